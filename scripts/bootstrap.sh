@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
+# Installs everything `make run` and `make test` need on a fresh Debian/Ubuntu machine:
+# the system packages (only when missing), the Python virtual environment and the
+# npm packages of the local test identity provider. Safe to run again; it skips what is done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  # Qt offscreen and under X
+  libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3
+  xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
+  libxkbcommon-x11-0 fonts-dejavu-core
+  # Secret Service keyring, headless (brings dbus-run-session)
+  gnome-keyring dbus
+  # Python venv and the test identity provider
+  python3-venv nodejs npm
+  # desktop-file-validate
+  desktop-file-utils
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  case "$pkg" in
+    python3-venv) python3 -c 'import venv, ensurepip' 2>/dev/null && continue ;;
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+  esac
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing system packages: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "bootstrap: creating .venv"
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)
+if [ ! -f "$stamp" ]; then
+  echo "bootstrap: installing Python packages into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[dev]'
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi
+
+# Compiled translations (.qm) are build products of the committed .ts sources.
+.venv/bin/python -m workplace.i18n_build
+
+if [ -f tests/stack/package-lock.json ]; then
+  lockstamp=tests/stack/node_modules/.installed-$(sha256sum tests/stack/package-lock.json | cut -c1-16)
+  if [ ! -f "$lockstamp" ]; then
+    echo "bootstrap: installing the test identity provider (npm ci)"
+    (cd tests/stack && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$lockstamp"
+  fi
+fi

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The ``workplace`` command line: the window by default, and commands for IT and scripts.
+
+Each command lives in ``workplace/commands/<name>.py`` with ``register(subparsers)``
+and is imported only when needed, so ``workplace --version`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from workplace import __version__
+
+COMMANDS = ("config", "services", "open", "selftest", "login", "logout", "status")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"workplace: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="workplace", description="Arbeitsplatz, the workplace launcher.")
+    parser.add_argument("--version", action="version", version=f"workplace {__version__}")
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="IT configuration file; replaces the system-wide files (env: WORKPLACE_CONFIG)",
+    )
+    parser.add_argument("--debug", action="store_true", help="verbose logging on stderr")
+    parser.add_argument(
+        "--log-json", action="store_true", help="structured (JSON lines) logging on stderr"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"workplace.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"workplace.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list in (["--version"], ["-V"]):
+        print(f"workplace {__version__}")
+        return 0
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    from workplace.logsetup import setup_logging
+
+    setup_logging(debug=args.debug, json_lines=args.log_json)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from workplace.commands.run import run_window
+
+            return run_window(args)
+        return int(handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the user never sees a traceback
+        logging.getLogger("workplace").debug("unhandled error", exc_info=True)
+        print(f"workplace: error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Subcommands of the ``workplace`` command line, one module each."""

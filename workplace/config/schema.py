@@ -1,0 +1,350 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one declared schema of what an organisation (tenant) and a user configure.
+
+Every field has a type, a default and a description in English (``description``)
+and German (``x-description-de`` in the JSON Schema). The JSON Schema and IT's
+policy reference are generated from these classes; nothing else checks types.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from workplace.config.urls import check_url
+
+
+def described(default: Any, en: str, de: str, **kwargs: Any) -> Any:
+    """A pydantic Field carrying the English and German description."""
+    extra = kwargs.pop("json_schema_extra", {}) or {}
+    extra["x-description-de"] = de
+    if callable(default):
+        return Field(default_factory=default, description=en, json_schema_extra=extra, **kwargs)
+    return Field(default, description=en, json_schema_extra=extra, **kwargs)
+
+
+def _safe_url(value: str) -> str:
+    return check_url(value)
+
+
+SafeUrl = Annotated[str, AfterValidator(_safe_url)]
+Identifier = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+
+
+class Strict(BaseModel):
+    """Base for every configuration section: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class LocalizedText(Strict):
+    """A text in German and English. A plain string in a file sets both."""
+
+    de: str = described("", "German text.", "Deutscher Text.")
+    en: str = described("", "English text.", "Englischer Text.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"de": value, "en": value}
+        return value
+
+    def get(self, language: str) -> str:
+        """The text in ``language`` (``de`` or ``en``), falling back to the other one."""
+        if language.startswith("de"):
+            return self.de or self.en
+        return self.en or self.de
+
+    def __bool__(self) -> bool:
+        return bool(self.de or self.en)
+
+
+class Support(Strict):
+    phone: str = described("", "Helpdesk phone number.", "Telefonnummer des Service-Desks.")
+    mail: str = described(
+        "",
+        "Helpdesk e-mail address.",
+        "E-Mail-Adresse des Service-Desks.",
+        pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$",
+    )
+    url: SafeUrl | None = described(
+        None, "Helpdesk web page (https).", "Webseite des Service-Desks (https)."
+    )
+
+
+class Organisation(Strict):
+    name: LocalizedText = described(
+        lambda: LocalizedText(de="Arbeitsplatz", en="Workplace"),
+        "Full name of the organisation, shown in the window title and header.",
+        "Vollständiger Name der Organisation, angezeigt in Titel und Kopfzeile.",
+    )
+    short_name: str = described(
+        "", "Short name or abbreviation.", "Kurzname oder Abkürzung.", max_length=40
+    )
+    logo: str = described(
+        "",
+        "Logo: the name of a bundled icon, an https URL or an absolute file path.",
+        "Logo: Name eines mitgelieferten Symbols, eine https-URL oder ein absoluter Dateipfad.",
+    )
+    accent_colour: Colour = described(
+        "#0b5cad", "Accent colour as #RRGGBB.", "Akzentfarbe als #RRGGBB."
+    )
+    support: Support = described(
+        Support, "How users reach the helpdesk.", "Wie Nutzende den Service-Desk erreichen."
+    )
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str) -> str:
+        if value.startswith(("http:", "https:")) or "://" in value:
+            return check_url(value)
+        return value
+
+
+class IdentityProvider(Strict):
+    issuer: SafeUrl | None = described(
+        None,
+        "OpenID Connect issuer URL; empty means no sign-in.",
+        "Issuer-URL des OpenID-Connect-Anbieters; leer bedeutet: keine Anmeldung.",
+    )
+    client_id: str = described(
+        "arbeitsplatz",
+        "Client id of the launcher's public (PKCE) client.",
+        "Client-ID des öffentlichen (PKCE-)Clients für den Arbeitsplatz.",
+    )
+    scopes: list[NonEmpty] = described(
+        lambda: ["openid", "profile", "email", "offline_access"],
+        "Scopes requested at sign-in.",
+        "Bei der Anmeldung angeforderte Scopes.",
+    )
+    extra_auth_params: dict[str, str] = described(
+        dict,
+        "Extra authorization request parameters, e.g. prompt = \"consent\".",
+        "Zusätzliche Parameter der Autorisierungsanfrage, z. B. prompt = \"consent\".",
+    )
+    redirect_path: str = described(
+        "/callback",
+        "Path of the loopback redirect URI registered for the client.",
+        "Pfad der für den Client registrierten Loopback-Redirect-URI.",
+        pattern=r"^/[A-Za-z0-9/_.-]*$",
+    )
+
+    @field_validator("scopes")
+    @classmethod
+    def _needs_openid(cls, value: list[str]) -> list[str]:
+        if value and "openid" not in value:
+            raise ValueError("scopes must contain 'openid'")
+        return value
+
+    @field_validator("extra_auth_params")
+    @classmethod
+    def _no_protocol_params(cls, value: dict[str, str]) -> dict[str, str]:
+        reserved = {
+            "client_id", "redirect_uri", "response_type", "scope", "state", "nonce",
+            "code_challenge", "code_challenge_method",
+        }
+        clash = sorted(reserved & value.keys())
+        if clash:
+            raise ValueError(f"these parameters are set by the launcher itself: {', '.join(clash)}")
+        return value
+
+
+class Category(Strict):
+    id: Identifier = described(..., "Category id.", "Kennung der Kategorie.")
+    name: LocalizedText = described(..., "Category name.", "Name der Kategorie.")
+
+
+class Service(Strict):
+    id: Identifier = described(..., "Unique service id.", "Eindeutige Kennung des Dienstes.")
+    name: LocalizedText = described(..., "Service name.", "Name des Dienstes.")
+    description: LocalizedText = described(
+        LocalizedText, "Short description.", "Kurzbeschreibung."
+    )
+    category: Identifier = described(
+        "other", "Id of the category it belongs to.", "Kennung der Kategorie."
+    )
+    icon: str = described(
+        "",
+        "A bundled icon name (e.g. mail, files) or an https URL.",
+        "Name eines mitgelieferten Symbols (z. B. mail, files) oder eine https-URL.",
+    )
+    keywords: list[NonEmpty] = described(
+        list, "Extra search words, any language.", "Zusätzliche Suchbegriffe, jede Sprache."
+    )
+    url: SafeUrl = described(..., "Web address (https).", "Webadresse (https).")
+    native_app: Identifier | None = described(
+        None,
+        "Id of a native application from the local IT configuration.",
+        "Kennung einer nativen Anwendung aus der lokalen IT-Konfiguration.",
+    )
+    health_url: SafeUrl | None = described(
+        None, "URL probed for the service status.", "URL, über die der Status geprüft wird."
+    )
+    zone: Literal["anywhere", "intranet"] = described(
+        "anywhere",
+        "Where the service can be reached: anywhere, or only in the intranet/VPN.",
+        "Wo der Dienst erreichbar ist: überall oder nur im Intranet/VPN.",
+    )
+    low_bandwidth_url: SafeUrl | None = described(
+        None,
+        "Alternative URL for slow or metered links.",
+        "Alternative URL für langsame oder getaktete Verbindungen.",
+    )
+
+    @field_validator("icon")
+    @classmethod
+    def _icon(cls, value: str) -> str:
+        if "://" in value or value.startswith(("http:", "https:")):
+            return check_url(value)
+        if value and not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", value):
+            raise ValueError("icon must be a bundled icon name (a-z, 0-9, -, _) or an https URL")
+        return value
+
+
+class NativeCommand(Strict):
+    exec: NonEmpty = described(
+        ..., "Absolute path of the executable.", "Absoluter Pfad der ausführbaren Datei."
+    )
+    args: list[str] = described(list, "Arguments, no shell.", "Argumente, ohne Shell.")
+
+
+class NativeApp(Strict):
+    linux: NativeCommand | None = described(None, "Command on Linux.", "Befehl unter Linux.")
+    windows: NativeCommand | None = described(
+        None, "Command on Windows.", "Befehl unter Windows."
+    )
+    macos: NativeCommand | None = described(None, "Command on macOS.", "Befehl unter macOS.")
+
+
+Language = Literal["system", "de", "en"]
+Theme = Literal["system", "light", "dark"]
+
+
+class Preferences(Strict):
+    """What a user may change. IT can preset any of these and lock them."""
+
+    version: int = described(
+        1, "Format version of the preferences file.", "Formatversion der Einstellungsdatei."
+    )
+    language: Language = described(
+        "system",
+        "Language of the window: system, de or en.",
+        "Sprache des Fensters: system, de oder en.",
+    )
+    theme: Theme = described(
+        "system", "Colour scheme: system, light or dark.", "Farbschema: system, light oder dark."
+    )
+    high_contrast: bool = described(False, "High-contrast colours.", "Farben mit hohem Kontrast.")
+    favourites: list[Identifier] = described(
+        list, "Ids of the pinned services.", "Kennungen der angehefteten Dienste."
+    )
+    close_to_tray: bool = described(
+        True,
+        "Closing the window keeps the launcher in the tray.",
+        "Schließen des Fensters lässt den Arbeitsplatz im Infobereich weiterlaufen.",
+    )
+    start_at_login: bool = described(
+        False, "Start the launcher at login.", "Den Arbeitsplatz bei der Anmeldung starten."
+    )
+    notifications: bool = described(
+        True, "Notify on status changes.", "Bei Statusänderungen benachrichtigen."
+    )
+
+
+PREFERENCE_KEYS: tuple[str, ...] = tuple(k for k in Preferences.model_fields if k != "version")
+
+
+class Policy(Strict):
+    locked: list[str] = described(
+        list,
+        "Preference keys the user cannot change.",
+        "Einstellungen, die Nutzende nicht ändern können.",
+    )
+    reason: LocalizedText = described(
+        LocalizedText,
+        "Why settings are locked, shown next to them.",
+        "Warum Einstellungen gesperrt sind; wird daneben angezeigt.",
+    )
+
+    @field_validator("locked")
+    @classmethod
+    def _known_keys(cls, value: list[str]) -> list[str]:
+        unknown = [k for k in value if k not in PREFERENCE_KEYS]
+        if unknown:
+            raise ValueError(
+                f"unknown preference(s) {', '.join(unknown)}; "
+                f"lockable are: {', '.join(PREFERENCE_KEYS)}"
+            )
+        return value
+
+
+class Tenant(Strict):
+    """Everything an IT configuration file may contain."""
+
+    organisation: Organisation = described(
+        Organisation, "Name, logo and helpdesk.", "Name, Logo und Service-Desk."
+    )
+    identity_provider: IdentityProvider = described(
+        IdentityProvider,
+        "The OpenID Connect provider used for sign-in.",
+        "Der OpenID-Connect-Anbieter für die Anmeldung.",
+    )
+    categories: list[Category] = described(
+        list, "Categories in display order.", "Kategorien in Anzeigereihenfolge."
+    )
+    services: list[Service] = described(
+        list, "The services shown as tiles.", "Die als Kacheln angezeigten Dienste."
+    )
+    native_apps: dict[Identifier, NativeApp] = described(
+        dict,
+        "Native applications, local IT configuration only.",
+        "Native Anwendungen, nur in der lokalen IT-Konfiguration.",
+    )
+    preferences: dict[str, Any] = described(
+        dict,
+        "Preset values for user preferences.",
+        "Voreinstellungen für Nutzereinstellungen.",
+    )
+    policy: Policy = described(Policy, "Locked preferences.", "Gesperrte Einstellungen.")
+
+    @field_validator("preferences")
+    @classmethod
+    def _preset_preferences(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # Validated for real against Preferences by the layering code, which can
+        # name the field; here only unknown keys are caught.
+        unknown = [k for k in value if k not in PREFERENCE_KEYS]
+        if unknown:
+            raise ValueError(f"unknown preference(s): {', '.join(unknown)}")
+        return value
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Tenant:
+        errors: list[str] = []
+        seen: set[str] = set()
+        for index, service in enumerate(self.services):
+            if service.id in seen:
+                errors.append(f"services[{index}].id: duplicate service id {service.id!r}")
+            seen.add(service.id)
+        cat_seen: set[str] = set()
+        for index, cat in enumerate(self.categories):
+            if cat.id in cat_seen:
+                errors.append(f"categories[{index}].id: duplicate category id {cat.id!r}")
+            cat_seen.add(cat.id)
+        if errors:
+            raise ValueError("; ".join(errors))
+        return self
