@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Test-wide set-up: offscreen Qt, isolated XDG directories, loud failures.
+
+Every test gets its own XDG config/cache/state/data directories, so nothing the
+program writes leaks between tests or into the developer's home.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt warnings fail tests (qt_log_level_fail in pyproject.toml); keep the font
+# database quiet about the minimal fonts of a CI machine.
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
+
+
+@pytest.fixture(autouse=True)
+def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Point every XDG directory into the test's tmp_path."""
+    dirs = {}
+    for var, name in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_DIRS", "etc-xdg"),
+        ("XDG_RUNTIME_DIR", "runtime"),
+    ):
+        path = tmp_path / "xdg" / name
+        path.mkdir(parents=True)
+        if var == "XDG_RUNTIME_DIR":
+            path.chmod(0o700)
+        monkeypatch.setenv(var, str(path))
+        dirs[var] = path
+    monkeypatch.delenv("WORKPLACE_CONFIG", raising=False)
+    return dirs
