@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""End-to-end fixtures: a real X server (Xvfb) and the real ``workplace`` process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+@pytest.fixture
+def xvfb_display() -> Iterator[str]:
+    """Start Xvfb on a free display number (-displayfd: no guessing, no sleeping)."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.fail("Xvfb is not installed; run scripts/bootstrap.sh (make test does)")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        proc.kill()
+        proc.wait()
+        pytest.fail("Xvfb did not report a display number")
+    try:
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def screenshot() -> object:
+    """A function that saves a PNG of a display under build/screenshots/NAME."""
+
+    def take(display: str, name: str) -> Path:
+        return grab_screen(display, SCREENSHOTS / name)
+
+    return take
+
+
+def grab_screen(display: str, target: Path) -> Path:
+    """Save a PNG of the whole X screen, taken by a separate Qt process on ``display``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    code = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = QGuiApplication(sys.argv[:1])\n"
+        "ok = app.primaryScreen().grabWindow(0).save(sys.argv[1], 'PNG')\n"
+        "sys.exit(0 if ok else 1)\n"
+    )
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    subprocess.run([sys.executable, "-c", code, str(target)], env=env, check=True, timeout=60)
+    return target
