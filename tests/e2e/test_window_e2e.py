@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
