@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The floor for any Python Qt program: a QMainWindow with a 50-item QListView.
+
+Prints one JSON line at the first paint of the list, then exits — the same
+contract as ``workplace selftest`` so both are measured the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+T0 = time.perf_counter()
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QListView, QMainWindow  # noqa: E402
+
+
+class _PaintWatch(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, _finish)
+        return False
+
+
+def _finish() -> None:
+    print(json.dumps({"ok": True, "t_first_paint_ms": (time.perf_counter() - T0) * 1000}))
+    sys.stdout.flush()
+    QApplication.quit()
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    view = QListView()
+    view.setModel(QStringListModel([f"Item {i}" for i in range(50)]))
+    window.setCentralWidget(view)
+    window.resize(1000, 700)
+    watch = _PaintWatch()
+    view.viewport().installEventFilter(watch)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Run the benchmarks: ``python -m benchmarks.run [--quick]``.
+
+Every figure is a ratio against a baseline measured in the same run on the same
+machine. Prints a table and writes build/bench/results.json. These are
+measurements, not assertions: the exit status only says whether they ran.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from benchmarks.tenants import write_tenant
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "build" / "bench"
+
+
+@dataclass
+class Sample:
+    wall_ms: float
+    peak_rss_mib: float
+    reported: dict
+
+
+@dataclass
+class Figure:
+    name: str
+    unit: str
+    median: float
+    spread: tuple[float, float]
+    baseline: float | None = None
+    target: str = ""
+    runs: list[float] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline in (None, 0):
+            return None
+        return self.median / self.baseline
+
+
+def spawn_and_measure(cmd: list[str], env: dict[str, str]) -> Sample:
+    """Start ``cmd``; wall time to its JSON line, and its own peak RSS (reaped with wait4)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    line = proc.stdout.readline()
+    wall = (time.perf_counter() - start) * 1000
+    proc.stdout.read()
+    err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stdout.close()
+    proc.stderr.close()
+    try:
+        reported = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RuntimeError(
+            f"{' '.join(cmd)}: no JSON line (stderr: {err.decode(errors='replace')[-2000:]})"
+        ) from exc
+    if not reported.get("ok", False) or proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}: failed: {reported} exit {proc.returncode}")
+    return Sample(wall, usage.ru_maxrss / 1024, reported)
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for var in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"):
+        path = tmp / var.lower()
+        path.mkdir(exist_ok=True)
+        env[var] = str(path)
+    env["XDG_CONFIG_DIRS"] = str(tmp / "etc-xdg")
+    return env
+
+
+def _figure(
+    name: str, unit: str, values: list[float], baseline: list[float] | None, target: str
+) -> Figure:
+    base = statistics.median(baseline) if baseline else None
+    return Figure(
+        name=name,
+        unit=unit,
+        median=statistics.median(values),
+        spread=(min(values), max(values)),
+        baseline=base,
+        target=target,
+        runs=values,
+    )
+
+
+def bench_startup_and_memory(repeats: int, tmp: Path) -> list[Figure]:
+    env = _env(tmp)
+    tenant = write_tenant(tmp / "tenant-40.json", 40)
+    baseline_cmd = [sys.executable, "-m", "benchmarks.baseline_window"]
+    launcher_cmd = [sys.executable, "-m", "workplace", "--config", str(tenant), "selftest"]
+    base_samples: list[Sample] = []
+    app_samples: list[Sample] = []
+    spawn_and_measure(baseline_cmd, env)  # warm the file cache for both
+    spawn_and_measure(launcher_cmd, env)
+    for _ in range(repeats):  # interleaved, so drift hits both alike
+        base_samples.append(spawn_and_measure(baseline_cmd, env))
+        app_samples.append(spawn_and_measure(launcher_cmd, env))
+    base_wall = [s.wall_ms for s in base_samples]
+    base_rss = [s.peak_rss_mib for s in base_samples]
+    return [
+        _figure(
+            "start-up to first paint (40 services)",
+            "ms",
+            [s.wall_ms for s in app_samples],
+            base_wall,
+            "ratio <= 1.5",
+        ),
+        _figure(
+            "peak RSS (40 services)",
+            "MiB",
+            [s.peak_rss_mib for s in app_samples],
+            base_rss,
+            "ratio <= 1.6",
+        ),
+    ]
+
+
+def bench_catalog_scale(repeats: int, tmp: Path) -> list[Figure]:
+    env = _env(tmp)
+    tenant = write_tenant(tmp / "tenant-1000.json", 1000)
+    baseline_cmd = [sys.executable, "-m", "benchmarks.baseline_window"]
+    launcher_cmd = [sys.executable, "-m", "workplace", "--config", str(tenant), "selftest"]
+    keystroke_cmd = [sys.executable, "-m", "benchmarks.search_keystroke", str(tenant)]
+    base, app, keys = [], [], []
+    for _ in range(repeats):
+        base.append(spawn_and_measure(baseline_cmd, env).wall_ms)
+        app.append(spawn_and_measure(launcher_cmd, env).wall_ms)
+        keys.extend(spawn_and_measure(keystroke_cmd, env).reported["keystroke_ms"])
+    return [
+        _figure("start-up to first paint (1,000 services)", "ms", app, base, "ratio <= 1.5"),
+        _figure(
+            "search keystroke, filter + repaint (1,000 services)",
+            "ms",
+            keys,
+            None,
+            "<= 16 ms (one frame)",
+        ),
+    ]
+
+
+BENCHES: dict[str, Callable[[int, Path], list[Figure]]] = {
+    "startup": bench_startup_and_memory,
+    "catalog": bench_catalog_scale,
+}
+
+
+def print_table(figures: list[Figure]) -> None:
+    head = f"{'figure':<54} {'median':>10} {'spread':>19} {'baseline':>10} {'ratio':>6}  target"
+    print(head)
+    print("-" * len(head))
+    for f in figures:
+        spread = f"{f.spread[0]:.1f}..{f.spread[1]:.1f}"
+        base = f"{f.baseline:.1f}" if f.baseline is not None else "-"
+        ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
+        print(
+            f"{f.name:<54} {f.median:>7.1f} {f.unit:<2} {spread:>19} "
+            f"{base:>10} {ratio:>6}  {f.target}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="benchmarks.run")
+    parser.add_argument("--quick", action="store_true", help="one run each: keeps the code working")
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("only", nargs="*", choices=[*BENCHES, []], help="benchmarks to run")
+    args = parser.parse_args(argv)
+    repeats = 1 if args.quick else args.repeats
+    figures: list[Figure] = []
+    errors: list[str] = []
+    for name, bench in BENCHES.items():
+        if args.only and name not in args.only:
+            continue
+        with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
+            try:
+                figures.extend(bench(repeats, Path(tmp)))
+            except Exception as exc:  # report and go on: one broken bench hides no others
+                errors.append(f"{name}: {exc}")
+    print_table(figures)
+    OUT.mkdir(parents=True, exist_ok=True)
+    result = {
+        "quick": args.quick,
+        "repeats": repeats,
+        "python": sys.version.split()[0],
+        "figures": [dict(asdict(f), ratio=f.ratio) for f in figures],
+        "errors": errors,
+    }
+    (OUT / ("results-quick.json" if args.quick else "results.json")).write_text(
+        json.dumps(result, indent=2), encoding="utf-8"
+    )
+    for err in errors:
+        print(f"error: {err}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
