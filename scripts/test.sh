@@ -10,11 +10,10 @@ mkdir -p build
 exec dbus-run-session -- bash -c '
   set -euo pipefail
   eval "$(printf "workplace-test" | gnome-keyring-daemon --unlock --components=secrets)"
-  export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK 2>/dev/null || true
+  export GNOME_KEYRING_CONTROL
   set +e
   .venv/bin/python -m pytest "$@"
   rc=$?
-  gnome-keyring-daemon --replace --components=secrets </dev/null >/dev/null 2>&1 & kill $! 2>/dev/null
   [ $rc -eq 5 ] && { echo "no tests collected"; exit 1; }
   exit $rc
 ' bash "$@"
