@@ -1,1 +1,2 @@
 # SPDX-License-Identifier: EUPL-1.2
+"""Tenant schema, layered configuration sources, policy locks and user preferences."""

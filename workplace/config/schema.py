@@ -9,6 +9,7 @@ policy reference are generated from these classes; nothing else checks types.
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -38,9 +39,7 @@ def _safe_url(value: str) -> str:
 
 
 SafeUrl = Annotated[str, AfterValidator(_safe_url)]
-Identifier = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")
-]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 
@@ -134,8 +133,8 @@ class IdentityProvider(Strict):
     )
     extra_auth_params: dict[str, str] = described(
         dict,
-        "Extra authorization request parameters, e.g. prompt = \"consent\".",
-        "Zusätzliche Parameter der Autorisierungsanfrage, z. B. prompt = \"consent\".",
+        'Extra authorization request parameters, e.g. prompt = "consent".',
+        'Zusätzliche Parameter der Autorisierungsanfrage, z. B. prompt = "consent".',
     )
     redirect_path: str = described(
         "/callback",
@@ -155,8 +154,14 @@ class IdentityProvider(Strict):
     @classmethod
     def _no_protocol_params(cls, value: dict[str, str]) -> dict[str, str]:
         reserved = {
-            "client_id", "redirect_uri", "response_type", "scope", "state", "nonce",
-            "code_challenge", "code_challenge_method",
+            "client_id",
+            "redirect_uri",
+            "response_type",
+            "scope",
+            "state",
+            "nonce",
+            "code_challenge",
+            "code_challenge_method",
         }
         clash = sorted(reserved & value.keys())
         if clash:
@@ -172,9 +177,7 @@ class Category(Strict):
 class Service(Strict):
     id: Identifier = described(..., "Unique service id.", "Eindeutige Kennung des Dienstes.")
     name: LocalizedText = described(..., "Service name.", "Name des Dienstes.")
-    description: LocalizedText = described(
-        LocalizedText, "Short description.", "Kurzbeschreibung."
-    )
+    description: LocalizedText = described(LocalizedText, "Short description.", "Kurzbeschreibung.")
     category: Identifier = described(
         "other", "Id of the category it belongs to.", "Kennung der Kategorie."
     )
@@ -225,10 +228,34 @@ class NativeCommand(Strict):
 
 class NativeApp(Strict):
     linux: NativeCommand | None = described(None, "Command on Linux.", "Befehl unter Linux.")
-    windows: NativeCommand | None = described(
-        None, "Command on Windows.", "Befehl unter Windows."
-    )
+    windows: NativeCommand | None = described(None, "Command on Windows.", "Befehl unter Windows.")
     macos: NativeCommand | None = described(None, "Command on macOS.", "Befehl unter macOS.")
+
+    @field_validator("linux", "macos")
+    @classmethod
+    def _posix_absolute(cls, value: NativeCommand | None) -> NativeCommand | None:
+        if value is not None and not PurePosixPath(value.exec).is_absolute():
+            raise ValueError("exec must be an absolute path, e.g. /usr/bin/app; no PATH lookup")
+        return value
+
+    @field_validator("windows")
+    @classmethod
+    def _windows_absolute(cls, value: NativeCommand | None) -> NativeCommand | None:
+        if value is not None:
+            path = PureWindowsPath(value.exec)
+            if not path.is_absolute() or value.exec.startswith(("\\\\", "//")):
+                raise ValueError(
+                    "exec must be an absolute local path, e.g. C:\\Program Files\\App\\app.exe"
+                )
+        return value
+
+    def command_for(self, platform: str) -> NativeCommand | None:
+        """The command for a ``sys.platform`` value, or None if none is configured."""
+        if platform.startswith("win"):
+            return self.windows
+        if platform == "darwin":
+            return self.macos
+        return self.linux
 
 
 Language = Literal["system", "de", "en"]
@@ -322,29 +349,20 @@ class Tenant(Strict):
     )
     policy: Policy = described(Policy, "Locked preferences.", "Gesperrte Einstellungen.")
 
-    @field_validator("preferences")
-    @classmethod
-    def _preset_preferences(cls, value: dict[str, Any]) -> dict[str, Any]:
-        # Validated for real against Preferences by the layering code, which can
-        # name the field; here only unknown keys are caught.
-        unknown = [k for k in value if k not in PREFERENCE_KEYS]
-        if unknown:
-            raise ValueError(f"unknown preference(s): {', '.join(unknown)}")
-        return value
+    # Preset preferences are validated key by key against Preferences by the loader
+    # (workplace.config.validate), which can name the file and line of each one. Duplicate
+    # ids and undeclared categories are checked there too, at the path of the duplicate.
 
-    @model_validator(mode="after")
-    def _cross_checks(self) -> Tenant:
-        errors: list[str] = []
-        seen: set[str] = set()
-        for index, service in enumerate(self.services):
-            if service.id in seen:
-                errors.append(f"services[{index}].id: duplicate service id {service.id!r}")
-            seen.add(service.id)
-        cat_seen: set[str] = set()
-        for index, cat in enumerate(self.categories):
-            if cat.id in cat_seen:
-                errors.append(f"categories[{index}].id: duplicate category id {cat.id!r}")
-            cat_seen.add(cat.id)
-        if errors:
-            raise ValueError("; ".join(errors))
-        return self
+
+def tenant_json_schema() -> dict[str, Any]:
+    """The JSON Schema of an IT configuration file, with preset preferences spelled out."""
+    schema = Tenant.model_json_schema()
+    prefs = Preferences.model_json_schema()
+    props = {k: v for k, v in prefs["properties"].items() if k != "version"}
+    preset = schema["properties"]["preferences"]
+    preset.pop("additionalProperties", None)
+    preset["properties"] = props
+    preset["additionalProperties"] = False
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Arbeitsplatz IT configuration"
+    return schema

@@ -1,0 +1,374 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Layered configuration: schema defaults, then IT files, then user preferences, policy on top.
+
+:func:`load_settings` never raises. A broken IT file makes the launcher run on the
+last good IT configuration (cached as JSON) or on the defaults, and every problem is
+reported with its file, line and key path.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import os
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from workplace.config.atomic import atomic_write_text
+from workplace.config.locate import Locations, PathPart, format_path
+from workplace.config.paths import Paths
+from workplace.config.preferences import read_user_file
+from workplace.config.schema import PREFERENCE_KEYS, Preferences, Tenant
+from workplace.config.settings import (
+    BUILT_IN,
+    DEFAULT_ORIGIN,
+    ConfigProblem,
+    Origin,
+    Settings,
+)
+from workplace.config.sources import ParsedFile, parse_text, read_config_file
+from workplace.config.validate import validate_tenant
+
+log = logging.getLogger("workplace.config")
+
+ENV_CONFIG = "WORKPLACE_CONFIG"
+BUILTIN_TENANT = "tenants/musterstadt.toml"
+BUILTIN_SOURCE = f"{BUILT_IN}:{BUILTIN_TENANT}"
+IT_MAIN_NAMES = ("workplace.toml", "workplace.json")
+LAST_GOOD_VERSION = 1
+
+
+def resolve_override(
+    cli_value: str | None, environ: Mapping[str, str] | None = None
+) -> Path | None:
+    """The IT file that replaces the system files: ``--config``, else ``$WORKPLACE_CONFIG``."""
+    env = os.environ if environ is None else environ
+    value = cli_value or env.get(ENV_CONFIG) or None
+    return Path(value).expanduser() if value else None
+
+
+# --------------------------------------------------------------------------- merged IT layer
+
+
+@dataclass(frozen=True)
+class _Owner:
+    source: str
+    locations: Locations | None
+    leaf: bool
+
+
+@dataclass
+class _Merged:
+    """Raw IT data merged from several files, remembering which file set which key."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    owners: dict[str, _Owner] = field(default_factory=dict)
+    fallback_source: str = ""
+
+    def add(self, source: str, data: Mapping[str, Any], locations: Locations | None) -> None:
+        self._merge(self.data, data, (), source, locations)
+        self.fallback_source = source
+
+    def _merge(
+        self,
+        base: dict[str, Any],
+        new: Mapping[str, Any],
+        prefix: tuple[PathPart, ...],
+        source: str,
+        locations: Locations | None,
+    ) -> None:
+        for key, value in new.items():
+            path = (*prefix, key)
+            if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+                self.owners.setdefault(format_path(path), _Owner(source, locations, False))
+                self._merge(base[key], value, path, source, locations)
+                continue
+            base[key] = copy.deepcopy(value)
+            self._forget(format_path(path))
+            self._own(value, path, source, locations)
+
+    def _forget(self, path: str) -> None:
+        for key in [k for k in self.owners if k == path or k.startswith((path + ".", path + "["))]:
+            del self.owners[key]
+
+    def _own(
+        self, value: Any, path: tuple[PathPart, ...], source: str, locations: Locations | None
+    ) -> None:
+        leaf = not isinstance(value, Mapping | list)
+        self.owners[format_path(path)] = _Owner(source, locations, leaf)
+        if isinstance(value, Mapping):
+            for key, child in value.items():
+                self._own(child, (*path, key), source, locations)
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                self._own(child, (*path, index), source, locations)
+
+    def owner(self, parts: Sequence[PathPart], *, leaves_only: bool = False) -> _Owner | None:
+        exact = self.owners.get(format_path(parts))
+        if exact is not None:
+            return exact
+        for end in range(len(parts) - 1, 0, -1):
+            found = self.owners.get(format_path(parts[:end]))
+            if found is not None and (found.leaf or not leaves_only):
+                return found
+        return None
+
+    def where(self, parts: Sequence[PathPart]) -> tuple[str, int | None]:
+        found = self.owner(parts)
+        if found is None:
+            return self.fallback_source, None
+        line = found.locations.line_for(parts) if found.locations is not None else None
+        return found.source, line
+
+
+def it_files(paths: Paths) -> tuple[list[Path], list[ConfigProblem]]:
+    """The system IT files, lowest priority first, and warnings about ignored ones."""
+    files: list[Path] = []
+    problems: list[ConfigProblem] = []
+    for directory in reversed(paths.it_config_dirs):
+        mains = [directory / name for name in IT_MAIN_NAMES if (directory / name).is_file()]
+        if len(mains) > 1:
+            problems.append(
+                ConfigProblem(
+                    str(mains[1]), None, "", f"ignored because {mains[0].name} exists", "warning"
+                )
+            )
+        files.extend(mains[:1])
+        conf_d = directory / "conf.d"
+        try:
+            entries = sorted(conf_d.iterdir()) if conf_d.is_dir() else []
+        except OSError as exc:
+            problems.append(ConfigProblem(str(conf_d), None, "", f"cannot list: {exc}"))
+            entries = []
+        files.extend(
+            entry
+            for entry in entries
+            if entry.suffix.lower() in (".toml", ".json") and not entry.name.startswith(".")
+        )
+    return files, problems
+
+
+def _builtin_text() -> str:
+    return (resources.files("workplace.resources") / BUILTIN_TENANT).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class _ItLayer:
+    tenant: Tenant
+    merged: _Merged
+    sources: tuple[str, ...]
+    layer: str
+    problems: list[ConfigProblem]
+
+
+def _load_it_layer(paths: Paths, override: Path | None) -> _ItLayer:
+    problems: list[ConfigProblem] = []
+    if override is not None:
+        files = [override]
+        cache_key = f"override:{override.absolute()}"
+    else:
+        files, problems = it_files(paths)
+        cache_key = "system:" + os.pathsep.join(str(d) for d in paths.it_config_dirs)
+        if not files:
+            return _builtin_layer(problems)
+
+    merged = _Merged(fallback_source=str(files[-1]))
+    broken = False
+    for path in files:
+        parsed = read_config_file(path)
+        if isinstance(parsed, list):
+            problems.extend(parsed)
+            broken = True
+            continue
+        problems.extend(parsed.problems)
+        merged.add(parsed.path, parsed.data, parsed.locations)
+    tenant: Tenant | None = None
+    if not broken:
+        tenant, found = validate_tenant(merged.data, merged.where)
+        problems.extend(found)
+    sources = tuple(str(p) for p in files)
+    if tenant is not None:
+        _save_last_good(paths, cache_key, merged)
+        return _ItLayer(tenant, merged, sources, "it", problems)
+    return _fallback(paths, cache_key, problems)
+
+
+def _builtin_layer(problems: list[ConfigProblem]) -> _ItLayer:
+    parsed = parse_text(_builtin_text(), BUILTIN_SOURCE, ".toml")
+    merged = _Merged(fallback_source=BUILTIN_SOURCE)
+    if isinstance(parsed, ParsedFile):
+        merged.add(BUILTIN_SOURCE, parsed.data, parsed.locations)
+        tenant, found = validate_tenant(merged.data, merged.where)
+        if tenant is not None:
+            return _ItLayer(tenant, merged, (BUILTIN_SOURCE,), "default", problems)
+        problems.extend(found)  # pragma: no cover - the shipped tenant is tested
+    return _ItLayer(Tenant(), _Merged(), (), "default", problems)  # pragma: no cover
+
+
+def _cache_file(paths: Paths, key: str) -> Path:
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return paths.cache_dir / f"last-good-it-{digest}.json"
+
+
+def _save_last_good(paths: Paths, key: str, merged: _Merged) -> None:
+    document = {
+        "version": LAST_GOOD_VERSION,
+        "key": key,
+        "data": merged.data,
+        "owners": {path: [o.source, o.leaf] for path, o in merged.owners.items()},
+    }
+    cache = _cache_file(paths, key)
+    try:
+        text = json.dumps(document, ensure_ascii=False, sort_keys=True, default=str)
+        old = cache.read_text(encoding="utf-8") if cache.exists() else None
+        if old != text:
+            atomic_write_text(cache, text)
+    except (OSError, ValueError) as exc:
+        log.warning("cannot cache the last good IT configuration in %s: %s", cache, exc)
+
+
+def _fallback(paths: Paths, key: str, problems: list[ConfigProblem]) -> _ItLayer:
+    cache = _cache_file(paths, key)
+    try:
+        document = json.loads(cache.read_text(encoding="utf-8"))
+        if document.get("version") != LAST_GOOD_VERSION or document.get("key") != key:
+            raise ValueError("stale cache")
+        tenant = Tenant.model_validate(document["data"])
+        merged = _Merged(data=document["data"], fallback_source=str(cache))
+        stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(cache.stat().st_mtime))
+        for path, (source, leaf) in document["owners"].items():
+            merged.owners[path] = _Owner(f"{source} (last good copy of {stamp})", None, bool(leaf))
+    except FileNotFoundError:
+        problems.append(
+            ConfigProblem(
+                "IT configuration",
+                None,
+                "",
+                "has errors and no earlier good copy exists; running with the defaults",
+            )
+        )
+        return _ItLayer(Tenant(), _Merged(), (), "default", problems)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("ignoring the cached IT configuration %s: %s", cache, exc)
+        problems.append(
+            ConfigProblem("IT configuration", None, "", "has errors; running with the defaults")
+        )
+        return _ItLayer(Tenant(), _Merged(), (), "default", problems)
+    problems.append(
+        ConfigProblem(
+            "IT configuration",
+            None,
+            "",
+            f"has errors; running on the last good configuration, saved {stamp}",
+        )
+    )
+    sources = tuple(sorted({o.source for o in merged.owners.values()}))
+    return _ItLayer(tenant, merged, sources, "it", problems)
+
+
+# --------------------------------------------------------------------------- all layers
+
+
+def _leaves(value: Any, path: tuple[PathPart, ...]) -> list[tuple[PathPart, ...]]:
+    if isinstance(value, dict) and value:
+        return [leaf for key, child in value.items() for leaf in _leaves(child, (*path, key))]
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return [leaf for i, child in enumerate(value) for leaf in _leaves(child, (*path, i))]
+    return [path]
+
+
+def _build(paths: Paths, override: Path | None) -> Settings:
+    it = _load_it_layer(paths, override)
+    problems = list(it.problems)
+    origins: dict[str, Origin] = {}
+    dump = it.tenant.model_dump(mode="json", exclude={"preferences"})
+    for parts in _leaves(dump, ()):
+        owner = it.merged.owner(parts, leaves_only=True)
+        origins[format_path(parts)] = (
+            Origin(it.layer, owner.source) if owner is not None else DEFAULT_ORIGIN
+        )
+
+    locked = frozenset(it.tenant.policy.locked)
+    lock_owner = it.merged.owner(("policy", "locked"))
+    lock_origin = Origin("policy", lock_owner.source if lock_owner else BUILT_IN)
+
+    values: dict[str, Any] = {}
+    pref_origins: dict[str, Origin] = {key: DEFAULT_ORIGIN for key in PREFERENCE_KEYS}
+    for key, value in it.tenant.preferences.items():
+        values[key] = value
+        owner = it.merged.owner(("preferences", key))
+        pref_origins[key] = Origin(it.layer, owner.source if owner else BUILT_IN)
+    user = read_user_file(paths.preferences_file)
+    problems.extend(user.problems)
+    for key, value in user.values.items():
+        if key in locked:
+            continue
+        values[key] = value
+        pref_origins[key] = Origin("user", str(paths.preferences_file))
+    for key in locked:
+        pref_origins[key] = lock_origin
+    try:
+        preferences = Preferences.model_validate(values)
+    except ValueError as exc:  # pragma: no cover - every key was validated on its own
+        log.warning("preferences rejected as a whole: %s", exc)
+        preferences = Preferences()
+        pref_origins = {key: DEFAULT_ORIGIN for key in PREFERENCE_KEYS}
+    for key, origin in pref_origins.items():
+        origins[f"preferences.{key}"] = origin
+    return Settings(
+        tenant=it.tenant,
+        preferences=preferences,
+        origins=origins,
+        locked=locked,
+        problems=tuple(problems),
+        it_sources=it.sources,
+    )
+
+
+def load_settings(paths: Paths, override: Path | None = None) -> Settings:
+    """The effective settings. Never raises: problems are in ``Settings.problems``."""
+    try:
+        return _build(paths, override)
+    except Exception as exc:  # the launcher must start whatever happens
+        log.exception("configuration could not be loaded")
+        return Settings(
+            problems=(ConfigProblem("configuration", None, "", f"internal error: {exc}"),)
+        )
+
+
+# --------------------------------------------------------------------------- one file
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What ``workplace config check`` tells about one IT file."""
+
+    problems: list[ConfigProblem]
+    empty: bool = False
+    tenant: Tenant | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def inspect_file(path: Path) -> FileReport:
+    """Validate one IT configuration file on its own, as if it were the whole IT layer."""
+    parsed = read_config_file(path)
+    if isinstance(parsed, list):
+        return FileReport(parsed)
+    merged = _Merged(fallback_source=parsed.path)
+    merged.add(parsed.path, parsed.data, parsed.locations)
+    tenant, problems = validate_tenant(parsed.data, merged.where)
+    return FileReport(parsed.problems + problems, parsed.empty, tenant)
+
+
+def check_file(path: Path) -> list[ConfigProblem]:
+    """Every problem in one IT configuration file (errors and warnings); empty if it is fine."""
+    return inspect_file(path).problems

@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one immutable result of reading the configuration: values, their origins and problems."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from workplace.config.schema import PREFERENCE_KEYS, Preferences, Tenant
+
+Layer = Literal["default", "it", "user", "policy"]
+Severity = Literal["error", "warning"]
+
+BUILT_IN = "built-in"
+"""The ``source`` of values that come from the program itself."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an effective value came from: the layer and the file (or ``built-in``)."""
+
+    layer: str
+    source: str
+
+    def __str__(self) -> str:
+        return f"{self.layer}: {self.source}"
+
+
+DEFAULT_ORIGIN = Origin("default", BUILT_IN)
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """One problem in a configuration file, printed as ``file:line: key.path: message``.
+
+    ``severity`` is ``error`` (the file is not used, the last good configuration is) or
+    ``warning`` (the file is used, something in it is probably not what IT meant).
+    """
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where]
+        if self.path:
+            parts.append(self.path)
+        parts.append(f"warning: {self.message}" if self.severity == "warning" else self.message)
+        return ": ".join(parts)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+def _pref_key(key: str) -> str:
+    """``language`` and ``preferences.language`` name the same preference."""
+    return f"preferences.{key}" if key in PREFERENCE_KEYS or key == "version" else key
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective configuration. Build it with :func:`workplace.config.loader.load_settings`.
+
+    ``origins`` maps every effective leaf (``organisation.name.de``, ``services[3].url``,
+    ``preferences.language``) to its :class:`Origin`. ``locked`` holds preference keys
+    (``language``, ``theme``, ...) that IT locked.
+    """
+
+    tenant: Tenant = field(default_factory=Tenant)
+    preferences: Preferences = field(default_factory=Preferences)
+    origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
+    locked: frozenset[str] = frozenset()
+    problems: tuple[ConfigProblem, ...] = ()
+    it_sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.origins, MappingProxyType):
+            object.__setattr__(self, "origins", MappingProxyType(dict(self.origins)))
+
+    def origin(self, key: str) -> Origin:
+        """The origin of ``key``; a parent or child key answers for keys that are not leaves."""
+        key = _pref_key(key)
+        found = self.origins.get(key)
+        if found is not None:
+            return found
+        parent = key
+        while True:
+            cut = max(parent.rfind("."), parent.rfind("["))
+            if cut <= 0:
+                break
+            parent = parent[:cut]
+            found = self.origins.get(parent)
+            if found is not None:
+                return found
+        for child, origin in self.origins.items():
+            if child.startswith((key + ".", key + "[")):
+                return origin
+        return DEFAULT_ORIGIN
+
+    def is_locked(self, key: str) -> bool:
+        """True if IT locked the preference ``key`` (``language`` or ``preferences.language``)."""
+        return key.removeprefix("preferences.") in self.locked
+
+    @property
+    def errors(self) -> tuple[ConfigProblem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
