@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The effective catalog: services grouped by category, looked up by id and searched."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from workplace.catalog.search import SearchIndex
+from workplace.config.schema import Category, LocalizedText, Service, Tenant
+from workplace.config.settings import Settings
+
+OTHER = Category(id="other", name=LocalizedText(de="Weitere", en="Other"))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Categories in declared order (then ``other``) and services in configured order.
+
+    A service whose category is not declared is listed under ``other``; of two services
+    with the same id only the first is kept (the loader reports both cases).
+    """
+
+    categories: tuple[Category, ...]
+    services: tuple[Service, ...]
+    _by_id: dict[str, Service] = field(init=False, repr=False, compare=False)
+    _index: SearchIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.services})
+        object.__setattr__(self, "_index", SearchIndex(self.services))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Catalog:
+        return cls.from_tenant(settings.tenant)
+
+    @classmethod
+    def from_tenant(cls, tenant: Tenant) -> Catalog:
+        return cls.build(tenant.categories, tenant.services)
+
+    @classmethod
+    def build(cls, categories: Iterable[Category], services: Iterable[Service]) -> Catalog:
+        declared: dict[str, Category] = {}
+        for category in categories:
+            declared.setdefault(category.id, category)
+        kept: list[Service] = []
+        seen: set[str] = set()
+        for service in services:
+            if service.id in seen:
+                continue
+            seen.add(service.id)
+            if service.category not in declared:
+                service = service.model_copy(update={"category": OTHER.id})
+            kept.append(service)
+        ordered = list(declared.values())
+        if OTHER.id not in declared and any(s.category == OTHER.id for s in kept):
+            ordered.append(OTHER)
+        order = {c.id: i for i, c in enumerate(ordered)}
+        kept.sort(key=lambda s: order[s.category])  # stable: configured order within a group
+        return cls(tuple(ordered), tuple(kept))
+
+    def get(self, service_id: str) -> Service | None:
+        return self._by_id.get(service_id)
+
+    def __contains__(self, service_id: object) -> bool:
+        return service_id in self._by_id
+
+    def __len__(self) -> int:
+        return len(self.services)
+
+    def in_category(self, category_id: str) -> list[Service]:
+        return [s for s in self.services if s.category == category_id]
+
+    def groups(self) -> list[tuple[Category, list[Service]]]:
+        """Non-empty categories with their services, in display order."""
+        out = []
+        for category in self.categories:
+            members = self.in_category(category.id)
+            if members:
+                out.append((category, members))
+        return out
+
+    def pick(self, service_ids: Iterable[str]) -> list[Service]:
+        """The services for ``service_ids`` in that order, skipping unknown ids (favourites)."""
+        return [self._by_id[i] for i in service_ids if i in self._by_id]
+
+    def search(self, query: str, language: str = "de") -> list[Service]:
+        """Services matching every word of ``query`` in either language, best first."""
+        return self._index.search(query, language)
+
+    def close_matches(self, text: str, limit: int = 5) -> list[Service]:
+        """Services whose id is close to ``text`` or that a search for it finds."""
+        ids = difflib.get_close_matches(text.lower(), list(self._by_id), n=limit, cutoff=0.5)
+        found = [self._by_id[i] for i in ids]
+        for service in self.search(text):
+            if service not in found:
+                found.append(service)
+        return found[:limit]

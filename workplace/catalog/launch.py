@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Opening a service: a native application from the local configuration, or the web URL.
+
+Web targets are checked against the URL rules again just before they are handed to
+the desktop through :mod:`webbrowser` (so ``$BROWSER`` is honoured). Native targets
+are started without a shell. Failures raise :class:`LaunchError`; its ``kind`` is for
+the GUI to translate, ``str()`` is an English message for the command line.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import os
+import subprocess
+import sys
+import threading
+import webbrowser
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from workplace.config.schema import NativeApp, Service
+from workplace.config.urls import UnsafeUrlError, check_url
+
+log = logging.getLogger("workplace.catalog")
+
+
+class LaunchErrorKind(enum.Enum):
+    UNSAFE_URL = "unsafe-url"
+    NO_BROWSER = "no-browser"
+    NATIVE_MISSING = "native-missing"
+    NATIVE_FAILED = "native-failed"
+
+
+_MESSAGES = {
+    LaunchErrorKind.UNSAFE_URL: "refusing to open an unsafe address",
+    LaunchErrorKind.NO_BROWSER: "no web browser could be started",
+    LaunchErrorKind.NATIVE_MISSING: "the application is not installed",
+    LaunchErrorKind.NATIVE_FAILED: "the application could not be started",
+}
+
+
+class LaunchError(Exception):
+    """A launch that failed: ``kind`` says what went wrong, ``detail`` the specifics."""
+
+    def __init__(self, kind: LaunchErrorKind, detail: str = "") -> None:
+        super().__init__(kind, detail)
+        self.kind = kind
+        self.detail = detail
+
+    def __str__(self) -> str:
+        base = _MESSAGES[self.kind]
+        return f"{base}: {self.detail}" if self.detail else base
+
+
+@dataclass(frozen=True)
+class Launched:
+    """What was started: ``web`` with the URL, or ``native`` with the command line."""
+
+    service_id: str
+    kind: str
+    target: str
+    argv: tuple[str, ...] = ()
+    process: Any = None
+
+
+OpenUrl = Callable[[str], bool]
+Spawn = Callable[..., Any]
+
+
+def _default_open_url(url: str) -> bool:
+    return webbrowser.open(url)
+
+
+class Launcher:
+    """Starts services. ``native_apps`` must come from the local IT configuration only."""
+
+    def __init__(
+        self,
+        native_apps: Mapping[str, NativeApp],
+        platform: str = sys.platform,
+        open_url: OpenUrl = _default_open_url,
+        spawn: Spawn = subprocess.Popen,
+    ) -> None:
+        self._native_apps = dict(native_apps)
+        self._platform = platform
+        self._open_url = open_url
+        self._spawn = spawn
+
+    def target(self, service: Service, low_bandwidth: bool = False) -> tuple[str, str]:
+        """``("native", exec)`` or ``("web", url)``: what :meth:`launch` would open."""
+        command = self._native_command(service)
+        if command is not None:
+            return "native", command.exec
+        url = service.low_bandwidth_url if low_bandwidth and service.low_bandwidth_url else None
+        return "web", url or service.url
+
+    def launch(self, service: Service, low_bandwidth: bool = False) -> Launched:
+        """Open ``service``; raises :class:`LaunchError` when it cannot be opened."""
+        command = self._native_command(service)
+        if command is not None:
+            return self._launch_native(service, command.exec, tuple(command.args))
+        _, url = self.target(service, low_bandwidth)
+        return self._launch_web(service, url)
+
+    def _native_command(self, service: Service) -> Any:
+        if service.native_app is None:
+            return None
+        app = self._native_apps.get(service.native_app)
+        if app is None:
+            log.info(
+                "native app %r not configured locally; opening the web URL", service.native_app
+            )
+            return None
+        return app.command_for(self._platform)
+
+    def _launch_native(self, service: Service, exe: str, args: tuple[str, ...]) -> Launched:
+        if not os.path.isfile(exe):
+            raise LaunchError(LaunchErrorKind.NATIVE_MISSING, f"{exe} does not exist")
+        if not os.access(exe, os.X_OK):
+            raise LaunchError(LaunchErrorKind.NATIVE_MISSING, f"{exe} is not executable")
+        argv = (exe, *args)
+        options: dict[str, Any] = {
+            "shell": False,
+            "stdin": subprocess.DEVNULL,
+            "stdout": subprocess.DEVNULL,
+            "stderr": subprocess.DEVNULL,
+            "close_fds": True,
+        }
+        if os.name == "posix":
+            options["start_new_session"] = True  # the app outlives the launcher
+        try:
+            process = self._spawn(list(argv), **options)
+        except OSError as exc:
+            raise LaunchError(
+                LaunchErrorKind.NATIVE_FAILED, f"{exe}: {exc.strerror or exc}"
+            ) from exc
+        _reap_in_background(process)
+        log.info("started %s for %s", exe, service.id)
+        return Launched(service.id, "native", exe, argv, process)
+
+    def _launch_web(self, service: Service, url: str) -> Launched:
+        try:
+            safe = check_url(url)
+        except UnsafeUrlError as exc:
+            raise LaunchError(LaunchErrorKind.UNSAFE_URL, f"{url!r}: {exc}") from exc
+        try:
+            opened = self._open_url(safe)
+        except (webbrowser.Error, OSError) as exc:
+            raise LaunchError(LaunchErrorKind.NO_BROWSER, str(exc)) from exc
+        if not opened:
+            raise LaunchError(
+                LaunchErrorKind.NO_BROWSER, "set $BROWSER or a default browser for the desktop"
+            )
+        log.info("opened %s for %s", safe, service.id)
+        return Launched(service.id, "web", safe)
+
+
+def _reap_in_background(process: Any) -> None:
+    """Wait for the child on a daemon thread, so it never lingers as a zombie."""
+    wait = getattr(process, "wait", None)
+    if callable(wait):
+        threading.Thread(target=wait, name="workplace-reaper", daemon=True).start()
