@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The test identity provider and demo services of the organisation "Musterstadt".
+//
+//   node provider.mjs [PORT] [--state FILE] [--key-file FILE] [--access-ttl SECONDS]
+//                     [--behaviour JSON]
+//
+// PORT 0 (the default) picks a free port. When ready, one JSON line goes to stdout:
+//   {"ready":true,"port":…,"issuer":"http://127.0.0.1:…","kid":"…"}
+// The signing key is new on every start unless --key-file names an existing key.
+// --state keeps grants and refresh tokens across restarts. Bad behaviour switches
+// (tamper.mjs) come from --behaviour, $STACK_BEHAVIOUR or POST /__admin/behaviour.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import Provider from 'oidc-provider';
+import { createStore } from './store.mjs';
+import { SWITCHES, tamper } from './tamper.mjs';
+import * as pages from './pages.mjs';
+
+export const DEMO_USER = {
+  username: 'demo',
+  password: 'demo',
+  claims: {
+    sub: 'erika.mustermann',
+    name: 'Erika Mustermann',
+    given_name: 'Erika',
+    family_name: 'Mustermann',
+    preferred_username: 'demo',
+    email: 'erika.mustermann@musterstadt.example',
+    email_verified: true,
+  },
+};
+
+export const DEMO_SERVICES = {
+  mail: 'E-Mail',
+  files: 'Dateien',
+  calendar: 'Kalender',
+  chat: 'Chat',
+  wiki: 'Wissen',
+  tickets: 'Bürgeranliegen',
+};
+
+function parseArgs(argv) {
+  const options = { port: 0, accessTtl: 300, behaviour: {} };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const value = () => { i += 1; return argv[i]; };
+    if (arg === '--state') options.state = value();
+    else if (arg === '--key-file') options.keyFile = value();
+    else if (arg === '--access-ttl') options.accessTtl = Number(value());
+    else if (arg === '--behaviour') options.behaviour = JSON.parse(value());
+    else if (/^\d+$/.test(arg)) options.port = Number(arg);
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  if (process.env.STACK_BEHAVIOUR) {
+    options.behaviour = { ...JSON.parse(process.env.STACK_BEHAVIOUR), ...options.behaviour };
+  }
+  return options;
+}
+
+function signingKey(keyFile) {
+  if (keyFile && fs.existsSync(keyFile)) return JSON.parse(fs.readFileSync(keyFile, 'utf8'));
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), kid: crypto.randomUUID(), alg: 'RS256', use: 'sig' };
+  if (keyFile) fs.writeFileSync(keyFile, JSON.stringify(jwk), { mode: 0o600 });
+  return jwk;
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res, status, body, type = 'text/html; charset=utf-8') {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function buildProvider(issuer, options, jwk) {
+  const account = {
+    accountId: DEMO_USER.claims.sub,
+    async claims() { return { ...DEMO_USER.claims }; },
+  };
+  return new Provider(issuer, {
+    adapter: createStore(options.state),
+    clients: [{
+      client_id: 'arbeitsplatz',
+      client_name: 'Arbeitsplatz',
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['http://127.0.0.1/callback'],
+      post_logout_redirect_uris: ['http://127.0.0.1/signed-out'],
+      grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+      response_types: ['code'],
+    }],
+    async findAccount(ctx, id) {
+      return id === account.accountId ? account : undefined;
+    },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'given_name', 'family_name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+    },
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    cookies: { keys: ['musterstadt-demo-cookie-key-not-a-secret'] },
+    jwks: { keys: [jwk] },
+    interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
+    ttl: {
+      AccessToken: options.accessTtl,
+      AuthorizationCode: 60,
+      DeviceCode: 600,
+      IdToken: 3600,
+      Interaction: 3600,
+      RefreshToken: 14 * 24 * 3600,
+      Grant: 14 * 24 * 3600,
+      Session: 14 * 24 * 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      deviceFlow: {
+        enabled: true,
+        async userCodeInputSource(ctx, form, out, err) { ctx.body = pages.userCodeInputPage(form, err); },
+        async userCodeConfirmSource(ctx, form, client, deviceInfo, userCode) {
+          ctx.body = pages.userCodeConfirmPage(form, userCode);
+        },
+        async successSource(ctx) { ctx.body = pages.deviceSuccessPage(); },
+      },
+      revocation: { enabled: true },
+      introspection: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) { ctx.body = pages.logoutPage(form); },
+        async postLogoutSuccessSource(ctx) { ctx.body = pages.loggedOutPage(); },
+      },
+    },
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = pages.errorPage(out);
+    },
+  });
+}
+
+async function grantConsent(provider, req, res, details) {
+  const { prompt: { details: missing }, params, session } = details;
+  const grant = details.grantId
+    ? await provider.Grant.find(details.grantId)
+    : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
+  if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+  if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+  for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+    grant.addResourceScope(indicator, scopes.join(' '));
+  }
+  const grantId = await grant.save();
+  const consent = details.grantId ? {} : { grantId };
+  await provider.interactionFinished(req, res, { consent }, { mergeWithLastSubmission: true });
+}
+
+async function interaction(provider, req, res, url) {
+  const [, , uid, action] = url.pathname.split('/');
+  const details = await provider.interactionDetails(req, res);
+  if (req.method === 'GET' && !action) {
+    if (details.prompt.name === 'consent') return grantConsent(provider, req, res, details);
+    return send(res, 200, pages.loginPage(uid, {}));
+  }
+  if (req.method === 'POST' && action === 'login') {
+    const form = new URLSearchParams(await readBody(req));
+    const ok = form.get('username') === DEMO_USER.username && form.get('password') === DEMO_USER.password;
+    if (!ok) {
+      return send(res, 200, pages.loginPage(uid, {
+        username: form.get('username'),
+        error: 'Benutzername oder Passwort falsch. · Wrong username or password.',
+      }));
+    }
+    return provider.interactionFinished(req, res, {
+      login: { accountId: DEMO_USER.claims.sub },
+    }, { mergeWithLastSubmission: false });
+  }
+  if (req.method === 'POST' && action === 'abort') {
+    return provider.interactionFinished(req, res, {
+      error: 'access_denied',
+      error_description: 'End-User aborted interaction',
+    }, { mergeWithLastSubmission: false });
+  }
+  return send(res, 404, 'not found', 'text/plain');
+}
+
+async function admin(behaviour, req, res, url) {
+  if (url.pathname === '/__admin/behaviour') {
+    if (req.method === 'POST') {
+      const next = JSON.parse((await readBody(req)) || '{}');
+      for (const key of Object.keys(behaviour)) delete behaviour[key];
+      for (const [key, value] of Object.entries(next)) {
+        if (!(key in SWITCHES)) return send(res, 400, `unknown switch ${key}`, 'text/plain');
+        behaviour[key] = value;
+      }
+    }
+    return send(res, 200, JSON.stringify({ behaviour, switches: SWITCHES }), 'application/json');
+  }
+  return send(res, 404, 'not found', 'text/plain');
+}
+
+function demo(res, url) {
+  const [, , name, extra] = url.pathname.split('/');
+  if (!(name in DEMO_SERVICES)) return send(res, 404, 'not found', 'text/plain');
+  if (extra === 'health') return send(res, 200, 'ok', 'text/plain');
+  return send(res, 200, pages.demoServicePage(DEMO_SERVICES[name]));
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const jwk = signingKey(options.keyFile);
+  const behaviour = { ...options.behaviour };
+  let route = (req, res) => send(res, 503, 'starting', 'text/plain');
+  const server = http.createServer((req, res) => {
+    Promise.resolve(route(req, res)).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) send(res, 500, 'internal error', 'text/plain');
+      else res.end();
+    });
+  });
+  await new Promise((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const { port } = server.address();
+  const issuer = `http://127.0.0.1:${port}`;
+  const provider = buildProvider(issuer, options, jwk);
+  const oidc = tamper(provider.callback(), behaviour, () => jwk);
+  route = async (req, res) => {
+    const url = new URL(req.url, issuer);
+    if (url.pathname.startsWith('/__admin/')) return admin(behaviour, req, res, url);
+    if (url.pathname.startsWith('/demo/')) return demo(res, url);
+    if (url.pathname.startsWith('/interaction/')) return interaction(provider, req, res, url);
+    return oidc(req, res);
+  };
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.stdout.write(`${JSON.stringify({ ready: true, port, issuer, kid: jwk.kid })}\n`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

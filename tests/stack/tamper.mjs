@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The misbehaviour layer in front of oidc-provider. oidc-provider is a certified,
+// correct provider and cannot be told to send a wrong `iss` or a forged ID token, so
+// this layer rewrites its real responses on the way out, one switch per attack the
+// launcher must withstand. Every switch is off by default; see README.md.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { generateKeyPair, importJWK, SignJWT } from 'jose';
+
+export const SWITCHES = {
+  delay_ms: 'delay every response (or those under delay_paths) by this many milliseconds',
+  delay_paths: 'list of path prefixes that delay_ms applies to (default: all)',
+  discovery_issuer: 'issuer value written into the discovery document',
+  callback_iss: 'iss value written into the authorization response (redirect to the app)',
+  callback_state: 'state value written into the authorization response',
+  id_token: 'forge the ID token in token responses: wrong_iss, wrong_aud, no_aud, '
+    + 'wrong_nonce, no_nonce, alg_none, bad_sig, expired, no_iat, no_sub, other_sub, unknown_kid',
+  userinfo_sub: 'sub value written into userinfo responses',
+};
+
+const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
+const unb64 = (part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+
+let strangerKey;
+
+export async function forgeIdToken(token, how, signingJwk) {
+  const [h, p, s] = token.split('.');
+  const header = unb64(h);
+  const payload = unb64(p);
+  const now = Math.floor(Date.now() / 1000);
+  switch (how) {
+    case 'alg_none':
+      return `${b64({ alg: 'none', typ: 'JWT' })}.${p}.`;
+    case 'bad_sig': {
+      const sig = Buffer.from(s, 'base64url');
+      sig[sig.length - 1] ^= 0x01;
+      return `${h}.${p}.${sig.toString('base64url')}`;
+    }
+    case 'unknown_kid': {
+      strangerKey ??= await generateKeyPair('RS256');
+      return new SignJWT(payload)
+        .setProtectedHeader({ ...header, kid: 'not-in-the-jwks' })
+        .sign(strangerKey.privateKey);
+    }
+    case 'wrong_iss': payload.iss = 'http://127.0.0.1:1/not-the-issuer'; break;
+    case 'wrong_aud': payload.aud = 'someone-else'; break;
+    case 'no_aud': delete payload.aud; break;
+    case 'wrong_nonce': payload.nonce = 'not-the-nonce-you-sent'; break;
+    case 'no_nonce': delete payload.nonce; break;
+    case 'expired': payload.iat = now - 7200; payload.exp = now - 3600; break;
+    case 'no_iat': delete payload.iat; break;
+    case 'no_sub': delete payload.sub; break;
+    case 'other_sub': payload.sub = 'someone-else'; break;
+    default: throw new Error(`unknown id_token switch ${how}`);
+  }
+  // Re-signed with the provider's real key: only the claim is wrong.
+  const key = await importJWK(signingJwk, header.alg);
+  return new SignJWT(payload).setProtectedHeader(header).sign(key);
+}
+
+function rewriteBody(res, rewrite) {
+  const end = res.end.bind(res);
+  res.end = (chunk, ...rest) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') {
+      return end(chunk, ...rest);
+    }
+    Promise.resolve()
+      .then(() => rewrite(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk)))
+      .then((body) => {
+        if (!res.headersSent) res.setHeader('content-length', Buffer.byteLength(body));
+        end(body);
+      }, (err) => {
+        console.error(`tamper: ${err.stack}`);
+        end(chunk);
+      });
+    return res;
+  };
+}
+
+function rewriteLocation(res, behaviour) {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) => {
+    if (String(name).toLowerCase() === 'location' && typeof value === 'string') {
+      const url = new URL(value, 'http://placeholder');
+      const isCallback = url.hostname === '127.0.0.1' && (url.searchParams.has('code') || url.searchParams.has('error'));
+      if (isCallback) {
+        if (behaviour.callback_iss !== undefined) url.searchParams.set('iss', behaviour.callback_iss);
+        if (behaviour.callback_state !== undefined) url.searchParams.set('state', behaviour.callback_state);
+        return setHeader(name, url.toString());
+      }
+    }
+    return setHeader(name, value);
+  };
+}
+
+// Wraps a node request handler; `behaviour` is read on every request so tests can
+// change it while the provider runs.
+export function tamper(handler, behaviour, signingJwk) {
+  return async (req, res) => {
+    const path = new URL(req.url, 'http://placeholder').pathname;
+    if (behaviour.delay_ms) {
+      const paths = behaviour.delay_paths ?? ['/'];
+      if (paths.some((prefix) => path.startsWith(prefix))) await sleep(behaviour.delay_ms);
+    }
+    if (path === '/.well-known/openid-configuration' && behaviour.discovery_issuer !== undefined) {
+      rewriteBody(res, (body) => JSON.stringify({ ...JSON.parse(body), issuer: behaviour.discovery_issuer }));
+    }
+    if (path === '/token' && behaviour.id_token) {
+      rewriteBody(res, async (body) => {
+        const json = JSON.parse(body);
+        if (json.id_token) json.id_token = await forgeIdToken(json.id_token, behaviour.id_token, signingJwk());
+        return JSON.stringify(json);
+      });
+    }
+    if (path === '/me' && behaviour.userinfo_sub !== undefined) {
+      rewriteBody(res, (body) => JSON.stringify({ ...JSON.parse(body), sub: behaviour.userinfo_sub }));
+    }
+    if (behaviour.callback_iss !== undefined || behaviour.callback_state !== undefined) {
+      rewriteLocation(res, behaviour);
+    }
+    return handler(req, res);
+  };
+}

@@ -1,0 +1,161 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The refresh token's home: the OS keyring, secure backends only, chunked where needed.
+
+Only the Secret Service, KWallet, the macOS Keychain and the Windows Credential
+Locker are accepted. Plaintext, null, fail and chained-only-insecure backends are
+refused, whatever ``PYTHON_KEYRING_BACKEND`` or a ``keyringrc.cfg`` says.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger("workplace.auth")
+
+SERVICE = "de.arbeitsplatz.Workplace"
+ALLOWED_BACKENDS = frozenset({
+    "keyring.backends.SecretService.Keyring",
+    "keyring.backends.kwallet.DBusKeyring",
+    "keyring.backends.kwallet.DBusKeyringKWallet4",
+    "keyring.backends.macOS.Keyring",
+    "keyring.backends.Windows.WinVaultKeyring",
+})
+WINDOWS_BLOB_LIMIT = 2560
+"""CRED_MAX_CREDENTIAL_BLOB_SIZE: bytes; the Windows backend stores UTF-16."""
+
+
+def backend_id(backend: Any) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def backend_label(backend: Any) -> str:
+    """Short name for people: ``SecretService.Keyring``."""
+    return backend_id(backend).removeprefix("keyring.backends.")
+
+
+class KeyringUnavailable(Exception):
+    """No secure keyring: the reason, in English, for the CLI and logs."""
+
+
+@dataclass(frozen=True)
+class ChunkLimit:
+    max_bytes: int
+    encoding: str = "utf-16-le"
+
+
+class KeyringStore:
+    """Saves, loads and deletes one secret per account, in chunks if the backend needs it."""
+
+    def __init__(
+        self, backend: Any | None = None, *, service: str = SERVICE,
+        allowed: frozenset[str] = ALLOWED_BACKENDS, chunk_limit: ChunkLimit | None = None,
+    ) -> None:
+        self.service = service
+        self._allowed = allowed
+        self._backend: Any | None = None
+        self.reason = ""
+        try:
+            self._backend = self._choose(backend)
+        except KeyringUnavailable as exc:
+            self.reason = str(exc)
+            log.info("no secure keyring: %s", exc)
+        if chunk_limit is None and self._backend is not None and backend_id(
+                self._backend).endswith("Windows.WinVaultKeyring"):
+            chunk_limit = ChunkLimit(WINDOWS_BLOB_LIMIT)
+        self._limit = chunk_limit
+
+    def _choose(self, backend: Any | None) -> Any:
+        if backend is None:
+            try:
+                import keyring
+                backend = keyring.get_keyring()
+            except Exception as exc:
+                raise KeyringUnavailable(f"the keyring cannot be loaded ({exc})") from None
+        members = list(getattr(backend, "backends", [])) if backend_id(backend).endswith(
+            "chain.ChainerBackend") else [backend]
+        for member in members:
+            if backend_id(member) in self._allowed:
+                return member
+        names = ", ".join(backend_label(m) for m in members) or backend_label(backend)
+        raise KeyringUnavailable(f"no secure keyring is available (found: {names})")
+
+    @property
+    def available(self) -> bool:
+        return self._backend is not None
+
+    @property
+    def backend_name(self) -> str:
+        return backend_label(self._backend) if self._backend is not None else ""
+
+    def _need(self) -> Any:
+        if self._backend is None:
+            raise KeyringUnavailable(self.reason)
+        return self._backend
+
+    def _fits(self, value: str) -> bool:
+        limit = self._limit
+        return limit is None or len(value.encode(limit.encoding)) <= limit.max_bytes
+
+    def _chunks(self, secret: str) -> list[str]:
+        assert self._limit is not None
+        chars = max(1, (self._limit.max_bytes // 4) - 8)  # a UTF-16 char may take 4 bytes
+        return [secret[i:i + chars] for i in range(0, len(secret), chars)]
+
+    def save(self, account: str, secret: str) -> None:
+        """Store ``secret``; any failure raises (the caller treats it as a failed save)."""
+        backend = self._need()
+        old_count = self._chunk_count(account)
+        if self._fits("1:" + secret):
+            backend.set_password(self.service, account, "1:" + secret)
+            count = 0
+        else:
+            parts = self._chunks(secret)
+            for index, part in enumerate(parts, 1):
+                backend.set_password(self.service, f"{account}/{index}", part)
+            backend.set_password(self.service, account, f"n:{len(parts)}")
+            count = len(parts)
+        for index in range(count + 1, old_count + 1):
+            self._delete_quietly(f"{account}/{index}")
+
+    def _chunk_count(self, account: str) -> int:
+        try:
+            head = self._need().get_password(self.service, account)
+        except Exception:
+            return 0
+        if isinstance(head, str) and head.startswith("n:") and head[2:].isdigit():
+            return int(head[2:])
+        return 0
+
+    def load(self, account: str) -> str | None:
+        backend = self._need()
+        head = backend.get_password(self.service, account)
+        if head is None:
+            return None
+        if head.startswith("1:"):
+            return str(head[2:])
+        if head.startswith("n:") and head[2:].isdigit():
+            parts = [backend.get_password(self.service, f"{account}/{i}")
+                     for i in range(1, int(head[2:]) + 1)]
+            if any(p is None for p in parts):
+                log.warning("the keyring entry is incomplete; ignoring it")
+                return None
+            return "".join(str(p) for p in parts)
+        log.warning("the keyring entry has an unknown format; ignoring it")
+        return None
+
+    def delete(self, account: str) -> None:
+        """Remove the secret and its chunks; missing entries are fine."""
+        count = self._chunk_count(account)
+        self._delete_quietly(account)
+        for index in range(1, count + 1):
+            self._delete_quietly(f"{account}/{index}")
+
+    def _delete_quietly(self, account: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        with contextlib.suppress(PasswordDeleteError):
+            self._need().delete_password(self.service, account)

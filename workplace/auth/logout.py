@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""RP-initiated logout: the end-session URL and the short-lived "signed out" page."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+from urllib.parse import urlencode
+
+from workplace.auth.loopback import LoopbackListener
+
+log = logging.getLogger("workplace.auth")
+
+SIGNED_OUT_PATH = "/signed-out"
+PAGE_SECONDS = 300.0
+
+
+def end_session_url(endpoint: str, id_token: str | None, redirect_uri: str | None,
+                    state: str, client_id: str) -> str:
+    params = {"client_id": client_id, "state": state}
+    if id_token:
+        params["id_token_hint"] = id_token
+    if redirect_uri:
+        params["post_logout_redirect_uri"] = redirect_uri
+    separator = "&" if "?" in endpoint else "?"
+    return endpoint + separator + urlencode(params)
+
+
+class SignedOutPage:
+    """Listens briefly on loopback for the provider's redirect after logout."""
+
+    def __init__(self) -> None:
+        self.state = secrets.token_urlsafe(16)
+        self._cancel = threading.Event()
+        self._listener = LoopbackListener(
+            SIGNED_OUT_PATH,
+            lambda query: "signed_out" if query.get("state") == self.state else None,
+        )
+        self._thread = threading.Thread(target=self._run, name="auth-signed-out", daemon=True)
+        self._thread.start()
+
+    @property
+    def redirect_uri(self) -> str:
+        return self._listener.redirect_uri
+
+    def _run(self) -> None:
+        try:
+            self._listener.wait(self._cancel, time.monotonic() + PAGE_SECONDS)
+            log.debug("the provider confirmed the sign-out")
+        except Exception as exc:
+            log.debug("no signed-out confirmation (%s)", type(exc).__name__)
+
+    def close(self) -> None:
+        self._cancel.set()
+        self._thread.join(timeout=5)
+        self._listener.close()

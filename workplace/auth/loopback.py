@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The loopback listener of RFC 8252: one attempt, 127.0.0.1, an ephemeral port.
+
+It answers exactly one request on its path, shows a friendly page, and closes.
+Every other request gets a 404 without redirect.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from workplace.auth.errors import AuthError, AuthErrorKind
+
+log = logging.getLogger("workplace.auth")
+
+PAGE = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{title_de} · {title_en}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:36em;margin:4em auto;color:#1b1f24}}
+h1{{font-size:1.4em}}p.en{{color:#555}}</style></head>
+<body><h1>{title_de}</h1><p>{text_de}</p><h1 lang="en">{title_en}</h1>
+<p class="en" lang="en">{text_en}</p></body></html>
+"""
+
+PAGES = {
+    "signed_in": ("Angemeldet", "Sie können dieses Fenster jetzt schließen und zum Arbeitsplatz "
+                  "zurückkehren.", "Signed in", "You can close this tab and return to the "
+                  "launcher."),
+    "failed": ("Anmeldung fehlgeschlagen", "Der Arbeitsplatz zeigt, was passiert ist. Sie "
+               "können dieses Fenster schließen.", "Sign-in failed", "The launcher shows what "
+               "happened. You can close this tab."),
+    "signed_out": ("Abgemeldet", "Sie sind abgemeldet. Sie können dieses Fenster schließen.",
+                   "Signed out", "You are signed out. You can close this tab."),
+}
+
+
+def page(name: str) -> bytes:
+    title_de, text_de, title_en, text_en = (html.escape(s) for s in PAGES[name])
+    return PAGE.format(title_de=title_de, text_de=text_de, title_en=title_en,
+                       text_en=text_en).encode("utf-8")
+
+
+Judge = Callable[[dict[str, str]], str | None]
+"""Looks at the query of a request on the path: returns the page to show (and the
+request counts), or None (a stray request: 404, keep waiting)."""
+
+
+class LoopbackListener:
+    """Serves one request on ``http://127.0.0.1:<port><path>`` in a background thread."""
+
+    def __init__(self, path: str, judge: Judge) -> None:
+        self.path = path
+        self._judge = judge
+        self._results: queue.Queue[dict[str, str] | AuthError] = queue.Queue()
+        listener = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                listener._handle(self)
+
+            def do_POST(self) -> None:
+                self._reply(404, b"not found")
+
+            def _reply(self, status: int, body: bytes) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8" if status == 200
+                                 else "text/plain; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Referrer-Policy", "no-referrer")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass  # the request line holds the code; nothing is logged
+
+        self._server = HTTPServer(("127.0.0.1", 0), Handler)
+        self._server.timeout = 0.2
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
+            name="auth-loopback", daemon=True,
+        )
+        self._closed = False
+        self._thread.start()
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    @property
+    def redirect_uri(self) -> str:
+        return f"http://127.0.0.1:{self.port}{self.path}"
+
+    def _handle(self, handler: BaseHTTPRequestHandler) -> None:
+        reply = handler._reply  # type: ignore[attr-defined]
+        url = urlsplit(handler.path)
+        if url.path != self.path or not self._results.empty():
+            log.debug("stray request to the loopback listener: 404")
+            reply(404, b"not found")
+            return
+        query = {k: v[0] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
+        verdict = self._judge(query)
+        if verdict is None:
+            log.debug("request without sign-in answer on the loopback listener: 404")
+            reply(404, b"not found")
+            return
+        reply(200, page(verdict))
+        self._results.put(query)
+
+    def wait(self, cancel: threading.Event, deadline: float,
+             clock: Callable[[], float] = time.monotonic) -> dict[str, str]:
+        """The query of the first accepted request; AuthError on cancel or time limit."""
+        try:
+            while True:
+                if cancel.is_set():
+                    raise AuthError(AuthErrorKind.CANCELLED)
+                if clock() >= deadline:
+                    raise AuthError(AuthErrorKind.CANCELLED, "no answer within the time limit")
+                try:
+                    result = self._results.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                if isinstance(result, AuthError):
+                    raise result
+                return result
+        finally:
+            self.close()
+
+    def fail(self, error: AuthError) -> None:
+        """End the wait with ``error`` (e.g. the browser could not be opened)."""
+        self._results.put(error)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> LoopbackListener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The per-attempt secrets of an authorization request: PKCE S256, state and nonce."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """New for every sign-in attempt; never logged (repr hides the values)."""
+
+    state: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
+    nonce: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
+    code_verifier: str = field(default_factory=lambda: secrets.token_urlsafe(64), repr=False)
+    """86 characters from 64 random bytes: 512 bits, well above RFC 7636's 256."""
+
+    @property
+    def code_challenge(self) -> str:
+        return str(create_s256_code_challenge(self.code_verifier))

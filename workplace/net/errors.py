@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one error type of the network layer, with a kind the callers can act on."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import requests
+import urllib3.exceptions
+
+
+class NetworkErrorKind(StrEnum):
+    UNREACHABLE = "unreachable"
+    TIMEOUT = "timeout"
+    TLS = "tls"
+    HTTP_STATUS = "http_status"
+
+
+class NetworkError(Exception):
+    """A request that did not produce a usable answer. Never carries request bodies."""
+
+    def __init__(
+        self, kind: NetworkErrorKind, detail: str, *, url: str = "", status: int | None = None
+    ) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+        self.url = url
+        self.status = status
+
+    def __str__(self) -> str:
+        where = f" ({self.url})" if self.url else ""
+        return f"{self.kind.value}: {self.detail}{where}"
+
+
+def _reason(exc: BaseException) -> BaseException | None:
+    """The urllib3 exception behind a requests exception (max retries wraps it)."""
+    inner = exc.args[0] if exc.args else None
+    if isinstance(inner, urllib3.exceptions.MaxRetryError):
+        return inner.reason
+    return inner if isinstance(inner, BaseException) else None
+
+
+def classify(exc: requests.RequestException, url: str) -> NetworkError:
+    """Map a requests exception to a NetworkError (the URL has no query, so no secrets)."""
+    safe_url = url.split("?", 1)[0]
+    reason = _reason(exc)
+    if isinstance(exc, requests.exceptions.SSLError) or isinstance(
+        reason, urllib3.exceptions.SSLError
+    ):
+        return NetworkError(NetworkErrorKind.TLS, "TLS verification failed", url=safe_url)
+    if isinstance(exc, requests.Timeout) or isinstance(
+        reason, urllib3.exceptions.TimeoutError
+    ):
+        return NetworkError(
+            NetworkErrorKind.TIMEOUT, "the server did not answer in time", url=safe_url
+        )
+    if isinstance(exc, requests.exceptions.RetryError):
+        return NetworkError(
+            NetworkErrorKind.HTTP_STATUS, "the server kept failing", url=safe_url
+        )
+    return NetworkError(NetworkErrorKind.UNREACHABLE, "the server cannot be reached", url=safe_url)
