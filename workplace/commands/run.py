@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``workplace`` without a command: the launcher window (one per user)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+
+log = logging.getLogger("workplace.ui")
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """Start the window, or hand over to the running one and return 0."""
+    started = time.perf_counter()
+    from workplace.config.loader import resolve_override
+    from workplace.config.paths import Paths
+    from workplace.ui.gui import Gui, PaintWatch, create_app, quit_on_signals
+    from workplace.ui.single import SingleInstance, hand_over, server_name
+
+    app = create_app([sys.argv[0]])
+    paths = Paths.from_environment()
+    name = server_name(paths.user_config_dir)
+    forwarded = [a for a in sys.argv[1:]]
+    if hand_over(name, forwarded, timeout_ms=1000):
+        log.info(
+            "handed over to the running instance", extra={"event": "single_instance.forwarded"}
+        )
+        return 0
+    single = SingleInstance(name)
+    if not single.listen() and hand_over(name, forwarded):
+        return 0  # another start won the race
+
+    from workplace.app import Workplace
+
+    workplace = Workplace.build(resolve_override(getattr(args, "config", None)), paths=paths)
+    t_config = time.perf_counter()
+    gui = Gui(app, workplace, single_instance=single)
+    watch = PaintWatch(gui.window)
+
+    def first_paint(at: float) -> None:
+        log.info(
+            "first paint",
+            extra={
+                "event": "window.first_paint",
+                "services": len(workplace.catalog.services),
+                "t_config_ms": round((t_config - started) * 1000, 1),
+                "t_first_paint_ms": round((at - started) * 1000, 1),
+            },
+        )
+
+    watch.painted.connect(first_paint)
+    keep = quit_on_signals(app, gui.window.quit)
+    gui.show()
+    code = app.exec()
+    del keep
+    return int(code)

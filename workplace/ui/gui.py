@@ -1,0 +1,201 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Start-up of the GUI: application object, look, window, tray and single instance.
+
+``workplace.commands.run`` (the window) and ``workplace.commands.selftest`` both
+start the GUI through :func:`create_app` and :class:`Gui`, so the self test
+measures exactly what users get.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from workplace import APP_ID, APP_NAME, __version__
+from workplace.app import Workplace
+from workplace.ui import icons
+from workplace.ui.appearance import Appearance
+from workplace.ui.jobs import Jobs
+from workplace.ui.window import MainWindow
+
+log = logging.getLogger("workplace.ui")
+
+DEFAULT_SIZE = (1160, 760)
+
+
+def ensure_platform() -> None:
+    """Offscreen where there is no display (else Qt aborts); used by selftest."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName("workplace")
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setOrganizationName("Arbeitsplatz")
+    QApplication.setDesktopFileName(APP_ID)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv or [sys.argv[0]])
+    app.setWindowIcon(icons.app_icon())
+    return app
+
+
+class PaintWatch(QObject):
+    """Reports the first real paint of the tile view with its catalog populated.
+
+    Signals:
+        painted(float): time.perf_counter() at the paint event.
+    """
+
+    painted = Signal(float)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.done = False
+        window.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self.done
+            and event.type() == QEvent.Type.Paint
+            and self._window.model.tile_count > 0
+        ):
+            self.done = True
+            now = time.perf_counter()
+            self._window.view.viewport().removeEventFilter(self)
+            self.painted.emit(now)
+        return False
+
+
+class Gui(QObject):
+    """The running GUI: owns the window and, where available, tray and single instance."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        workplace: Workplace,
+        *,
+        jobs: Jobs | None = None,
+        use_tray: bool = True,
+        single_instance: Any = None,
+        restore_geometry: bool = True,
+        save_state: bool = True,
+    ) -> None:
+        super().__init__(app)
+        self.app = app
+        self.workplace = workplace
+        self.jobs = jobs or Jobs(parent=self)
+        self.save_state = save_state
+        self.appearance = Appearance(app)
+        prefs = workplace.settings.preferences
+        self.appearance.apply(prefs, workplace.settings.tenant.organisation.accent_colour)
+        self.tray: Any = None
+        if use_tray:
+            from workplace.ui.tray import Tray, tray_available
+
+            if tray_available():
+                self.tray = Tray(self)
+        self.window = MainWindow(
+            workplace, self.jobs, self.appearance, tray_available=self.tray is not None
+        )
+        self.window.resize(*DEFAULT_SIZE)
+        geometry = workplace.state.window_geometry if restore_geometry else None
+        if geometry:
+            self.window.restoreGeometry(geometry)
+        self.window.quit_requested.connect(self.quit)
+        self.single = single_instance
+        if single_instance is not None:
+            single_instance.message_received.connect(self._on_single_message_received)
+        if self.tray is not None:
+            self.tray.open_window.connect(self.window.bring_forward)
+            self.tray.quit_requested.connect(self.window.quit)
+            self.tray.launch_requested.connect(self._on_tray_launch_requested)
+            self.window.favourites_changed.connect(self._on_window_favourites_changed)
+            self._on_window_favourites_changed(list(prefs.favourites))
+            self.tray.show()
+        self._attach_account()
+
+    def show(self) -> None:
+        self.window.show()
+        self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _attach_account(self) -> None:
+        # Seam for sign-in: app.Workplace.auth_factory builds the auth facade; once it
+        # exists, it is run through jobs and shown in window.header.account.
+        service = self.workplace.auth_factory(self.workplace)
+        if service is not None:
+            self.window.header.account.show()
+
+    @Slot(list)
+    def _on_window_favourites_changed(self, ids: list[str]) -> None:
+        if self.tray is not None:
+            self.tray.set_favourites(self.workplace.catalog.pick(ids), self.appearance.language)
+
+    @Slot(str)
+    def _on_tray_launch_requested(self, service_id: str) -> None:
+        service = self.workplace.catalog.get(service_id)
+        if service is not None:
+            self.window.launch(service)
+
+    @Slot(dict)
+    def _on_single_message_received(self, message: dict[str, Any]) -> None:
+        log.info("another start handed over", extra={"event": "single_instance.handover"})
+        self.window.bring_forward()
+
+    @Slot()
+    def quit(self) -> None:
+        if self.save_state:
+            geometry = bytes(self.window.saveGeometry().data())
+            self.jobs.run(
+                lambda: self.workplace.save_geometry(geometry), name="save-geometry", serial=True
+            )
+        self.jobs.wait()
+        if self.single is not None:
+            self.single.close()
+        if self.tray is not None:
+            self.tray.dispose()
+        self.app.quit()
+
+
+def quit_on_signals(app: QApplication, handler: Callable[[], None]) -> object:
+    """SIGINT/SIGTERM end the launcher cleanly (the single-instance socket is removed).
+
+    Python runs signal handlers only between bytecodes, not inside Qt's event loop,
+    so the wake-up fd turns a signal into a socket event the loop sees.
+    """
+    if sys.platform == "win32":
+        return None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: None)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def _on_notifier_activated() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        handler()
+
+    notifier.activated.connect(_on_notifier_activated)
+    return (reader, writer, notifier)  # the caller keeps these alive

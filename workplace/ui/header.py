@@ -1,0 +1,233 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The header: the organisation's logo and name, the search field, help, settings, account.
+
+The account area on the right is the seam for sign-in: :class:`AccountButton`
+shows the signed-in user (avatar with initials, a menu with "Sign out") or a
+"Sign in" button. It stays hidden until ``app.py`` wires the sign-in service.
+
+Signals (HeaderBar):
+    help_requested(), settings_requested(): the buttons were pressed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workplace.ui import icons
+from workplace.ui.theme import Theme
+
+
+def initials(display_name: str) -> str:
+    """``"Erika Mustermann"`` → ``"EM"``; one word gives its first letter."""
+    words = [w for w in display_name.replace(",", " ").split() if w[:1].isalpha()]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][0].upper()
+    return (words[0][0] + words[-1][0]).upper()
+
+
+class AccountButton(QToolButton):
+    """The signed-in user as a round avatar with initials, or a "Sign in" button.
+
+    Signals:
+        sign_in_requested(), sign_out_requested()
+    """
+
+    sign_in_requested = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._name: str | None = None
+        self._detail = ""
+        self.setProperty("flat", True)
+        self.setAutoRaise(True)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._menu = QMenu(self)
+        self._who = QAction(self._menu)
+        self._who.setEnabled(False)
+        self._sign_out = QAction(self._menu)
+        self._sign_out.triggered.connect(self.sign_out_requested)
+        self._menu.addAction(self._who)
+        self._menu.addSeparator()
+        self._menu.addAction(self._sign_out)
+        self.clicked.connect(self._on_self_clicked)
+        self.set_user(None)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.update()
+
+    def set_user(self, display_name: str | None, detail: str = "") -> None:
+        """Show ``display_name`` (signed in) or the "Sign in" button (None)."""
+        self._name = display_name
+        self._detail = detail
+        self.setMenu(self._menu if display_name else None)  # type: ignore[arg-type]
+        self.retranslate()
+        self.updateGeometry()
+        self.update()
+
+    def retranslate(self) -> None:
+        self._sign_out.setText(self.tr("Sign out"))
+        if self._name:
+            self._who.setText(f"{self._name}  {self._detail}".strip())
+            self.setText("")
+            self.setAccessibleName(self.tr("Account: %1").replace("%1", self._name))
+            self.setToolTip(self._name)
+        else:
+            self.setText(self.tr("Sign in"))
+            self.setAccessibleName(self.tr("Sign in"))
+            self.setToolTip(self.tr("Sign in to your organisation"))
+        self.setAccessibleDescription(self.tr("Your account and sign-out"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(38, 38) if self._name else super().sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._name:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        circle = QRectF(3, 3, self.width() - 6, self.height() - 6)
+        path = QPainterPath()
+        path.addEllipse(circle)
+        painter.fillPath(path, self._theme.accent)
+        if self.hasFocus():
+            painter.setPen(self._theme.focus)
+            painter.drawEllipse(circle.adjusted(-2, -2, 2, 2))
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        painter.setPen(QColor(self._theme.on_accent))
+        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, initials(self._name))
+
+    @Slot()
+    def _on_self_clicked(self) -> None:
+        if not self._name:
+            self.sign_in_requested.emit()
+
+
+class HeaderBar(QFrame):
+    """Branding on the left, search in the middle, actions on the right."""
+
+    help_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self._theme = theme
+        self._logo_name = "musterstadt"
+        self.logo = QLabel(self)
+        self.logo.setFixedSize(44, 44)
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.org_name = QLabel(self)
+        self.org_name.setObjectName("orgName")
+        self.org_sub = QLabel(self)
+        self.org_sub.setObjectName("orgSub")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.search.setMaximumWidth(460)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._search_action = self.search.addAction(
+            icons.icon("search", theme.secondary_text, 18), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.help_button = QToolButton(self)
+        self.settings_button = QToolButton(self)
+        for button in (self.help_button, self.settings_button):
+            button.setProperty("flat", True)
+            button.setAutoRaise(True)
+            button.setIconSize(QSize(22, 22))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.help_button.clicked.connect(self.help_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.account = AccountButton(theme, self)
+        self.account.hide()  # shown once app.py wires the sign-in service
+
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addStretch(1)
+        names.addWidget(self.org_name)
+        names.addWidget(self.org_sub)
+        names.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 12, 18, 12)
+        row.setSpacing(12)
+        row.addWidget(self.logo)
+        row.addLayout(names)
+        row.addStretch(1)
+        row.addWidget(self.search, 3)
+        row.addSpacing(8)
+        row.addWidget(self.help_button)
+        row.addWidget(self.settings_button)
+        row.addWidget(self.account)
+        self.set_theme(theme)
+
+    def set_branding(self, name: str, subtitle: str, logo: str) -> None:
+        self.org_name.setText(name)
+        self.org_sub.setText(subtitle)
+        self.org_sub.setVisible(bool(subtitle))
+        self._logo_name = logo
+        self._paint_logo()
+        self.logo.setAccessibleName(self.tr("Logo of %1").replace("%1", name))
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._paint_logo()
+        self.help_button.setIcon(icons.icon("help", theme.text, 22))
+        self.settings_button.setIcon(icons.icon("settings", theme.text, 22))
+        self._search_action.setIcon(icons.icon("search", theme.secondary_text, 18))
+        self.account.set_theme(theme)
+
+    def _paint_logo(self) -> None:
+        theme = self._theme
+        dpr = self.devicePixelRatioF()
+        size = 44
+        canvas = QPixmap(round(size * dpr), round(size * dpr))
+        canvas.setDevicePixelRatio(dpr)
+        canvas.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(canvas)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, size, size), 11, 11)
+        painter.fillPath(path, theme.accent)
+        glyph = icons.pixmap(icons.icon_name_for(self._logo_name), theme.on_accent, 28, dpr)
+        painter.drawPixmap(8, 8, glyph)
+        painter.end()
+        self.logo.setPixmap(canvas)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search services (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search services"))
+        self.search.setAccessibleDescription(
+            self.tr("Type to filter the services by name, description or keyword")
+        )
+        self.help_button.setToolTip(self.tr("Help and service desk (F1)"))
+        self.help_button.setAccessibleName(self.tr("Help"))
+        self.help_button.setAccessibleDescription(
+            self.tr("Contact details of the service desk and keyboard shortcuts")
+        )
+        self.settings_button.setToolTip(self.tr("Settings"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.settings_button.setAccessibleDescription(
+            self.tr("Language, colours and behaviour of the window")
+        )
+        self.org_name.setAccessibleName(self.org_name.text())
+        self.account.retranslate()

@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Only one launcher per user: a second start hands over its arguments and exits.
+
+Like qutebrowser's ``misc/ipc.py``: the first instance listens on a QLocalServer;
+a later start connects, sends one JSON line ``{"args": [...], "cwd": ...}``, waits
+for the acknowledgement and exits 0. The socket name is scoped per user and per
+configuration directory (so isolated test runs never meet), and a socket left
+behind by a killed instance is detected (nobody answers) and replaced.
+
+Signals (SingleInstance):
+    message_received(dict): a later start handed over its arguments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+log = logging.getLogger("workplace.ui.single")
+
+TIMEOUT_MS = 2000
+ACK = b"ok\n"
+MAX_MESSAGE = 64 * 1024
+
+
+def server_name(user_config_dir: Path, runtime_dir: str | None = None) -> str:
+    """The socket for this user and configuration directory.
+
+    On Unix a full path in ``$XDG_RUNTIME_DIR`` (private to the user), else in the
+    temp directory with the user id in its name; on Windows a pipe name.
+    """
+    digest = hashlib.sha256(str(user_config_dir).encode("utf-8")).hexdigest()[:16]
+    if sys.platform == "win32":
+        user = os.environ.get("USERNAME", "user")
+        return f"workplace-{user}-{digest}"
+    runtime = runtime_dir if runtime_dir is not None else os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isdir(runtime):
+        return str(Path(runtime) / f"workplace-{digest}.sock")
+    return str(Path(tempfile.gettempdir()) / f"workplace-{os.getuid()}-{digest}.sock")
+
+
+def hand_over(name: str, args: Sequence[str], timeout_ms: int = TIMEOUT_MS) -> bool:
+    """Send ``args`` to a running instance; True if it took them (then exit 0)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    payload = json.dumps({"args": list(args), "cwd": os.getcwd()}) + "\n"
+    socket.write(payload.encode("utf-8"))
+    socket.flush()
+    if not socket.waitForBytesWritten(timeout_ms):
+        socket.abort()
+        return False
+    answered = False
+    while socket.bytesAvailable() or socket.waitForReadyRead(timeout_ms):
+        if bytes(socket.readAll().data()).startswith(ACK):
+            answered = True
+            break
+    socket.disconnectFromServer()
+    return answered
+
+
+class SingleInstance(QObject):
+    """The listening side, owned by the first instance."""
+
+    message_received = Signal(dict)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_server_new_connection)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def listen(self) -> bool:
+        """Start listening; replaces a stale socket. False if another instance answers."""
+        if self._server.listen(self.name):
+            return True
+        if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
+            probe = QLocalSocket()
+            probe.connectToServer(self.name)
+            if probe.waitForConnected(500):
+                probe.abort()
+                return False  # alive: the caller should hand over instead
+            log.info("removing stale single-instance socket %s", self.name)
+            QLocalServer.removeServer(self.name)
+            if self._server.listen(self.name):
+                return True
+        log.warning(
+            "single instance: cannot listen on %s: %s", self.name, self._server.errorString()
+        )
+        return False
+
+    def close(self) -> None:
+        self._server.close()
+
+    @Slot()
+    def _on_server_new_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
+            socket.disconnected.connect(lambda s=socket: self._on_socket_disconnected(s))
+            if socket.bytesAvailable():
+                self._on_socket_ready_read(socket)
+
+    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return
+        data = self._buffers[socket] + bytes(socket.readAll().data())
+        if len(data) > MAX_MESSAGE:
+            log.warning("single instance: message too long, ignored")
+            socket.abort()
+            return
+        self._buffers[socket] = data
+        if b"\n" not in data:
+            return
+        line = data.split(b"\n", 1)[0]
+        del self._buffers[socket]
+        try:
+            message = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            log.warning("single instance: unreadable message ignored")
+            socket.abort()
+            return
+        if not isinstance(message, dict):
+            socket.abort()
+            return
+        socket.write(ACK)
+        socket.flush()
+        socket.disconnectFromServer()
+        self.message_received.emit(message)
+
+    def _on_socket_disconnected(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()

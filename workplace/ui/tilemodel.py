@@ -1,0 +1,247 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The tiles as one flat Qt list model: section header rows followed by service rows.
+
+Sections, top to bottom: Favourites, Recently used, then every category in the
+tenant's order (services of an unknown category last, under "Other"). While a
+search is active there is one section with the results. Header rows are not
+enabled, so keyboard navigation skips them and arrows move across sections
+naturally in one view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from workplace.config.schema import Category, Service
+from workplace.ui.icons import icon_name_for
+
+RECENT_LIMIT = 4
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CatalogLike(Protocol):
+    @property
+    def categories(self) -> Sequence[Category]: ...
+    @property
+    def services(self) -> Sequence[Service]: ...
+    def get(self, service_id: str) -> Service | None: ...
+    def search(self, query: str, language: str) -> list[Service]: ...
+
+
+class Kind(IntEnum):
+    HEADER = 0
+    TILE = 1
+
+
+class Role(IntEnum):
+    SERVICE_ID = Qt.ItemDataRole.UserRole + 1
+    KIND = Qt.ItemDataRole.UserRole + 2
+    FAVOURITE = Qt.ItemDataRole.UserRole + 3
+    DESCRIPTION = Qt.ItemDataRole.UserRole + 4
+    ICON_NAME = Qt.ItemDataRole.UserRole + 5
+    SECTION = Qt.ItemDataRole.UserRole + 6
+    FIRST_SECTION = Qt.ItemDataRole.UserRole + 7
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: Kind
+    section: str
+    title: str = ""
+    service: Service | None = None
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("TileModel", text, None, n)
+
+
+class TileModel(QAbstractListModel):
+    """Rows for the tile view. Change its inputs with the ``set_*`` methods."""
+
+    def __init__(self, catalog: CatalogLike, language: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._language = language
+        self._favourites: tuple[str, ...] = ()
+        self._recent: tuple[str, ...] = ()
+        self._query = ""
+        self._rows: list[Row] = []
+        self._rebuild()
+
+    # -- inputs -------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def favourites(self) -> tuple[str, ...]:
+        return self._favourites
+
+    def set_catalog(self, catalog: CatalogLike) -> None:
+        self._catalog = catalog
+        self._reset()
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self._reset()
+
+    def set_favourites(self, ids: Iterable[str]) -> None:
+        ids = tuple(ids)
+        if ids != self._favourites:
+            self._favourites = ids
+            self._reset()
+
+    def set_recent(self, ids: Iterable[str]) -> None:
+        ids = tuple(ids)
+        if ids != self._recent:
+            self._recent = ids
+            if not self._query:
+                self._reset()
+
+    def set_query(self, query: str) -> None:
+        query = query.strip()
+        if query != self._query:
+            self._query = query
+            self._reset()
+
+    def retranslate(self) -> None:
+        self._reset()
+
+    # -- queries ------------------------------------------------------------
+
+    @property
+    def tile_count(self) -> int:
+        return sum(1 for row in self._rows if row.kind is Kind.TILE)
+
+    def service_at(self, index: Index) -> Service | None:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._rows[index.row()].service
+
+    def first_tile(self) -> QModelIndex:
+        for number, row in enumerate(self._rows):
+            if row.kind is Kind.TILE:
+                return self.index(number, 0)
+        return QModelIndex()
+
+    def find(self, service_id: str, section: str | None = None) -> QModelIndex:
+        """The first tile of ``service_id`` (in ``section`` if given and present)."""
+        fallback = QModelIndex()
+        for number, row in enumerate(self._rows):
+            if row.service is not None and row.service.id == service_id:
+                if section is None or row.section == section:
+                    return self.index(number, 0)
+                if not fallback.isValid():
+                    fallback = self.index(number, 0)
+        return fallback
+
+    def section_of(self, index: Index) -> str:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return ""
+        return self._rows[index.row()].section
+
+    # -- Qt model -----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].kind is Kind.HEADER:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Role.KIND:
+            return int(row.kind)
+        if role == Role.SECTION:
+            return row.section
+        if role == Role.FIRST_SECTION:
+            return index.row() == 0
+        if row.kind is Kind.HEADER:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return row.title
+            return None
+        service = row.service
+        assert service is not None
+        favourite = service.id in self._favourites
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return service.name.get(self._language)
+        if role == Role.DESCRIPTION:
+            return service.description.get(self._language)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            description = service.description.get(self._language)
+            return f"{service.name.get(self._language)}\n{description}\n{service.url}".strip()
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            parts = [service.description.get(self._language)]
+            parts.append(_tr("Favourite") if favourite else _tr("Not a favourite"))
+            return ". ".join(p for p in parts if p)
+        if role == Role.SERVICE_ID:
+            return service.id
+        if role == Role.FAVOURITE:
+            return favourite
+        if role == Role.ICON_NAME:
+            return icon_name_for(service.icon)
+        return None
+
+    # -- building -----------------------------------------------------------
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
+
+    def _rebuild(self) -> None:
+        rows: list[Row] = []
+        lang = self._language
+        if self._query:
+            results = self._catalog.search(self._query, lang)
+            if results:
+                title = _tr("%n result(s)", len(results))
+                rows.append(Row(Kind.HEADER, "results", title))
+                rows.extend(Row(Kind.TILE, "results", service=s) for s in results)
+            self._rows = rows
+            return
+
+        def add(section: str, title: str, services: Sequence[Service]) -> None:
+            if services:
+                rows.append(Row(Kind.HEADER, section, title))
+                rows.extend(Row(Kind.TILE, section, service=s) for s in services)
+
+        get = self._catalog.get
+        favourites = [s for s in (get(i) for i in self._favourites) if s is not None]
+        add("favourites", _tr("Favourites"), favourites)
+        fav_ids = set(self._favourites)
+        recent = [
+            s for s in (get(i) for i in self._recent) if s is not None and s.id not in fav_ids
+        ][:RECENT_LIMIT]
+        add("recent", _tr("Recently used"), recent)
+        by_category: dict[str, list[Service]] = {}
+        for service in self._catalog.services:
+            by_category.setdefault(service.category, []).append(service)
+        for category in self._catalog.categories:
+            add(f"cat:{category.id}", category.name.get(lang), by_category.pop(category.id, []))
+        leftovers = [s for services in by_category.values() for s in services]
+        add("cat:", _tr("Other services"), leftovers)
+        self._rows = rows

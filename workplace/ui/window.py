@@ -1,0 +1,551 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The main window: header, message banners, and the tiles (or a friendly empty state).
+
+It renders the core's state (``app.Workplace``) and turns user actions into
+background jobs; results come back on the GUI thread and update the model.
+
+Signals:
+    favourites_changed(list): the favourite ids changed (the tray rebuilds its menu).
+    quit_requested(): the window was closed and the launcher should end.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workplace import APP_NAME
+from workplace.app import Workplace
+from workplace.catalog.launch import LaunchError, LaunchErrorKind
+from workplace.config.preferences import PreferenceLockedError
+from workplace.config.schema import Service
+from workplace.config.settings import Settings
+from workplace.ui import icons
+from workplace.ui.appearance import Appearance
+from workplace.ui.banner import Banner
+from workplace.ui.dialogs import HelpDialog, SettingsDialog
+from workplace.ui.header import HeaderBar
+from workplace.ui.jobs import Jobs
+from workplace.ui.tilemodel import Role, TileModel
+from workplace.ui.tileview import TileView
+
+log = logging.getLogger("workplace.ui")
+
+RELAUNCH_GUARD_S = 1.0  # a double click or key repeat must not open a service twice
+
+
+class MainWindow(QMainWindow):
+    favourites_changed = Signal(list)
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        workplace: Workplace,
+        jobs: Jobs,
+        appearance: Appearance,
+        *,
+        tray_available: bool = False,
+    ) -> None:
+        super().__init__()
+        self.workplace = workplace
+        self.jobs = jobs
+        self.appearance = appearance
+        self.tray_available = tray_available
+        self._last_launch: tuple[str, float] = ("", 0.0)
+        self._help: HelpDialog | None = None
+        self._settings_dialog: SettingsDialog | None = None
+        self._quitting = False
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icons.app_icon())
+        self.setMinimumSize(560, 420)
+
+        theme = appearance.theme
+        self.header = HeaderBar(theme, self)
+        self.config_banner = Banner(theme, self)
+        self.config_banner.setObjectName("banner")
+        self.message_banner = Banner(theme, self)
+        self.model = TileModel(workplace.catalog, appearance.language, self)
+        self.model.set_favourites(workplace.settings.preferences.favourites)
+        self.view = TileView(theme, self)
+        self.view.setModel(self.model)
+        self.empty = self._build_empty_state()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        banners = QVBoxLayout()
+        banners.setContentsMargins(28, 14, 28, 0)
+        banners.setSpacing(8)
+        banners.addWidget(self.config_banner)
+        banners.addWidget(self.message_banner)
+        self._banner_box = QWidget(self)
+        self._banner_box.setLayout(banners)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self._banner_box)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._update_banner_box()
+
+        # Tab order: search → tiles → help → settings → account.
+        self.setTabOrder(self.header.search, self.view)
+        self.setTabOrder(self.view, self.header.help_button)
+        self.setTabOrder(self.header.help_button, self.header.settings_button)
+        self.setTabOrder(self.header.settings_button, self.header.account)
+
+        self.header.search.textChanged.connect(self._on_search_text_changed)
+        self.header.search.returnPressed.connect(self._on_search_return_pressed)
+        self.header.search.installEventFilter(self)
+        self.header.help_requested.connect(self.show_help)
+        self.header.settings_requested.connect(self.show_settings)
+        self.view.launch_requested.connect(self._on_view_launch_requested)
+        self.view.favourite_toggled.connect(self.toggle_favourite)
+        self.view.menu_requested.connect(self._on_view_menu_requested)
+        self.view.typed.connect(self._on_view_typed)
+        self.config_banner.dismissed.connect(self._update_banner_box)
+        self.message_banner.dismissed.connect(self._update_banner_box)
+        appearance.changed.connect(self._on_appearance_changed)
+
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self.focus_search)
+        help_key = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        help_key.activated.connect(self.show_help)
+        quit_key = QShortcut(QKeySequence("Ctrl+Q"), self)
+        quit_key.activated.connect(self.quit)
+
+        self.retranslate()
+        self._on_appearance_changed()
+        self._load_recent()
+
+    # -- building -------------------------------------------------------------
+
+    def _build_empty_state(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(40, 40, 40, 40)
+        layout.addStretch(1)
+        self._empty_icon = QLabel(page)
+        self._empty_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_title = QLabel(page)
+        self.empty_title.setObjectName("emptyTitle")
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_title.setWordWrap(True)
+        self.empty_hint = QLabel(page)
+        self.empty_hint.setObjectName("orgSub")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        layout.addWidget(self._empty_icon)
+        layout.addSpacing(8)
+        layout.addWidget(self.empty_title)
+        layout.addWidget(self.empty_hint)
+        layout.addStretch(2)
+        return page
+
+    # -- language, colours, configuration ------------------------------------
+
+    def retranslate(self) -> None:
+        settings = self.workplace.settings
+        language = self.appearance.language
+        organisation = settings.tenant.organisation
+        name = organisation.name.get(language)
+        self.setWindowTitle(f"{name} – {APP_NAME}" if name != APP_NAME else APP_NAME)
+        subtitle = self.tr("Workplace – all services in one place")
+        self.header.set_branding(name, subtitle, organisation.logo)
+        self.header.retranslate()
+        self.config_banner.retranslate()
+        self.message_banner.retranslate()
+        self.view.setAccessibleName(self.tr("Services"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "Arrow keys move between services, Enter opens one, "
+                "Ctrl+D adds or removes a favourite"
+            )
+        )
+        self.empty.setAccessibleName(self.tr("No services found"))
+        self.model.set_language(language)
+        self._update_empty_state()
+        self._show_config_problems(settings)
+
+    def _on_appearance_changed(self) -> None:
+        theme = self.appearance.theme
+        self.header.set_theme(theme)
+        self.view.set_theme(theme)
+        self.config_banner.set_theme(theme)
+        self.message_banner.set_theme(theme)
+        self._empty_icon.setPixmap(
+            icons.pixmap("search", theme.secondary_text, 48, self.devicePixelRatioF())
+        )
+
+    def changeEvent(self, event: Any) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Show ``settings`` (a job's result): colours, language, favourites, catalog."""
+        current_id = self.current_service_id()
+        self.workplace.apply_settings(settings)
+        self.appearance.apply(settings.preferences, settings.tenant.organisation.accent_colour)
+        self.model.set_catalog(self.workplace.catalog)
+        self.model.set_favourites(settings.preferences.favourites)
+        self.retranslate()
+        if self._settings_dialog is not None:
+            self._settings_dialog.set_settings(settings, self.appearance.language)
+        self.favourites_changed.emit(list(settings.preferences.favourites))
+        self._restore_current(current_id)
+
+    def _show_config_problems(self, settings: Settings) -> None:
+        problems = [str(p) for p in settings.problems]
+        if not problems:
+            self.config_banner.hide()
+        elif not settings.errors:
+            self.config_banner.show_message(
+                self.tr("The configuration has warnings"),
+                problems,
+                self.tr("The launcher works normally. Please tell your IT department."),
+            )
+        else:
+            self.config_banner.show_message(
+                self.tr("The configuration could not be read completely"),
+                problems,
+                self.tr(
+                    "The launcher keeps working with the last good configuration. "
+                    "Please tell your IT department or the service desk."
+                ),
+            )
+        self._update_banner_box()
+
+    def _update_banner_box(self) -> None:
+        self._banner_box.setVisible(
+            not self.config_banner.isHidden() or not self.message_banner.isHidden()
+        )
+
+    def show_message(self, title: str, hint: str = "", details: list[str] | None = None) -> None:
+        """A non-modal message above the tiles (replaces the previous one)."""
+        self.message_banner.show_message(title, details or [], hint)
+        self._update_banner_box()
+
+    # -- search ---------------------------------------------------------------
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.header.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.header.search.selectAll()
+
+    @Slot(str)
+    def _on_view_typed(self, text: str) -> None:
+        search = self.header.search
+        search.setFocus(Qt.FocusReason.OtherFocusReason)
+        search.insert(text)
+
+    @Slot(str)
+    def _on_search_text_changed(self, text: str) -> None:
+        self.model.set_query(text)
+        self._update_empty_state()
+        first = self.model.first_tile()
+        if first.isValid():
+            self.view.setCurrentIndex(first)
+            self.view.scrollToTop()
+
+    def _update_empty_state(self) -> None:
+        query = self.model.query
+        empty = self.model.tile_count == 0
+        self.stack.setCurrentWidget(self.empty if empty else self.view)
+        if not empty:
+            return
+        if query:
+            self.empty_title.setText(self.tr("No service matches “%1”").replace("%1", query))
+            self.empty_hint.setText(
+                self.tr("Try another word, for example “mail” or “Dateien”. Esc clears the search.")
+            )
+        else:
+            self.empty_title.setText(self.tr("No services yet"))
+            self.empty_hint.setText(
+                self.tr("Your IT department has not configured any services for this workplace.")
+            )
+        self.empty.setAccessibleDescription(f"{self.empty_title.text()} {self.empty_hint.text()}")
+
+    @Slot()
+    def _on_search_return_pressed(self) -> None:
+        first = self.model.first_tile()
+        if self.model.query and first.isValid():
+            service = self.model.service_at(first)
+            if service is not None:
+                self.launch(service)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.header.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                if self.header.search.text():
+                    self.header.search.clear()
+                else:
+                    self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+            if event.key() == Qt.Key.Key_Down and self.model.tile_count:
+                self.view.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- favourites -------------------------------------------------------------
+
+    @Slot(str)
+    def toggle_favourite(self, service_id: str) -> None:
+        settings = self.workplace.settings
+        if settings.is_locked("favourites"):
+            reason = settings.tenant.policy.reason.get(self.appearance.language)
+            self.show_message(self.tr("Favourites are managed by your IT department"), reason)
+            return
+        current_id = self.current_service_id()
+        section = self.model.section_of(self.view.currentIndex())
+        favourites = list(self.model.favourites)
+        if service_id in favourites:
+            favourites.remove(service_id)
+        else:
+            favourites.append(service_id)
+        self.model.set_favourites(favourites)  # at once; the file follows in a job
+        self._restore_current(current_id, section)
+        self.favourites_changed.emit(favourites)
+        snapshot = settings
+        self.jobs.run(
+            lambda: self.workplace.save_preferences(snapshot, favourites=favourites),
+            self._on_favourites_saved,
+            self._on_preferences_failed,
+            name="save-favourites",
+            serial=True,
+        )
+
+    def _on_favourites_saved(self, settings: Settings) -> None:
+        if tuple(settings.preferences.favourites) == self.model.favourites:
+            self.workplace.apply_settings(settings)
+
+    def _on_preferences_failed(self, exc: BaseException) -> None:
+        log.warning("saving preferences failed: %s", exc)
+        settings = self.workplace.settings
+        self.model.set_favourites(settings.preferences.favourites)
+        self.favourites_changed.emit(list(settings.preferences.favourites))
+        if isinstance(exc, PreferenceLockedError):
+            self.show_message(self.tr("This setting is managed by your IT department"))
+        else:
+            self.show_message(
+                self.tr("Your settings could not be saved"), str(exc) if str(exc) else ""
+            )
+
+    def change_preference(self, key: str, value: Any) -> None:
+        snapshot = self.workplace.settings
+        self.jobs.run(
+            lambda: self.workplace.save_preferences(snapshot, **{key: value}),
+            self.apply_settings,
+            self._on_preferences_failed,
+            name=f"save-{key}",
+            serial=True,
+        )
+
+    # -- recent -------------------------------------------------------------------
+
+    def _load_recent(self) -> None:
+        self.jobs.run(self.workplace.recent, self._on_recent_loaded, name="recent", serial=True)
+
+    def _on_recent_loaded(self, recent: list[str]) -> None:
+        current_id = self.current_service_id()
+        section = self.model.section_of(self.view.currentIndex())
+        self.model.set_recent(recent)
+        self._restore_current(current_id, section)
+
+    # -- launching ----------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _on_view_launch_requested(self, index: QModelIndex) -> None:
+        service = self.model.service_at(index)
+        if service is not None:
+            self.launch(service)
+
+    def launch(self, service: Service, low_bandwidth: bool = False) -> None:
+        """Open ``service`` in a job; a failure shows why in a banner."""
+        now = time.monotonic()
+        last_id, last_time = self._last_launch
+        if last_id == service.id and now - last_time < RELAUNCH_GUARD_S:
+            return
+        self._last_launch = (service.id, now)
+        self.jobs.run(
+            lambda: self.workplace.launch(service, low_bandwidth),
+            lambda _result: self._on_launched(service),
+            lambda exc: self._on_launch_failed(service, exc),
+            name=f"launch-{service.id}",
+        )
+
+    def _on_launched(self, service: Service) -> None:
+        self.message_banner.hide()
+        self._update_banner_box()
+        self.jobs.run(
+            lambda: self.workplace.record_launch(service.id),
+            self._on_recent_loaded,
+            name="record-launch",
+            serial=True,
+        )
+
+    def _on_launch_failed(self, service: Service, exc: BaseException) -> None:
+        self._last_launch = ("", 0.0)
+        name = service.name.get(self.appearance.language)
+        title = self.tr("%1 could not be opened").replace("%1", name)
+        if isinstance(exc, LaunchError):
+            hint = self._launch_error_text(exc.kind)
+            details = [exc.detail] if exc.detail else []
+        else:
+            log.exception("launch of %s failed", service.id, exc_info=exc)
+            hint = self.tr("An unexpected error occurred.")
+            details = [str(exc)]
+        self.show_message(title, hint, details)
+
+    def _launch_error_text(self, kind: LaunchErrorKind) -> str:
+        texts = {
+            LaunchErrorKind.UNSAFE_URL: self.tr(
+                "Its address is not a safe web address, so it was not opened. "
+                "Please tell your IT department."
+            ),
+            LaunchErrorKind.NO_BROWSER: self.tr(
+                "No web browser could be started. Please check that a default browser is set."
+            ),
+            LaunchErrorKind.NATIVE_MISSING: self.tr(
+                "The application is not installed on this computer. "
+                "Please contact the service desk."
+            ),
+            LaunchErrorKind.NATIVE_FAILED: self.tr(
+                "The application could not be started. "
+                "Please try again or contact the service desk."
+            ),
+        }
+        return texts.get(kind, self.tr("The service could not be opened."))
+
+    # -- tile menu ----------------------------------------------------------------
+
+    @Slot(QModelIndex, QPoint)
+    def _on_view_menu_requested(self, index: QModelIndex, position: QPoint) -> None:
+        service = self.model.service_at(index)
+        if service is None:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        open_action = menu.addAction(self.tr("Open"))
+        open_action.triggered.connect(lambda: self.launch(service))
+        if service.low_bandwidth_url:
+            low = menu.addAction(self.tr("Open the low-bandwidth version"))
+            low.triggered.connect(lambda: self.launch(service, low_bandwidth=True))
+        favourite = bool(index.data(Role.FAVOURITE))
+        toggle = menu.addAction(
+            self.tr("Remove from favourites") if favourite else self.tr("Add to favourites")
+        )
+        toggle.setShortcut(QKeySequence("Ctrl+D"))
+        toggle.triggered.connect(lambda: self.toggle_favourite(service.id))
+        menu.addSeparator()
+        copy = menu.addAction(self.tr("Copy address"))
+        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(service.url))
+        menu.popup(position)
+
+    # -- dialogs ------------------------------------------------------------------
+
+    @Slot()
+    def show_help(self) -> None:
+        if self._help is None:
+            self._help = HelpDialog(
+                self.workplace.settings.tenant.organisation, self.appearance.language, self
+            )
+            self._help.link_opened.connect(self._on_help_link_opened)
+            self._help.finished.connect(self._on_help_finished)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+
+    def _on_help_finished(self, _result: int) -> None:
+        if self._help is not None:
+            self._help.deleteLater()
+            self._help = None
+
+    def _on_help_link_opened(self, link: str) -> None:
+        if link.startswith("mailto:"):
+            QDesktopServices.openUrl(QUrl(link))
+            return
+        support = Service(
+            id="servicedesk",
+            name=self.workplace.settings.tenant.organisation.name,
+            url=link,
+        )
+        self.launch(support)
+
+    @Slot()
+    def show_settings(self) -> None:
+        if self._settings_dialog is None:
+            self._settings_dialog = SettingsDialog(
+                self.workplace.settings, self.appearance.language, self
+            )
+            self._settings_dialog.changed.connect(self.change_preference)
+            self._settings_dialog.finished.connect(self._on_settings_finished)
+        self._settings_dialog.show()
+        self._settings_dialog.raise_()
+        self._settings_dialog.activateWindow()
+
+    def _on_settings_finished(self, _result: int) -> None:
+        if self._settings_dialog is not None:
+            self._settings_dialog.deleteLater()
+            self._settings_dialog = None
+
+    # -- helpers ------------------------------------------------------------------
+
+    def current_service_id(self) -> str | None:
+        service = self.model.service_at(self.view.currentIndex())
+        return service.id if service else None
+
+    def _restore_current(self, service_id: str | None, section: str | None = None) -> None:
+        index = self.model.find(service_id, section) if service_id else QModelIndex()
+        if not index.isValid():
+            index = self.model.first_tile()
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+
+    def bring_forward(self) -> None:
+        """Show, un-minimise and raise the window (tray, second start)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- closing ------------------------------------------------------------------
+
+    @Slot()
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        keep = (
+            not self._quitting
+            and self.tray_available
+            and self.workplace.settings.preferences.close_to_tray
+        )
+        if keep:
+            event.ignore()
+            self.hide()
+            return
+        event.accept()
+        self.quit_requested.emit()
