@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from workplace.config.loader import check_file, inspect_file
 from workplace.config.sources import MAX_FILE_BYTES
-from workplace.resources import __file__ as resources_init
 
 from .conftest import write
 
@@ -27,8 +27,9 @@ def messages(path: Path) -> list[str]:
 
 
 def test_builtin_tenant_is_valid() -> None:
-    builtin = Path(resources_init).parent / "tenants" / "musterstadt.toml"
-    report = inspect_file(builtin)
+    builtin = resources.files("workplace.resources") / "tenants" / "musterstadt.toml"
+    with resources.as_file(builtin) as path:
+        report = inspect_file(path)
     assert report.problems == []
     assert report.tenant is not None
     assert len(report.tenant.services) == 10
@@ -189,9 +190,15 @@ def test_json_values_are_located(tmp_path: Path) -> None:
 
 
 def test_json_duplicate_keys_warn(tmp_path: Path) -> None:
-    path = write(tmp_path / "dup.json", '{\n"organisation": {"short_name": "a",\n"short_name": "b"}}')
+    path = write(
+        tmp_path / "dup.json", '{\n"organisation": {"short_name": "a",\n"short_name": "b"}}'
+    )
     [problem] = check_file(path)
-    assert (problem.line, problem.path, problem.severity) == (3, "organisation.short_name", "warning")
+    assert (problem.line, problem.path, problem.severity) == (
+        3,
+        "organisation.short_name",
+        "warning",
+    )
 
 
 def test_json_top_level_must_be_object(tmp_path: Path) -> None:
@@ -236,7 +243,9 @@ def test_file_at_the_limit_is_read(tmp_path: Path) -> None:
 
 def test_non_utf8_bytes_report_line(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
-    path.write_bytes('[organisation]\nshort_name = "Stadt"\nname = "Gemeinde Übach"\n'.encode("latin-1"))
+    path.write_bytes(
+        '[organisation]\nshort_name = "Stadt"\nname = "Gemeinde Übach"\n'.encode("latin-1")
+    )
     [problem] = check_file(path)
     assert problem.line == 3
     assert "not UTF-8 text: byte 0xdc" in problem.message

@@ -74,9 +74,7 @@ def test_conf_d_merges_tables_and_replaces_lists(paths: Paths, it_dir: Path) -> 
     assert settings.origin("identity_provider.scopes") == Origin("it", str(late))
 
 
-def test_first_xdg_config_dir_has_priority(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_first_xdg_config_dir_has_priority(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     high, low = tmp_path / "high", tmp_path / "low"
     monkeypatch.setenv("XDG_CONFIG_DIRS", f"{high}:{low}")
     write(low / "workplace" / "workplace.toml", TENANT.format(name="Low"))
@@ -224,12 +222,17 @@ def test_empty_it_file_is_an_empty_tenant(paths: Paths, it_dir: Path) -> None:
 
 def test_missing_override_is_a_problem_not_a_crash(paths: Paths, tmp_path: Path) -> None:
     settings = load_settings(paths, tmp_path / "nope.toml")
-    assert settings.problems[0] == ConfigProblem(str(tmp_path / "nope.toml"), None, "", "file not found")
+    assert settings.problems[0] == ConfigProblem(
+        str(tmp_path / "nope.toml"), None, "", "file not found"
+    )
     assert settings.tenant.services == []
 
 
 def test_problem_format() -> None:
-    assert str(ConfigProblem("a.toml", 3, "services[1].url", "bad")) == "a.toml:3: services[1].url: bad"
+    assert (
+        str(ConfigProblem("a.toml", 3, "services[1].url", "bad"))
+        == "a.toml:3: services[1].url: bad"
+    )
     assert str(ConfigProblem("a.toml", None, "x", "bad")) == "a.toml: x: bad"
     assert str(ConfigProblem("a.toml", 2, "", "bad")) == "a.toml:2: bad"
     assert str(ConfigProblem("a.toml", 2, "x", "odd", "warning")) == "a.toml:2: x: warning: odd"

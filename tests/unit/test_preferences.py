@@ -105,7 +105,7 @@ def test_broken_file_is_kept_before_it_is_replaced(paths: Paths) -> None:
 def test_old_version_is_migrated_and_backed_up(
     paths: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(paths.preferences_file, 'version = 1\ndark_mode = true\n')
+    write(paths.preferences_file, "version = 1\ndark_mode = true\n")
 
     def v1_to_v2(values: dict[str, object]) -> dict[str, object]:
         if values.pop("dark_mode", False):
@@ -141,7 +141,7 @@ def test_written_file_is_private(paths: Paths) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ['plain', 'quo"te', "back\\slash", "tab\tnew\nline", "\x00\x1f\x7f", "Größe €", ""],
+    ["plain", 'quo"te', "back\\slash", "tab\tnew\nline", "\x00\x1f\x7f", "Größe €", ""],
 )
 def test_toml_writer_round_trips_strings(value: str) -> None:
     table = {"version": 1, "a": value, "odd key": [value, "x"], "flag": False}

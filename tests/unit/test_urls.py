@@ -61,8 +61,15 @@ def test_unsafe_urls(url: str, reason: str) -> None:
 
 @pytest.mark.parametrize(
     ("host", "loopback"),
-    [("127.0.0.1", True), ("127.8.9.1", True), ("[::1]", True), ("LOCALHOST", True),
-     ("10.0.0.1", False), ("localhost.evil", False), ("0x7f.1", False)],
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.1", True),
+        ("[::1]", True),
+        ("LOCALHOST", True),
+        ("10.0.0.1", False),
+        ("localhost.evil", False),
+        ("0x7f.1", False),
+    ],
 )
 def test_loopback(host: str, loopback: bool) -> None:
     assert is_loopback_host(host) is loopback

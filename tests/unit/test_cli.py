@@ -1,0 +1,180 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The command line as a real process: output, exit codes, and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+from workplace.config.paths import Paths
+
+from .conftest import run_cli, write
+
+GOOD = """
+[organisation]
+name = "Stadt A"
+
+[[services]]
+id = "mail"
+name = { de = "E-Mail", en = "Mail" }
+url = "https://mail.example/"
+keywords = ["Post"]
+
+[[services]]
+id = "files"
+name = { de = "Dateien", en = "Files" }
+url = "https://files.example/"
+"""
+
+
+def test_check_ok(tmp_path: Path) -> None:
+    path = write(tmp_path / "ok.toml", GOOD)
+    result = run_cli("config", "check", str(path))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "OK\n", "")
+
+
+def test_check_reports_every_problem(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "bad.toml",
+        GOOD.replace("https://files.example/", "javascript:alert(1)").replace(
+            'name = "Stadt A"', 'name = "Stadt A"\ncolour = "red"'
+        ),
+    )
+    result = run_cli("config", "check", str(path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:3: organisation.colour: unknown key 'colour'; did you mean 'accent_colour'?",
+        f"{path}:14: services[1].url: scheme 'javascript' is not allowed; use https",
+    ]
+
+
+def test_check_broken_missing_and_empty(tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.toml", "[organisation\n")
+    result = run_cli("config", "check", str(broken))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{broken}:1: TOML syntax error:")
+
+    result = run_cli("config", "check", str(tmp_path / "missing.toml"))
+    assert (result.returncode, result.stdout) == (
+        1,
+        f"{tmp_path / 'missing.toml'}: file not found\n",
+    )
+
+    empty = write(tmp_path / "empty.toml", "")
+    result = run_cli("config", "check", str(empty))
+    assert result.returncode == 0
+    assert result.stdout.startswith("OK (empty file: an empty tenant")
+
+
+def test_check_warnings_still_ok(tmp_path: Path) -> None:
+    path = write(tmp_path / "warn.toml", GOOD.replace('keywords = ["Post"]', 'category = "nope"'))
+    result = run_cli("config", "check", str(path))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:8: services[0].category: warning: ")
+    assert lines[1] == "OK (1 warning)"
+
+
+def test_check_preferences_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "preferences.toml", 'version = 1\ntheme = "pink"\n')
+    result = run_cli("config", "check", "--preferences", str(path))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{path}:2: theme: must be 'system', 'light' or 'dark'")
+
+
+def test_show_with_origins(paths: Paths, tmp_path: Path) -> None:
+    config = write(tmp_path / "it.toml", GOOD + '\n[policy]\nlocked = ["theme"]\n')
+    write(paths.preferences_file, 'version = 1\nlanguage = "de"\n')
+    result = run_cli("--config", str(config), "config", "show", "--origin")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert f'organisation.name.de = "Stadt A"  # it: {config}' in lines
+    assert 'organisation.accent_colour = "#0b5cad"  # default: built-in' in lines
+    assert f'preferences.language = "de"  # user: {paths.preferences_file}' in lines
+    assert f'preferences.theme = "system"  # policy: {config} (locked)' in lines
+
+
+def test_show_json_with_env_config(paths: Paths, tmp_path: Path) -> None:
+    config = write(tmp_path / "it.toml", GOOD)
+    result = run_cli("config", "show", "--json", "--origin", env={"WORKPLACE_CONFIG": str(config)})
+    assert result.returncode == 0
+    document = json.loads(result.stdout)
+    assert document["configuration"]["organisation"]["name"]["de"] == "Stadt A"
+    assert document["it_sources"] == [str(config)]
+    assert document["origins"]["services[1].url"] == {"layer": "it", "source": str(config)}
+    assert document["problems"] == []
+
+
+def test_show_reports_problems_on_stderr(tmp_path: Path) -> None:
+    config = write(tmp_path / "it.toml", "[organisation\n")
+    result = run_cli("--config", str(config), "config", "show")
+    assert result.returncode == 0
+    assert f"workplace: {config}:1: TOML syntax error" in result.stderr
+    assert 'organisation.name.en = "Workplace"' in result.stdout
+
+
+def test_schema() -> None:
+    result = run_cli("config", "schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    service = schema["$defs"]["Service"]["properties"]
+    assert service["url"]["description"] == "Web address (https)."
+    assert service["url"]["x-description-de"] == "Webadresse (https)."
+    presets = schema["properties"]["preferences"]
+    assert presets["properties"]["theme"]["enum"] == ["system", "light", "dark"]
+    assert presets["additionalProperties"] is False
+
+
+def test_services_text_and_json(tmp_path: Path) -> None:
+    result = run_cli("services", env={"LANG": "de_DE.UTF-8", "LANGUAGE": ""})
+    assert result.returncode == 0
+    assert result.stdout.startswith("Kommunikation:\n")
+    assert "   mail      E-Mail" in result.stdout
+
+    config = write(tmp_path / "it.toml", GOOD)
+    result = run_cli("--config", str(config), "services", "--json")
+    document = json.loads(result.stdout)
+    assert [c["id"] for c in document["categories"]] == ["other"]
+    assert [s["id"] for s in document["categories"][0]["services"]] == ["mail", "files"]
+
+
+def test_open_uses_browser_env(tmp_path: Path, paths: Paths) -> None:
+    out = tmp_path / "argv.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{out}"\n')
+    browser.chmod(browser.stat().st_mode | stat.S_IXUSR)
+    config = write(tmp_path / "it.toml", GOOD)
+    result = run_cli("--config", str(config), "open", "files", env={"BROWSER": str(browser)})
+    assert result.returncode == 0, result.stderr
+    assert out.read_text() == "https://files.example/\n"
+    assert result.stdout == "opened files: https://files.example/\n"
+    state = json.loads((paths.state_dir / "state.json").read_text())
+    assert state["recent"] == ["files"]
+
+
+def test_open_unknown_service_suggests(tmp_path: Path) -> None:
+    result = run_cli("open", "mial")
+    assert result.returncode == 1
+    assert result.stderr == "workplace: error: unknown service 'mial'; did you mean: mail?\n"
+    assert result.stdout == ""
+
+
+def test_open_native_app_missing(tmp_path: Path) -> None:
+    config = write(
+        tmp_path / "it.toml",
+        GOOD.replace('keywords = ["Post"]', 'native_app = "mailer"')
+        + f'\n[native_apps.mailer.linux]\nexec = "{tmp_path / "nothing"}"\n',
+    )
+    result = run_cli("--config", str(config), "open", "mail")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"workplace: error: cannot open mail: the application is not installed: "
+        f"{tmp_path / 'nothing'} does not exist\n"
+    )
+
+
+def test_usage_errors_exit_2() -> None:
+    result = run_cli("config")
+    assert result.returncode == 2
+    assert "workplace: error:" in result.stderr
