@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from workplace.config.loader import BUILTIN_SOURCE, load_settings, resolve_override
 from workplace.config.paths import Paths
+from workplace.config.platform_policy import PolicyLayer
 from workplace.config.settings import ConfigProblem, Origin
 
 from .conftest import write
@@ -244,3 +246,62 @@ def test_settings_are_immutable(paths: Paths) -> None:
         settings.tenant = settings.tenant  # type: ignore[misc]
     with pytest.raises(TypeError):
         settings.origins["x"] = Origin("it", "x")  # type: ignore[index]
+
+
+# --------------------------------------------------------------------------- OS policy
+
+
+def _layer(
+    source: str, mandatory: bool, data: dict[str, Any], locked: frozenset[str] = frozenset()
+) -> PolicyLayer:
+    return PolicyLayer(source, mandatory, data, locked, ("badName: not a number",))
+
+
+def test_os_policy_layers_win_over_files_and_lock(paths: Paths, it_dir: Path) -> None:
+    it_file = write(
+        it_dir / "workplace.toml",
+        TENANT.format(name="File") + '\n[preferences]\ntheme = "dark"\n',
+    )
+    write(
+        paths.preferences_file,
+        'version = 1\nlanguage = "en"\ntheme = "light"\nhigh_contrast = true\n',
+    )
+    recommended = _layer("HKLM\\...\\Recommended", False, {"preferences": {"high_contrast": False}})
+    mandatory = _layer(
+        "HKLM\\Software\\Policies\\Arbeitsplatz\\Workplace",
+        True,
+        {"organisation": {"short_name": "GPO"}, "preferences": {"language": "de"}},
+        frozenset({"language"}),
+    )
+    settings = load_settings(paths, policy_layers=[recommended, mandatory])
+    assert settings.tenant.organisation.short_name == "GPO"
+    assert settings.tenant.organisation.name.de == "File"
+    assert settings.origin("organisation.short_name") == Origin("it", mandatory.source)
+    assert settings.preferences.language == "de"  # the user's "en" loses to the lock
+    assert settings.origin("language") == Origin("policy", mandatory.source)
+    assert settings.is_locked("language")
+    assert settings.preferences.theme == "light"  # not locked: the user wins
+    assert settings.preferences.high_contrast is True  # recommended is only a preset
+    assert settings.origin("theme").layer == "user"
+    assert settings.it_sources == (str(it_file), recommended.source, mandatory.source)
+    assert [(p.file, p.path, p.severity) for p in settings.problems] == [
+        (recommended.source, "badName", "warning"),
+        (mandatory.source, "badName", "warning"),
+    ]
+
+
+def test_os_policy_lock_holds_when_files_fall_back(paths: Paths, it_dir: Path) -> None:
+    write(it_dir / "workplace.toml", "[organisation\n")
+    write(paths.preferences_file, 'version = 1\nlanguage = "en"\n')
+    mandatory = _layer("GPO", True, {"preferences": {"language": "de"}}, frozenset({"language"}))
+    settings = load_settings(paths, policy_layers=[mandatory])
+    assert settings.errors
+    assert settings.preferences.language == "de"
+    assert settings.origin("language") == Origin("policy", "GPO")
+
+
+def test_os_policy_alone_replaces_the_demo_tenant(paths: Paths) -> None:
+    mandatory = _layer("GPO", True, {"organisation": {"short_name": "GPO"}})
+    settings = load_settings(paths, policy_layers=[mandatory])
+    assert settings.tenant.services == []
+    assert settings.tenant.organisation.short_name == "GPO"

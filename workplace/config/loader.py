@@ -8,7 +8,6 @@ reported with its file, line and key path.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import logging
@@ -23,6 +22,8 @@ from typing import Any
 from workplace.config.atomic import atomic_write_text
 from workplace.config.locate import Locations, PathPart, format_path
 from workplace.config.paths import Paths
+from workplace.config.platform_policy import PolicyLayer
+from workplace.config.platform_policy import read_layers as read_policy_layers
 from workplace.config.preferences import read_user_file
 from workplace.config.schema import PREFERENCE_KEYS, Preferences, Tenant
 from workplace.config.settings import (
@@ -33,7 +34,7 @@ from workplace.config.settings import (
     Settings,
 )
 from workplace.config.sources import ParsedFile, parse_text, read_config_file
-from workplace.config.validate import validate_tenant
+from workplace.config.validate import validate_preferences, validate_tenant
 
 log = logging.getLogger("workplace.config")
 
@@ -41,7 +42,7 @@ ENV_CONFIG = "WORKPLACE_CONFIG"
 BUILTIN_TENANT = "tenants/musterstadt.toml"
 BUILTIN_SOURCE = f"{BUILT_IN}:{BUILTIN_TENANT}"
 IT_MAIN_NAMES = ("workplace.toml", "workplace.json")
-LAST_GOOD_VERSION = 1
+LAST_GOOD_VERSION = 2
 
 
 def resolve_override(
@@ -68,7 +69,7 @@ class _Merged:
     """Raw IT data merged from several files, remembering which file set which key."""
 
     data: dict[str, Any] = field(default_factory=dict)
-    owners: dict[str, _Owner] = field(default_factory=dict)
+    owners: dict[tuple[PathPart, ...], _Owner] = field(default_factory=dict)
     fallback_source: str = ""
 
     def add(self, source: str, data: Mapping[str, Any], locations: Locations | None) -> None:
@@ -86,22 +87,23 @@ class _Merged:
         for key, value in new.items():
             path = (*prefix, key)
             if isinstance(value, Mapping) and isinstance(base.get(key), dict):
-                self.owners.setdefault(format_path(path), _Owner(source, locations, False))
+                self.owners.setdefault(path, _Owner(source, locations, False))
                 self._merge(base[key], value, path, source, locations)
                 continue
-            base[key] = copy.deepcopy(value)
-            self._forget(format_path(path))
+            base[key] = _copy_tables(value)
+            self._forget(path)
             self._own(value, path, source, locations)
 
-    def _forget(self, path: str) -> None:
-        for key in [k for k in self.owners if k == path or k.startswith((path + ".", path + "["))]:
+    def _forget(self, path: tuple[PathPart, ...]) -> None:
+        size = len(path)
+        for key in [k for k in self.owners if k[:size] == path]:
             del self.owners[key]
 
     def _own(
         self, value: Any, path: tuple[PathPart, ...], source: str, locations: Locations | None
     ) -> None:
         leaf = not isinstance(value, Mapping | list)
-        self.owners[format_path(path)] = _Owner(source, locations, leaf)
+        self.owners[path] = _Owner(source, locations, leaf)
         if isinstance(value, Mapping):
             for key, child in value.items():
                 self._own(child, (*path, key), source, locations)
@@ -110,11 +112,12 @@ class _Merged:
                 self._own(child, (*path, index), source, locations)
 
     def owner(self, parts: Sequence[PathPart], *, leaves_only: bool = False) -> _Owner | None:
-        exact = self.owners.get(format_path(parts))
+        key = tuple(parts)
+        exact = self.owners.get(key)
         if exact is not None:
             return exact
-        for end in range(len(parts) - 1, 0, -1):
-            found = self.owners.get(format_path(parts[:end]))
+        for end in range(len(key) - 1, 0, -1):
+            found = self.owners.get(key[:end])
             if found is not None and (found.leaf or not leaves_only):
                 return found
         return None
@@ -125,6 +128,13 @@ class _Merged:
             return self.fallback_source, None
         line = found.locations.line_for(parts) if found.locations is not None else None
         return found.source, line
+
+
+def _copy_tables(value: Any) -> Any:
+    """Copy nested tables, which later files merge into; lists are replaced, never merged."""
+    if isinstance(value, Mapping):
+        return {key: _copy_tables(child) for key, child in value.items()}
+    return value
 
 
 def it_files(paths: Paths) -> tuple[list[Path], list[ConfigProblem]]:
@@ -167,7 +177,9 @@ class _ItLayer:
     problems: list[ConfigProblem]
 
 
-def _load_it_layer(paths: Paths, override: Path | None) -> _ItLayer:
+def _load_it_layer(
+    paths: Paths, override: Path | None, policies: Sequence[PolicyLayer]
+) -> _ItLayer:
     problems: list[ConfigProblem] = []
     if override is not None:
         files = [override]
@@ -175,10 +187,10 @@ def _load_it_layer(paths: Paths, override: Path | None) -> _ItLayer:
     else:
         files, problems = it_files(paths)
         cache_key = "system:" + os.pathsep.join(str(d) for d in paths.it_config_dirs)
-        if not files:
+        if not files and not policies:
             return _builtin_layer(problems)
 
-    merged = _Merged(fallback_source=str(files[-1]))
+    merged = _Merged(fallback_source=str(files[-1]) if files else policies[-1].source)
     broken = False
     for path in files:
         parsed = read_config_file(path)
@@ -188,11 +200,13 @@ def _load_it_layer(paths: Paths, override: Path | None) -> _ItLayer:
             continue
         problems.extend(parsed.problems)
         merged.add(parsed.path, parsed.data, parsed.locations)
+    for policy in policies:  # OS policy (registry, profiles) wins over files
+        merged.add(policy.source, policy.data, None)
     tenant: Tenant | None = None
     if not broken:
         tenant, found = validate_tenant(merged.data, merged.where)
         problems.extend(found)
-    sources = tuple(str(p) for p in files)
+    sources = (*(str(p) for p in files), *(p.source for p in policies))
     if tenant is not None:
         _save_last_good(paths, cache_key, merged)
         return _ItLayer(tenant, merged, sources, "it", problems)
@@ -221,7 +235,7 @@ def _save_last_good(paths: Paths, key: str, merged: _Merged) -> None:
         "version": LAST_GOOD_VERSION,
         "key": key,
         "data": merged.data,
-        "owners": {path: [o.source, o.leaf] for path, o in merged.owners.items()},
+        "owners": [[list(path), o.source, o.leaf] for path, o in merged.owners.items()],
     }
     cache = _cache_file(paths, key)
     try:
@@ -242,8 +256,10 @@ def _fallback(paths: Paths, key: str, problems: list[ConfigProblem]) -> _ItLayer
         tenant = Tenant.model_validate(document["data"])
         merged = _Merged(data=document["data"], fallback_source=str(cache))
         stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(cache.stat().st_mtime))
-        for path, (source, leaf) in document["owners"].items():
-            merged.owners[path] = _Owner(f"{source} (last good copy of {stamp})", None, bool(leaf))
+        for path, source, leaf in document["owners"]:
+            merged.owners[tuple(path)] = _Owner(
+                f"{source} (last good copy of {stamp})", None, bool(leaf)
+            )
     except FileNotFoundError:
         problems.append(
             ConfigProblem(
@@ -283,9 +299,36 @@ def _leaves(value: Any, path: tuple[PathPart, ...]) -> list[tuple[PathPart, ...]
     return [path]
 
 
-def _build(paths: Paths, override: Path | None) -> Settings:
-    it = _load_it_layer(paths, override)
-    problems = list(it.problems)
+def _policy_problems(policies: Sequence[PolicyLayer]) -> list[ConfigProblem]:
+    found = []
+    for policy in policies:
+        for text in policy.problems:
+            name, _, reason = text.partition(": ")
+            found.append(ConfigProblem(policy.source, None, name, reason or text, "warning"))
+    return found
+
+
+def _policy_locks(policies: Sequence[PolicyLayer]) -> dict[str, tuple[str, Any]]:
+    """Preference key -> (source, value or _UNSET) for every key a mandatory policy locks."""
+    locks: dict[str, tuple[str, Any]] = {}
+    for policy in policies:
+        if not policy.mandatory:
+            continue
+        presets = policy.data.get("preferences")
+        presets = presets if isinstance(presets, Mapping) else {}
+        bad = {str(parts[0]) for parts, _ in validate_preferences(presets)}
+        for key in policy.locked:
+            value = presets[key] if key in presets and key not in bad else _UNSET
+            locks[key] = (policy.source, value)
+    return locks
+
+
+_UNSET = object()
+
+
+def _build(paths: Paths, override: Path | None, policies: Sequence[PolicyLayer]) -> Settings:
+    it = _load_it_layer(paths, override, policies)
+    problems = _policy_problems(policies) + list(it.problems)
     origins: dict[str, Origin] = {}
     dump = it.tenant.model_dump(mode="json", exclude={"preferences"})
     for parts in _leaves(dump, ()):
@@ -294,9 +337,15 @@ def _build(paths: Paths, override: Path | None) -> Settings:
             Origin(it.layer, owner.source) if owner is not None else DEFAULT_ORIGIN
         )
 
-    locked = frozenset(it.tenant.policy.locked)
     lock_owner = it.merged.owner(("policy", "locked"))
-    lock_origin = Origin("policy", lock_owner.source if lock_owner else BUILT_IN)
+    lock_origins = {
+        key: Origin("policy", lock_owner.source if lock_owner else BUILT_IN)
+        for key in it.tenant.policy.locked
+    }
+    os_locks = _policy_locks(policies)
+    for key, (source, _value) in os_locks.items():
+        lock_origins[key] = Origin("policy", source)
+    locked = frozenset(lock_origins)
 
     values: dict[str, Any] = {}
     pref_origins: dict[str, Origin] = {key: DEFAULT_ORIGIN for key in PREFERENCE_KEYS}
@@ -311,8 +360,11 @@ def _build(paths: Paths, override: Path | None) -> Settings:
             continue
         values[key] = value
         pref_origins[key] = Origin("user", str(paths.preferences_file))
+    for key, (_source, value) in os_locks.items():
+        if value is not _UNSET:  # also when the IT files fell back to the last good copy
+            values[key] = value
     for key in locked:
-        pref_origins[key] = lock_origin
+        pref_origins[key] = lock_origins[key]
     try:
         preferences = Preferences.model_validate(values)
     except ValueError as exc:  # pragma: no cover - every key was validated on its own
@@ -331,10 +383,20 @@ def _build(paths: Paths, override: Path | None) -> Settings:
     )
 
 
-def load_settings(paths: Paths, override: Path | None = None) -> Settings:
-    """The effective settings. Never raises: problems are in ``Settings.problems``."""
+def load_settings(
+    paths: Paths,
+    override: Path | None = None,
+    *,
+    policy_layers: Sequence[PolicyLayer] | None = None,
+) -> Settings:
+    """The effective settings. Never raises: problems are in ``Settings.problems``.
+
+    ``policy_layers`` are the operating system's policies (Windows registry, macOS
+    profiles), lowest priority first; None reads them (there are none on Linux).
+    """
     try:
-        return _build(paths, override)
+        policies = read_policy_layers() if policy_layers is None else list(policy_layers)
+        return _build(paths, override, policies)
     except Exception as exc:  # the launcher must start whatever happens
         log.exception("configuration could not be loaded")
         return Settings(

@@ -37,15 +37,44 @@ def format_path(parts: Iterable[PathPart]) -> str:
 
 
 class Locations:
-    """Line numbers of key paths in one file, with fallback to the nearest known parent."""
+    """Line numbers of key paths in one file, with fallback to the nearest known parent.
 
-    def __init__(self, lines: dict[str, int] | None = None) -> None:
-        self.lines: dict[str, int] = lines if lines is not None else {}
-        self.duplicates: list[tuple[str, int]] = []
+    Built lazily: a file that has no problem is never scanned for positions.
+    """
+
+    def __init__(
+        self,
+        lines: dict[tuple[PathPart, ...], int] | None = None,
+        compute: Callable[[], Locations] | None = None,
+    ) -> None:
+        self._lines = lines
+        self._duplicates: list[tuple[str, int]] = []
+        self._compute = compute
+
+    def _ensure(self) -> dict[tuple[PathPart, ...], int]:
+        if self._lines is None:
+            if self._compute is None:
+                self._lines = {}
+            else:
+                found = self._compute()
+                self._lines, self._duplicates = found.lines, found.duplicates
+        return self._lines
+
+    @property
+    def lines(self) -> dict[tuple[PathPart, ...], int]:
+        return self._ensure()
+
+    @property
+    def duplicates(self) -> list[tuple[str, int]]:
+        """Keys that occur twice in one JSON object, as (key path, line)."""
+        self._ensure()
+        return self._duplicates
 
     def line_for(self, parts: Sequence[PathPart]) -> int | None:
-        for end in range(len(parts), 0, -1):
-            line = self.lines.get(format_path(parts[:end]))
+        lines = self._ensure()
+        key = tuple(parts)
+        for end in range(len(key), 0, -1):
+            line = lines.get(key[:end])
             if line is not None:
                 return line
         return None
@@ -73,11 +102,11 @@ class _Text:
 class _TomlScanner(_Text):
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.loc = Locations()
+        self.loc = Locations({})
         self.array_tables: dict[tuple[PathPart, ...], int] = {}
 
     def record(self, parts: Sequence[PathPart], pos: int) -> None:
-        self.loc.lines.setdefault(format_path(parts), self.line_at(pos))
+        self.loc.lines.setdefault(tuple(parts), self.line_at(pos))
 
     def skip_blank(self, newlines: bool) -> None:
         while not self.at_end():
@@ -235,13 +264,17 @@ def _escaped(text: str, quote_pos: int) -> bool:
     return backslashes % 2 == 1
 
 
-def locate_toml(text: str) -> Locations:
-    """Lines of every key path in valid TOML ``text``; partial (never raises) on odd input."""
+def _scan_toml(text: str) -> Locations:
     scanner = _TomlScanner(text)
     try:
         return scanner.scan()
     except (ValueError, IndexError):
         return scanner.loc
+
+
+def locate_toml(text: str) -> Locations:
+    """Lines of every key path in valid TOML ``text``; partial (never raises) on odd input."""
+    return Locations(compute=lambda: _scan_toml(text))
 
 
 # --------------------------------------------------------------------------- JSON
@@ -252,7 +285,7 @@ _JSON_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|fal
 class _JsonScanner(_Text):
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.loc = Locations()
+        self.loc = Locations({})
 
     def ws(self) -> None:
         while not self.at_end() and self.s[self.i] in " \t\r\n":
@@ -279,7 +312,7 @@ class _JsonScanner(_Text):
                 if key in seen:
                     self.loc.duplicates.append((format_path(child), line))
                 seen.add(key)
-                self.loc.lines[format_path(child)] = line
+                self.loc.lines[child] = line
                 self.ws()
                 self.i += 1  # the colon
                 self.value(child)
@@ -294,7 +327,7 @@ class _JsonScanner(_Text):
                 if self.peek() == ",":
                     self.i += 1
                     continue
-                self.loc.lines.setdefault(format_path((*path, index)), self.line_at(self.i))
+                self.loc.lines.setdefault((*path, index), self.line_at(self.i))
                 self.value((*path, index))
                 index += 1
         elif c == '"':
@@ -306,9 +339,13 @@ class _JsonScanner(_Text):
             self.i = match.end()
 
 
-def locate_json(text: str) -> Locations:
-    """Lines of every key path in valid JSON ``text``, plus keys that occur twice in an object."""
+def _scan_json(text: str) -> Locations:
     scanner = _JsonScanner(text)
     with contextlib.suppress(ValueError, IndexError):
         scanner.value(())
     return scanner.loc
+
+
+def locate_json(text: str) -> Locations:
+    """Lines of every key path in valid JSON ``text``, plus keys that occur twice in an object."""
+    return Locations(compute=lambda: _scan_json(text))

@@ -82,8 +82,16 @@ def parse_text(text: str, shown: str, suffix: str) -> ParsedFile | list[ConfigPr
                 message = f"{message} (column {match.group(2)})"
             return [ConfigProblem(shown, line, "", f"TOML syntax error: {message}")]
         return ParsedFile(shown, data, locate_toml(text))
+    duplicated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        result = dict(items)
+        duplicated = duplicated or len(result) != len(items)
+        return result
+
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         return [
             ConfigProblem(
@@ -97,7 +105,7 @@ def parse_text(text: str, shown: str, suffix: str) -> ParsedFile | list[ConfigPr
     locations = locate_json(text)
     problems = [
         ConfigProblem(shown, line, path, "key appears twice; only the last one counts", "warning")
-        for path, line in locations.duplicates
+        for path, line in (locations.duplicates if duplicated else ())
     ]
     return ParsedFile(shown, value, locations, problems)
 
