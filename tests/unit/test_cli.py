@@ -127,7 +127,8 @@ def test_schema() -> None:
 
 
 def test_services_text_and_json(tmp_path: Path) -> None:
-    result = run_cli("services", env={"LANG": "de_DE.UTF-8", "LANGUAGE": ""})
+    german = {"LANG": "de_DE.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    result = run_cli("services", env=german)
     assert result.returncode == 0
     assert result.stdout.startswith("Kommunikation:\n")
     assert "   mail      E-Mail" in result.stdout
@@ -178,3 +179,16 @@ def test_usage_errors_exit_2() -> None:
     result = run_cli("config")
     assert result.returncode == 2
     assert "workplace: error:" in result.stderr
+
+
+def test_non_utf8_and_huge_files_never_traceback(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b'name = "\xdcbach"\n')
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * (2 * 1024 * 1024))
+    result = run_cli("config", "check", str(latin), str(huge))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{latin}:1: not UTF-8 text: byte 0xdc cannot be decoded; save as UTF-8",
+        f"{huge}: file is larger than 1024 KiB; a configuration file this big is refused unread",
+    ]
