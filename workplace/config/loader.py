@@ -14,13 +14,14 @@ import logging
 import os
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from workplace.config.atomic import atomic_write_text
-from workplace.config.locate import Locations, PathPart, format_path
+from workplace.config.locate import PathPart, format_path
+from workplace.config.merge import Merged, Owner
 from workplace.config.paths import Paths
 from workplace.config.platform_policy import PolicyLayer
 from workplace.config.platform_policy import read_layers as read_policy_layers
@@ -57,86 +58,6 @@ def resolve_override(
 # --------------------------------------------------------------------------- merged IT layer
 
 
-@dataclass(frozen=True)
-class _Owner:
-    source: str
-    locations: Locations | None
-    leaf: bool
-
-
-@dataclass
-class _Merged:
-    """Raw IT data merged from several files, remembering which file set which key."""
-
-    data: dict[str, Any] = field(default_factory=dict)
-    owners: dict[tuple[PathPart, ...], _Owner] = field(default_factory=dict)
-    fallback_source: str = ""
-
-    def add(self, source: str, data: Mapping[str, Any], locations: Locations | None) -> None:
-        self._merge(self.data, data, (), source, locations)
-        self.fallback_source = source
-
-    def _merge(
-        self,
-        base: dict[str, Any],
-        new: Mapping[str, Any],
-        prefix: tuple[PathPart, ...],
-        source: str,
-        locations: Locations | None,
-    ) -> None:
-        for key, value in new.items():
-            path = (*prefix, key)
-            if isinstance(value, Mapping) and isinstance(base.get(key), dict):
-                self.owners.setdefault(path, _Owner(source, locations, False))
-                self._merge(base[key], value, path, source, locations)
-                continue
-            base[key] = _copy_tables(value)
-            self._forget(path)
-            self._own(value, path, source, locations)
-
-    def _forget(self, path: tuple[PathPart, ...]) -> None:
-        size = len(path)
-        for key in [k for k in self.owners if k[:size] == path]:
-            del self.owners[key]
-
-    def _own(
-        self, value: Any, path: tuple[PathPart, ...], source: str, locations: Locations | None
-    ) -> None:
-        leaf = not isinstance(value, Mapping | list)
-        self.owners[path] = _Owner(source, locations, leaf)
-        if isinstance(value, Mapping):
-            for key, child in value.items():
-                self._own(child, (*path, key), source, locations)
-        elif isinstance(value, list):
-            for index, child in enumerate(value):
-                self._own(child, (*path, index), source, locations)
-
-    def owner(self, parts: Sequence[PathPart], *, leaves_only: bool = False) -> _Owner | None:
-        key = tuple(parts)
-        exact = self.owners.get(key)
-        if exact is not None:
-            return exact
-        for end in range(len(key) - 1, 0, -1):
-            found = self.owners.get(key[:end])
-            if found is not None and (found.leaf or not leaves_only):
-                return found
-        return None
-
-    def where(self, parts: Sequence[PathPart]) -> tuple[str, int | None]:
-        found = self.owner(parts)
-        if found is None:
-            return self.fallback_source, None
-        line = found.locations.line_for(parts) if found.locations is not None else None
-        return found.source, line
-
-
-def _copy_tables(value: Any) -> Any:
-    """Copy nested tables, which later files merge into; lists are replaced, never merged."""
-    if isinstance(value, Mapping):
-        return {key: _copy_tables(child) for key, child in value.items()}
-    return value
-
-
 def it_files(paths: Paths) -> tuple[list[Path], list[ConfigProblem]]:
     """The system IT files, lowest priority first, and warnings about ignored ones."""
     files: list[Path] = []
@@ -171,7 +92,7 @@ def _builtin_text() -> str:
 @dataclass(frozen=True)
 class _ItLayer:
     tenant: Tenant
-    merged: _Merged
+    merged: Merged
     sources: tuple[str, ...]
     layer: str
     problems: list[ConfigProblem]
@@ -190,7 +111,7 @@ def _load_it_layer(
         if not files and not policies:
             return _builtin_layer(problems)
 
-    merged = _Merged(fallback_source=str(files[-1]) if files else policies[-1].source)
+    merged = Merged(fallback_source=str(files[-1]) if files else policies[-1].source)
     broken = False
     for path in files:
         parsed = read_config_file(path)
@@ -215,14 +136,14 @@ def _load_it_layer(
 
 def _builtin_layer(problems: list[ConfigProblem]) -> _ItLayer:
     parsed = parse_text(_builtin_text(), BUILTIN_SOURCE, ".toml")
-    merged = _Merged(fallback_source=BUILTIN_SOURCE)
+    merged = Merged(fallback_source=BUILTIN_SOURCE)
     if isinstance(parsed, ParsedFile):
         merged.add(BUILTIN_SOURCE, parsed.data, parsed.locations)
         tenant, found = validate_tenant(merged.data, merged.where)
         if tenant is not None:
             return _ItLayer(tenant, merged, (BUILTIN_SOURCE,), "default", problems)
         problems.extend(found)  # pragma: no cover - the shipped tenant is tested
-    return _ItLayer(Tenant(), _Merged(), (), "default", problems)  # pragma: no cover
+    return _ItLayer(Tenant(), Merged(), (), "default", problems)  # pragma: no cover
 
 
 def _cache_file(paths: Paths, key: str) -> Path:
@@ -230,7 +151,7 @@ def _cache_file(paths: Paths, key: str) -> Path:
     return paths.cache_dir / f"last-good-it-{digest}.json"
 
 
-def _save_last_good(paths: Paths, key: str, merged: _Merged) -> None:
+def _save_last_good(paths: Paths, key: str, merged: Merged) -> None:
     document = {
         "version": LAST_GOOD_VERSION,
         "key": key,
@@ -254,10 +175,10 @@ def _fallback(paths: Paths, key: str, problems: list[ConfigProblem]) -> _ItLayer
         if document.get("version") != LAST_GOOD_VERSION or document.get("key") != key:
             raise ValueError("stale cache")
         tenant = Tenant.model_validate(document["data"])
-        merged = _Merged(data=document["data"], fallback_source=str(cache))
+        merged = Merged(data=document["data"], fallback_source=str(cache))
         stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(cache.stat().st_mtime))
         for path, source, leaf in document["owners"]:
-            merged.owners[tuple(path)] = _Owner(
+            merged.owners[tuple(path)] = Owner(
                 f"{source} (last good copy of {stamp})", None, bool(leaf)
             )
     except FileNotFoundError:
@@ -269,13 +190,13 @@ def _fallback(paths: Paths, key: str, problems: list[ConfigProblem]) -> _ItLayer
                 "has errors and no earlier good copy exists; running with the defaults",
             )
         )
-        return _ItLayer(Tenant(), _Merged(), (), "default", problems)
+        return _ItLayer(Tenant(), Merged(), (), "default", problems)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring the cached IT configuration %s: %s", cache, exc)
         problems.append(
             ConfigProblem("IT configuration", None, "", "has errors; running with the defaults")
         )
-        return _ItLayer(Tenant(), _Merged(), (), "default", problems)
+        return _ItLayer(Tenant(), Merged(), (), "default", problems)
     problems.append(
         ConfigProblem(
             "IT configuration",
@@ -425,7 +346,7 @@ def inspect_file(path: Path) -> FileReport:
     parsed = read_config_file(path)
     if isinstance(parsed, list):
         return FileReport(parsed)
-    merged = _Merged(fallback_source=parsed.path)
+    merged = Merged(fallback_source=parsed.path)
     merged.add(parsed.path, parsed.data, parsed.locations)
     tenant, problems = validate_tenant(parsed.data, merged.where)
     return FileReport(parsed.problems + problems, parsed.empty, tenant)
