@@ -30,6 +30,12 @@ class Appearance(QObject):
         self._applied = False
         app.styleHints().colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
 
+    def dispose(self) -> None:
+        """Remove the translators and stop following the system (tests, restart)."""
+        self._app.styleHints().colorSchemeChanged.disconnect(self._on_hints_color_scheme_changed)
+        self.translations.use_none()
+        self.language = ""
+
     def apply(self, preferences: Preferences, accent: str) -> None:
         """Use the language, colours and contrast of ``preferences``."""
         language = resolve_language(preferences.language)

@@ -92,7 +92,8 @@ class Banner(QFrame):
             items = "".join(f"<li>{html.escape(d)}</li>" for d in details[:12])
             more = len(details) - 12
             if more > 0:
-                items += f"<li>{html.escape(self.tr('… and %n more', '', more))}</li>"
+                and_more = self.tr("… and %n more", "", more)
+                items += f"<li>{html.escape(and_more)}</li>"
             parts.append(f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>")
         self._body.setText("".join(parts))
         self._body.setVisible(bool(parts))

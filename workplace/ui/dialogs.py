@@ -99,9 +99,9 @@ class HelpDialog(QDialog):
             f"<td>{html.escape(v)}</td></tr>"
             for k, v in rows
         )
+        heading = self.tr("Keyboard")
         keys.setText(
-            f"<p style='margin-bottom:4px'>{html.escape(self.tr('Keyboard'))}</p>"
-            f"<table>{cells}</table>"
+            f"<p style='margin-bottom:4px'><b>{html.escape(heading)}</b></p><table>{cells}</table>"
         )
         keys.setAccessibleName(self.tr("Keyboard shortcuts"))
         layout.addWidget(keys)

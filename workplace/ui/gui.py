@@ -105,6 +105,7 @@ class Gui(QObject):
         self.workplace = workplace
         self.jobs = jobs or Jobs(parent=self)
         self.save_state = save_state
+        self._disposed = False
         self.appearance = Appearance(app)
         prefs = workplace.settings.preferences
         self.appearance.apply(prefs, workplace.settings.tenant.organisation.accent_colour)
@@ -160,6 +161,22 @@ class Gui(QObject):
     def _on_single_message_received(self, message: dict[str, Any]) -> None:
         log.info("another start handed over", extra={"event": "single_instance.handover"})
         self.window.bring_forward()
+
+    def dispose(self) -> None:
+        """Tear down without quitting the application (tests build many windows)."""
+        if self._disposed:
+            return
+        self._disposed = True
+        self.jobs.wait()
+        if self.tray is not None:
+            self.tray.dispose()
+        if self.single is not None:
+            self.single.close()
+        self.window.hide()
+        self.window.deleteLater()
+        self.appearance.dispose()
+        self.appearance.deleteLater()
+        self.deleteLater()
 
     @Slot()
     def quit(self) -> None:

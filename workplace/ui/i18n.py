@@ -39,10 +39,13 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = "en"
 
-    def use(self, language: str) -> None:
+    def use_none(self) -> None:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+
+    def use(self, language: str) -> None:
+        self.use_none()
         self.language = language
         QLocale.setDefault(
             QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English)

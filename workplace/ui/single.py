@@ -56,8 +56,9 @@ def hand_over(name: str, args: Sequence[str], timeout_ms: int = TIMEOUT_MS) -> b
         return False
     payload = json.dumps({"args": list(args), "cwd": os.getcwd()}) + "\n"
     socket.write(payload.encode("utf-8"))
-    socket.flush()
-    if not socket.waitForBytesWritten(timeout_ms):
+    while socket.bytesToWrite() and socket.waitForBytesWritten(timeout_ms):
+        pass
+    if socket.bytesToWrite():
         socket.abort()
         return False
     answered = False

@@ -63,10 +63,6 @@ class Row:
     service: Service | None = None
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("TileModel", text, None, n)
-
-
 class TileModel(QAbstractListModel):
     """Rows for the tile view. Change its inputs with the ``set_*`` methods."""
 
@@ -195,7 +191,11 @@ class TileModel(QAbstractListModel):
             return f"{service.name.get(self._language)}\n{description}\n{service.url}".strip()
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             parts = [service.description.get(self._language)]
-            parts.append(_tr("Favourite") if favourite else _tr("Not a favourite"))
+            parts.append(
+                QCoreApplication.translate("TileModel", "Favourite")
+                if favourite
+                else QCoreApplication.translate("TileModel", "Not a favourite")
+            )
             return ". ".join(p for p in parts if p)
         if role == Role.SERVICE_ID:
             return service.id
@@ -218,7 +218,7 @@ class TileModel(QAbstractListModel):
         if self._query:
             results = self._catalog.search(self._query, lang)
             if results:
-                title = _tr("%n result(s)", len(results))
+                title = QCoreApplication.translate("TileModel", "%n result(s)", None, len(results))
                 rows.append(Row(Kind.HEADER, "results", title))
                 rows.extend(Row(Kind.TILE, "results", service=s) for s in results)
             self._rows = rows
@@ -231,17 +231,17 @@ class TileModel(QAbstractListModel):
 
         get = self._catalog.get
         favourites = [s for s in (get(i) for i in self._favourites) if s is not None]
-        add("favourites", _tr("Favourites"), favourites)
+        add("favourites", QCoreApplication.translate("TileModel", "Favourites"), favourites)
         fav_ids = set(self._favourites)
         recent = [
             s for s in (get(i) for i in self._recent) if s is not None and s.id not in fav_ids
         ][:RECENT_LIMIT]
-        add("recent", _tr("Recently used"), recent)
+        add("recent", QCoreApplication.translate("TileModel", "Recently used"), recent)
         by_category: dict[str, list[Service]] = {}
         for service in self._catalog.services:
             by_category.setdefault(service.category, []).append(service)
         for category in self._catalog.categories:
             add(f"cat:{category.id}", category.name.get(lang), by_category.pop(category.id, []))
         leftovers = [s for services in by_category.values() for s in services]
-        add("cat:", _tr("Other services"), leftovers)
+        add("cat:", QCoreApplication.translate("TileModel", "Other services"), leftovers)
         self._rows = rows

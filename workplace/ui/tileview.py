@@ -259,9 +259,7 @@ class TileDelegate(QStyledItemDelegate):
             on_star = (
                 self.star_rect(option.rect)
                 .adjusted(-6, -6, 6, 6)
-                .contains(
-                    event.position().toPoint()
-                )
+                .contains(event.position().toPoint())
             )
             if on_star and event.button() == Qt.MouseButton.LeftButton:
                 if event.type() == QEvent.Type.MouseButtonRelease:
@@ -309,7 +307,11 @@ class TileView(QListView):
     # -- geometry used by the delegate -------------------------------------
 
     def _available(self) -> int:
-        return max(TILE_MIN_WIDTH, self.viewport().width() - 1)
+        # What QListView lays out into: the viewport without margins, always minus
+        # the scroll bar (the layout reserves it whenever it might appear).
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = self.maximumViewportSize().width() - extent - 2
+        return max(TILE_MIN_WIDTH, width)
 
     def section_width(self) -> int:
         return self._available()
@@ -365,10 +367,7 @@ class TileView(QListView):
         if event.matches(QKeySequence.StandardKey.Find):
             event.ignore()  # the window's Ctrl+F
             return
-        if (
-            key == Qt.Key.Key_D
-            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-        ):
+        if key == Qt.Key.Key_D and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
             if self._is_tile(current):
                 self.favourite_toggled.emit(str(current.data(Role.SERVICE_ID)))
             event.accept()

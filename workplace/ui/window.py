@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)
-        help_key = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        help_key = QShortcut(QKeySequence(Qt.Key.Key_F1), self)
         help_key.activated.connect(self.show_help)
         quit_key = QShortcut(QKeySequence("Ctrl+Q"), self)
         quit_key.activated.connect(self.quit)
@@ -472,9 +472,7 @@ class MainWindow(QMainWindow):
             )
             self._help.link_opened.connect(self._on_help_link_opened)
             self._help.finished.connect(self._on_help_finished)
-        self._help.show()
-        self._help.raise_()
-        self._help.activateWindow()
+        self._present(self._help)
 
     def _on_help_finished(self, _result: int) -> None:
         if self._help is not None:
@@ -500,9 +498,7 @@ class MainWindow(QMainWindow):
             )
             self._settings_dialog.changed.connect(self.change_preference)
             self._settings_dialog.finished.connect(self._on_settings_finished)
-        self._settings_dialog.show()
-        self._settings_dialog.raise_()
-        self._settings_dialog.activateWindow()
+        self._present(self._settings_dialog)
 
     def _on_settings_finished(self, _result: int) -> None:
         if self._settings_dialog is not None:
@@ -526,9 +522,17 @@ class MainWindow(QMainWindow):
         """Show, un-minimise and raise the window (tray, second start)."""
         if self.isMinimized():
             self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        self._present(self)
+
+    @staticmethod
+    def _present(widget: QWidget) -> None:
+        layout = widget.layout()
+        if layout is not None and not widget.isVisible():
+            layout.activate()  # size constraints before the native window exists
+        widget.show()
+        if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+            widget.raise_()  # those plugins warn that they cannot
+            widget.activateWindow()
 
     # -- closing ------------------------------------------------------------------
 
