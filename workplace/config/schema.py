@@ -258,6 +258,60 @@ class NativeApp(Strict):
         return self.linux
 
 
+class RemoteCatalogSettings(Strict):
+    """Where a central catalog comes from: an IT manifest or an openDesk/Univention portal."""
+
+    manifest_url: SafeUrl | None = described(
+        None,
+        "URL of the central catalog manifest (JSON, https). Its services are added to the "
+        "configured ones; a configured service wins on the same id.",
+        "URL des zentralen Katalog-Manifests (JSON, https). Seine Dienste ergänzen die "
+        "konfigurierten; bei gleicher Kennung gilt der konfigurierte Dienst.",
+    )
+    manifest_public_key: str = described(
+        "",
+        "Public key that must have signed the manifest (a JWK, a JWK set or a PEM public key). "
+        "The detached signature is read from the manifest URL plus '.jws'. When set, unsigned "
+        "or badly signed manifests are refused.",
+        "Öffentlicher Schlüssel, mit dem das Manifest signiert sein muss (JWK, JWK-Set oder "
+        "PEM). Die abgetrennte Signatur wird von der Manifest-URL plus '.jws' gelesen. Ist er "
+        "gesetzt, werden unsignierte oder falsch signierte Manifeste abgelehnt.",
+        max_length=65536,
+    )
+    univention_portal_url: SafeUrl | None = described(
+        None,
+        "Base URL of an openDesk/Univention portal, e.g. https://portal.example.org/univention/"
+        "portal/; its navigation feed becomes the central catalog. Only entries visible without "
+        "sign-in are shown: the launcher never holds the portal's shared secret.",
+        "Basis-URL eines openDesk-/Univention-Portals, z. B. https://portal.example.org/"
+        "univention/portal/; sein Navigations-Feed wird zum zentralen Katalog. Es erscheinen "
+        "nur Einträge, die ohne Anmeldung sichtbar sind: der Arbeitsplatz kennt das geteilte "
+        "Geheimnis des Portals nie.",
+    )
+    univention_feed: Literal["navigation", "portal"] = described(
+        "navigation",
+        "Which portal document to read: navigation (navigation.json, fetched in German and "
+        "English) or portal (portal.json, with all languages).",
+        "Welches Portal-Dokument gelesen wird: navigation (navigation.json, auf Deutsch und "
+        "Englisch abgerufen) oder portal (portal.json, mit allen Sprachen).",
+    )
+    refresh_minutes: int = described(
+        60,
+        "Minutes between catalog refreshes (each client adds ±20 % jitter).",
+        "Minuten zwischen zwei Aktualisierungen des Katalogs (jeder Client streut um ±20 %).",
+        ge=5,
+        le=7 * 24 * 60,
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> RemoteCatalogSettings:
+        if self.manifest_url and self.univention_portal_url:
+            raise ValueError("set either manifest_url or univention_portal_url, not both")
+        if self.manifest_public_key.strip() and not self.manifest_url:
+            raise ValueError("manifest_public_key needs manifest_url")
+        return self
+
+
 Language = Literal["system", "de", "en"]
 Theme = Literal["system", "light", "dark"]
 
@@ -348,6 +402,11 @@ class Tenant(Strict):
         "Voreinstellungen für Nutzereinstellungen.",
     )
     policy: Policy = described(Policy, "Locked preferences.", "Gesperrte Einstellungen.")
+    catalog: RemoteCatalogSettings = described(
+        RemoteCatalogSettings,
+        "The central catalog: a remote manifest or an openDesk/Univention portal.",
+        "Der zentrale Katalog: ein entferntes Manifest oder ein openDesk-/Univention-Portal.",
+    )
 
     # Preset preferences are validated key by key against Preferences by the loader
     # (workplace.config.validate), which can name the file and line of each one. Duplicate

@@ -1,0 +1,253 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""One careful GET for remote catalog documents, on top of the project's HTTP session.
+
+Redirects are followed here, not by requests: at most a few, and only within the
+origin (scheme, host and port) of the first URL, so a manifest can never be served
+from another host or downgraded to ``http:``. Conditional headers make a 304 cheap,
+and the size limit is enforced while the body streams in, not after.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from workplace.config.urls import UnsafeUrlError, check_url
+from workplace.net.errors import NetworkError, NetworkErrorKind, classify
+
+log = logging.getLogger("workplace.catalog")
+
+MAX_REDIRECTS = 5
+DEADLINE_SECONDS = 60.0
+"""The whole download, redirects included, must finish within this (slow-drip servers)."""
+CHUNK = 64 * 1024
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+
+
+class FetchErrorKind(StrEnum):
+    UNREACHABLE = "unreachable"
+    TIMEOUT = "timeout"
+    TLS = "tls"
+    HTTP_STATUS = "http_status"
+    NOT_FOUND = "not_found"
+    AUTH_REQUIRED = "auth_required"
+    REDIRECT_REFUSED = "redirect_refused"
+    TOO_LARGE = "too_large"
+
+
+_FROM_NETWORK = {
+    NetworkErrorKind.UNREACHABLE: FetchErrorKind.UNREACHABLE,
+    NetworkErrorKind.TIMEOUT: FetchErrorKind.TIMEOUT,
+    NetworkErrorKind.TLS: FetchErrorKind.TLS,
+    NetworkErrorKind.HTTP_STATUS: FetchErrorKind.HTTP_STATUS,
+}
+
+
+class FetchError(Exception):
+    """A document that could not be fetched; ``detail`` is plain English for logs and CLI."""
+
+    def __init__(
+        self,
+        kind: FetchErrorKind,
+        detail: str,
+        *,
+        url: str = "",
+        status: int | None = None,
+        target: str = "",
+    ) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+        self.url = url
+        self.status = status
+        self.target = target
+        """For a refused redirect: where it pointed (without query)."""
+
+    def __str__(self) -> str:
+        return f"{self.detail} ({self.url})" if self.url else self.detail
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A successful answer: 200 with ``body``, or 304 (``body`` empty, keep the cache)."""
+
+    status: int
+    body: bytes
+    url: str
+    """The URL that answered (after same-origin redirects), without its query."""
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str = ""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def shown(url: str) -> str:
+    """``url`` without query and fragment: safe for logs and messages."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or (443 if scheme == "https" else 80)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def fetch(
+    session: requests.Session,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    max_bytes: int,
+    accept: str = "application/json",
+    extra_headers: Mapping[str, str] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    deadline_seconds: float = DEADLINE_SECONDS,
+) -> Fetched:
+    """GET ``url`` (already URL-checked) or raise :class:`FetchError` saying why."""
+    deadline = clock() + deadline_seconds
+    start = origin(url)
+    current = url
+    headers = {"Accept": accept, **(extra_headers or {})}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    for _hop in range(MAX_REDIRECTS + 1):
+        try:
+            response = session.get(current, headers=headers, allow_redirects=False, stream=True)
+        except NetworkError as exc:
+            raise FetchError(_FROM_NETWORK[exc.kind], exc.detail, url=shown(current)) from None
+        except requests.RequestException as exc:
+            error = classify(exc, current)
+            raise FetchError(_FROM_NETWORK[error.kind], error.detail, url=shown(current)) from None
+        try:
+            if response.status_code in REDIRECT_CODES:
+                current = _next_hop(current, response.headers.get("Location"), start)
+                continue
+            return _answer(response, current, max_bytes, deadline, clock, session)
+        finally:
+            response.close()
+    raise FetchError(
+        FetchErrorKind.REDIRECT_REFUSED,
+        f"more than {MAX_REDIRECTS} redirects",
+        url=shown(url),
+    )
+
+
+def _next_hop(current: str, location: str | None, start: tuple[str, str, int]) -> str:
+    if not location:
+        raise FetchError(
+            FetchErrorKind.HTTP_STATUS, "a redirect without a Location", url=shown(current)
+        )
+    target = urljoin(current, location.strip())
+    try:
+        target = check_url(target)
+    except UnsafeUrlError as exc:
+        raise FetchError(
+            FetchErrorKind.REDIRECT_REFUSED,
+            f"refused a redirect to an unsafe address: {exc}",
+            url=shown(current),
+            target=target.split("?", 1)[0],
+        ) from None
+    hop = origin(target)
+    if hop[0] != start[0]:
+        raise FetchError(
+            FetchErrorKind.REDIRECT_REFUSED,
+            f"refused a redirect from {start[0]}: to {hop[0]}: ({shown(target)})",
+            url=shown(current),
+            target=shown(target),
+        )
+    if hop != start:
+        raise FetchError(
+            FetchErrorKind.REDIRECT_REFUSED,
+            f"refused a redirect to another host ({shown(target)})",
+            url=shown(current),
+            target=shown(target),
+        )
+    log.debug("following a same-origin redirect to %s", shown(target))
+    return target
+
+
+def _answer(
+    response: requests.Response,
+    url: str,
+    max_bytes: int,
+    deadline: float,
+    clock: Callable[[], float],
+    session: requests.Session,
+) -> Fetched:
+    status = response.status_code
+    if status == 304:
+        return Fetched(304, b"", shown(url), response.headers.get("ETag"),
+                       response.headers.get("Last-Modified"))
+    if status in (401, 403):
+        raise FetchError(
+            FetchErrorKind.AUTH_REQUIRED,
+            f"the server requires sign-in (HTTP {status})",
+            url=shown(url),
+            status=status,
+        )
+    if status in (404, 410):
+        raise FetchError(
+            FetchErrorKind.NOT_FOUND, f"not found (HTTP {status})", url=shown(url), status=status
+        )
+    if status != 200:
+        raise FetchError(
+            FetchErrorKind.HTTP_STATUS,
+            f"the server answered HTTP {status}",
+            url=shown(url),
+            status=status,
+        )
+    declared = response.headers.get("Content-Length", "")
+    if declared.strip().isdigit() and int(declared) > max_bytes:
+        raise FetchError(
+            FetchErrorKind.TOO_LARGE,
+            f"the document is larger than {_size(max_bytes)} ({_size(int(declared))})",
+            url=shown(url),
+        )
+    body = bytearray()
+    try:
+        for chunk in response.iter_content(CHUNK):
+            body += chunk
+            if len(body) > max_bytes:
+                raise FetchError(
+                    FetchErrorKind.TOO_LARGE,
+                    f"the document is larger than {_size(max_bytes)}; download stopped",
+                    url=shown(url),
+                )
+            if clock() > deadline:
+                raise FetchError(
+                    FetchErrorKind.TIMEOUT, "the download took too long", url=shown(url)
+                )
+    except requests.RequestException as exc:
+        error = classify(exc, url)
+        raise FetchError(_FROM_NETWORK[error.kind], error.detail, url=shown(url)) from None
+    counter = getattr(session, "counter", None)
+    if counter is not None:
+        counter.add(0, len(body))
+    return Fetched(
+        200,
+        bytes(body),
+        shown(url),
+        response.headers.get("ETag"),
+        response.headers.get("Last-Modified"),
+        response.headers.get("Content-Type", ""),
+    )
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MiB"
+    return f"{count / 1024:.0f} KiB"
