@@ -37,6 +37,14 @@ def log(message: str) -> None:
     print(f"build: {message}", file=sys.stderr, flush=True)
 
 
+def tool(name: str) -> str:
+    """The absolute path of a build tool, or a clear error naming it."""
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"build: {name} is missing; install it (see docs/deployment.md)")
+    return found
+
+
 def version() -> str:
     text = (ROOT / "workplace" / "__init__.py").read_text(encoding="utf-8")
     found = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.MULTILINE)
@@ -55,7 +63,11 @@ def _source_files() -> list[tuple[Path, str]]:
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             files.append((path, str(path.relative_to(ROOT))))
     for path in sorted((ROOT / "resources").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".ts"):
+        if (
+            path.is_file()
+            and "__pycache__" not in path.parts
+            and path.suffix not in (".pyc", ".ts")
+        ):
             files.append((path, "workplace/resources/" + str(path.relative_to(ROOT / "resources"))))
     return files
 
@@ -101,8 +113,16 @@ def build_bundle(force: bool = False) -> Path:
     env = dict(os.environ, WORKPLACE_STAGE=str(stage), PYTHONDONTWRITEBYTECODE="1")
     subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level=WARN",
-            "--distpath", str(target / "dist"), "--workpath", str(target / "work"),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level=WARN",
+            "--distpath",
+            str(target / "dist"),
+            "--workpath",
+            str(target / "work"),
             str(PACKAGING / "pyinstaller" / "workplace.spec"),
         ],
         cwd=ROOT,
@@ -133,7 +153,7 @@ def _system_libraries(tree: Path) -> set[str]:
     env = dict(os.environ, LD_LIBRARY_PATH=os.pathsep.join(lib_dirs))
     outside: set[str] = set()
     for elf in _elf_files(tree):
-        run = subprocess.run(["ldd", str(elf)], capture_output=True, text=True, env=env)
+        run = subprocess.run([tool("ldd"), str(elf)], capture_output=True, text=True, env=env)
         for line in run.stdout.splitlines():
             match = re.match(r"\s*(\S+) => (\S+) \(", line)
             if match and not match.group(2).startswith(str(tree)):
@@ -146,9 +166,13 @@ def _system_libraries(tree: Path) -> set[str]:
 def _owning_packages(libraries: set[str]) -> list[str]:
     packages: set[str] = set()
     for lib in sorted(libraries):
-        candidates = {lib, lib.replace("/usr/lib/", "/lib/", 1), lib.replace("/lib/", "/usr/lib/", 1)}
+        candidates = {
+            lib,
+            lib.replace("/usr/lib/", "/lib/", 1),
+            lib.replace("/lib/", "/usr/lib/", 1),
+        }
         for candidate in sorted(candidates):
-            run = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
+            run = subprocess.run([tool("dpkg"), "-S", candidate], capture_output=True, text=True)
             if run.returncode == 0:
                 packages.add(run.stdout.split(":", 1)[0].strip())
                 break
@@ -202,7 +226,7 @@ def build_deb(tenant: Path | None = None, out: Path | None = None) -> Path:
     out = out or ROOT / "dist"
     bundle = build_bundle()
     arch = subprocess.run(
-        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+        [tool("dpkg"), "--print-architecture"], capture_output=True, text=True, check=True
     ).stdout.strip()
     deb_version = f"{version()}-1"
     root = BUILD / "deb" / "root"
@@ -248,7 +272,9 @@ def build_deb(tenant: Path | None = None, out: Path | None = None) -> Path:
     # Control area.
     debian = root / "DEBIAN"
     debian.mkdir()
-    conffiles = sorted("/" + str(p.relative_to(root)) for p in (root / "etc").rglob("*") if p.is_file())
+    conffiles = sorted(
+        "/" + str(p.relative_to(root)) for p in (root / "etc").rglob("*") if p.is_file()
+    )
     (debian / "conffiles").write_text("\n".join(conffiles) + "\n", encoding="utf-8")
     depends = _owning_packages(_system_libraries(root / OPT_DIR))
     installed_kib = sum(p.lstat().st_size for p in root.rglob("*") if p.is_file()) // 1024
@@ -269,7 +295,7 @@ def build_deb(tenant: Path | None = None, out: Path | None = None) -> Path:
     deb = out / f"{PACKAGE}_{deb_version}_{arch}.deb"
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(_source_date()))
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(root), str(deb)],
+        [tool("dpkg-deb"), "--root-owner-group", "-Zxz", "-z6", "--build", str(root), str(deb)],
         check=True,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -283,7 +309,7 @@ def _source_date() -> int:
     if env:
         return int(env)
     run = subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
+        [tool("git"), "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
     )
     return int(run.stdout.strip()) if run.returncode == 0 and run.stdout.strip() else 0
 

@@ -360,7 +360,7 @@ def _read_registry_key(
             if setting is not None:
                 _registry_scalar(registry, builder, setting, data, kind)
         for sub in _subkeys(registry, key):
-            if mandatory and sub == RECOMMENDED:
+            if mandatory and sub.lower() == RECOMMENDED.lower():
                 continue
             setting = builder.setting(sub)
             if setting is None:

@@ -37,6 +37,7 @@ LANGUAGES = {"en-US": "en", "de-DE": "de"}
 SECTION_NAMES: Mapping[str, tuple[str, str]] = {
     "organisation": ("Organisation", "Organisation"),
     "identity_provider": ("Identity provider (sign-in)", "Identitätsanbieter (Anmeldung)"),
+    "catalog": ("Central catalog", "Zentraler Katalog"),
     "policy": ("Locked settings", "Gesperrte Einstellungen"),
     "preferences": ("Preferences (locked)", "Einstellungen (gesperrt)"),
 }
@@ -140,7 +141,7 @@ def _policy_xml(
         for choice in setting.choices:
             lines.append(
                 f'          <item displayName="$(string.{setting.name}_{choice})">'
-                f'<value><string>{escape(choice)}</string></value></item>'
+                f"<value><string>{escape(choice)}</string></value></item>"
             )
         lines.append("        </enum>")
     elif setting.kind == "list":
@@ -317,7 +318,7 @@ def wix_fragment(settings: tuple[PolicySetting, ...]) -> str:
     ]
     for setting, recommended in msi_settings(settings):
         lines.append(f'    <Property Id="{msi_property(setting, recommended)}" Secure="yes" />')
-    lines.append('    <ComponentGroup Id="PolicyRegistry" Directory="INSTALLFOLDER">')
+    lines.append('    <ComponentGroup Id="PolicyRegistry" Directory="INSTALLDIR">')
     for setting, recommended in msi_settings(settings):
         prop = msi_property(setting, recommended)
         key = f"{REGISTRY_KEY}\\{RECOMMENDED}" if recommended else REGISTRY_KEY
