@@ -209,12 +209,12 @@
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="107"/>
+        <location filename="../../workplace/ui/dialogs.py" line="106"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="109"/>
+        <location filename="../../workplace/ui/dialogs.py" line="108"/>
         <source>Arbeitsplatz %1</source>
         <translation>Arbeitsplatz %1</translation>
     </message>
@@ -227,132 +227,146 @@
         <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="178"/>
+        <location filename="../../workplace/ui/window.py" line="180"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="181"/>
+        <location filename="../../workplace/ui/window.py" line="183"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="185"/>
+        <location filename="../../workplace/ui/window.py" line="187"/>
         <source>No services found</source>
         <translation>Keine Dienste gefunden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="224"/>
+        <location filename="../../workplace/ui/window.py" line="226"/>
         <source>The configuration has warnings</source>
         <translation>Die Konfiguration enthält Warnungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="226"/>
+        <location filename="../../workplace/ui/window.py" line="228"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation>Der Arbeitsplatz funktioniert normal. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="230"/>
+        <location filename="../../workplace/ui/window.py" line="232"/>
         <source>The configuration could not be read completely</source>
         <translation>Die Konfiguration konnte nicht vollständig gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="233"/>
         <source>The launcher keeps working with the last good configuration. Please tell your IT department or the service desk.</source>
         <translation>Der Arbeitsplatz arbeitet mit der letzten gültigen Konfiguration weiter. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="278"/>
+        <location filename="../../workplace/ui/window.py" line="235"/>
+        <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
+        <translation>Der Arbeitsplatz läuft mit dem weiter, was er lesen konnte. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="280"/>
         <source>No service matches “%1”</source>
         <translation>Kein Dienst passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="280"/>
+        <location filename="../../workplace/ui/window.py" line="282"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="283"/>
+        <location filename="../../workplace/ui/window.py" line="285"/>
+        <source>No services to show</source>
+        <translation>Keine Dienste anzuzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="287"/>
+        <source>The configuration could not be read; the message above says why.</source>
+        <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="290"/>
         <source>No services yet</source>
         <translation>Noch keine Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="285"/>
+        <location filename="../../workplace/ui/window.py" line="292"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="317"/>
+        <location filename="../../workplace/ui/window.py" line="324"/>
         <source>Favourites are managed by your IT department</source>
         <translation>Die Favoriten werden von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="348"/>
+        <location filename="../../workplace/ui/window.py" line="355"/>
         <source>This setting is managed by your IT department</source>
         <translation>Diese Einstellung wird von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="351"/>
+        <location filename="../../workplace/ui/window.py" line="358"/>
         <source>Your settings could not be saved</source>
         <translation>Ihre Einstellungen konnten nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="410"/>
+        <location filename="../../workplace/ui/window.py" line="417"/>
         <source>%1 could not be opened</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="416"/>
+        <location filename="../../workplace/ui/window.py" line="423"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="423"/>
+        <location filename="../../workplace/ui/window.py" line="430"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation>Die Adresse ist keine sichere Webadresse und wurde deshalb nicht geöffnet. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="427"/>
+        <location filename="../../workplace/ui/window.py" line="434"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation>Es konnte kein Webbrowser gestartet werden. Bitte prüfen Sie, ob ein Standardbrowser eingestellt ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="430"/>
+        <location filename="../../workplace/ui/window.py" line="437"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation>Die Anwendung ist auf diesem Computer nicht installiert. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="434"/>
+        <location filename="../../workplace/ui/window.py" line="441"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation>Die Anwendung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="438"/>
+        <location filename="../../workplace/ui/window.py" line="445"/>
         <source>The service could not be opened.</source>
         <translation>Der Dienst konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="449"/>
+        <location filename="../../workplace/ui/window.py" line="456"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="452"/>
+        <location filename="../../workplace/ui/window.py" line="459"/>
         <source>Open the low-bandwidth version</source>
         <translation>Version für langsame Verbindungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="456"/>
+        <location filename="../../workplace/ui/window.py" line="463"/>
         <source>Remove from favourites</source>
         <translation>Aus Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="456"/>
+        <location filename="../../workplace/ui/window.py" line="463"/>
         <source>Add to favourites</source>
         <translation>Zu Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="461"/>
+        <location filename="../../workplace/ui/window.py" line="468"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
@@ -360,80 +374,80 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="168"/>
+        <location filename="../../workplace/ui/dialogs.py" line="167"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="169"/>
+        <location filename="../../workplace/ui/dialogs.py" line="168"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="170"/>
+        <location filename="../../workplace/ui/dialogs.py" line="169"/>
         <source>&amp;Colours</source>
         <translation>&amp;Farben</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="171"/>
+        <location filename="../../workplace/ui/dialogs.py" line="170"/>
         <source>&amp;High contrast</source>
         <translation>&amp;Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="173"/>
+        <location filename="../../workplace/ui/dialogs.py" line="172"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation>Beim Schließen des Fensters im &amp;Infobereich weiterlaufen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="177"/>
-        <location filename="../../workplace/ui/dialogs.py" line="184"/>
+        <location filename="../../workplace/ui/dialogs.py" line="176"/>
+        <location filename="../../workplace/ui/dialogs.py" line="183"/>
         <source>Like the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="185"/>
+        <location filename="../../workplace/ui/dialogs.py" line="184"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="186"/>
+        <location filename="../../workplace/ui/dialogs.py" line="185"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="195"/>
+        <location filename="../../workplace/ui/dialogs.py" line="194"/>
         <source>Your IT department manages this setting.</source>
         <translation>Diese Einstellung wird von Ihrer IT verwaltet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="199"/>
-        <location filename="../../workplace/ui/dialogs.py" line="212"/>
+        <location filename="../../workplace/ui/dialogs.py" line="198"/>
+        <location filename="../../workplace/ui/dialogs.py" line="211"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="200"/>
-        <location filename="../../workplace/ui/dialogs.py" line="213"/>
+        <location filename="../../workplace/ui/dialogs.py" line="199"/>
+        <location filename="../../workplace/ui/dialogs.py" line="212"/>
         <source>Colours</source>
         <translation>Farben</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="201"/>
+        <location filename="../../workplace/ui/dialogs.py" line="200"/>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="202"/>
+        <location filename="../../workplace/ui/dialogs.py" line="201"/>
         <source>Tray</source>
         <translation>Infobereich</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="208"/>
+        <location filename="../../workplace/ui/dialogs.py" line="207"/>
         <source>Locked: %1</source>
         <translation>Gesperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="216"/>
+        <location filename="../../workplace/ui/dialogs.py" line="215"/>
         <source>Locked by IT: %1. %2</source>
         <translation>Von der IT festgelegt: %1. %2</translation>
     </message>

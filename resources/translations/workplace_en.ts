@@ -209,12 +209,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="107"/>
+        <location filename="../../workplace/ui/dialogs.py" line="106"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="109"/>
+        <location filename="../../workplace/ui/dialogs.py" line="108"/>
         <source>Arbeitsplatz %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -227,132 +227,142 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="178"/>
+        <location filename="../../workplace/ui/window.py" line="180"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="181"/>
+        <location filename="../../workplace/ui/window.py" line="183"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="185"/>
+        <location filename="../../workplace/ui/window.py" line="187"/>
         <source>No services found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="224"/>
+        <location filename="../../workplace/ui/window.py" line="226"/>
         <source>The configuration has warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="226"/>
+        <location filename="../../workplace/ui/window.py" line="228"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="230"/>
+        <location filename="../../workplace/ui/window.py" line="232"/>
         <source>The configuration could not be read completely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="233"/>
-        <source>The launcher keeps working with the last good configuration. Please tell your IT department or the service desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="278"/>
-        <source>No service matches “%1”</source>
+        <location filename="../../workplace/ui/window.py" line="235"/>
+        <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/window.py" line="280"/>
+        <source>No service matches “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="282"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="283"/>
+        <location filename="../../workplace/ui/window.py" line="285"/>
+        <source>No services to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="287"/>
+        <source>The configuration could not be read; the message above says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="290"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="285"/>
+        <location filename="../../workplace/ui/window.py" line="292"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="317"/>
+        <location filename="../../workplace/ui/window.py" line="324"/>
         <source>Favourites are managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="348"/>
+        <location filename="../../workplace/ui/window.py" line="355"/>
         <source>This setting is managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="351"/>
+        <location filename="../../workplace/ui/window.py" line="358"/>
         <source>Your settings could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="410"/>
+        <location filename="../../workplace/ui/window.py" line="417"/>
         <source>%1 could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="416"/>
+        <location filename="../../workplace/ui/window.py" line="423"/>
         <source>An unexpected error occurred.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="423"/>
+        <location filename="../../workplace/ui/window.py" line="430"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="427"/>
+        <location filename="../../workplace/ui/window.py" line="434"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="430"/>
+        <location filename="../../workplace/ui/window.py" line="437"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="434"/>
+        <location filename="../../workplace/ui/window.py" line="441"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="438"/>
+        <location filename="../../workplace/ui/window.py" line="445"/>
         <source>The service could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="449"/>
+        <location filename="../../workplace/ui/window.py" line="456"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="452"/>
+        <location filename="../../workplace/ui/window.py" line="459"/>
         <source>Open the low-bandwidth version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="456"/>
+        <location filename="../../workplace/ui/window.py" line="463"/>
         <source>Remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="456"/>
+        <location filename="../../workplace/ui/window.py" line="463"/>
         <source>Add to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="461"/>
+        <location filename="../../workplace/ui/window.py" line="468"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -360,80 +370,80 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="168"/>
+        <location filename="../../workplace/ui/dialogs.py" line="167"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="169"/>
+        <location filename="../../workplace/ui/dialogs.py" line="168"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="170"/>
+        <location filename="../../workplace/ui/dialogs.py" line="169"/>
         <source>&amp;Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="171"/>
+        <location filename="../../workplace/ui/dialogs.py" line="170"/>
         <source>&amp;High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="173"/>
+        <location filename="../../workplace/ui/dialogs.py" line="172"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="177"/>
-        <location filename="../../workplace/ui/dialogs.py" line="184"/>
+        <location filename="../../workplace/ui/dialogs.py" line="176"/>
+        <location filename="../../workplace/ui/dialogs.py" line="183"/>
         <source>Like the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="185"/>
+        <location filename="../../workplace/ui/dialogs.py" line="184"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="186"/>
+        <location filename="../../workplace/ui/dialogs.py" line="185"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="195"/>
+        <location filename="../../workplace/ui/dialogs.py" line="194"/>
         <source>Your IT department manages this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="198"/>
+        <location filename="../../workplace/ui/dialogs.py" line="211"/>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/dialogs.py" line="199"/>
         <location filename="../../workplace/ui/dialogs.py" line="212"/>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/dialogs.py" line="200"/>
-        <location filename="../../workplace/ui/dialogs.py" line="213"/>
         <source>Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="201"/>
+        <location filename="../../workplace/ui/dialogs.py" line="200"/>
         <source>High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="202"/>
+        <location filename="../../workplace/ui/dialogs.py" line="201"/>
         <source>Tray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="208"/>
+        <location filename="../../workplace/ui/dialogs.py" line="207"/>
         <source>Locked: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="216"/>
+        <location filename="../../workplace/ui/dialogs.py" line="215"/>
         <source>Locked by IT: %1. %2</source>
         <translation type="unfinished"></translation>
     </message>

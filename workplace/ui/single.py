@@ -61,13 +61,31 @@ def hand_over(name: str, args: Sequence[str], timeout_ms: int = TIMEOUT_MS) -> b
     if socket.bytesToWrite():
         socket.abort()
         return False
-    answered = False
-    while socket.bytesAvailable() or socket.waitForReadyRead(timeout_ms):
-        if bytes(socket.readAll().data()).startswith(ACK):
-            answered = True
+    reply = b""
+    while not reply.startswith(ACK) and len(reply) < len(ACK):
+        if socket.bytesAvailable():
+            reply += bytes(socket.readAll().data())
+            continue
+        if not socket.waitForReadyRead(timeout_ms):
+            # The peer may answer and close at once: what arrived still counts.
+            reply += bytes(socket.readAll().data())
             break
+    answered = reply.startswith(ACK)
     socket.disconnectFromServer()
     return answered
+
+
+def _alive(name: str) -> bool:
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    alive = bool(probe.waitForConnected(500))
+    probe.abort()
+    return alive
+
+
+def _in_private_dir(name: str) -> bool:
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return bool(runtime) and os.path.dirname(name) == os.path.normpath(str(runtime))
 
 
 class SingleInstance(QObject):
@@ -79,20 +97,20 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name
         self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not _in_private_dir(name):
+            # Qt then binds in a private temp dir and renames into place, so only
+            # this user can connect. (In $XDG_RUNTIME_DIR the directory does that.)
+            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_server_new_connection)
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
         """Start listening; replaces a stale socket. False if another instance answers."""
+        if _alive(self.name):
+            return False  # the caller hands over instead
         if self._server.listen(self.name):
             return True
         if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
-            probe = QLocalSocket()
-            probe.connectToServer(self.name)
-            if probe.waitForConnected(500):
-                probe.abort()
-                return False  # alive: the caller should hand over instead
             log.info("removing stale single-instance socket %s", self.name)
             QLocalServer.removeServer(self.name)
             if self._server.listen(self.name):

@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         name = organisation.name.get(language)
         self.setWindowTitle(f"{name} – {APP_NAME}" if name != APP_NAME else APP_NAME)
         subtitle = self.tr("Workplace – all services in one place")
+        if not settings.tenant.services and name in (APP_NAME, "Workplace"):
+            subtitle = ""  # an unconfigured launcher: the name already says it
         self.header.set_branding(name, subtitle, organisation.logo)
         self.header.retranslate()
         self.config_banner.retranslate()
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
                 self.tr("The configuration could not be read completely"),
                 problems,
                 self.tr(
-                    "The launcher keeps working with the last good configuration. "
+                    "The launcher keeps running with what it could read. "
                     "Please tell your IT department or the service desk."
                 ),
             )
@@ -278,6 +280,11 @@ class MainWindow(QMainWindow):
             self.empty_title.setText(self.tr("No service matches “%1”").replace("%1", query))
             self.empty_hint.setText(
                 self.tr("Try another word, for example “mail” or “Dateien”. Esc clears the search.")
+            )
+        elif self.workplace.settings.errors:
+            self.empty_title.setText(self.tr("No services to show"))
+            self.empty_hint.setText(
+                self.tr("The configuration could not be read; the message above says why.")
             )
         else:
             self.empty_title.setText(self.tr("No services yet"))

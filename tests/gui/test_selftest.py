@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``workplace selftest``: the real program paints its window and prints one JSON line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(env_extra: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, **env_extra)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env.pop("QT_QPA_PLATFORM", None)  # selftest picks offscreen by itself
+    return subprocess.run(
+        [sys.executable, "-m", "workplace", *args, "selftest"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_selftest_prints_timings_of_the_first_paint() -> None:
+    done = _run({})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1
+    report = json.loads(lines[0])
+    assert report["ok"] is True
+    assert report["services"] == 10
+    assert report["platform"] == "offscreen"
+    timings = [
+        report[k]
+        for k in ("t_main_ms", "t_qt_ms", "t_config_ms", "t_window_ms", "t_first_paint_ms")
+    ]
+    assert timings == sorted(timings)
+    assert all(t > 0 for t in timings)
+
+
+def test_selftest_fails_with_one_json_line_when_nothing_can_be_shown(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text('[organisation]\nname = "Leer"\n', encoding="utf-8")
+    done = _run({}, "--config", str(empty))
+    assert done.returncode == 1
+    report = json.loads(done.stdout.strip())
+    assert report["ok"] is False
+    assert "empty" in report["error"]

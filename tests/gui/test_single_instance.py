@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""One launcher per user: hand-over to the running one, stale sockets, isolated names."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.gui.conftest import GuiFactory
+from workplace.ui.single import SingleInstance, hand_over, server_name
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix socket paths")
+
+
+SECOND_START = (
+    "import sys\n"
+    "from PySide6.QtCore import QCoreApplication\n"
+    "app = QCoreApplication(sys.argv[:1])\n"
+    "from workplace.ui.single import hand_over\n"
+    "sys.exit(0 if hand_over(sys.argv[1], sys.argv[2:]) else 3)\n"
+)
+
+
+def second_start(qtbot: Any, name: str, *args: str) -> int:
+    """A real second process hands over, while this (first) one runs its event loop."""
+    proc = subprocess.Popen([sys.executable, "-c", SECOND_START, name, *args])
+    try:
+        qtbot.waitUntil(lambda: proc.poll() is not None, timeout=15_000)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode
+
+
+def test_name_is_scoped_per_user_config_and_runtime_dir(tmp_path: Path) -> None:
+    a = server_name(tmp_path / "a", str(tmp_path))
+    b = server_name(tmp_path / "b", str(tmp_path))
+    assert a != b
+    assert a.startswith(str(tmp_path))
+    assert server_name(tmp_path / "a", str(tmp_path)) == a
+
+
+def test_second_start_hands_over_and_raises_the_window(
+    make_gui: GuiFactory, qtbot: Any, isolated_xdg: dict[str, Path]
+) -> None:
+    name = server_name(isolated_xdg["XDG_CONFIG_HOME"] / "workplace")
+    first = SingleInstance(name)
+    assert first.listen()
+    gui = make_gui()
+    gui.single = first
+    first.message_received.connect(gui._on_single_message_received)
+    gui.window.hide()
+    with qtbot.waitSignal(first.message_received, timeout=15_000) as signal:
+        assert second_start(qtbot, name, "--debug") == 0
+    assert signal.args[0]["args"] == ["--debug"]
+    assert gui.window.isVisible()
+    first.close()
+
+
+def test_a_second_listener_defers_to_the_live_one(qtbot: Any, tmp_path: Path) -> None:
+    name = server_name(tmp_path / "cfg", str(tmp_path))
+    first = SingleInstance(name)
+    assert first.listen()
+    second = SingleInstance(name)
+    assert not second.listen()
+    first.close()
+
+
+def test_no_running_instance_means_no_hand_over(tmp_path: Path) -> None:
+    name = server_name(tmp_path / "cfg", str(tmp_path))
+    assert hand_over(name, [], timeout_ms=300) is False
+
+
+def test_stale_socket_of_a_killed_instance_is_replaced(qtbot: Any, tmp_path: Path) -> None:
+    name = server_name(tmp_path / "cfg", str(tmp_path))
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(name)  # bound, never listening, file left behind: like a crash
+    stale.close()
+    assert Path(name).exists()
+    instance = SingleInstance(name)
+    assert instance.listen()
+    with qtbot.waitSignal(instance.message_received, timeout=15_000):
+        assert second_start(qtbot, name) == 0
+    instance.close()
+
+
+def test_garbage_on_the_socket_is_ignored(qtbot: Any, tmp_path: Path) -> None:
+    name = server_name(tmp_path / "cfg", str(tmp_path))
+    instance = SingleInstance(name)
+    assert instance.listen()
+    received: list[dict] = []
+    instance.message_received.connect(received.append)
+
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.connect(name)  # completes at once: the kernel queues it for the server
+    client.sendall(b"not json\n")
+    client.close()
+    with qtbot.waitSignal(instance.message_received, timeout=15_000):
+        assert second_start(qtbot, name, "ok") == 0
+    assert [m["args"] for m in received] == [["ok"]]
+    instance.close()
