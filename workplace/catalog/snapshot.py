@@ -104,9 +104,9 @@ def snapshot_from_record(record: CacheRecord, source: CatalogSource) -> CatalogS
         except ValueError as exc:
             raise UntrustedCache(f"the cached portal feed is damaged: {exc}") from None
         if source.feed == "portal":
-            mapped = map_portal(parsed["portal"], urls["portal"], source.url)
+            mapped = map_portal(parsed["portal"], urls["portal"].split("?", 1)[0], source.url)
         else:
-            mapped = map_navigation(parsed, source.url, source.url)
+            mapped = map_navigation(parsed, urls["de"].split("?", 1)[0], source.url)
         manifest, problems = validate_manifest(mapped.document, source.url)
         problems = [*mapped.problems, *problems]
     if manifest is None:

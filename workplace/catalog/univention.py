@@ -73,6 +73,13 @@ def id_from_dn(dn: str) -> str:
     return first.split("=", 1)[1] if "=" in first else first
 
 
+def short_name(raw: str) -> str:
+    """An LDAP dn's first value (``cn=admin,cn=category,...`` -> ``admin``), else ``raw``."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9-]*=[^,]+,", raw.strip()):
+        return id_from_dn(raw.strip())
+    return raw
+
+
 def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8]
 
@@ -95,7 +102,7 @@ class _Builder:
                                            "warning"))
 
     def unique_id(self, original: str) -> str:
-        ident = sanitise_id(original)
+        ident = sanitise_id(short_name(original))
         owner = self._ids.get(ident)
         if owner is not None and owner != original:
             ident = f"{ident[:55].rstrip('-_.')}-{_digest(original)}"
@@ -116,7 +123,7 @@ class _Builder:
         known = self._category_ids.get(original)
         if known is not None:
             return known
-        ident = sanitise_id(original)
+        ident = sanitise_id(short_name(original))
         if ident in self._category_ids.values():
             ident = f"{ident[:55].rstrip('-_.')}-{_digest(original)}"
         self._category_ids[original] = ident
@@ -210,49 +217,71 @@ class Mapped:
 def map_navigation(
     feeds: Mapping[str, Any], source: str, portal_base: str
 ) -> Mapped:
-    """Join the ``de`` and ``en`` navigation.json documents into one catalog document."""
+    """Join the ``de`` and ``en`` navigation.json documents into one catalog document.
+
+    Problems are reported once, for the first language that has a usable document.
+    """
     builder = _Builder(source, _root(portal_base))
     order: list[tuple[str, str, list[PathPart]]] = []  # (category id, entry id, path)
     cats: dict[str, dict[str, str]] = {}
     entries: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-    for lang in ("de", "en"):
-        doc = feeds.get(lang)
-        categories = doc.get("categories") if isinstance(doc, Mapping) else None
-        if not isinstance(categories, list):
-            builder.problem((lang, "categories"), "the navigation feed has no list 'categories'")
-            continue
-        for ci, category in enumerate(categories):
+    usable = [
+        lang for lang in ("de", "en")
+        if isinstance(feeds.get(lang), Mapping) and isinstance(feeds[lang].get("categories"), list)
+    ]
+    if not usable:
+        builder.problem(("categories",), "the navigation feed has no list 'categories'")
+    for lang in usable:
+        report = lang == usable[0]
+
+        def problem(path: Sequence[PathPart], message: str, report: bool = report) -> None:
+            if report:
+                builder.problem(path, message)
+
+        for ci, category in enumerate(feeds[lang]["categories"]):
             if not isinstance(category, Mapping):
+                problem(("categories", ci), "a category must be an object; left out")
                 continue
             cid = category.get("identifier")
             if not isinstance(cid, str) or not cid.strip():
-                builder.problem((lang, "categories", ci, "identifier"), "missing; left out")
+                problem(("categories", ci, "identifier"), "missing; category left out")
                 continue
             cats.setdefault(cid, {})[lang] = _text(category.get("display_name"))
             items = category.get("entries")
+            seen: set[str] = set()
             for ei, entry in enumerate(items if isinstance(items, list) else []):
                 path: list[PathPart] = ["categories", ci, "entries", ei]
                 if not isinstance(entry, Mapping):
-                    builder.problem(path, "an entry must be an object; left out")
+                    problem(path, "an entry must be an object; left out")
                     continue
                 eid = entry.get("identifier")
                 if not isinstance(eid, str) or not eid.strip():
-                    if lang == "de":
-                        builder.problem((*path, "identifier"), "missing; entry left out")
+                    problem((*path, "identifier"), "missing; entry left out")
                     continue
                 key = (cid, eid)
+                if eid in seen:
+                    if entry.get("link") != entries[key][lang].get("link"):
+                        problem(
+                            path,
+                            f"duplicate identifier {eid!r} with another link; the first is kept",
+                        )
+                    continue
+                seen.add(eid)
                 if key not in entries:
                     order.append((cid, eid, path))
                     entries[key] = {}
-                entries[key].setdefault(lang, dict(entry))
+                entries[key][lang] = dict(entry)
     for cid, eid, path in order:
         per_lang = entries[(cid, eid)]
         first = per_lang.get("de") or per_lang["en"]
+        names = {lang: _text(e.get("display_name")) for lang, e in per_lang.items()}
+        if not any(names.values()):
+            builder.problem((*path, "display_name"), "missing; the identifier is shown")
         category = builder.category(cid, cats.get(cid, {}))
         builder.add(
             eid,
             path,
-            names={lang: _text(e.get("display_name")) for lang, e in per_lang.items()},
+            names=names,
             descriptions={},
             link=first.get("link"),
             icon=first.get("icon_url"),
@@ -290,7 +319,7 @@ def map_portal(doc: Any, source: str, portal_base: str) -> Mapped:
             builder.problem(("categories", ci, "dn"), "missing; category left out")
             continue
         cdn = category["dn"]
-        cid = builder.category(id_from_dn(cdn), _locale_texts(category.get("display_name")))
+        cid = builder.category(cdn, _locale_texts(category.get("display_name")))
         for ref in _flatten(_list(category.get("entries")), folders):
             found = entries.get(ref)
             if found is None:
@@ -298,7 +327,7 @@ def map_portal(doc: Any, source: str, portal_base: str) -> Mapped:
                 continue
             index, entry = found
             builder.add(
-                id_from_dn(entry["dn"]),
+                entry["dn"],
                 ("entries", index),
                 names=_locale_texts(entry.get("name")),
                 descriptions=_locale_texts(entry.get("description")),
