@@ -392,7 +392,7 @@ def markdown(settings: tuple[PolicySetting, ...]) -> str:
         f" inside a `{RECOMMENDED}` dictionary they are only preset. |",
         "",
         "Precedence, lowest first / Rangfolge, niedrigste zuerst: built-in defaults →"
-        " recommended policy → IT files → user preferences → mandatory policy."
+        " IT files → recommended policy → user preferences → mandatory policy."
         " `workplace config show --origin` prints the source of every value,"
         " e.g. `policy: HKLM\\Software\\Policies\\…`.",
         "",
