@@ -87,6 +87,11 @@ def run(args: argparse.Namespace) -> int:
         result["t_config_ms"] = ms(time.perf_counter())
         result["services"] = len(workplace.catalog.services)
         result["config_problems"] = len(workplace.settings.problems)
+        if not workplace.catalog.services:
+            result["error"] = "the catalog is empty: no service to show"
+            if workplace.settings.problems:
+                result["error"] += f" ({workplace.settings.problems[0]})"
+            return emit(1)
         gui = Gui(app, workplace, use_tray=False, restore_geometry=False, save_state=False)
         result["language"] = gui.appearance.language
         result["t_window_ms"] = ms(time.perf_counter())
@@ -108,10 +113,7 @@ def run(args: argparse.Namespace) -> int:
         app.exec()
         timeout.stop()
         if not painted:
-            if not workplace.catalog.services:
-                result["error"] = "the catalog is empty: no service to show"
-            else:
-                result["error"] = f"no paint of the tile view within {args.timeout:g} s"
+            result["error"] = f"no paint of the tile view within {args.timeout:g} s"
             return emit(1)
         result["t_first_paint_ms"] = ms(painted[0])
         result["ok"] = True

@@ -118,10 +118,9 @@ class Gui(QObject):
         self.window = MainWindow(
             workplace, self.jobs, self.appearance, tray_available=self.tray is not None
         )
-        self.window.resize(*DEFAULT_SIZE)
         geometry = workplace.state.window_geometry if restore_geometry else None
-        if geometry:
-            self.window.restoreGeometry(geometry)
+        if not (geometry and self.window.restoreGeometry(geometry)):
+            self._place_window()
         self.window.quit_requested.connect(self.quit)
         self.single = single_instance
         if single_instance is not None:
@@ -134,6 +133,20 @@ class Gui(QObject):
             self._on_window_favourites_changed(list(prefs.favourites))
             self.tray.show()
         self._attach_account()
+
+    def _place_window(self) -> None:
+        """The default size, but never larger than the screen, centred on it."""
+        screen = self.app.primaryScreen()
+        if screen is None:
+            self.window.resize(*DEFAULT_SIZE)
+            return
+        area = screen.availableGeometry()
+        width = min(DEFAULT_SIZE[0], int(area.width() * 0.92))
+        height = min(DEFAULT_SIZE[1], int(area.height() * 0.92))
+        self.window.resize(width, height)
+        self.window.move(
+            area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2
+        )
 
     def show(self) -> None:
         self.window.show()
