@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Builds the AuthService for a tenant with the real network, keyring and browser."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable
+
+from workplace.auth.keyring_store import KeyringStore
+from workplace.auth.service import AuthService
+from workplace.config.paths import Paths
+from workplace.config.schema import IdentityProvider
+from workplace.net.http import create_session
+
+
+def build_auth_service(
+    provider: IdentityProvider, paths: Paths, *,
+    open_browser: Callable[[str], bool] = webbrowser.open,
+) -> AuthService:
+    return AuthService(provider, paths, create_session, KeyringStore(), open_browser=open_browser)

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What login, logout and status share: the tenant's AuthService and how to show a state."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import TYPE_CHECKING
+
+from workplace.config.paths import Paths
+
+if TYPE_CHECKING:
+    from workplace.auth.service import AuthService
+    from workplace.auth.state import AuthState
+
+
+def auth_service(args: argparse.Namespace) -> AuthService:
+    from workplace.auth.factory import build_auth_service
+    from workplace.commands.config import report_problems
+    from workplace.config.loader import load_settings, resolve_override
+
+    paths = Paths.from_environment()
+    settings = load_settings(paths, resolve_override(args.config))
+    report_problems(settings)
+    return build_auth_service(settings.tenant.identity_provider, paths)
+
+
+def when(epoch: float | None) -> str:
+    if epoch is None:
+        return ""
+    return time.strftime("%Y-%m-%d %H:%M %Z", time.localtime(epoch))
+
+
+def describe(state: AuthState) -> str:
+    """One English line about the state, without any token value."""
+    from workplace.auth.errors import MESSAGES
+    from workplace.auth.state import AuthStatus
+
+    who = state.display_name + (f" <{state.email}>" if state.email else "")
+    reason = MESSAGES[state.reason] if state.reason else ""
+    if state.status == AuthStatus.SIGNED_IN:
+        line = f"Signed in as {who}"
+        line += f", remembered in {state.keyring_backend}" if state.keyring_backend else ""
+        if state.session_until:
+            line += f"; the session holds until {when(state.session_until)}"
+        return line + (f" (offline: {reason})" if reason else "")
+    if state.status == AuthStatus.SESSION_ONLY:
+        return f"Signed in as {who} for this session only: {reason or 'not remembered'}"
+    if state.status == AuthStatus.REAUTH_REQUIRED:
+        return "Your session has ended; please sign in again (workplace login)."
+    return "Not signed in." + (f" {reason}" if reason else "")
