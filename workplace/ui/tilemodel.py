@@ -95,8 +95,9 @@ class TileModel(QAbstractListModel):
         self._reset()
 
     def set_language(self, language: str) -> None:
-        self._language = language
-        self._reset()
+        if language != self._language:
+            self._language = language
+            self._reset()
 
     def set_favourites(self, ids: Iterable[str]) -> None:
         ids = tuple(ids)

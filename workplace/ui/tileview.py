@@ -295,6 +295,7 @@ class TileView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setViewportMargins(22, 10, 22, 22)
         self.setFrameShape(QListView.Shape.NoFrame)
+        self._widths: tuple[int, int] | None = None
         self.delegate = TileDelegate(self, theme)
         self.setItemDelegate(self.delegate)
         self.delegate.favourite_clicked.connect(self.favourite_toggled)
@@ -313,13 +314,21 @@ class TileView(QListView):
         width = self.maximumViewportSize().width() - extent - 2
         return max(TILE_MIN_WIDTH, width)
 
-    def section_width(self) -> int:
-        return self._available()
-
-    def tile_width(self) -> int:
+    def _compute_widths(self) -> tuple[int, int]:
         available = self._available()
         columns = max(1, available // TILE_MIN_WIDTH)
-        return min(TILE_MAX_WIDTH, available // columns)
+        return available, min(TILE_MAX_WIDTH, available // columns)
+
+    def section_width(self) -> int:
+        return (self._widths or self._compute_widths())[0]
+
+    def tile_width(self) -> int:
+        return (self._widths or self._compute_widths())[1]
+
+    def doItemsLayout(self) -> None:
+        # Computed once per layout, not once per item: 1,000 tiles stay cheap.
+        self._widths = self._compute_widths()
+        super().doItemsLayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

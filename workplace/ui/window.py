@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: Any) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self.model.retranslate()  # section titles come from tr()
             self.retranslate()
         super().changeEvent(event)
 
