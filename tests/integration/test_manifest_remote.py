@@ -1,0 +1,693 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The central catalog against real local HTTP(S) servers: caching, limits, redirects, signatures.
+
+A small scriptable server runs on 127.0.0.1 in a thread; for TLS it uses a CA made
+here with ``cryptography`` and trusted the way the OS trust store is on Linux
+(truststore honours ``SSL_CERT_FILE``), since the session factory has no CA option yet.
+"""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import json
+import os
+import ssl
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from joserfc.jwk import ECKey
+
+from workplace.catalog.effective import effective_catalog
+from workplace.catalog.manifest import MAX_MANIFEST_BYTES
+from workplace.catalog.remote import RefreshKind, RemoteCatalog
+from workplace.catalog.signature import sign_detached
+from workplace.config.paths import Paths
+from workplace.config.schema import Tenant
+from workplace.config.settings import Settings
+from workplace.net.http import create_session
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures" / "univention"
+
+
+@dataclass
+class Route:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: str | None = None
+    last_modified: str | None = None
+    declare_length: bool = True
+
+
+@dataclass
+class Seen:
+    path: str
+    query: str
+    headers: dict[str, str]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        self.server.owner.seen.append(Seen(parts.path, parts.query, dict(self.headers)))
+        route = self.server.owner.route_for(parts.path, parts.query)
+        if route is None:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        not_modified = (
+            route.etag is not None and self.headers.get("If-None-Match") == route.etag
+        ) or (
+            route.etag is None and route.last_modified is not None
+            and self.headers.get("If-Modified-Since") == route.last_modified
+        )
+        self.send_response(304 if not_modified else route.status)
+        if route.etag:
+            self.send_header("ETag", route.etag)
+        if route.last_modified:
+            self.send_header("Last-Modified", route.last_modified)
+        for key, value in route.headers.items():
+            self.send_header(key, value)
+        if not_modified:
+            self.end_headers()
+            return
+        if route.declare_length:
+            self.send_header("Content-Length", str(len(route.body)))
+        self.end_headers()
+        try:
+            for start in range(0, len(route.body), 65536):
+                self.wfile.write(route.body[start : start + 65536])
+                self.server.owner.sent += min(65536, len(route.body) - start)
+        except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
+            self.server.owner.aborted = True
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = True
+    owner: ManifestServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hangs up or rejects our certificate is part of the tests
+
+
+class ManifestServer:
+    """Serves ``routes`` (path -> Route, or path?query -> Route) on 127.0.0.1."""
+
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.routes: dict[str, Route] = {}
+        self.seen: list[Seen] = []
+        self.sent = 0
+        self.aborted = False
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.owner = self
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        self.scheme = "https" if tls is not None else "http"
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
+        self._thread.start()
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"{self.scheme}://{host}:{self.port}{path}"
+
+    def route_for(self, path: str, query: str) -> Route | None:
+        return self.routes.get(f"{path}?{query}") or self.routes.get(path)
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=10)
+
+
+@dataclass(frozen=True)
+class LocalCa:
+    ca_file: Path
+    server_context: ssl.SSLContext
+
+
+def make_test_ca(directory: Path) -> LocalCa:
+    """A CA and a server certificate for 127.0.0.1 / localhost, signed by it."""
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Arbeitsplatz Test CA")])
+    ca_cert = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True, content_commitment=False, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                crl_sign=True, encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    ca_file = directory / "test-ca.pem"
+    ca_file.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
+    chain = directory / "server.pem"
+    chain.write_bytes(
+        cert.public_bytes(serialization.Encoding.PEM)
+        + key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(chain)
+    return LocalCa(ca_file, context)
+
+
+# =========================================================================== the tests
+
+
+class Clock:
+    def __init__(self, now: float = 1_700_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def doc(version: int = 1, **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "version": version,
+        "generated": "2025-06-01T08:00:00Z",
+        "categories": [{"id": "central", "name": {"de": "Zentral", "en": "Central"}}],
+        "services": [
+            {"id": "wiki", "name": {"de": "Wissen", "en": "Wiki"}, "category": "central",
+             "url": "https://wiki.example.org/"},
+            {"id": "erp", "name": "ERP", "category": "central", "url": "https://erp.example.org/",
+             "native_app": "erp-client"},
+        ],
+    }
+    data.update(extra)
+    return data
+
+
+def body_of(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, indent=1).encode("utf-8")
+
+
+def settings_for(catalog: dict[str, Any], **tenant: Any) -> Settings:
+    return Settings(tenant=Tenant.model_validate({"catalog": catalog, **tenant}))
+
+
+def remote_for(url: str, clock: Clock | None = None, **catalog: Any) -> RemoteCatalog:
+    settings = settings_for({"manifest_url": url, **catalog})
+    return RemoteCatalog(
+        Paths.from_environment(), lambda: create_session(retries=0), settings,
+        clock=clock or Clock(),
+    )
+
+
+def no_network() -> Any:
+    raise AssertionError("the cached catalog must not touch the network")
+
+
+@pytest.fixture
+def server() -> Iterator[ManifestServer]:
+    srv = ManifestServer()
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def local_ca(tmp_path: Path) -> LocalCa:
+    return make_test_ca(tmp_path / "ca")
+
+
+@pytest.fixture
+def tls_server(local_ca: LocalCa) -> Iterator[ManifestServer]:
+    srv = ManifestServer(local_ca.server_context)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def trusted(local_ca: LocalCa, monkeypatch: pytest.MonkeyPatch) -> LocalCa:
+    """Trust the test CA the way the OS store does on Linux (truststore reads SSL_CERT_FILE)."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(local_ca.ca_file))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    return local_ca
+
+
+# --------------------------------------------------------------------------- conditional GET
+
+
+def test_200_with_etag_then_304_keeps_the_cache(server: ManifestServer) -> None:
+    server.routes["/m.json"] = Route(
+        body=body_of(doc(1)), etag='"v1"', last_modified="Sun, 01 Jun 2025 08:00:00 GMT"
+    )
+    clock = Clock()
+    remote = remote_for(server.url("/m.json"), clock)
+    assert remote.cached() is None
+    first = remote.refresh()
+    assert first.kind is RefreshKind.UPDATED and first.ok and first.changed, first.detail
+    assert first.snapshot is not None and [s.id for s in first.snapshot.services] == ["wiki", "erp"]
+    assert "If-None-Match" not in server.seen[0].headers
+
+    clock.now += 3600
+    second = remote.refresh()
+    assert second.kind is RefreshKind.NOT_MODIFIED, second.detail
+    assert server.seen[1].headers["If-None-Match"] == '"v1"'
+    assert server.seen[1].headers["If-Modified-Since"] == "Sun, 01 Jun 2025 08:00:00 GMT"
+    assert second.snapshot is not None and second.snapshot.checked_at == clock.now
+    assert second.snapshot.fetched_at == clock.now - 3600
+
+    cached = RemoteCatalog(
+        Paths.from_environment(), no_network, settings_for({"manifest_url": server.url("/m.json")})
+    ).cached()
+    assert cached is not None and cached.version == 1 and cached.checked_at == clock.now
+    files = list(Paths.from_environment().cache_dir.glob("catalog-manifest-*.json"))
+    record = json.loads(next(f for f in files if "status" not in f.name).read_text())
+    [stored] = record["documents"].values()
+    assert stored["etag"] == '"v1"' and record["version"] == 1
+
+
+def test_changed_manifest_replaces_the_cache(server: ManifestServer) -> None:
+    server.routes["/m.json"] = Route(body=body_of(doc(1)), etag='"v1"')
+    remote = remote_for(server.url("/m.json"))
+    assert remote.refresh().kind is RefreshKind.UPDATED
+    changed = doc(2)
+    changed["services"].append(
+        {"id": "new", "name": "Neu", "category": "central", "url": "https://new.example.org/"}
+    )
+    server.routes["/m.json"] = Route(body=body_of(changed), etag='"v2"')
+    result = remote.refresh()
+    assert result.kind is RefreshKind.UPDATED
+    cached = remote.cached()
+    assert cached is not None and cached.version == 2 and len(cached.services) == 3
+
+
+# --------------------------------------------------------------------------- TLS
+
+
+def test_https_with_the_agency_ca(tls_server: ManifestServer, trusted: LocalCa) -> None:
+    tls_server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    result = remote_for(tls_server.url("/m.json")).refresh()
+    assert result.kind is RefreshKind.UPDATED, result.detail
+
+
+def test_https_with_an_unknown_ca_is_a_tls_failure(
+    tls_server: ManifestServer, local_ca: LocalCa, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    tls_server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    result = remote_for(tls_server.url("/m.json")).refresh()
+    assert result.kind is RefreshKind.TLS and result.snapshot is None
+    assert not tls_server.seen  # no request went out over the untrusted connection
+
+
+# --------------------------------------------------------------------------- size limit
+
+
+@pytest.mark.parametrize("declare_length", [True, False])
+def test_size_limit(server: ManifestServer, declare_length: bool) -> None:
+    big = doc(1, generated="x" * 10)
+    padding = [
+        {"id": f"s{i}", "name": "x" * 150, "url": "https://pad.example.org/"} for i in range(12000)
+    ]
+    big["services"] = padding
+    body = body_of(big)
+    assert len(body) > MAX_MANIFEST_BYTES
+    server.routes["/m.json"] = Route(body=body, declare_length=declare_length)
+    result = remote_for(server.url("/m.json")).refresh()
+    assert result.kind is RefreshKind.TOO_LARGE, result.detail
+    assert ("download stopped" in result.detail) is not declare_length
+    assert remote_for(server.url("/m.json")).cached() is None
+
+
+# --------------------------------------------------------------------------- redirects
+
+
+def test_same_origin_redirect_is_followed(server: ManifestServer) -> None:
+    server.routes["/old.json"] = Route(301, headers={"Location": "/m.json"})
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    result = remote_for(server.url("/old.json")).refresh()
+    assert result.kind is RefreshKind.UPDATED, result.detail
+    assert [s.path for s in server.seen] == ["/old.json", "/m.json"]
+
+
+def test_redirect_to_another_origin_is_refused(server: ManifestServer) -> None:
+    other = ManifestServer()
+    try:
+        other.routes["/m.json"] = Route(body=body_of(doc(1)))
+        server.routes["/m.json"] = Route(302, headers={"Location": other.url("/m.json")})
+        result = remote_for(server.url("/m.json")).refresh()
+        assert result.kind is RefreshKind.REDIRECT_REFUSED
+        assert "another host" in result.detail
+        assert not other.seen
+        # another host name for the same address is another origin too
+        server.routes["/m.json"] = Route(
+            302, headers={"Location": server.url("/m.json", host="localhost")}
+        )
+        assert remote_for(server.url("/m.json")).refresh().kind is RefreshKind.REDIRECT_REFUSED
+    finally:
+        other.close()
+
+
+def test_redirect_from_https_to_http_is_refused(
+    tls_server: ManifestServer, trusted: LocalCa, server: ManifestServer
+) -> None:
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    tls_server.routes["/m.json"] = Route(307, headers={"Location": server.url("/m.json")})
+    result = remote_for(tls_server.url("/m.json")).refresh()
+    assert result.kind is RefreshKind.REDIRECT_REFUSED
+    assert "from https: to http:" in result.detail
+    assert not server.seen
+
+
+def test_redirect_loop_is_bounded(server: ManifestServer) -> None:
+    server.routes["/a"] = Route(302, headers={"Location": "/b"})
+    server.routes["/b"] = Route(302, headers={"Location": "/a"})
+    result = remote_for(server.url("/a")).refresh()
+    assert result.kind is RefreshKind.REDIRECT_REFUSED and "redirects" in result.detail
+    assert len(server.seen) == 6
+
+
+def test_redirect_to_an_unsafe_scheme_is_refused(server: ManifestServer) -> None:
+    server.routes["/m.json"] = Route(302, headers={"Location": "file:///etc/passwd"})
+    result = remote_for(server.url("/m.json")).refresh()
+    assert result.kind is RefreshKind.REDIRECT_REFUSED and "unsafe" in result.detail
+
+
+# --------------------------------------------------------------------------- signatures
+
+
+def pinned(key: ECKey) -> str:
+    data = key.as_dict(private=False)
+    data["kid"] = "catalog-2025"
+    return json.dumps(data)
+
+
+def test_good_signature_accepted_bad_one_rejected_last_good_kept(server: ManifestServer) -> None:
+    key = ECKey.generate_key("P-256")
+    good = body_of(doc(1))
+    server.routes["/m.json"] = Route(body=good, etag='"1"')
+    server.routes["/m.json.jws"] = Route(
+        body=sign_detached(good, key, "ES256", "catalog-2025").encode()
+    )
+    remote = remote_for(server.url("/m.json"), manifest_public_key=pinned(key))
+    first = remote.refresh()
+    assert first.kind is RefreshKind.UPDATED, first.detail
+
+    tampered = body_of(doc(2, services=[
+        {"id": "wiki", "name": "Wiki", "url": "https://phish.example/"}
+    ]))
+    server.routes["/m.json"] = Route(body=tampered, etag='"2"')  # signature still for v1
+    second = remote.refresh()
+    assert second.kind is RefreshKind.SIGNATURE_INVALID and not second.ok
+    assert second.snapshot is not None and second.snapshot.version == 1
+    cached = remote.cached()
+    assert cached is not None and cached.services[0].url == "https://wiki.example.org/"
+    failure = remote.last_failure()
+    assert failure is not None and failure.kind == "signature_invalid"
+
+    attacker = ECKey.generate_key("P-256")
+    server.routes["/m.json.jws"] = Route(
+        body=sign_detached(tampered, attacker, "ES256", "catalog-2025").encode()
+    )
+    assert remote.refresh().kind is RefreshKind.SIGNATURE_INVALID
+
+
+def test_unsigned_manifest_rejected_when_a_key_is_pinned(server: ManifestServer) -> None:
+    key = ECKey.generate_key("P-256")
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    result = remote_for(server.url("/m.json"), manifest_public_key=pinned(key)).refresh()
+    assert result.kind is RefreshKind.SIGNATURE_MISSING and result.snapshot is None
+
+
+def test_a_key_inside_the_manifest_is_never_used(server: ManifestServer) -> None:
+    ours = ECKey.generate_key("P-256")
+    theirs = ECKey.generate_key("P-256")
+    data = doc(1)
+    body = body_of(data)
+    server.routes["/m.json"] = Route(body=body)
+    # the attacker signs with their own key and names it in the JWS header (jwk/kid)
+    jws = sign_detached(body, theirs, "ES256", "catalog-2025")
+    server.routes["/m.json.jws"] = Route(body=jws.encode())
+    result = remote_for(server.url("/m.json"), manifest_public_key=pinned(ours)).refresh()
+    assert result.kind is RefreshKind.SIGNATURE_INVALID
+
+
+def test_unusable_pinned_key_is_reported(server: ManifestServer) -> None:
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    result = remote_for(server.url("/m.json"), manifest_public_key="{not json").refresh()
+    assert result.kind is RefreshKind.KEY_INVALID and "manifest_public_key" in result.detail
+    assert not server.seen
+
+
+def test_cache_from_before_a_key_was_pinned_is_not_trusted(server: ManifestServer) -> None:
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    assert remote_for(server.url("/m.json")).refresh().ok
+    key = ECKey.generate_key("P-256")
+    assert remote_for(server.url("/m.json"), manifest_public_key=pinned(key)).cached() is None
+
+
+# --------------------------------------------------------------------------- content checks
+
+
+def test_rollback_is_rejected(server: ManifestServer) -> None:
+    server.routes["/m.json"] = Route(body=body_of(doc(5)))
+    remote = remote_for(server.url("/m.json"))
+    assert remote.refresh().kind is RefreshKind.UPDATED
+    server.routes["/m.json"] = Route(body=body_of(doc(4)))
+    result = remote.refresh()
+    assert result.kind is RefreshKind.ROLLBACK and "version 4" in result.detail
+    assert result.snapshot is not None and result.snapshot.version == 5
+    cached = remote.cached()
+    assert cached is not None and cached.version == 5
+
+
+def test_invalid_schema_keeps_the_last_good_copy(server: ManifestServer) -> None:
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    remote = remote_for(server.url("/m.json"))
+    assert remote.refresh().ok
+    bad = doc(2)
+    bad["services"][1]["url"] = "https://user@evil.example/"
+    server.routes["/m.json"] = Route(body=body_of(bad))
+    result = remote.refresh()
+    assert result.kind is RefreshKind.INVALID
+    [problem] = [p for p in result.problems if p.is_error]
+    assert problem.file == server.url("/m.json") and problem.path == "services[1].url"
+    assert problem.line is not None and "user info" in problem.message
+    assert server.url("/m.json") in result.detail and "services[1].url" in result.detail
+    assert result.snapshot is not None and result.snapshot.version == 1
+
+
+def test_manifest_defining_native_apps_is_rejected(server: ManifestServer) -> None:
+    evil = doc(1, native_apps={"erp-client": {"linux": {"exec": "/usr/bin/curl"}}})
+    server.routes["/m.json"] = Route(body=body_of(evil))
+    result = remote_for(server.url("/m.json")).refresh()
+    assert result.kind is RefreshKind.INVALID
+    assert [p.path for p in result.problems] == ["native_apps"]
+    assert result.snapshot is None
+
+
+def test_http_error_keeps_last_good(server: ManifestServer) -> None:
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    remote = remote_for(server.url("/m.json"))
+    assert remote.refresh().ok
+    server.routes["/m.json"] = Route(500, body=b"oops")
+    result = remote.refresh()
+    assert result.kind is RefreshKind.HTTP_STATUS and result.snapshot is not None
+    del server.routes["/m.json"]
+    assert remote.refresh().kind is RefreshKind.NOT_FOUND
+
+
+# --------------------------------------------------------------------------- offline start
+
+
+def test_offline_start_uses_the_cache() -> None:
+    srv = ManifestServer()
+    url = srv.url("/m.json")
+    srv.routes["/m.json"] = Route(body=body_of(doc(3)))
+    settings = settings_for(
+        {"manifest_url": url},
+        services=[{"id": "mail", "name": "E-Mail", "url": "https://mail.example.org/"}],
+    )
+    try:
+        assert remote_for(url).refresh().kind is RefreshKind.UPDATED
+    finally:
+        srv.close()
+    start = RemoteCatalog(Paths.from_environment(), no_network, settings)
+    snapshot = start.cached()
+    assert snapshot is not None and snapshot.version == 3
+    catalog = effective_catalog(settings, snapshot)
+    assert {s.id for s in catalog.services} == {"mail", "wiki", "erp"}
+    offline = RemoteCatalog(
+        Paths.from_environment(), lambda: create_session(retries=0), settings
+    ).refresh()
+    # net/errors.py reports a refused connection as TIMEOUT (urllib3's NewConnectionError
+    # subclasses ConnectTimeoutError); UNREACHABLE is right and requested from net/.
+    assert offline.kind in (RefreshKind.UNREACHABLE, RefreshKind.TIMEOUT) and not offline.ok
+    assert offline.snapshot is not None and offline.snapshot.version == 3
+
+
+# --------------------------------------------------------------------------- Univention
+
+
+def univention_remote(base: str, feed: str = "navigation") -> RemoteCatalog:
+    settings = settings_for({"univention_portal_url": base, "univention_feed": feed})
+    return RemoteCatalog(Paths.from_environment(), lambda: create_session(retries=0), settings)
+
+
+def loopback_feed(name: str, server: ManifestServer) -> bytes:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return text.replace("https://portal.example.org", server.url("")).encode()
+
+
+def test_univention_navigation_in_both_languages(server: ManifestServer) -> None:
+    for lang, name in (("de-DE", "navigation-de.json"), ("en-US", "navigation-en.json")):
+        query = f"base={quote(server.url(''), safe='')}&language={lang}"
+        server.routes[f"/univention/portal/navigation.json?{query}"] = Route(
+            body=loopback_feed(name, server), etag=f'"{lang}"',
+            headers={"Content-Type": "application/json"},
+        )
+    remote = univention_remote(server.url("/univention/portal/"))
+    result = remote.refresh()
+    assert result.kind is RefreshKind.UPDATED, result.detail
+    assert result.snapshot is not None
+    mail = result.snapshot.services[0]
+    assert (mail.id, mail.name.de, mail.name.en) == ("groupwaremail", "E-Mail", "Email")
+    assert mail.icon.startswith(server.url("/univention/portal/icons/"))
+    assert remote.refresh().kind is RefreshKind.NOT_MODIFIED
+    assert {"Authorization", "Cookie"}.isdisjoint(server.seen[0].headers)
+
+
+def test_univention_portal_json(server: ManifestServer) -> None:
+    feed = loopback_feed("portal.json", server)
+    server.routes["/univention/portal/portal.json"] = Route(body=feed)
+    result = univention_remote(server.url("/univention/portal"), "portal").refresh()
+    assert result.kind is RefreshKind.UPDATED, result.detail
+    assert result.snapshot is not None
+    assert [s.id for s in result.snapshot.services] == ["groupwaremail", "nextcloud"]
+    assert any("vbscript" in p.message for p in result.problems)
+
+
+def test_univention_that_wants_sign_in(server: ManifestServer) -> None:
+    server.routes["/univention/portal/navigation.json"] = Route(401)
+    result = univention_remote(server.url("/univention/portal/")).refresh()
+    assert result.kind is RefreshKind.AUTH_REQUIRED
+    server.routes["/univention/portal/navigation.json"] = Route(
+        302, headers={"Location": "/univention/oidc/?location=/univention/portal/"}
+    )
+    server.routes["/univention/oidc/"] = Route(
+        body=b"<html>login</html>", headers={"Content-Type": "text/html"}
+    )
+    result = univention_remote(server.url("/univention/portal/")).refresh()
+    assert result.kind is RefreshKind.AUTH_REQUIRED and "shared secret" in result.detail
+    server.routes["/univention/portal/navigation.json"] = Route(
+        302, headers={"Location": "https://id.example.org/realms/opendesk/protocol/openid-connect/auth"}
+    )
+    result = univention_remote(server.url("/univention/portal/")).refresh()
+    assert result.kind is RefreshKind.REDIRECT_REFUSED
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "workplace", *args],
+        capture_output=True, text=True, env=dict(os.environ), cwd=REPO, timeout=60, check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def test_services_refresh_and_cached(server: ManifestServer, tmp_path: Path) -> None:
+    server.routes["/m.json"] = Route(body=body_of(doc(7)), etag='"7"')
+    config = tmp_path / "it.toml"
+    config.write_text(
+        '[[services]]\nid = "mail"\nname = "E-Mail"\nurl = "https://mail.example.org/"\n\n'
+        f'[catalog]\nmanifest_url = "{server.url("/m.json")}"\n',
+        encoding="utf-8",
+    )
+    before = run_cli("--config", str(config), "services")
+    assert before.returncode == 0, before.stderr
+    assert "wiki" not in before.stdout and "no copy yet" in before.stdout
+    assert not server.seen  # without --refresh: no network
+
+    refreshed = run_cli("--config", str(config), "services", "--refresh")
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert " wiki " in refreshed.stdout
+    assert f"Central catalog: manifest {server.url('/m.json')}" in refreshed.stdout
+    assert "version 7, 2 services, confirmed 0 s ago" in refreshed.stdout
+    assert "refresh: updated" in refreshed.stdout
+
+    cached = run_cli("--config", str(config), "services", "--json")
+    document = json.loads(cached.stdout)
+    central = document["source"]["central"]
+    assert central["kind"] == "manifest" and central["version"] == 7 and central["cached"]
+    origins = {s["id"]: s["origin"] for c in document["categories"] for s in c["services"]}
+    assert origins == {"mail": "configuration", "wiki": "manifest", "erp": "manifest"}
+    assert len(server.seen) == 1
+
+    server.routes["/m.json"] = Route(body=body_of(doc(6)))
+    failed = run_cli("--config", str(config), "services", "--refresh")
+    assert failed.returncode == 1
+    assert "catalog refresh failed (rollback)" in failed.stderr
+    assert " wiki " in failed.stdout  # the last good copy is still listed
+    later = run_cli("--config", str(config), "services")
+    assert "last refresh failed" in later.stdout and "(rollback)" in later.stdout
