@@ -25,7 +25,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"workplace: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _requested_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (skipping global options), or None."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--config")
+    known, rest = pre.parse_known_args(list(argv))
+    del known
+    for word in rest:
+        if not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the command it names is imported (fast start)."""
     parser = _Parser(prog="workplace", description="Arbeitsplatz, the workplace launcher.")
     parser.add_argument("--version", action="version", version=f"workplace {__version__}")
     parser.add_argument(
@@ -38,7 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--log-json", action="store_true", help="structured (JSON lines) logging on stderr"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    wanted = _requested_command(argv) if argv is not None else None
+    names = (wanted,) if wanted in COMMANDS else COMMANDS
+    if argv is not None and wanted is None and not {"-h", "--help"} & set(argv):
+        names = ()  # the window: no command module is needed before the first paint
+    for name in names:
         try:
             module = importlib.import_module(f"workplace.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -54,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list in (["--version"], ["-V"]):
         print(f"workplace {__version__}")
         return 0
-    parser = build_parser()
+    parser = build_parser(args_list)
     args = parser.parse_args(args_list)
     from workplace.logsetup import setup_logging
 

@@ -8,6 +8,11 @@ import logging
 import sys
 import time
 
+_STANDARD = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
+    "message",
+    "asctime",
+}
+
 
 class _JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
@@ -17,10 +22,10 @@ class _JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        event = getattr(record, "event", None)
-        if event:
-            entry["event"] = event
-        return json.dumps(entry, ensure_ascii=False)
+        for key, value in record.__dict__.items():
+            if key not in _STANDARD and key not in entry and not key.startswith("_"):
+                entry[key] = value
+        return json.dumps(entry, ensure_ascii=False, default=str)
 
 
 def setup_logging(*, debug: bool = False, json_lines: bool = False) -> None:
