@@ -220,7 +220,7 @@ def _install(src: Path, dest: Path, mode: int = 0o644) -> None:
     dest.chmod(mode)
 
 
-def build_deb(tenant: Path | None = None, out: Path | None = None) -> Path:
+def build_deb(tenant: Path | None = None, out: Path | None = None, fast: bool = False) -> Path:
     """Builds ``arbeitsplatz_<version>-1_<arch>.deb`` with dpkg-deb and returns its path."""
     tenant = tenant or DEFAULT_TENANT
     out = out or ROOT / "dist"
@@ -295,7 +295,14 @@ def build_deb(tenant: Path | None = None, out: Path | None = None) -> Path:
     deb = out / f"{PACKAGE}_{deb_version}_{arch}.deb"
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(_source_date()))
     subprocess.run(
-        [tool("dpkg-deb"), "--root-owner-group", "-Zxz", "-z6", "--build", str(root), str(deb)],
+        [
+            tool("dpkg-deb"),
+            "--root-owner-group",
+            *(("-Zgzip", "-z1") if fast else ("-Zxz", "-z6")),
+            "--build",
+            str(root),
+            str(deb),
+        ],
         check=True,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -322,11 +329,14 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("deb", help="the Debian package")
     d.add_argument("--tenant", type=Path, help="organisation file for /etc/xdg/workplace/")
     d.add_argument("--out", type=Path, help="output directory (default: dist/)")
+    d.add_argument(
+        "--fast", action="store_true", help="gzip -1 instead of xz -6 (tests; same content)"
+    )
     args = parser.parse_args(argv)
     if args.what == "bundle":
         print(build_bundle(force=args.force))
     else:
-        print(build_deb(tenant=args.tenant, out=args.out))
+        print(build_deb(tenant=args.tenant, out=args.out, fast=args.fast))
     return 0
 
 

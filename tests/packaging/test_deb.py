@@ -95,7 +95,9 @@ def test_bundle_leaves_out_unused_qt_and_misses_no_library(bundle: Path) -> None
     reason="installing a .deb with dpkg needs root (CI runs as root)",
 )
 def test_deb_installs_runs_and_purges_clean(bundle: Path, tmp_path: Path) -> None:
-    deb = Path(_run([*BUILD, "deb", "--out", str(tmp_path / "dist")], timeout=800).split()[-1])
+    deb = Path(
+        _run([*BUILD, "deb", "--fast", "--out", str(tmp_path / "dist")], timeout=800).split()[-1]
+    )
     subprocess.run(
         [_which("dpkg"), "--purge", PACKAGE], capture_output=True
     )  # an earlier broken run
