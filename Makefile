@@ -4,7 +4,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: all setup run test lint typecheck pytest translations bench clean
+.PHONY: all setup run test lint typecheck pytest translations bench bench-quick bundle deb policies clean
 
 all: test
 
@@ -14,10 +14,10 @@ setup:
 run: setup
 	@bash scripts/run-demo.sh
 
-test: setup lint typecheck pytest
+test: setup lint typecheck pytest bench-quick
 
 lint: setup
-	$(VENV)/bin/ruff check workplace tests benchmarks
+	$(VENV)/bin/ruff check workplace tests benchmarks packaging
 
 typecheck: setup
 	$(VENV)/bin/mypy
@@ -28,6 +28,22 @@ pytest: setup
 translations: setup
 	$(VENV)/bin/pyside6-lupdate -extensions py -recursive workplace -ts resources/translations/workplace_de.ts resources/translations/workplace_en.ts
 	$(PY) -m workplace.i18n_build
+
+bench: setup
+	$(PY) -m benchmarks.run
+
+# One run of every benchmark inside `make test`, so the benchmarks keep working.
+bench-quick: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run --quick
+
+bundle: setup
+	$(PY) packaging/build.py bundle
+
+deb: setup
+	$(PY) packaging/build.py deb $(if $(TENANT),--tenant $(TENANT))
+
+policies: setup
+	$(PY) -m workplace.config.policy_docs --write
 
 clean:
 	rm -rf build dist $(VENV) tests/stack/node_modules resources/translations/*.qm

@@ -16,8 +16,9 @@ APT_PACKAGES=(
   gnome-keyring dbus
   # Python venv and the test identity provider
   python3-venv nodejs npm
-  # desktop-file-validate
-  desktop-file-utils
+  # packaging checks: desktop-file-validate, appstreamcli, rpmspec; Qt's Wayland
+  # libraries, which the .deb depends on
+  desktop-file-utils appstream rpm libwayland-cursor0 libwayland-egl1
 )
 
 missing=()
