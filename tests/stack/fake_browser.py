@@ -47,8 +47,10 @@ class _Forms(HTMLParser):
             self._current = None
 
 
-def browse(url: str, *, action: str = "login", user: str = "demo", password: str = "demo",
-           session: requests.Session | None = None, max_steps: int = 12) -> requests.Response | None:
+def browse(
+    url: str, *, action: str = "login", user: str = "demo", password: str = "demo",  # noqa: S107
+    session: requests.Session | None = None, max_steps: int = 12,
+) -> requests.Response | None:
     """Act on ``url`` like a person would; returns the last page (None if unreachable)."""
     own = session is None
     session = session or requests.Session()

@@ -10,11 +10,12 @@ export const SWITCHES = {
   delay_ms: 'delay every response (or those under delay_paths) by this many milliseconds',
   delay_paths: 'list of path prefixes that delay_ms applies to (default: all)',
   discovery_issuer: 'issuer value written into the discovery document',
-  callback_iss: 'iss value written into the authorization response (redirect to the app)',
+  callback_iss: 'iss value written into the authorization response (redirect to the app); null drops it',
   callback_state: 'state value written into the authorization response',
   id_token: 'forge the ID token in token responses: wrong_iss, wrong_aud, no_aud, '
     + 'wrong_nonce, no_nonce, alg_none, bad_sig, expired, no_iat, no_sub, other_sub, unknown_kid',
   userinfo_sub: 'sub value written into userinfo responses',
+  device_slow_down: 'turn the next N authorization_pending answers into slow_down',
 };
 
 const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
@@ -83,7 +84,8 @@ function rewriteLocation(res, behaviour) {
       const url = new URL(value, 'http://placeholder');
       const isCallback = url.hostname === '127.0.0.1' && (url.searchParams.has('code') || url.searchParams.has('error'));
       if (isCallback) {
-        if (behaviour.callback_iss !== undefined) url.searchParams.set('iss', behaviour.callback_iss);
+        if (behaviour.callback_iss === null) url.searchParams.delete('iss');
+        else if (behaviour.callback_iss !== undefined) url.searchParams.set('iss', behaviour.callback_iss);
         if (behaviour.callback_state !== undefined) url.searchParams.set('state', behaviour.callback_state);
         return setHeader(name, url.toString());
       }
@@ -109,6 +111,16 @@ export function tamper(handler, behaviour, signingJwk) {
         const json = JSON.parse(body);
         if (json.id_token) json.id_token = await forgeIdToken(json.id_token, behaviour.id_token, signingJwk());
         return JSON.stringify(json);
+      });
+    }
+    if (path === '/token' && behaviour.device_slow_down > 0) {
+      rewriteBody(res, (body) => {
+        const json = JSON.parse(body);
+        if (json.error === 'authorization_pending' && behaviour.device_slow_down > 0) {
+          behaviour.device_slow_down -= 1;
+          return JSON.stringify({ ...json, error: 'slow_down', error_description: 'poll less often' });
+        }
+        return body;
       });
     }
     if (path === '/me' && behaviour.userinfo_sub !== undefined) {

@@ -1,0 +1,227 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The sign-in flows of issue 3 against the real test provider and the real keyring."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+import requests
+from harness import Harness
+
+from workplace.auth import AuthError, AuthErrorKind, AuthStatus
+
+pytestmark = pytest.mark.integration
+
+
+def test_sign_in_end_to_end(harness: Harness) -> None:
+    service = harness.service()
+    assert service.restore().status == AuthStatus.SIGNED_OUT
+
+    state = service.sign_in()
+
+    assert state.status == AuthStatus.SIGNED_IN
+    assert (state.display_name, state.initials) == ("Erika Mustermann", "EM")
+    assert state.email == "erika.mustermann@musterstadt.example"
+    assert state.keyring_backend == "SecretService.Keyring"
+    assert state.expires_at is not None
+    params = harness.browser.params(0)
+    assert params["code_challenge_method"] == "S256"
+    assert len(params["code_challenge"]) == 43
+    assert params["redirect_uri"].startswith("http://127.0.0.1:")
+    assert params["redirect_uri"].endswith("/callback")
+    assert params["prompt"] == "consent"  # the tenant setting, not code
+    assert params["nonce"] and params["state"]
+    # Only the refresh token is remembered; access and ID token stay in memory.
+    entry = json.loads(harness.stored() or "{}")
+    assert entry["refresh_token"]
+    access = service.access_token()
+    assert access and access not in json.dumps(entry)
+    assert "eyJ" not in json.dumps(entry)
+
+
+def test_every_attempt_has_new_secrets(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    service.sign_in()
+    first, second = harness.browser.params(0), harness.browser.params(1)
+    for name in ("state", "nonce", "code_challenge"):
+        assert first[name] != second[name]
+
+
+def test_restart_restores_without_browser(harness: Harness) -> None:
+    harness.service().sign_in()
+    visits = len(harness.browser.visits)
+
+    restarted = harness.service()
+    state = restarted.restore()
+
+    assert state.status == AuthStatus.SIGNED_IN
+    assert state.display_name == "Erika Mustermann"
+    assert restarted.access_token()
+    assert len(harness.browser.visits) == visits
+
+
+def test_refresh_ahead_of_expiry_rotates(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    old = json.loads(harness.stored() or "{}")["refresh_token"]
+    old_access = service.access_token()
+
+    harness.recorder.calls.clear()
+    assert service.refresh_if_needed().status == AuthStatus.SIGNED_IN
+    assert "/token" not in harness.recorder.paths()  # not due yet
+
+    harness.clock.advance(250)  # 300 s tokens, refreshed 60 s ahead
+    state = service.refresh_if_needed()
+
+    assert state.status == AuthStatus.SIGNED_IN
+    new = json.loads(harness.stored() or "{}")["refresh_token"]
+    assert new != old
+    assert service.access_token() != old_access
+    # Rotation: the old refresh token is dead at the provider.
+    reuse = harness.token_request(grant_type="refresh_token", refresh_token=old)
+    assert reuse.json()["error"] == "invalid_grant"
+
+
+def test_failed_save_is_a_failed_refresh(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    before = service.access_token()
+
+    def broken_save(account: str, secret: str) -> None:
+        raise RuntimeError("keyring went away")
+
+    harness.keyring.save = broken_save  # type: ignore[method-assign]
+    state = service.refresh_if_needed(force=True)
+
+    assert state.reason == AuthErrorKind.KEYRING_FAILED
+    assert service.access_token() == before  # the new access token is not used
+
+
+def test_provider_restart_with_new_signing_key(own_harness: Harness) -> None:
+    service = own_harness.service()
+    service.sign_in()
+    old_kid = own_harness.provider.kid
+
+    own_harness.provider.restart()  # same port and grants, new signing key
+    assert own_harness.provider.kid != old_kid
+    own_harness.clock.advance(250)
+    own_harness.recorder.calls.clear()
+    state = service.refresh_if_needed()
+
+    assert state.status == AuthStatus.SIGNED_IN and state.reason is None
+    assert own_harness.recorder.paths().count("/jwks") == 1  # refetched once
+
+
+def test_revoked_refresh_token_asks_once_for_sign_in(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    token = json.loads(harness.stored() or "{}")["refresh_token"]
+    with requests.Session() as session:
+        session.trust_env = False
+        session.post(f"{harness.provider.issuer}/token/revocation", timeout=10, data={
+            "token": token, "token_type_hint": "refresh_token", "client_id": "arbeitsplatz"})
+    visits = len(harness.browser.visits)
+
+    state = service.refresh_if_needed(force=True)
+
+    assert state.status == AuthStatus.REAUTH_REQUIRED
+    assert state.reason == AuthErrorKind.REJECTED_REFRESH
+    assert state.display_name == "Erika Mustermann"  # "please sign in again, Erika"
+    assert harness.stored() is None and service.access_token() is None
+    harness.recorder.calls.clear()
+    assert service.refresh_if_needed(force=True).status == AuthStatus.REAUTH_REQUIRED
+    assert harness.recorder.calls == []  # no loop: no further request
+    assert len(harness.browser.visits) == visits  # and no browser window
+    assert harness.service().restore().status == AuthStatus.SIGNED_OUT
+
+
+def test_sign_out_wipes_everything(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    token = json.loads(harness.stored() or "{}")["refresh_token"]
+
+    service.sign_out()
+
+    assert service.status().status == AuthStatus.SIGNED_OUT
+    assert service.status().display_name == ""
+    assert service.access_token() is None
+    assert harness.stored() is None
+    reuse = harness.token_request(grant_type="refresh_token", refresh_token=token)
+    assert reuse.json()["error"] == "invalid_grant"  # revoked (RFC 7009)
+    logout = harness.browser.params()
+    assert harness.browser.visits[-1].startswith(f"{harness.provider.issuer}/session/end?")
+    assert logout["id_token_hint"].count(".") == 2
+    assert logout["post_logout_redirect_uri"].startswith("http://127.0.0.1:")
+    assert logout["state"]
+    assert "Abgemeldet" in harness.browser.pages[-1]  # the launcher's signed-out page
+    revocation = [c for c in harness.recorder.calls if c[1] == "/token/revocation"]
+    assert revocation == [("POST", "/token/revocation")]
+
+
+def test_sign_out_offline_wipes_locally(own_harness: Harness) -> None:
+    service = own_harness.service()
+    service.sign_in()
+    own_harness.provider.stop()
+
+    service.sign_out()  # no exception, no retry
+
+    assert service.status().status == AuthStatus.SIGNED_OUT
+    assert own_harness.stored() is None
+    assert service.access_token() is None
+
+
+def test_device_grant(harness: Harness) -> None:
+    service = harness.service(open_browser=lambda url: False)
+    challenge = service.start_device()
+    assert challenge.user_code and challenge.verification_uri.startswith(harness.provider.issuer)
+    waits: list[float] = []
+
+    def wait(seconds: float, cancel: threading.Event) -> bool:
+        waits.append(seconds)
+        if len(waits) == 3:  # the user enters the code on another device meanwhile
+            harness.browser(challenge.verification_uri_complete or "")
+        harness.clock.advance(seconds)
+        return cancel.is_set()
+
+    service._wait = wait  # the test's clock, no real waiting
+    state = service.poll_device(challenge, threading.Event())
+
+    assert state.status == AuthStatus.SIGNED_IN
+    assert state.display_name == "Erika Mustermann"
+    assert waits[0] == 5.0  # RFC 8628 default interval
+    assert harness.stored() is not None
+
+
+def test_device_grant_slow_down_and_expiry(harness: Harness) -> None:
+    harness.provider.set_behaviour(device_slow_down=2)
+    service = harness.service()
+    challenge = service.start_device()
+    waits: list[float] = []
+
+    def wait(seconds: float, cancel: threading.Event) -> bool:
+        waits.append(seconds)
+        harness.clock.advance(seconds)
+        return False
+
+    service._wait = wait
+    with pytest.raises(AuthError) as failure:
+        service.poll_device(challenge, threading.Event())
+
+    assert failure.value.kind == AuthErrorKind.DEVICE_CODE_EXPIRED
+    assert waits[:4] == [5.0, 10.0, 15.0, 15.0]  # +5 s after each of two slow_down
+    assert sum(waits) == pytest.approx(600, abs=1)  # and not a poll past expires_in
+    polls = harness.recorder.paths().count("/token")
+    assert polls == len(waits) - 1 or polls == len(waits)
+
+
+def test_device_grant_cancel(harness: Harness) -> None:
+    service = harness.service()
+    challenge = service.start_device()
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(AuthError) as failure:
+        service.poll_device(challenge, cancel)
+    assert failure.value.kind == AuthErrorKind.CANCELLED

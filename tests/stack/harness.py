@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Test helpers for the sign-in tests: a clock, the in-process browser, a request
+recorder and the harness that builds AuthService instances against the test provider."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import requests
+from fake_browser import browse
+from provider import TestProvider
+
+from workplace.auth import AuthService, KeyringStore
+from workplace.config.paths import Paths
+from workplace.config.schema import IdentityProvider
+from workplace.net import create_session
+
+
+@dataclass
+class FakeClock:
+    """Real time plus an offset the test moves forward; nothing sleeps."""
+
+    offset: float = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += seconds
+
+
+@dataclass
+class Browser:
+    """Stands in for the system browser, in process: submits the real sign-in form."""
+
+    action: str = "login"
+    visits: list[str] = field(default_factory=list)
+    before: Callable[[str], None] | None = None
+    session: requests.Session = field(default_factory=requests.Session)
+    pages: list[str] = field(default_factory=list)
+
+    def __call__(self, url: str) -> bool:
+        self.visits.append(url)
+        if self.before:
+            self.before(url)
+        if self.action == "ignore":
+            return True
+        response = browse(url, action=self.action, session=self.session)
+        self.pages.append(response.text if response is not None else "")
+        return True
+
+    def params(self, index: int = -1) -> dict[str, str]:
+        return {k: v[0] for k, v in parse_qs(urlsplit(self.visits[index]).query).items()}
+
+
+@dataclass
+class Recorder:
+    """Every request the launcher makes: (method, path)."""
+
+    calls: list[tuple[str, str]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def hook(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        with self.lock:
+            self.calls.append((response.request.method or "", urlsplit(response.url).path))
+
+    def paths(self) -> list[str]:
+        return [path for _, path in self.calls]
+
+
+@dataclass
+class Harness:
+    provider: TestProvider
+    paths: Paths
+    browser: Browser
+    clock: FakeClock
+    recorder: Recorder
+    keyring: KeyringStore
+    config: IdentityProvider
+    services: list[AuthService] = field(default_factory=list)
+    timeout: tuple[float, float] = (5.0, 15.0)
+
+    def session_factory(self) -> requests.Session:
+        session = create_session(timeout=self.timeout, retries=0)
+        session.hooks["response"].append(self.recorder.hook)
+        return session
+
+    def service(self, **kwargs: Any) -> AuthService:
+        options: dict[str, Any] = {"open_browser": self.browser, "clock": self.clock}
+        options.update(kwargs)
+        config = options.pop("config", self.config)
+        keyring_store = options.pop("keyring_store", self.keyring)
+        service = AuthService(config, self.paths, self.session_factory, keyring_store,
+                              **options)
+        self.services.append(service)
+        return service
+
+    def stored(self) -> str | None:
+        return self.keyring.load(f"arbeitsplatz@{self.provider.issuer}")
+
+    def token_request(self, **data: str) -> requests.Response:
+        with requests.Session() as session:
+            session.trust_env = False
+            return session.post(f"{self.provider.issuer}/token",
+                                data={"client_id": "arbeitsplatz", **data}, timeout=10)
+
+
+def tenant_config(issuer: str, **kwargs: Any) -> IdentityProvider:
+    return IdentityProvider(issuer=issuer, extra_auth_params={"prompt": "consent"}, **kwargs)
