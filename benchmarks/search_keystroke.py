@@ -46,7 +46,9 @@ def main() -> int:
             times.append((time.perf_counter() - start) * 1000)
         search.clear()
         QApplication.processEvents()
-    print(json.dumps({"ok": True, "services": len(workplace.catalog.services), "keystroke_ms": times}))
+    print(
+        json.dumps({"ok": True, "services": len(workplace.catalog.services), "keystroke_ms": times})
+    )
     sys.stdout.flush()
     gui.dispose()
     return 0
