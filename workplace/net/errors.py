@@ -49,6 +49,11 @@ def classify(exc: requests.RequestException, url: str) -> NetworkError:
         reason, urllib3.exceptions.SSLError
     ):
         return NetworkError(NetworkErrorKind.TLS, "TLS verification failed", url=safe_url)
+    if isinstance(reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ProtocolError):
+        # NewConnectionError subclasses ConnectTimeoutError, but "refused" is not slow.
+        return NetworkError(
+            NetworkErrorKind.UNREACHABLE, "the server cannot be reached", url=safe_url
+        )
     if isinstance(exc, requests.Timeout) or isinstance(
         reason, urllib3.exceptions.TimeoutError
     ):

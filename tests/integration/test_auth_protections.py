@@ -1,0 +1,212 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every checklist case the test provider can provoke (reference/security-checklist.md).
+
+Each test turns on one bad behaviour in the provider (tests/stack/tamper.mjs) and
+checks that sign-in stops with the right error, before any further request.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import requests
+from harness import Harness, tenant_config
+
+from workplace.auth import AuthError, AuthErrorKind, AuthStatus
+
+pytestmark = pytest.mark.integration
+
+
+def _fails(harness: Harness, kind: AuthErrorKind, **service_options: object) -> AuthError:
+    service = harness.service(**service_options)
+    with pytest.raises(AuthError) as failure:
+        service.sign_in()
+    assert failure.value.kind == kind, str(failure.value)
+    assert service.status().status == AuthStatus.SIGNED_OUT
+    assert service.access_token() is None
+    assert harness.stored() is None
+    return failure.value
+
+
+def _token_requests(harness: Harness) -> int:
+    return harness.recorder.paths().count("/token")
+
+
+def test_wrong_state_is_rejected_before_a_token_request(harness: Harness) -> None:
+    harness.provider.set_behaviour(callback_state="forged-state")
+    _fails(harness, AuthErrorKind.STATE_MISMATCH)
+    assert _token_requests(harness) == 0
+
+
+def test_access_denied_is_reported(harness: Harness) -> None:
+    harness.browser.action = "deny"
+    error = _fails(harness, AuthErrorKind.DENIED)
+    assert "access_denied" in str(error)
+    assert _token_requests(harness) == 0
+
+
+def test_callback_iss_mismatch(harness: Harness) -> None:
+    harness.provider.set_behaviour(callback_iss="http://127.0.0.1:1")
+    _fails(harness, AuthErrorKind.ISSUER_MISMATCH)
+    assert _token_requests(harness) == 0
+
+
+def test_callback_without_iss_when_provider_promises_it(harness: Harness) -> None:
+    harness.provider.set_behaviour(callback_iss=None)
+    _fails(harness, AuthErrorKind.ISSUER_MISMATCH)
+    assert _token_requests(harness) == 0
+
+
+@pytest.mark.parametrize(("forgery", "kind"), [
+    ("bad_sig", AuthErrorKind.INVALID_TOKEN),          # rp-id_token-bad-sig-rs256
+    ("alg_none", AuthErrorKind.INVALID_TOKEN),         # rp-id_token-sig-none
+    ("wrong_iss", AuthErrorKind.ISSUER_MISMATCH),      # rp-id_token-issuer-mismatch
+    ("wrong_aud", AuthErrorKind.INVALID_TOKEN),        # rp-id_token-aud
+    ("no_aud", AuthErrorKind.INVALID_TOKEN),
+    ("wrong_nonce", AuthErrorKind.INVALID_TOKEN),      # rp-nonce-invalid
+    ("no_nonce", AuthErrorKind.INVALID_TOKEN),
+    ("expired", AuthErrorKind.INVALID_TOKEN),          # rp-id_token-iat / exp
+    ("no_iat", AuthErrorKind.INVALID_TOKEN),
+    ("no_sub", AuthErrorKind.INVALID_TOKEN),           # rp-id_token-sub
+])
+def test_forged_id_token_is_rejected(harness: Harness, forgery: str,
+                                     kind: AuthErrorKind) -> None:
+    harness.provider.set_behaviour(id_token=forgery)
+    _fails(harness, kind)
+    assert "/me" not in harness.recorder.paths()  # no userinfo call follows
+
+
+def test_wrong_clock_is_told_apart(harness: Harness) -> None:
+    harness.clock.advance(3 * 3600)  # this computer's clock is three hours ahead
+    _fails(harness, AuthErrorKind.CLOCK_SKEW)
+
+
+def test_unknown_kid_refetches_once_rate_limited(harness: Harness) -> None:
+    harness.provider.set_behaviour(id_token="unknown_kid")
+    _fails(harness, AuthErrorKind.INVALID_TOKEN)
+    assert harness.recorder.paths().count("/jwks") == 1  # the first fetch
+    service = harness.services[0]
+    harness.clock.advance(61)
+    with pytest.raises(AuthError):
+        service.sign_in()
+    assert harness.recorder.paths().count("/jwks") == 2  # one refetch for the unknown kid
+    with pytest.raises(AuthError):
+        service.sign_in()
+    assert harness.recorder.paths().count("/jwks") == 2  # rate-limited: not again
+
+
+def test_userinfo_about_another_user_is_rejected(harness: Harness) -> None:
+    harness.provider.set_behaviour(userinfo_sub="someone-else")
+    _fails(harness, AuthErrorKind.INVALID_TOKEN)  # rp-userinfo-bad-sub-claim
+
+
+def test_refreshed_id_token_for_another_user_is_rejected(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    before = service.access_token()
+    harness.provider.set_behaviour(id_token="other_sub")
+
+    state = service.refresh_if_needed(force=True)
+
+    assert state.reason == AuthErrorKind.INVALID_TOKEN
+    assert service.access_token() == before
+
+
+def test_discovery_issuer_mismatch_stops_before_any_request(harness: Harness) -> None:
+    harness.provider.set_behaviour(discovery_issuer="http://127.0.0.1:1")
+    _fails(harness, AuthErrorKind.ISSUER_MISMATCH)
+    assert harness.recorder.paths() == ["/.well-known/openid-configuration"]
+    assert harness.browser.visits == []
+
+
+def test_provider_down(harness: Harness) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = tenant_config(f"http://127.0.0.1:{port}")
+    _fails(harness, AuthErrorKind.PROVIDER_UNREACHABLE, config=config)
+    assert harness.browser.visits == []
+
+
+def test_provider_too_slow(harness: Harness) -> None:
+    harness.timeout = (2.0, 0.5)
+    harness.provider.set_behaviour(delay_ms=3000)
+    _fails(harness, AuthErrorKind.TIMEOUT)
+
+
+def test_refresh_timeout_backs_off(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    harness.timeout = (2.0, 0.5)
+    harness.provider.set_behaviour(delay_ms=3000, delay_paths=["/token"])
+
+    state = service.refresh_if_needed(force=True)
+    assert state.reason == AuthErrorKind.TIMEOUT
+    assert state.status == AuthStatus.SIGNED_IN  # still signed in, just not refreshed
+    harness.recorder.calls.clear()
+    harness.clock.advance(250)  # due, but within the backoff
+    service.refresh_if_needed()
+    assert harness.recorder.calls == []
+
+
+def test_stray_requests_get_404_and_the_port_closes(harness: Harness) -> None:
+    answers: list[int] = []
+    redirect: list[str] = []
+
+    def stray(url: str) -> None:
+        target = parse_qs(urlsplit(url).query)["redirect_uri"][0]
+        redirect.append(target)
+        base = target.rsplit("/", 1)[0]
+        with requests.Session() as session:
+            session.trust_env = False
+            for probe in (f"{base}/", f"{base}/favicon.ico", target, f"{target}?foo=1"):
+                response = session.get(probe, timeout=5, allow_redirects=False)
+                answers.append(response.status_code)
+                assert "location" not in response.headers
+
+    harness.browser.before = stray
+    state = harness.service().sign_in()
+
+    assert state.status == AuthStatus.SIGNED_IN  # stray requests did not disturb it
+    assert answers == [404, 404, 404, 404]
+    with pytest.raises(requests.ConnectionError), requests.Session() as session:
+        session.get(redirect[0], timeout=5)  # closed after the first valid callback
+
+
+def test_cancel_and_time_limit(harness: Harness) -> None:
+    cancel = threading.Event()
+    harness.browser.action = "ignore"
+    harness.browser.before = lambda url: cancel.set()
+    service = harness.service()
+    with pytest.raises(AuthError) as failure:
+        service.sign_in(cancel)
+    assert failure.value.kind == AuthErrorKind.CANCELLED
+
+    harness.browser.before = None
+    hurried = harness.service(sign_in_seconds=0.3)
+    with pytest.raises(AuthError) as failure:
+        hurried.sign_in()
+    assert failure.value.kind == AuthErrorKind.CANCELLED
+    assert "time limit" in str(failure.value)
+
+
+def test_one_attempt_at_a_time(harness: Harness) -> None:
+    service = harness.service()
+    second: list[AuthError] = []
+
+    def try_again(url: str) -> None:
+        try:
+            service.sign_in()
+        except AuthError as exc:
+            second.append(exc)
+
+    harness.browser.before = try_again
+    assert service.sign_in().status == AuthStatus.SIGNED_IN
+    assert [e.kind for e in second] == [AuthErrorKind.BUSY]
+
+
+def test_no_browser_suggests_the_code(harness: Harness) -> None:
+    _fails(harness, AuthErrorKind.BROWSER_UNAVAILABLE, open_browser=lambda url: False)
