@@ -27,13 +27,15 @@ from workplace.config.paths import Paths  # noqa: E402
 def secret_service() -> Any:
     """The real Secret Service backend; fails loudly where it is missing."""
     import keyring
+    from keyring.backends import SecretService
 
-    backend = keyring.get_keyring()
-    if backend_id(backend) != "keyring.backends.SecretService.Keyring":
+    chosen = keyring.get_keyring()
+    if backend_id(chosen) != "keyring.backends.SecretService.Keyring":
         pytest.fail(
-            f"the real Secret Service keyring is needed, found {backend_id(backend)}; "
+            f"the real Secret Service keyring is needed, keyring chose {backend_id(chosen)}; "
             "run the tests through scripts/test.sh (make test), which starts gnome-keyring "
             "in a private D-Bus session", pytrace=False)
+    backend = SecretService.Keyring()
     probe = f"probe-{uuid.uuid4()}"
     try:
         backend.set_password("workplace-tests", probe, "x")

@@ -75,8 +75,9 @@ class KeyringStore:
                 backend = keyring.get_keyring()
             except Exception as exc:
                 raise KeyringUnavailable(f"the keyring cannot be loaded ({exc})") from None
-        members = list(getattr(backend, "backends", [])) if backend_id(backend).endswith(
-            "chain.ChainerBackend") else [backend]
+        from keyring.backends.chainer import ChainerBackend
+
+        members = list(backend.backends) if isinstance(backend, ChainerBackend) else [backend]
         for member in members:
             if backend_id(member) in self._allowed:
                 return member

@@ -1,0 +1,169 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The keyring rules: secure backends only, chunking, session-only without a keyring."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from typing import Any
+
+import pytest
+from harness import Harness
+from keyring.backend import KeyringBackend
+from keyring.backends import chainer, fail, null
+
+from workplace.auth import AuthErrorKind, AuthStatus, KeyringStore
+from workplace.auth.keyring_store import ChunkLimit
+
+pytestmark = pytest.mark.integration
+
+BLOB_LIMIT = 2560
+
+
+class _NeverChosen:
+    """keyring registers every backend class; a priority that raises keeps these test
+    fakes out of keyring's own choice for the rest of the run."""
+
+    def __get__(self, obj: object, owner: type) -> float:
+        raise RuntimeError("a test fake")
+
+
+class FakeWindowsCredentialManager(KeyringBackend):
+    """A FAKE standing in for the Windows Credential Manager (no Windows here): it
+    stores UTF-16 and refuses any blob over 2,560 bytes, like CredWrite does."""
+
+    priority = _NeverChosen()  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        if len(password.encode("utf-16-le")) > BLOB_LIMIT:
+            raise OSError("CredWrite: the stub received bad data (blob too large)")
+        self.items[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.items.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+def _fake_store() -> tuple[FakeWindowsCredentialManager, KeyringStore]:
+    fake = FakeWindowsCredentialManager()
+    name = f"{type(fake).__module__}.{type(fake).__qualname__}"
+    return fake, KeyringStore(fake, allowed=frozenset({name}),
+                              chunk_limit=ChunkLimit(BLOB_LIMIT))
+
+
+@pytest.mark.parametrize("size", [10, 1200, 5000, 20000])
+def test_chunking_returns_the_secret_byte_for_byte(size: int) -> None:
+    fake, store = _fake_store()
+    secret = secrets.token_urlsafe(size)[:size] + "äß€😀"
+    store.save("acct", secret)
+    assert store.load("acct") == secret
+    assert all(len(v.encode("utf-16-le")) <= BLOB_LIMIT for v in fake.items.values())
+    if size > 2000:
+        assert len(fake.items) > 2
+
+
+def test_chunks_shrink_and_vanish() -> None:
+    fake, store = _fake_store()
+    store.save("acct", "x" * 20000)
+    store.save("acct", "short")
+    assert store.load("acct") == "short"
+    assert len(fake.items) == 1
+    store.delete("acct")
+    assert fake.items == {} and store.load("acct") is None
+
+
+def test_without_chunking_the_fake_refuses_big_secrets() -> None:
+    fake = FakeWindowsCredentialManager()
+    name = f"{type(fake).__module__}.{type(fake).__qualname__}"
+    store = KeyringStore(fake, allowed=frozenset({name}), chunk_limit=None)
+    with pytest.raises(OSError):
+        store.save("acct", "x" * 5000)
+
+
+def test_real_secret_service_round_trip(secret_service: Any) -> None:
+    store = KeyringStore(secret_service, service=f"workplace-test-{uuid.uuid4()}")
+    assert store.available and store.backend_name == "SecretService.Keyring"
+    secret = secrets.token_urlsafe(6000)
+    store.save("acct", secret)
+    assert store.load("acct") == secret
+    store.delete("acct")
+    assert store.load("acct") is None
+
+
+class PlaintextKeyring(KeyringBackend):
+    """Named like keyrings.alt's plaintext file backend."""
+
+    priority = _NeverChosen()  # type: ignore[assignment]
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise AssertionError("a plaintext keyring must never be written")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise AssertionError("a plaintext keyring must never be read")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise AssertionError("never used")
+
+
+PlaintextKeyring.__module__ = "keyrings.alt.file"
+
+
+@pytest.mark.parametrize("backend", [
+    pytest.param(lambda: PlaintextKeyring(), id="keyrings.alt-plaintext"),
+    pytest.param(lambda: null.Keyring(), id="null"),
+    pytest.param(lambda: fail.Keyring(), id="fail"),
+    pytest.param(lambda: _chainer(PlaintextKeyring(), null.Keyring()), id="chainer-insecure"),
+])
+def test_insecure_backends_are_refused(backend: Any) -> None:
+    store = KeyringStore(backend())
+    assert not store.available
+    assert "no secure keyring" in store.reason
+
+
+def _chainer(*members: Any) -> chainer.ChainerBackend:
+    """keyring's own ChainerBackend, with the members given instead of the discovered."""
+
+    class Chainer(chainer.ChainerBackend):
+        backends = tuple(members)
+        priority = _NeverChosen()  # type: ignore[assignment]
+
+    return Chainer()
+
+
+def test_chainer_uses_its_secure_member(secret_service: Any) -> None:
+    store = KeyringStore(_chainer(PlaintextKeyring(), secret_service))
+    assert store.backend_name == "SecretService.Keyring"
+
+
+def test_environment_cannot_force_a_plaintext_backend(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    import keyring.core
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # restored afterwards
+    store = KeyringStore()
+    assert not store.available
+    assert "null" in store.reason
+
+
+def test_no_keyring_means_session_only(harness: Harness) -> None:
+    service = harness.service(keyring_store=KeyringStore(null.Keyring()))
+    state = service.sign_in()
+    assert state.status == AuthStatus.SESSION_ONLY
+    assert state.reason == AuthErrorKind.NO_KEYRING
+    assert state.display_name == "Erika Mustermann"
+    assert "no secure keyring" in state.detail
+    assert state.signed_in
+    # Refreshing still works for the session, in memory only.
+    harness.clock.advance(250)
+    assert service.refresh_if_needed().status == AuthStatus.SESSION_ONLY
