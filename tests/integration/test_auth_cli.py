@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``workplace login/status/logout`` as real processes, with a real program as $BROWSER,
+and the proof that no token value reaches a log line or a file."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fake_browser import write_launcher
+from provider import TestProvider
+
+pytestmark = pytest.mark.integration
+
+JWT = re.compile(r"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+")
+
+
+class Cli:
+    def __init__(self, tmp_path: Path, issuer: str) -> None:
+        self.tenant = tmp_path / "tenant.toml"
+        self.tenant.write_text(
+            f'[identity_provider]\nissuer = "{issuer}"\n'
+            'extra_auth_params = { prompt = "consent" }\n', encoding="utf-8")
+        self.env = {
+            **os.environ,
+            "BROWSER": str(write_launcher(tmp_path)),
+            "FAKE_BROWSER_COOKIES": str(tmp_path / "browser-cookies.txt"),
+            "WORKPLACE_CONFIG": str(self.tenant),
+        }
+        self.env.pop("PYTHON_KEYRING_BACKEND", None)
+        self.output = ""
+
+    def __call__(self, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "workplace", *args], env={**self.env, **env},
+            capture_output=True, text=True, timeout=60, check=False,
+        )
+        self.output += result.stdout + result.stderr
+        return result
+
+
+@pytest.fixture
+def cli_provider(tmp_path: Path, secret_service: object) -> TestProvider:
+    return TestProvider(state_file=tmp_path / "provider" / "state.json",
+                        log_file=tmp_path / "provider.log")
+
+
+def _issued_tokens(state_file: Path) -> set[str]:
+    data = json.loads(state_file.read_text(encoding="utf-8"))
+    kinds = ("AccessToken:", "RefreshToken:", "AuthorizationCode:", "DeviceCode:")
+    return {key.split(":", 1)[1] for key in data if key.startswith(kinds)}
+
+
+def test_full_session_by_command_line_leaks_no_token(
+    tmp_path: Path, cli_provider: TestProvider, isolated_xdg: dict[str, Path],
+) -> None:
+    (tmp_path / "provider").mkdir()
+    with cli_provider:
+        cli = Cli(tmp_path, cli_provider.issuer)
+        state_file = cli_provider.state_file
+        assert state_file is not None
+        tokens: set[str] = set()
+
+        login = cli("--debug", "login")
+        assert login.returncode == 0, login.stderr
+        assert login.stdout.strip() == "Erika Mustermann"
+        tokens |= _issued_tokens(state_file)
+
+        status = cli("--debug", "status")
+        assert status.returncode == 0
+        assert "Signed in as Erika Mustermann" in status.stdout
+        assert "SecretService.Keyring" in status.stdout
+        tokens |= _issued_tokens(state_file)
+
+        as_json = cli("--log-json", "status", "--json")
+        info = json.loads(as_json.stdout)
+        assert info["status"] == "signed_in" and info["name"] == "Erika Mustermann"
+        assert info["keyring"] == "SecretService.Keyring"
+        tokens |= _issued_tokens(state_file)
+
+        logout = cli("--debug", "logout")
+        assert logout.returncode == 0 and "Signed out." in logout.stdout
+        after = cli("status")
+        assert after.returncode == 1 and "Not signed in" in after.stdout
+
+    assert len(tokens) >= 5
+    assert "DEBUG workplace.auth" in cli.output  # the debug log was really on
+    leaks = [t for t in tokens if t in cli.output]
+    assert leaks == [] and not JWT.search(cli.output)
+    for directory in isolated_xdg.values():
+        for path in directory.rglob("*"):
+            if path.is_file():
+                text = path.read_bytes().decode("utf-8", errors="replace")
+                assert not [t for t in tokens if t in text], path
+                assert not JWT.search(text), path
+
+
+def test_login_failure_is_one_clear_line(tmp_path: Path, secret_service: object) -> None:
+    cli = Cli(tmp_path, "http://127.0.0.1:9")  # nothing listens on the discard port
+    result = cli("login")
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("workplace: sign-in failed: The sign-in service cannot be reached")
+    assert len([line for line in lines if line.startswith("workplace:")]) == 1
+
+
+def test_login_with_device_code(
+    tmp_path: Path, cli_provider: TestProvider,
+) -> None:
+    (tmp_path / "provider").mkdir()
+    with cli_provider:
+        cli = Cli(tmp_path, cli_provider.issuer)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "workplace", "login", "--device"], env=cli.env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            assert process.stdout is not None
+            first = process.stdout.readline()
+            match = re.search(r"Open (\S+) and enter the code (\S+)", first)
+            assert match, first
+            # The user enters the code on another device: here, the stand-in browser.
+            subprocess.run([cli.env["BROWSER"], match.group(1)], env=cli.env, check=True,
+                           timeout=30)
+            out, err = process.communicate(timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+        assert process.returncode == 0, err
+        assert out.strip() == "Erika Mustermann"
+        assert cli("status").returncode == 0
+        cli("logout")
