@@ -203,11 +203,14 @@ async function admin(behaviour, req, res, url) {
   return send(res, 404, 'not found', 'text/plain');
 }
 
+// /demo/<service id> is a live page for any service of the demo tenant;
+// /demo/<service id>/health answers "ok" for the health probes.
 function demo(res, url) {
   const [, , name, extra] = url.pathname.split('/');
-  if (!(name in DEMO_SERVICES)) return send(res, 404, 'not found', 'text/plain');
+  if (!/^[a-z0-9][a-z0-9_.-]{0,63}$/.test(name ?? '')) return send(res, 404, 'not found', 'text/plain');
   if (extra === 'health') return send(res, 200, 'ok', 'text/plain');
-  return send(res, 200, pages.demoServicePage(DEMO_SERVICES[name]));
+  if (extra) return send(res, 404, 'not found', 'text/plain');
+  return send(res, 200, pages.demoServicePage(DEMO_SERVICES[name] ?? name));
 }
 
 async function main() {

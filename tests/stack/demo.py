@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``make run``: the demo organisation Musterstadt on this machine, then the launcher.
+
+Starts the test identity provider (which also serves the demo services under
+/demo/<id>), writes a tenant file pointing at it into build/demo/, runs the launcher
+with it and stops the provider when the launcher exits. The provider keeps its
+grants and signing key in build/demo/, so a remembered sign-in survives the next
+``make run`` (on the same port).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from types import FrameType
+
+STACK = Path(__file__).resolve().parent
+ROOT = STACK.parents[1]
+sys.path.insert(0, str(STACK))
+
+from provider import StackError, TestProvider  # noqa: E402
+
+DEMO_PORT = 47613
+DEMO_USER, DEMO_PASSWORD = "demo", "demo"  # the published demo login
+
+
+def demo_tenant(issuer: str) -> dict[str, object]:
+    """The built-in Musterstadt tenant, with sign-in and services on the local stack."""
+    builtin = ROOT / "resources" / "tenants" / "musterstadt.toml"
+    tenant = tomllib.loads(builtin.read_text(encoding="utf-8"))
+    tenant["identity_provider"] = {
+        **tenant.get("identity_provider", {}),
+        "issuer": issuer,
+        # oidc-provider issues a refresh token only with prompt=consent (a tenant setting).
+        "extra_auth_params": {"prompt": "consent"},
+    }
+    for service in tenant.get("services", []):
+        service["url"] = f"{issuer}/demo/{service['id']}"
+        service["health_url"] = f"{issuer}/demo/{service['id']}/health"
+        service.pop("low_bandwidth_url", None)
+    return tenant
+
+
+def _start(out: Path) -> TestProvider:
+    port = int(os.environ.get("DEMO_PORT", DEMO_PORT))
+    options = {"state_file": out / "provider-state.json", "key_file": out / "provider-key.json",
+               "log_file": out / "provider.log"}
+    try:
+        return TestProvider(port=port, **options).start()  # type: ignore[arg-type]
+    except StackError:
+        print(f"demo: port {port} is busy, using a free one (sign-in is not remembered "
+              "across runs then)", file=sys.stderr)
+        return TestProvider(port=0, **options).start()  # type: ignore[arg-type]
+
+
+def main(argv: list[str]) -> int:
+    out = ROOT / "build" / "demo"
+    out.mkdir(parents=True, exist_ok=True)
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    provider = _start(out)
+    try:
+        tenant_file = out / "tenant.json"
+        tenant_file.write_text(json.dumps(demo_tenant(provider.issuer), indent=2,
+                                          ensure_ascii=False), encoding="utf-8")
+        print(f"Demo-Organisation Musterstadt: Anmeldung unter {provider.issuer}")
+        print(f"  Benutzer / user: {DEMO_USER}   Passwort / password: {DEMO_PASSWORD}")
+        print(f"  (Erika Mustermann; tenant file {tenant_file.relative_to(ROOT)})", flush=True)
+        launcher = ROOT / ".venv" / "bin" / "workplace"
+        env = {**os.environ, "WORKPLACE_CONFIG": str(tenant_file)}
+        try:
+            return subprocess.call([str(launcher), "--config", str(tenant_file), *argv],
+                                   env=env)
+        except KeyboardInterrupt:
+            return 130
+    finally:
+        provider.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
