@@ -83,6 +83,7 @@ class AuthService:
         self._jwks: JwksCache | None = None
         self._lock = threading.RLock()
         self._attempt = threading.Lock()
+        self._refreshing = threading.Lock()
         self._signed_out_page: SignedOutPage | None = None
         # Everything below is guarded by _lock.
         self._status = AuthStatus.SIGNED_OUT
@@ -199,11 +200,8 @@ class AuthService:
                 if now < self._retry_at:
                     return self.status()
             refresh_token, profile = self._refresh_token, self._profile
-        with self._attempt_or_wait():
+        with self._refreshing:  # one refresh at a time; a second one finds it done
             return self._refresh(refresh_token, profile)
-
-    def _attempt_or_wait(self) -> _Held:
-        return _Held(self._attempt, blocking=True)
 
     def _refresh(self, refresh_token: str, profile: Profile | None) -> AuthState:
         with self._lock:
