@@ -52,7 +52,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = _requested_command(argv) if argv is not None else None
-    names = (wanted,) if wanted in COMMANDS else COMMANDS
+    names: tuple[str, ...] = (wanted,) if wanted in COMMANDS else COMMANDS
     if argv is not None and wanted is None and not {"-h", "--help"} & set(argv):
         names = ()  # the window: no command module is needed before the first paint
     for name in names:
