@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -312,8 +313,123 @@ class RemoteCatalogSettings(Strict):
         return self
 
 
+def _probe_url(value: str) -> str:
+    """A connectivity-check URL: plain http is the point of it (portals intercept http)."""
+    if not value:
+        return value
+    parts = urlsplit(value)
+    if parts.scheme.lower() == "http" and parts.hostname:
+        checked = check_url("https" + value[len(parts.scheme) :])
+        return "http" + checked[len("https") :]
+    return check_url(value)
+
+
+ProbeUrl = Annotated[str, AfterValidator(_probe_url)]
+
+
+def _proxy_url(value: str) -> str:
+    """A manual proxy: http(s)://host:port, without credentials (config files are readable)."""
+    if not value:
+        return value
+    parts = urlsplit(value if "://" in value else f"http://{value}")
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError("a proxy is http://host:port or https://host:port")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError(
+            "credentials in the proxy address are not allowed: configuration files are "
+            "readable; use the system proxy settings for an authenticating proxy"
+        )
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError(f"the proxy port is not valid: {exc}") from None
+    if port is None:
+        raise ValueError("the proxy address needs a port, e.g. http://proxy.example.org:3128")
+    if parts.path not in ("", "/") or parts.query:
+        raise ValueError("a proxy address has no path or query")
+    return f"{parts.scheme.lower()}://{parts.netloc}"
+
+
+ProxyUrl = Annotated[str, AfterValidator(_proxy_url)]
+
+
+class NetworkSettings(Strict):
+    """How the launcher finds out where it is (office, home, VPN, mobile) and whom to trust."""
+
+    intranet_probe_url: SafeUrl | None = described(
+        None,
+        "An https URL that only answers inside the agency network or over the VPN, e.g. "
+        "https://intranet.example.org/health. When it answers, the launcher is in the office "
+        "or on the VPN; empty means the launcher cannot tell, and intranet services are "
+        "always probed.",
+        "Eine https-URL, die nur im Behördennetz oder über das VPN antwortet, z. B. "
+        "https://intranet.example.org/health. Antwortet sie, ist der Arbeitsplatz im Büro "
+        "oder im VPN; leer heißt: das ist nicht feststellbar, Intranet-Dienste werden "
+        "immer geprüft.",
+    )
+    captive_portal_check_url: ProbeUrl = described(
+        "",
+        "A plain http URL that answers 204 (or the text in captive_portal_check_body) on the "
+        "open internet, e.g. one on your own web server. A hotel or train login page "
+        "answers differently, and the launcher offers to open it. Empty switches the check "
+        "off (the operating system's own check is still used where Qt reports it).",
+        "Eine unverschlüsselte http-URL, die im offenen Internet 204 antwortet (oder den "
+        "Text aus captive_portal_check_body), z. B. auf einem eigenen Webserver. Eine "
+        "Anmeldeseite im Hotel oder Zug antwortet anders, und der Arbeitsplatz bietet an, "
+        "sie zu öffnen. Leer schaltet die Prüfung ab (die des Betriebssystems gilt weiter, "
+        "wo Qt sie meldet).",
+    )
+    captive_portal_check_body: str = described(
+        "",
+        "Expected body of a 200 answer from captive_portal_check_url; empty means the URL "
+        "answers 204 No Content.",
+        "Erwarteter Inhalt einer 200-Antwort von captive_portal_check_url; leer heißt: die "
+        "URL antwortet 204 No Content.",
+        max_length=1024,
+    )
+    extra_ca_bundle: str = described(
+        "",
+        "Absolute path of a PEM file with the agency's own certificate authorities, trusted "
+        "in addition to the operating system's trust store (IT only).",
+        "Absoluter Pfad einer PEM-Datei mit den eigenen Zertifizierungsstellen der Behörde, "
+        "denen zusätzlich zum Zertifikatsspeicher des Betriebssystems vertraut wird (nur IT).",
+    )
+    vpn_interfaces: list[NonEmpty] = described(
+        lambda: ["tun*", "wg*", "ppp*", "tap*", "ipsec*", "vpn*"],
+        "Name patterns of network interfaces that mean a VPN is up (Linux: /sys/class/net).",
+        "Namensmuster von Netzwerkschnittstellen, die ein aktives VPN bedeuten (Linux: "
+        "/sys/class/net).",
+    )
+    probe_budget_seconds: int = described(
+        5,
+        "Seconds one round of service status probes may take in total; services that have "
+        "not answered by then count as unreachable.",
+        "Sekunden, die eine Runde der Statusprüfungen insgesamt dauern darf; Dienste, die "
+        "bis dahin nicht geantwortet haben, gelten als nicht erreichbar.",
+        ge=1,
+        le=60,
+    )
+    slow_threshold_ms: int = described(
+        1500,
+        "A service answering slower than this many milliseconds is shown as slow.",
+        "Ein Dienst, der langsamer als so viele Millisekunden antwortet, gilt als langsam.",
+        ge=50,
+        le=60000,
+    )
+
+    @field_validator("extra_ca_bundle")
+    @classmethod
+    def _absolute(cls, value: str) -> str:
+        absolute = PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute()
+        if value and not absolute:
+            raise ValueError("extra_ca_bundle must be an absolute path to a PEM file")
+        return value
+
+
 Language = Literal["system", "de", "en"]
 Theme = Literal["system", "light", "dark"]
+LowBandwidth = Literal["auto", "on", "off"]
+ProxyMode = Literal["system", "pac", "manual", "none"]
 
 
 class Preferences(Strict):
@@ -345,6 +461,73 @@ class Preferences(Strict):
     notifications: bool = described(
         True, "Notify on status changes.", "Bei Statusänderungen benachrichtigen."
     )
+    notifications_metered: bool = described(
+        False,
+        "Also notify on status changes while on a metered (mobile) link.",
+        "Auch bei getakteten (mobilen) Verbindungen bei Statusänderungen benachrichtigen.",
+    )
+    low_bandwidth: LowBandwidth = described(
+        "auto",
+        "Low-bandwidth mode: auto (on while the link is metered), on or off. It stretches "
+        "background refreshes, probes health URLs only, skips icon downloads and opens "
+        "services with their low-bandwidth URL where one is set.",
+        "Sparmodus für langsame Verbindungen: auto (an, solange die Verbindung getaktet ist), "
+        "on oder off. Er streckt Aktualisierungen im Hintergrund, prüft nur Status-URLs, lädt "
+        "keine Symbole und öffnet Dienste mit ihrer Spar-URL, wo eine gesetzt ist.",
+    )
+    status_minutes_office: int = described(
+        5,
+        "Minutes between service status rounds in the office.",
+        "Minuten zwischen zwei Statusprüfungen im Büro.",
+        ge=1,
+        le=24 * 60,
+    )
+    status_minutes_home: int = described(
+        10,
+        "Minutes between service status rounds at home (with or without VPN).",
+        "Minuten zwischen zwei Statusprüfungen im Homeoffice (mit oder ohne VPN).",
+        ge=1,
+        le=24 * 60,
+    )
+    status_minutes_mobile: int = described(
+        30,
+        "Minutes between service status rounds on a metered (mobile) link.",
+        "Minuten zwischen zwei Statusprüfungen bei getakteter (mobiler) Verbindung.",
+        ge=1,
+        le=24 * 60,
+    )
+    proxy_mode: ProxyMode = described(
+        "system",
+        "Proxy: system (the operating system's or environment's settings), pac (a proxy "
+        "auto-config file), manual, or none (always direct).",
+        "Proxy: system (Einstellungen des Betriebssystems bzw. der Umgebung), pac (eine "
+        "Proxy-Autokonfigurationsdatei), manual (manuell) oder none (immer direkt).",
+    )
+    proxy_pac_url: ProbeUrl = described(
+        "",
+        "URL of the proxy auto-config (PAC) file, for proxy_mode pac.",
+        "URL der Proxy-Autokonfigurationsdatei (PAC), für proxy_mode pac.",
+    )
+    proxy_http: ProxyUrl = described(
+        "",
+        "Proxy for http URLs, e.g. http://proxy.example.org:3128 (proxy_mode manual).",
+        "Proxy für http-URLs, z. B. http://proxy.example.org:3128 (proxy_mode manual).",
+    )
+    proxy_https: ProxyUrl = described(
+        "",
+        "Proxy for https URLs (proxy_mode manual); empty uses proxy_http.",
+        "Proxy für https-URLs (proxy_mode manual); leer nutzt proxy_http.",
+    )
+    proxy_exclusions: list[NonEmpty] = described(
+        lambda: ["localhost", "127.0.0.0/8", "::1"],
+        "Hosts reached without the manual proxy: a name (also matches its subdomains), "
+        ".domain, *.domain, an IP address or network (10.0.0.0/8), host:port, <local> "
+        "(names without a dot) or * (everything).",
+        "Hosts, die ohne den manuellen Proxy erreicht werden: ein Name (gilt auch für "
+        "Subdomains), .domain, *.domain, eine IP-Adresse oder ein Netz (10.0.0.0/8), "
+        "host:port, <local> (Namen ohne Punkt) oder * (alles).",
+    )
+
 
 
 PREFERENCE_KEYS: tuple[str, ...] = tuple(k for k in Preferences.model_fields if k != "version")
@@ -406,6 +589,11 @@ class Tenant(Strict):
         RemoteCatalogSettings,
         "The central catalog: a remote manifest or an openDesk/Univention portal.",
         "Der zentrale Katalog: ein entferntes Manifest oder ein openDesk-/Univention-Portal.",
+    )
+    network: NetworkSettings = described(
+        NetworkSettings,
+        "Connection profile detection, service status probes and extra trusted CAs.",
+        "Erkennung des Verbindungsprofils, Statusprüfungen der Dienste und zusätzliche CAs.",
     )
 
     # Preset preferences are validated key by key against Preferences by the loader

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ssl
 from enum import StrEnum
 
 import requests
@@ -20,13 +21,21 @@ class NetworkError(Exception):
     """A request that did not produce a usable answer. Never carries request bodies."""
 
     def __init__(
-        self, kind: NetworkErrorKind, detail: str, *, url: str = "", status: int | None = None
+        self,
+        kind: NetworkErrorKind,
+        detail: str,
+        *,
+        url: str = "",
+        status: int | None = None,
+        cause: str = "",
     ) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
         self.url = url
         self.status = status
+        self.cause = cause
+        """For TLS: the verifier's short reason (e.g. ``self-signed certificate``), for tooltips."""
 
     def __str__(self) -> str:
         where = f" ({self.url})" if self.url else ""
@@ -41,6 +50,22 @@ def _reason(exc: BaseException) -> BaseException | None:
     return inner if isinstance(inner, BaseException) else None
 
 
+def tls_cause(exc: BaseException) -> str:
+    """The innermost SSL error's reason, e.g. ``certificate verify failed: self-signed ...``."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    found = ""
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return str(current.verify_message or current.reason or "certificate verify failed")
+        if isinstance(current, ssl.SSLError):
+            found = str(current.reason or current.strerror or "") or found
+        nxt = _reason(current)
+        current = nxt if nxt is not None else (current.__cause__ or current.__context__)
+    return found
+
+
 def classify(exc: requests.RequestException, url: str) -> NetworkError:
     """Map a requests exception to a NetworkError (the URL has no query, so no secrets)."""
     safe_url = url.split("?", 1)[0]
@@ -48,7 +73,9 @@ def classify(exc: requests.RequestException, url: str) -> NetworkError:
     if isinstance(exc, requests.exceptions.SSLError) or isinstance(
         reason, urllib3.exceptions.SSLError
     ):
-        return NetworkError(NetworkErrorKind.TLS, "TLS verification failed", url=safe_url)
+        return NetworkError(
+            NetworkErrorKind.TLS, "TLS verification failed", url=safe_url, cause=tls_cause(exc)
+        )
     if isinstance(reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ProtocolError):
         # NewConnectionError subclasses ConnectTimeoutError, but "refused" is not slow.
         return NetworkError(

@@ -1,0 +1,300 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Which proxy a request takes: the system's, a PAC file's answer, a manual one, or none.
+
+A :class:`ProxyPolicy` answers :meth:`~ProxyPolicy.proxies_for` for every request the
+session sends (redirect hops included), so the choice is made per URL:
+
+- ``system``: requests' own behaviour, i.e. ``http_proxy``/``https_proxy``/``no_proxy``
+  and, on Windows and macOS, the OS settings through :func:`urllib.request.getproxies`;
+- ``pac``: the PAC file is fetched once (directly, never through a proxy) and evaluated
+  per URL with pypac; if it cannot be fetched or run, requests go direct and
+  :attr:`ProxyPolicy.problem` says why;
+- ``manual``: one proxy for http and one for https, except for the exclusions;
+- ``none``: always direct, environment variables ignored.
+
+Proxy URLs shown anywhere go through :func:`mask_credentials`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import ipaddress
+import logging
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    import requests
+
+log = logging.getLogger("workplace.net")
+
+ProxyMode = Literal["system", "pac", "manual", "none"]
+DIRECT: Mapping[str, str] = {}
+"""No proxy: an empty ``proxies`` mapping handed to the transport adapter."""
+MAX_PAC_BYTES = 1024 * 1024
+
+
+def mask_credentials(url: str) -> str:
+    """``http://user:secret@proxy:3128`` -> ``http://***@proxy:3128`` (for logs and doctor)."""
+    if "@" not in url:
+        return url
+    try:
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+    except ValueError:
+        return "***"
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit((parts.scheme, f"***@{host}", parts.path, "", ""))
+
+
+# --------------------------------------------------------------------------- exclusions
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    """no_proxy-style rules: names (with subdomains), .domain, *.domain, IPs, networks,
+    host:port, ``<local>`` (dotless names) and ``*``. Matching is exact on label
+    boundaries: ``example.org`` matches ``a.example.org`` but not ``badexample.org``."""
+
+    entries: tuple[str, ...] = ()
+
+    def matches(self, url: str) -> bool:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().rstrip(".")
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            return False
+        return any(_match_one(entry.strip().lower(), host, port) for entry in self.entries)
+
+
+def _match_one(entry: str, host: str, port: int) -> bool:
+    if not entry:
+        return False
+    if entry == "*":
+        return True
+    if entry == "<local>":
+        return "." not in host and ":" not in host
+    address = _ip(host)
+    network = _network(entry)
+    if network is not None:
+        return address is not None and address.version == network.version and address in network
+    wanted_port: int | None = None
+    if entry.count(":") == 1 and not entry.startswith("["):
+        entry, _, port_text = entry.partition(":")
+        if not port_text.isdigit():
+            return False
+        wanted_port = int(port_text)
+    entry = entry.strip("[]")
+    if wanted_port is not None and wanted_port != port:
+        return False
+    if entry.startswith("*."):
+        entry = entry[1:]
+    if entry.startswith("."):
+        return host.endswith(entry) or host == entry[1:]
+    if "*" in entry:
+        return fnmatch.fnmatchcase(host, entry)
+    return host == entry or host.endswith("." + entry)
+
+
+def _ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
+def _network(entry: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    try:
+        return ipaddress.ip_network(entry.strip("[]"), strict=False)
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- PAC
+
+
+class PacError(Exception):
+    """The PAC file could not be fetched or evaluated."""
+
+
+PacFetcher = Callable[[str], str]
+"""Fetches the PAC file's text (directly, without a proxy) or raises."""
+
+
+class PacResolver:
+    """Evaluates a PAC file's ``FindProxyForURL`` (pypac, embedded JavaScript engine).
+
+    The JavaScript engine is not thread-safe; calls are serialised. Results are cached per
+    scheme and host, which is what nearly every PAC file decides on.
+    """
+
+    def __init__(self, script: str) -> None:
+        from pypac.parser import (  # type: ignore[import-untyped]
+            MalformedPacError,
+            PACFile,
+        )
+
+        try:
+            self._pac = PACFile(script)
+        except MalformedPacError as exc:
+            raise PacError(f"the PAC file is not valid: {exc}") from None
+        except Exception as exc:  # the engine raises its own error types
+            raise PacError(f"the PAC file cannot be run: {exc}") from None
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def proxy_for(self, url: str) -> str | None:
+        """The first proxy URL the PAC file names for ``url``, or None for DIRECT."""
+        from pypac.parser import parse_pac_value
+
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        key = (parts.scheme, host)
+        with self._lock:
+            answer = self._cache.get(key)
+            if answer is None:
+                # The path and query are left out: PAC files get no more than they need
+                # (Chrome strips them for https too).
+                plain = urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[-1], "/", "", ""))
+                try:
+                    answer = str(self._pac.find_proxy_for_url(plain, host) or "DIRECT")
+                except Exception as exc:
+                    log.warning("the PAC file failed for %s (%s); going direct", host, exc)
+                    answer = "DIRECT"
+                self._cache[key] = answer
+        for value in parse_pac_value(answer):
+            if value == "DIRECT":
+                return None
+            if value.startswith(("http://", "https://")):
+                return str(value)
+            log.debug("skipping unsupported PAC proxy %s", mask_credentials(value))
+        return None
+
+
+# --------------------------------------------------------------------------- the policy
+
+
+@dataclass
+class ProxyPolicy:
+    """How requests find their proxy. Shared by every session of one :class:`NetworkSetup`."""
+
+    mode: ProxyMode = "system"
+    http: str = ""
+    https: str = ""
+    exclusions: Exclusions = field(default_factory=Exclusions)
+    pac_url: str = ""
+    pac_fetcher: PacFetcher | None = None
+    problem: str = ""
+    """Why the configured proxy is not (fully) in effect; empty when all is well."""
+    _pac: PacResolver | None = field(default=None, repr=False)
+    _pac_tried: bool = field(default=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def manual(
+        cls, http: str = "", https: str = "", exclusions: Iterable[str] = ()
+    ) -> ProxyPolicy:
+        return cls(
+            "manual", http=http, https=https or http, exclusions=Exclusions(tuple(exclusions))
+        )
+
+    @classmethod
+    def pac(cls, url: str, fetcher: PacFetcher | None = None) -> ProxyPolicy:
+        return cls("pac", pac_url=url, pac_fetcher=fetcher)
+
+    @property
+    def trust_env(self) -> bool:
+        """Whether requests may read proxy environment variables (system mode only)."""
+        return self.mode == "system"
+
+    def proxies_for(self, url: str) -> Mapping[str, str] | None:
+        """The ``proxies`` for one request; None leaves requests' own choice (system)."""
+        if self.mode == "system":
+            return None
+        if self.mode == "none":
+            return DIRECT
+        if self.mode == "manual":
+            if self.exclusions.matches(url):
+                return DIRECT
+            scheme = urlsplit(url).scheme.lower()
+            chosen = self.https if scheme == "https" else self.http
+            return {scheme: chosen} if chosen else DIRECT
+        resolver = self._resolver()
+        if resolver is None:
+            return DIRECT
+        found = resolver.proxy_for(url)
+        scheme = urlsplit(url).scheme.lower()
+        return {scheme: found} if found else DIRECT
+
+    def _resolver(self) -> PacResolver | None:
+        with self._lock:
+            if not self._pac_tried:
+                self._pac_tried = True
+                try:
+                    if self.pac_fetcher is None:
+                        raise PacError("no way to fetch the PAC file")
+                    self._pac = PacResolver(self.pac_fetcher(self.pac_url))
+                    log.info("using the PAC file %s", mask_credentials(self.pac_url))
+                except Exception as exc:  # any failure means: go direct, and say so
+                    where = mask_credentials(self.pac_url)
+                    self.problem = f"PAC file {where}: {exc}; going direct"
+                    log.warning("%s", self.problem)
+            return self._pac
+
+    def load(self) -> None:
+        """Fetch and compile the PAC file now (on a worker thread), instead of on first use."""
+        if self.mode == "pac":
+            self._resolver()
+
+    def describe(self) -> dict[str, Any]:
+        """What is in effect, for doctor: no credentials, ever."""
+        out: dict[str, Any] = {"mode": self.mode}
+        if self.mode == "manual":
+            out.update(
+                http=mask_credentials(self.http),
+                https=mask_credentials(self.https),
+                exclusions=list(self.exclusions.entries),
+            )
+        elif self.mode == "pac":
+            out.update(pac_url=mask_credentials(self.pac_url), loaded=self._pac is not None)
+        elif self.mode == "system":
+            out["environment"] = system_proxies()
+        if self.problem:
+            out["problem"] = self.problem
+        return out
+
+
+def system_proxies() -> dict[str, str]:
+    """The proxies requests would take from the environment/OS, credentials masked."""
+    import urllib.request
+
+    found = urllib.request.getproxies()
+    return {k: mask_credentials(v) for k, v in sorted(found.items()) if isinstance(v, str)}
+
+
+def fetch_pac(session_factory: Callable[[], requests.Session]) -> PacFetcher:
+    """A PAC fetcher on a direct session (``session_factory`` must not use a proxy)."""
+
+    def fetch(url: str) -> str:
+        from workplace.net.http import get_capped
+
+        session = session_factory()
+        try:
+            got = get_capped(
+                session, url, max_bytes=MAX_PAC_BYTES,
+                accept="application/x-ns-proxy-autoconfig, */*",
+            )
+        except Exception as exc:  # NetworkError, or too large
+            raise PacError(str(exc)) from None
+        finally:
+            session.close()
+        if got.status != 200:
+            raise PacError(f"the server answered HTTP {got.status}")
+        if got.truncated:
+            raise PacError(f"the PAC file is larger than {MAX_PAC_BYTES // 1024} KiB")
+        return got.body.decode("utf-8", errors="replace")
+
+    return fetch
