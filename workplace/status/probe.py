@@ -1,0 +1,283 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Probe every service at once, within one total time budget (blocking; a worker thread).
+
+Each service gets one light request: ``GET`` its health URL, or ``HEAD`` its web URL
+(``GET`` with a small cap if HEAD is refused). Redirects are followed only within the
+same origin; a redirect to the identity provider or a login path means "sign-in
+required", any other redirect means the service answered. Bodies are read up to a few
+KiB. Whatever has not finished when the budget runs out is "unreachable (timeout)";
+the requests still running end on their own timeouts, which never exceed the budget.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from types import MappingProxyType
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from workplace.config.schema import Service
+from workplace.net.errors import NetworkError, NetworkErrorKind
+from workplace.net.http import get_capped
+from workplace.net.profile import ConnectionProfile, ProbeScope, ProfileKind
+from workplace.status.decide import probe_target
+from workplace.status.model import ServiceState, ServiceStatus
+
+log = logging.getLogger("workplace.net")
+
+SessionFactory = Callable[[], requests.Session]
+MAX_BODY = 4 * 1024
+MAX_HOPS = 3
+MAX_WORKERS = 8
+LOGIN_HINTS = (
+    "/login", "/signin", "/sign-in", "/sso", "/saml", "/oauth", "/oidc", "/auth/",
+    "/protocol/openid-connect", "/adfs/", "/cas/", "/univention/oidc",
+)
+
+
+@dataclass(frozen=True)
+class ProbeOptions:
+    budget: float = 5.0
+    """Seconds for the whole round."""
+    slow_ms: int = 1500
+    scope: ProbeScope = "all"
+    issuer: str | None = None
+    """The identity provider's issuer: a redirect to its origin means sign-in required."""
+    max_workers: int = MAX_WORKERS
+
+
+def _origin(url: str) -> tuple[str, str, int]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError:
+        port = 0
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def _shown(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname or ''}{parts.path}"
+
+
+def _skip(service: Service, profile: ConnectionProfile, scope: ProbeScope) -> ServiceStatus | None:
+    """The status a service gets without a request, or None when it is to be probed."""
+    if profile.kind == ProfileKind.OFFLINE:
+        return ServiceStatus(service.id, ServiceState.NOT_CHECKED, "offline: not checked")
+    if profile.kind == ProfileKind.CAPTIVE:
+        return ServiceStatus(
+            service.id, ServiceState.NOT_CHECKED, "not checked: a login page blocks the internet"
+        )
+    if service.zone == "intranet" and not profile.intranet_ok:
+        return ServiceStatus(
+            service.id, ServiceState.NEEDS_VPN, "only reachable in the office or over the VPN"
+        )
+    if probe_target(service, scope) is None:
+        return ServiceStatus(
+            service.id, ServiceState.NOT_CHECKED, "not checked in low-bandwidth mode"
+        )
+    return None
+
+
+def probe_services(
+    services: Sequence[Service],
+    profile: ConnectionProfile,
+    session_factory: SessionFactory,
+    options: ProbeOptions | None = None,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+) -> Mapping[str, ServiceStatus]:
+    """service id -> status for every service, in catalog order. Never raises.
+
+    ``session_factory`` should give sessions without retries
+    (``NetworkSetup.factory(retries=0)``): the budget has no room for them.
+    """
+    options = options or ProbeOptions()
+    deadline = clock() + options.budget
+    results: dict[str, ServiceStatus] = {}
+    pending: dict[str, Future[ServiceStatus]] = {}
+    to_probe: list[Service] = []
+    for service in services:
+        skipped = _skip(service, profile, options.scope)
+        if skipped is not None:
+            results[service.id] = skipped
+        else:
+            to_probe.append(service)
+    if to_probe:
+        workers = max(1, min(options.max_workers, len(to_probe)))
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="workplace-probe")
+        try:
+            for service in to_probe:
+                pending[service.id] = pool.submit(
+                    _probe_one, service, session_factory, options, deadline, clock
+                )
+            wait(pending.values(), timeout=max(0.0, deadline - clock()))
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+        for service_id, future in pending.items():
+            if future.done() and not future.cancelled():
+                results[service_id] = future.result()
+            else:
+                target = probe_target(next(s for s in to_probe if s.id == service_id),
+                                      options.scope)
+                results[service_id] = ServiceStatus(
+                    service_id, ServiceState.UNREACHABLE,
+                    f"no answer within the time budget ({options.budget:g} s)",
+                    url=_shown(target[0]) if target else "",
+                )
+    ordered = {s.id: results[s.id] for s in services if s.id in results}
+    counts: dict[str, int] = {}
+    for status in ordered.values():
+        counts[status.state.value] = counts.get(status.state.value, 0) + 1
+    log.info("status round: %s", ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return MappingProxyType(ordered)
+
+
+def _probe_one(
+    service: Service,
+    session_factory: SessionFactory,
+    options: ProbeOptions,
+    deadline: float,
+    clock: Callable[[], float],
+) -> ServiceStatus:
+    target = probe_target(service, options.scope)
+    assert target is not None  # _skip handled it
+    url, is_health = target
+    try:
+        session = session_factory()
+    except Exception as exc:  # a broken setup must not break the round
+        return ServiceStatus(service.id, ServiceState.UNREACHABLE, f"no HTTP session: {exc}")
+    try:
+        return _probe_url(service.id, url, is_health, session, options, deadline, clock)
+    except Exception as exc:  # never let one service break the round
+        log.debug("probe of %s failed", service.id, exc_info=True)
+        return ServiceStatus(
+            service.id, ServiceState.UNREACHABLE, f"probe failed: {type(exc).__name__}",
+            url=_shown(url),
+        )
+    finally:
+        session.close()
+
+
+def _probe_url(
+    service_id: str,
+    url: str,
+    is_health: bool,
+    session: requests.Session,
+    options: ProbeOptions,
+    deadline: float,
+    clock: Callable[[], float],
+) -> ServiceStatus:
+    start = _origin(url)
+    idp = _origin(options.issuer) if options.issuer else None
+    method = "GET" if is_health else "HEAD"
+    current = url
+    elapsed = 0.0
+    for _hop in range(MAX_HOPS + 1):
+        remaining = deadline - clock()
+        if remaining <= 0:
+            return ServiceStatus(
+                service_id, ServiceState.UNREACHABLE,
+                f"no answer within the time budget ({options.budget:g} s)", url=_shown(url),
+            )
+        timeout = (min(3.0, remaining), remaining)
+        try:
+            got = get_capped(
+                session, current, method=method, max_bytes=MAX_BODY, timeout=timeout,
+                deadline=deadline, clock=clock,
+            )
+        except NetworkError as exc:
+            return _failed(service_id, url, exc)
+        elapsed += got.elapsed
+        if method == "HEAD" and got.status in (405, 501):
+            method = "GET"
+            continue
+        if got.status in (301, 302, 303, 307, 308):
+            location = got.headers.get("Location") or got.headers.get("location") or ""
+            target = urljoin(current, location.strip())
+            hop = _origin(target)
+            if start[0] == "https" and hop[0] == "http":
+                return ServiceStatus(
+                    service_id, ServiceState.UNREACHABLE,
+                    f"refused a redirect to unencrypted http ({_shown(target)})",
+                    http_status=got.status, url=_shown(url),
+                )
+            if hop == start:
+                current = target
+                continue
+            path = urlsplit(target).path.lower()
+            if (idp is not None and hop == idp) or any(h in path for h in LOGIN_HINTS):
+                return ServiceStatus(
+                    service_id, ServiceState.SIGN_IN_REQUIRED,
+                    f"redirects to the sign-in page ({hop[1]})",
+                    _ms(elapsed), got.status, _shown(url),
+                )
+            return _answered(service_id, url, got.status, elapsed, options,
+                             f"answers, redirects to {hop[1]}")
+        return _answer(service_id, url, got.status, elapsed, options, is_health)
+    return ServiceStatus(
+        service_id, ServiceState.UNREACHABLE, f"more than {MAX_HOPS} redirects", url=_shown(url)
+    )
+
+
+def _ms(seconds: float) -> int:
+    return round(seconds * 1000)
+
+
+def _failed(service_id: str, url: str, exc: NetworkError) -> ServiceStatus:
+    if exc.kind == NetworkErrorKind.TLS:
+        cause = f" ({exc.cause})" if exc.cause else ""
+        detail = (
+            f"the certificate is not trusted{cause}: the agency CA may be missing, "
+            "or the connection is being intercepted"
+        )
+        return ServiceStatus(service_id, ServiceState.TLS_PROBLEM, detail, url=_shown(url))
+    if exc.kind == NetworkErrorKind.TIMEOUT:
+        return ServiceStatus(
+            service_id, ServiceState.UNREACHABLE, "did not answer in time (timeout)",
+            url=_shown(url),
+        )
+    return ServiceStatus(
+        service_id, ServiceState.UNREACHABLE, "cannot be reached (connection failed)",
+        url=_shown(url),
+    )
+
+
+def _answered(
+    service_id: str, url: str, status: int, elapsed: float, options: ProbeOptions, detail: str
+) -> ServiceStatus:
+    ms = _ms(elapsed)
+    if ms > options.slow_ms:
+        return ServiceStatus(
+            service_id, ServiceState.SLOW, f"slow: answered in {ms} ms", ms, status, _shown(url)
+        )
+    return ServiceStatus(
+        service_id, ServiceState.AVAILABLE, f"{detail} in {ms} ms", ms, status, _shown(url)
+    )
+
+
+def _answer(
+    service_id: str, url: str, status: int, elapsed: float, options: ProbeOptions,
+    is_health: bool,
+) -> ServiceStatus:
+    if status in (401, 403):
+        return ServiceStatus(
+            service_id, ServiceState.SIGN_IN_REQUIRED,
+            f"sign-in required (HTTP {status})", _ms(elapsed), status, _shown(url),
+        )
+    if status >= 500 or (is_health and status >= 300):
+        return ServiceStatus(
+            service_id, ServiceState.UNREACHABLE,
+            f"{'health check' if is_health else 'server'} answered HTTP {status}",
+            _ms(elapsed), status, _shown(url),
+        )
+    what = "healthy" if is_health else "answers"
+    if status >= 400:
+        what = f"answers HTTP {status}"
+    return _answered(service_id, url, status, elapsed, options, what)
