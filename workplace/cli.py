@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from workplace import __version__
 
-COMMANDS = ("config", "services", "open", "selftest", "login", "logout", "status")
+COMMANDS = ("config", "services", "open", "selftest", "login", "logout", "status", "doctor")
 
 
 class _Parser(argparse.ArgumentParser):
