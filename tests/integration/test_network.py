@@ -1,0 +1,434 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The session factory against real loopback servers: extra CA bundle, manual proxy with
+exclusions (a small recording forward proxy), PAC, byte counts and profile detection.
+
+Every server listens on 127.0.0.1 only; the forward proxy tunnels and forwards to
+127.0.0.1 only, whatever host a request names. The probe and doctor tests import the
+helpers from here.
+"""
+
+from __future__ import annotations
+
+import select
+import socket
+import ssl
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.integration.test_manifest_remote import LocalCa, make_test_ca
+from workplace.config.schema import NetworkSettings, Preferences
+from workplace.net.detect import detect_profile
+from workplace.net.errors import NetworkError, NetworkErrorKind
+from workplace.net.http import create_session, get_capped
+from workplace.net.profile import ProfileKind
+from workplace.net.proxy import ProxyPolicy
+from workplace.net.setup import NetworkSetup, proxy_policy
+
+# =========================================================================== helpers
+
+
+@dataclass
+class Route:
+    status: int = 200
+    body: bytes = b"ok"
+    headers: dict[str, str] = field(default_factory=dict)
+    hang: bool = False
+    """Never answer (until the server closes)."""
+    delay: float = 0.0
+    """Answer after this many seconds (a slow service)."""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _serve(self, with_body: bool) -> None:
+        owner = self.server.owner
+        path = urlsplit(self.path).path
+        owner.seen.append((self.command, path))
+        route = owner.routes.get(path)
+        if route is None:
+            route = Route(404, b"not found")
+        if route.hang:
+            owner.release.wait(30)
+            return
+        if route.delay:
+            owner.release.wait(route.delay)  # a slow server; released early on close
+        self.send_response(route.status)
+        for key, value in route.headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(route.body)))
+        self.end_headers()
+        if with_body:
+            try:
+                self.wfile.write(route.body)
+            except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
+                pass
+
+    def do_GET(self) -> None:
+        self._serve(True)
+
+    def do_HEAD(self) -> None:
+        self._serve(False)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    owner: LoopbackServer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # clients that hang up or reject the certificate are part of the tests
+
+
+class LoopbackServer:
+    """A scriptable HTTP(S) server on 127.0.0.1: ``routes`` maps a path to a Route."""
+
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self.routes: dict[str, Route] = {}
+        self.seen: list[tuple[str, str]] = []
+        self.release = threading.Event()
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.owner = self
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        self.scheme = "https" if tls is not None else "http"
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
+        self._thread.start()
+
+    def url(self, path: str = "/", host: str = "127.0.0.1") -> str:
+        return f"{self.scheme}://{host}:{self.port}{path}"
+
+    def close(self) -> None:
+        self.release.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=10)
+        assert not self._thread.is_alive()
+
+
+class _ProxyHandler(BaseHTTPRequestHandler):
+    server: _ProxyServer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        """A plain-http proxy request: recorded and answered by the proxy itself."""
+        self.server.owner.requests.append(("GET", self.path))
+        body = b"via proxy"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_CONNECT(self) -> None:
+        """A tunnel: recorded, then always to 127.0.0.1 on the named port."""
+        self.server.owner.requests.append(("CONNECT", self.path))
+        _host, _, port = self.path.rpartition(":")
+        try:
+            upstream = socket.create_connection(("127.0.0.1", int(port)), timeout=5)
+        except (OSError, ValueError):
+            self.send_error(502)
+            return
+        self.send_response(200, "Connection established")
+        self.end_headers()
+        sockets = [self.connection, upstream]
+        try:
+            for _round in range(10_000):  # bounded: a test exchange needs a handful
+                readable, _w, _x = select.select(sockets, [], [], 5)
+                if not readable:
+                    break
+                done = False
+                for source in readable:
+                    data = source.recv(65536)
+                    if not data:
+                        done = True
+                        break
+                    (upstream if source is self.connection else self.connection).sendall(data)
+                if done:
+                    break
+        except OSError:
+            pass
+        finally:
+            upstream.close()
+
+
+class _ProxyServer(ThreadingHTTPServer):
+    daemon_threads = True
+    owner: RecordingProxy
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass
+
+
+class RecordingProxy:
+    """A small forward proxy on 127.0.0.1 that records what it was asked for."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str]] = []
+        self._server = _ProxyServer(("127.0.0.1", 0), _ProxyHandler)
+        self._server.owner = self
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
+        self._thread.start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=10)
+
+
+def closed_port() -> int:
+    """A loopback port nobody listens on (connection refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    srv = LoopbackServer()
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def ca(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LocalCa:
+    for var in ("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        monkeypatch.delenv(var, raising=False)
+    return make_test_ca(tmp_path / "ca")
+
+
+@pytest.fixture
+def tls_server(ca: LocalCa) -> Iterator[LoopbackServer]:
+    srv = LoopbackServer(ca.server_context)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def proxy() -> Iterator[RecordingProxy]:
+    prx = RecordingProxy()
+    yield prx
+    prx.close()
+
+
+@pytest.fixture(autouse=True)
+def no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(var, raising=False)
+        monkeypatch.delenv(var.upper(), raising=False)
+
+
+# =========================================================================== trust
+
+
+def test_extra_ca_bundle_makes_the_agency_server_trusted(
+    tls_server: LoopbackServer, ca: LocalCa
+) -> None:
+    tls_server.routes["/"] = Route(body=b"hello")
+    plain = create_session(retries=0)
+    with pytest.raises(NetworkError) as caught:
+        plain.get(tls_server.url("/"))
+    assert caught.value.kind == NetworkErrorKind.TLS
+    assert "certificate" in caught.value.cause
+    trusted = create_session(retries=0, ca_bundle=ca.ca_file)
+    assert trusted.get(tls_server.url("/")).text == "hello"
+    with pytest.raises(NetworkError, match="TLS verification cannot be switched off"):
+        trusted.get(tls_server.url("/"), verify=False)
+
+
+def test_the_setup_reads_the_bundle_from_settings_and_survives_a_missing_one(
+    tls_server: LoopbackServer, ca: LocalCa, tmp_path: Path
+) -> None:
+    tls_server.routes["/"] = Route(body=b"hello")
+    good = NetworkSetup(ca_bundle=str(ca.ca_file))
+    assert good().get(tls_server.url("/")).text == "hello"
+    assert good.describe()["trust"]["extra_ca_loaded"] is True
+    missing = NetworkSetup(ca_bundle=str(tmp_path / "missing.pem"))
+    with pytest.raises(NetworkError) as caught:
+        missing().get(tls_server.url("/"))
+    assert caught.value.kind == NetworkErrorKind.TLS
+    described = missing.describe()
+    assert described["trust"]["extra_ca_loaded"] is False
+    assert any("missing.pem" in p for p in described["problems"])
+
+
+# =========================================================================== proxies
+
+
+def test_manual_proxy_is_used_except_for_exclusions(
+    server: LoopbackServer, proxy: RecordingProxy
+) -> None:
+    server.routes["/direct"] = Route(body=b"direct")
+    setup = NetworkSetup(ProxyPolicy.manual(proxy.url, exclusions=["127.0.0.0/8"]))
+    session = setup()
+    via = session.get(server.url("/via", host="localhost"))
+    assert via.text == "via proxy"
+    assert proxy.requests == [("GET", server.url("/via", host="localhost"))]
+    direct = session.get(server.url("/direct"))
+    assert direct.text == "direct"
+    assert len(proxy.requests) == 1 and ("GET", "/direct") in server.seen
+
+
+def test_https_goes_through_the_proxy_tunnel(
+    tls_server: LoopbackServer, proxy: RecordingProxy, ca: LocalCa
+) -> None:
+    tls_server.routes["/secure"] = Route(body=b"tunnelled")
+    setup = NetworkSetup(ProxyPolicy.manual(proxy.url), ca_bundle=str(ca.ca_file))
+    assert setup().get(tls_server.url("/secure", host="localhost")).text == "tunnelled"
+    assert proxy.requests == [("CONNECT", f"localhost:{tls_server.port}")]
+
+
+def test_mode_none_ignores_the_environment_and_system_follows_it(
+    server: LoopbackServer, proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", proxy.url)
+    server.routes["/"] = Route(body=b"direct")
+    assert NetworkSetup(ProxyPolicy("none"))().get(server.url("/", "localhost")).text == "direct"
+    assert proxy.requests == []
+    assert NetworkSetup()().get(server.url("/", "localhost")).text == "via proxy"
+    assert len(proxy.requests) == 1
+
+
+def test_a_pac_file_is_fetched_once_and_decides_per_host(
+    server: LoopbackServer, proxy: RecordingProxy
+) -> None:
+    host_port = proxy.url.removeprefix("http://")
+    server.routes["/proxy.pac"] = Route(body=(
+        "function FindProxyForURL(url, host) {\n"
+        f'  if (dnsDomainIs(host, "localhost")) return "PROXY {host_port}; DIRECT";\n'
+        '  return "DIRECT";\n'
+        "}\n"
+    ).encode(), headers={"Content-Type": "application/x-ns-proxy-autoconfig"})
+    server.routes["/"] = Route(body=b"direct")
+    prefs = Preferences(proxy_mode="pac", proxy_pac_url=server.url("/proxy.pac"))
+    policy, problem = proxy_policy(prefs)
+    assert not problem
+    setup = NetworkSetup(policy)
+    for _ in range(3):
+        session = setup()
+        assert session.get(server.url("/", "localhost")).text == "via proxy"
+        assert session.get(server.url("/")).text == "direct"
+        session.close()
+    assert server.seen.count(("GET", "/proxy.pac")) == 1
+    assert len(proxy.requests) == 3
+    assert setup.describe()["proxy"] == {
+        "mode": "pac", "pac_url": server.url("/proxy.pac"), "loaded": True
+    }
+
+
+@pytest.mark.parametrize(
+    ("route", "why"),
+    [(Route(404, b""), "HTTP 404"), (Route(body=b"function ("), "not valid")],
+)
+def test_a_broken_pac_file_means_direct_and_says_why(
+    server: LoopbackServer, route: Route, why: str
+) -> None:
+    server.routes["/proxy.pac"] = route
+    server.routes["/"] = Route(body=b"direct")
+    setup = NetworkSetup(ProxyPolicy.pac(server.url("/proxy.pac")))
+    assert setup().get(server.url("/")).text == "direct"
+    assert why in setup.proxy.problem
+    assert any(why in p for p in setup.describe()["problems"])
+
+
+# =========================================================================== counting
+
+
+def test_every_session_of_a_setup_counts_its_bytes(server: LoopbackServer) -> None:
+    server.routes["/a"] = Route(body=b"x" * 1000)
+    setup = NetworkSetup()
+    setup().get(server.url("/a"))
+    got = get_capped(setup(), server.url("/a"), max_bytes=100)
+    assert got.truncated and len(got.body) == 100
+    assert setup.counter.received >= 1100
+    assert setup.counter.sent > 0
+
+
+# =========================================================================== detection
+
+
+def _network(**values: Any) -> NetworkSettings:
+    return NetworkSettings.model_validate(values)
+
+
+def test_office_when_the_intranet_probe_answers(server: LoopbackServer) -> None:
+    server.routes["/intranet"] = Route(204, b"")
+    server.routes["/204"] = Route(204, b"")
+    network = _network(
+        intranet_probe_url=server.url("/intranet"), captive_portal_check_url=server.url("/204")
+    )
+    factory = NetworkSetup().factory(retries=0)
+    office = detect_profile(factory, network, interfaces=["eth0", "lo"])
+    assert (office.kind, office.vpn, office.intranet_reachable) == (ProfileKind.OFFICE, False, True)
+    vpn = detect_profile(factory, network, interfaces=["eth0", "tun0"])
+    assert (vpn.kind, vpn.vpn, vpn.vpn_interfaces) == (ProfileKind.HOME, True, ("tun0",))
+    mobile = detect_profile(factory, network, interfaces=["wwan0"], metered=True)
+    assert mobile.kind == ProfileKind.MOBILE
+
+
+def test_home_when_the_intranet_is_silent(server: LoopbackServer) -> None:
+    server.routes["/204"] = Route(204, b"")
+    network = _network(
+        intranet_probe_url=f"http://127.0.0.1:{closed_port()}/intranet",
+        captive_portal_check_url=server.url("/204"),
+    )
+    home = detect_profile(NetworkSetup().factory(retries=0), network, interfaces=[])
+    assert (home.kind, home.vpn, home.intranet_reachable) == (ProfileKind.HOME, False, False)
+
+
+@pytest.mark.parametrize(
+    ("route", "login"),
+    [
+        (Route(302, b"", {"Location": "http://login.portal.test/?dest=x"}),
+         "http://login.portal.test/?dest=x"),
+        (Route(200, b"<html>Bitte anmelden</html>"), None),
+        (Route(511, b""), None),
+    ],
+)
+def test_captive_portal_detected(server: LoopbackServer, route: Route, login: str | None) -> None:
+    server.routes["/204"] = route
+    network = _network(captive_portal_check_url=server.url("/204"))
+    profile = detect_profile(NetworkSetup().factory(retries=0), network, interfaces=[])
+    assert profile.kind == ProfileKind.CAPTIVE
+    assert profile.captive_login_url == login
+    assert profile.captive_open_url == server.url("/204")
+
+
+def test_expected_body_variant_of_the_check(server: LoopbackServer) -> None:
+    server.routes["/check"] = Route(200, b"success\n")
+    network = _network(
+        captive_portal_check_url=server.url("/check"), captive_portal_check_body="success"
+    )
+    assert detect_profile(NetworkSetup(), network, interfaces=[]).kind == ProfileKind.HOME
+
+
+def test_offline_when_the_check_fails_and_no_request_when_disconnected(
+    server: LoopbackServer,
+) -> None:
+    network = _network(captive_portal_check_url=f"http://127.0.0.1:{closed_port()}/204")
+    assert detect_profile(NetworkSetup(), network, interfaces=[]).kind == ProfileKind.OFFLINE
+    watched = _network(
+        intranet_probe_url=server.url("/intranet"), captive_portal_check_url=server.url("/204")
+    )
+    profile = detect_profile(NetworkSetup(), watched, reachability="disconnected", interfaces=[])
+    assert profile.kind == ProfileKind.OFFLINE
+    assert server.seen == []
