@@ -63,7 +63,7 @@ def _origin(url: str) -> tuple[str, str, int]:
 
 def _shown(url: str) -> str:
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.hostname or ''}{parts.path}"
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}{parts.path}"
 
 
 def _skip(service: Service, profile: ConnectionProfile, scope: ProbeScope) -> ServiceStatus | None:
