@@ -9,6 +9,7 @@ helpers from here.
 
 from __future__ import annotations
 
+import contextlib
 import select
 import socket
 import ssl
@@ -70,10 +71,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(route.body)))
         self.end_headers()
         if with_body:
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError):
                 self.wfile.write(route.body)
-            except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
-                pass
 
     def do_GET(self) -> None:
         self._serve(True)
