@@ -38,6 +38,7 @@ SECTION_NAMES: Mapping[str, tuple[str, str]] = {
     "organisation": ("Organisation", "Organisation"),
     "identity_provider": ("Identity provider (sign-in)", "Identitätsanbieter (Anmeldung)"),
     "catalog": ("Central catalog", "Zentraler Katalog"),
+    "network": ("Network (office, home, on the move)", "Netzwerk (Büro, Homeoffice, mobil)"),
     "policy": ("Locked settings", "Gesperrte Einstellungen"),
     "preferences": ("Preferences (locked)", "Einstellungen (gesperrt)"),
 }
