@@ -19,7 +19,7 @@ from workplace.config.locate import PathPart, format_path
 from workplace.config.schema import Category, Service, Strict, described
 from workplace.config.settings import ConfigProblem
 from workplace.config.sources import parse_text
-from workplace.config.validate import explain
+from workplace.config.validate import check_duplicates, explain
 
 MAX_MANIFEST_BYTES = 2 * 1024 * 1024
 """A manifest (or portal document) larger than this is refused while it downloads."""
@@ -117,7 +117,7 @@ def validate_manifest(
         for error in exc.errors():
             parts, message = explain(error, ManifestDocument)
             add(parts, message)
-    _check_duplicates(data, add)
+    check_duplicates(data, add)
     if document is not None:
         declared = {c.id for c in document.categories}
         for index, service in enumerate(document.services):
@@ -139,25 +139,6 @@ def validate_manifest(
         services=tuple(document.services),
     )
     return manifest, found
-
-
-def _check_duplicates(data: Mapping[str, Any], add: Callable[..., None]) -> None:
-    for section, what in (("services", "service"), ("categories", "category")):
-        items = data.get(section)
-        if not isinstance(items, list):
-            continue
-        first: dict[str, int] = {}
-        for index, item in enumerate(items):
-            if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
-                continue
-            ident = item["id"].strip()
-            if ident in first:
-                add(
-                    (section, index, "id"),
-                    f"duplicate {what} id {ident!r}; first used at {section}[{first[ident]}]",
-                )
-            else:
-                first.setdefault(ident, index)
 
 
 def manifest_json(manifest: Manifest) -> dict[str, Any]:

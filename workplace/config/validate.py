@@ -41,7 +41,7 @@ def validate_tenant(
         for error in exc.errors():
             parts, message = explain(error, Tenant)
             add(parts, message)
-    _check_duplicates(data, add)
+    check_duplicates(data, add)
     presets = data.get("preferences")
     if isinstance(presets, Mapping):
         for parts, message in validate_preferences(presets):
@@ -69,7 +69,8 @@ def validate_preferences(values: Mapping[str, Any]) -> list[tuple[tuple[PathPart
     return found
 
 
-def _check_duplicates(data: Mapping[str, Any], add: Callable[..., None]) -> None:
+def check_duplicates(data: Mapping[str, Any], add: Callable[..., None]) -> None:
+    """Report every service or category id used twice, at the second use."""
     for section, what in (("services", "service"), ("categories", "category")):
         items = data.get(section)
         if not isinstance(items, list):
