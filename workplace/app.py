@@ -6,11 +6,10 @@ talks to the core only through it and background jobs; nothing reaches for
 another object through a global.
 
 Sign-in seam: :attr:`Workplace.auth_factory` builds the sign-in service
-(``workplace.auth``) lazily, after the first paint, so no auth/HTTP import stands
-before it. ``ui.gui.start`` passes the result to ``MainWindow.attach_account``,
-which shows the account button in the header (avatar with initials, sign-out
-menu) and will host the sign-in screen. Until the auth package offers its
-facade, the factory returns None and the header shows no account area.
+(``workplace.auth.AuthService``) lazily: ``ui.account.AccountController`` calls it
+in a background job after the first paint, so no auth/HTTP/keyring import stands
+before it. It returns None when the tenant has no identity provider; the window
+then shows no account area and no sign-in screen.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workplace.catalog.catalog import Catalog
 from workplace.catalog.launch import Launched, Launcher
@@ -29,11 +28,30 @@ from workplace.config.schema import Service
 from workplace.config.settings import Settings
 from workplace.config.state import StateStore
 
+if TYPE_CHECKING:
+    from workplace.auth.service import AuthService
+
 OpenUrl = Callable[[str], bool]
+AuthFactory = Callable[["Workplace", OpenUrl], "AuthService | None"]
 
 
-def _no_auth(_workplace: Workplace) -> Any:
-    """Placeholder until ``workplace.auth`` provides its blocking facade."""
+def build_auth(workplace: Workplace, open_browser: OpenUrl) -> AuthService | None:
+    """The tenant's sign-in service, or None without an identity provider.
+
+    Blocking (imports authlib/requests, opens the keyring): call it in a job.
+    ``open_browser`` opens the sign-in and sign-out pages (the window wraps the
+    system browser so it can offer "open the browser again").
+    """
+    provider = workplace.settings.tenant.identity_provider
+    if not provider.issuer:
+        return None
+    from workplace.auth.factory import build_auth_service
+
+    return build_auth_service(provider, workplace.paths, open_browser=open_browser)
+
+
+def no_auth(_workplace: Workplace, _open_browser: OpenUrl) -> AuthService | None:
+    """For windows without sign-in (tests of the tiles, the self test's peers)."""
     return None
 
 
@@ -56,7 +74,7 @@ class Workplace:
     override: Path | None = None
     open_url: OpenUrl | None = None
     """Injected browser opener (tests); None means Python's webbrowser ($BROWSER)."""
-    auth_factory: Callable[[Workplace], Any] = field(default=_no_auth)
+    auth_factory: AuthFactory = field(default=build_auth)
 
     @classmethod
     def build(

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from workplace import i18n_build
-from workplace.app import Workplace
+from workplace.app import Workplace, no_auth
 from workplace.ui.gui import Gui, create_app
 from workplace.ui.jobs import Jobs
 
@@ -62,10 +62,16 @@ GuiFactory = Callable[..., Gui]
 
 @pytest.fixture
 def make_gui(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[GuiFactory]:
-    """Build the real window: ``make_gui(config=Path|None, synchronous=True)``."""
+    """Build the real window: ``make_gui(config=Path|None, synchronous=True, auth=False)``.
+
+    ``auth=False`` leaves sign-in out (the tile tests); ``auth=True`` uses the real
+    ``app.build_auth`` (see test_signin.py).
+    """
     built: list[Gui] = []
 
-    def factory(config: Path | None = None, *, synchronous: bool = True) -> Gui:
+    def factory(
+        config: Path | None = None, *, synchronous: bool = True, auth: bool = False
+    ) -> Gui:
         if config is not None:
             monkeypatch.setenv("WORKPLACE_CONFIG", str(config))
         override = (
@@ -73,6 +79,8 @@ def make_gui(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[GuiFactory
         )
         app = create_app()
         workplace = Workplace.build(override)
+        if not auth:
+            workplace.auth_factory = no_auth
         gui = Gui(
             app,
             workplace,

@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A non-modal message strip above the tiles: configuration problems, failed launches.
 
+``tone="info"`` gives a calm, accent-coloured variant (e.g. "your sign-in will not
+be remembered"); the default is the amber warning.
+
 Signals:
     dismissed(): the user closed the banner.
 """
@@ -23,9 +26,13 @@ class Banner(QFrame):
 
     dismissed = Signal()
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, parent: QWidget | None = None, *, tone: str = "warning"
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        self._tone = tone
+        self.setProperty("tone", tone)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._details: list[str] = []
         self._icon = QLabel(self)
@@ -68,9 +75,12 @@ class Banner(QFrame):
         self._theme = theme
         if theme.high_contrast:
             colour = theme.text
+        elif self._tone == "info":
+            colour = theme.accent
         else:
             colour = QColor("#f0c24b") if theme.dark else QColor("#a86b00")
-        self._icon.setPixmap(icons.pixmap("warning", colour, 22, self.devicePixelRatioF()))
+        name = "info" if self._tone == "info" else "warning"
+        self._icon.setPixmap(icons.pixmap(name, colour, 22, self.devicePixelRatioF()))
         self._close.setIcon(icons.icon("close", theme.text, 18))
 
     def retranslate(self) -> None:

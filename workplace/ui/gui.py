@@ -18,12 +18,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from workplace import APP_ID, APP_NAME, __version__
 from workplace.app import Workplace
 from workplace.ui import icons
+from workplace.ui.account import AccountController
+from workplace.ui.accountview import AccountView
 from workplace.ui.appearance import Appearance
 from workplace.ui.jobs import Jobs
 from workplace.ui.window import MainWindow
@@ -31,6 +33,8 @@ from workplace.ui.window import MainWindow
 log = logging.getLogger("workplace.ui")
 
 DEFAULT_SIZE = (1160, 760)
+AUTH_START_DELAY_MS = 150
+"""After the first paint, let the frame reach the screen before the sign-in job starts."""
 
 
 def ensure_platform() -> None:
@@ -86,8 +90,33 @@ class PaintWatch(QObject):
         return False
 
 
+class FirstPaint(QObject):
+    """Emits ``painted`` once, at the first paint of ``widget`` (whatever the window shows).
+
+    Signals:
+        painted()
+    """
+
+    painted = Signal()
+
+    def __init__(self, widget: Any) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            self.painted.emit()
+        return False
+
+
 class Gui(QObject):
-    """The running GUI: owns the window and, where available, tray and single instance."""
+    """The running GUI: owns the window and, where available, tray and single instance.
+
+    Sign-in: :class:`~workplace.ui.account.AccountController` starts after the first
+    paint (restore the remembered session in a job); :class:`AccountView` shows it.
+    """
 
     def __init__(
         self,
@@ -153,11 +182,19 @@ class Gui(QObject):
         self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _attach_account(self) -> None:
-        # Seam for sign-in: app.Workplace.auth_factory builds the auth facade; once it
-        # exists, it is run through jobs and shown in window.header.account.
-        service = self.workplace.auth_factory(self.workplace)
-        if service is not None:
-            self.window.header.account.show()
+        self.account = AccountController(self.workplace, self.jobs, parent=self)
+        self.account_view = AccountView(self.window, self.account, self.appearance)
+        self._first_paint = FirstPaint(self.window.header)
+        self._first_paint.painted.connect(self._on_first_paint_painted)
+
+    @Slot()
+    def _on_first_paint_painted(self) -> None:
+        QTimer.singleShot(AUTH_START_DELAY_MS, self._start_account)
+
+    @Slot()
+    def _start_account(self) -> None:
+        if not self._disposed:
+            self.account.start()
 
     @Slot(list)
     def _on_window_favourites_changed(self, ids: list[str]) -> None:
@@ -180,6 +217,7 @@ class Gui(QObject):
         if self._disposed:
             return
         self._disposed = True
+        self.account.dispose()
         self.jobs.wait()
         if self.tray is not None:
             self.tray.dispose()
@@ -198,6 +236,7 @@ class Gui(QObject):
             self.jobs.run(
                 lambda: self.workplace.save_geometry(geometry), name="save-geometry", serial=True
             )
+        self.account.dispose()
         self.jobs.wait()
         if self.single is not None:
             self.single.close()

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The header: the organisation's logo and name, the search field, help, settings, account.
 
-The account area on the right is the seam for sign-in: :class:`AccountButton`
-shows the signed-in user (avatar with initials, a menu with "Sign out") or a
-"Sign in" button. It stays hidden until ``app.py`` wires the sign-in service.
+The account area on the right: :class:`AccountButton` shows the signed-in user
+(avatar with initials; a menu with name, email, how long the session holds and
+"Sign out") or a "Sign in" button. It stays hidden while the tenant has no
+identity provider or the remembered session is still being looked up.
 
 Signals (HeaderBar):
     help_requested(), settings_requested(): the buttons were pressed.
@@ -12,7 +13,16 @@ Signals (HeaderBar):
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -42,6 +52,9 @@ def initials(display_name: str) -> str:
 class AccountButton(QToolButton):
     """The signed-in user as a round avatar with initials, or a "Sign in" button.
 
+    The menu shows the name, the email address, how long the session holds (or
+    why it is not remembered, or that the launcher is offline) and "Sign out".
+
     Signals:
         sign_in_requested(), sign_out_requested()
     """
@@ -53,18 +66,24 @@ class AccountButton(QToolButton):
         super().__init__(parent)
         self._theme = theme
         self._name: str | None = None
-        self._detail = ""
+        self._initials = ""
+        self._email = ""
+        self._notes: list[str] = []
         self.setProperty("flat", True)
         self.setAutoRaise(True)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self)
-        self._who = QAction(self._menu)
+        self._menu.setObjectName("accountMenu")
+        self._who = QAction(self)  # not the menu's: clear() deletes its own actions
         self._who.setEnabled(False)
-        self._sign_out = QAction(self._menu)
+        bold = QFont(self._who.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        self._who.setFont(bold)
+        self._email_action = QAction(self)
+        self._email_action.setEnabled(False)
+        self._note_actions: list[QAction] = []
+        self._sign_out = QAction(self)
         self._sign_out.triggered.connect(self.sign_out_requested)
-        self._menu.addAction(self._who)
-        self._menu.addSeparator()
-        self._menu.addAction(self._sign_out)
         self.clicked.connect(self._on_self_clicked)
         self.set_user(None)
 
@@ -72,22 +91,59 @@ class AccountButton(QToolButton):
         self._theme = theme
         self.update()
 
-    def set_user(self, display_name: str | None, detail: str = "") -> None:
-        """Show ``display_name`` (signed in) or the "Sign in" button (None)."""
+    def set_user(
+        self,
+        display_name: str | None,
+        detail: str = "",
+        *,
+        initials_text: str = "",
+        notes: list[str] | None = None,
+    ) -> None:
+        """Show ``display_name`` (signed in) or the "Sign in" button (None).
+
+        ``detail`` is the email address; ``notes`` are extra lines for the menu
+        (until when the session holds, not remembered, offline).
+        """
         self._name = display_name
-        self._detail = detail
+        self._email = detail
+        self._initials = initials_text or (initials(display_name) if display_name else "")
+        self._notes = list(notes or [])
+        self._rebuild_menu()
         self.setMenu(self._menu if display_name else None)  # type: ignore[arg-type]
         self.retranslate()
         self.updateGeometry()
         self.update()
 
+    def _rebuild_menu(self) -> None:
+        self._menu.clear()
+        self._menu.addAction(self._who)
+        if self._email:
+            self._menu.addAction(self._email_action)
+        self._note_actions = []
+        for note in self._notes:
+            action = QAction(note, self._menu)
+            action.setEnabled(False)
+            self._menu.addAction(action)
+            self._note_actions.append(action)
+        self._menu.addSeparator()
+        self._menu.addAction(self._sign_out)
+
+    @property
+    def menu_texts(self) -> list[str]:
+        """The menu's lines as shown (tests, accessibility checks)."""
+        return [a.text() for a in self._menu.actions() if not a.isSeparator()]
+
+    def trigger_sign_out(self) -> None:
+        self._sign_out.trigger()
+
     def retranslate(self) -> None:
         self._sign_out.setText(self.tr("Sign out"))
         if self._name:
-            self._who.setText(f"{self._name}  {self._detail}".strip())
+            self._who.setText(self._name)
+            self._email_action.setText(self._email)
             self.setText("")
             self.setAccessibleName(self.tr("Account: %1").replace("%1", self._name))
-            self.setToolTip(self._name)
+            self.setToolTip(f"{self._name}\n{self._email}".strip())
         else:
             self.setText(self.tr("Sign in"))
             self.setAccessibleName(self.tr("Sign in"))
@@ -95,7 +151,7 @@ class AccountButton(QToolButton):
         self.setAccessibleDescription(self.tr("Your account and sign-out"))
 
     def sizeHint(self) -> QSize:
-        return QSize(38, 38) if self._name else super().sizeHint()
+        return QSize(40, 40) if self._name else super().sizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._name:
@@ -103,18 +159,20 @@ class AccountButton(QToolButton):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        circle = QRectF(3, 3, self.width() - 6, self.height() - 6)
+        circle = QRectF(4, 4, self.width() - 8, self.height() - 8)
         path = QPainterPath()
         path.addEllipse(circle)
         painter.fillPath(path, self._theme.accent)
-        if self.hasFocus():
-            painter.setPen(self._theme.focus)
+        if self.hasFocus() or self.isDown():
+            pen = QPen(self._theme.focus)
+            pen.setWidthF(2)
+            painter.setPen(pen)
             painter.drawEllipse(circle.adjusted(-2, -2, 2, 2))
         font = QFont(self.font())
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         painter.setPen(QColor(self._theme.on_accent))
-        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, initials(self._name))
+        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, self._initials)
 
     @Slot()
     def _on_self_clicked(self) -> None:
@@ -159,7 +217,7 @@ class HeaderBar(QFrame):
         self.help_button.clicked.connect(self.help_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.account = AccountButton(theme, self)
-        self.account.hide()  # shown once app.py wires the sign-in service
+        self.account.hide()  # shown once the sign-in service answered (ui.account)
 
         names = QVBoxLayout()
         names.setSpacing(0)

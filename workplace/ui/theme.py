@@ -200,6 +200,9 @@ def stylesheet_for(theme: Theme) -> str:
     focus = theme.focus.name()
     surface = theme.surface.name()
     hover = _mix(theme.surface, theme.text, 0.07).name()
+    info_bg = _mix(theme.surface, theme.accent, 0.07).name()
+    info_border = _mix(theme.border, theme.accent, 0.45).name()
+    primary_hover = _mix(theme.accent, theme.text, 0.15).name()
     return f"""
 QLineEdit#search {{
     background: {surface};
@@ -231,6 +234,71 @@ QListView#tiles:focus {{ outline: none; }}
 QLabel#emptyTitle {{ font-size: 15pt; font-weight: 600; }}
 QLabel#orgName {{ font-size: 14pt; font-weight: 600; }}
 QLabel#orgSub {{ color: {theme.secondary_text.name()}; }}
+QFrame#banner[tone="info"] {{
+    background: {info_bg};
+    border: {bw}px solid {info_border};
+}}
+QWidget#signinBackdrop {{ background: {theme.window.name()}; }}
+QFrame#signinCard {{
+    background: {surface};
+    border: {bw}px solid {border};
+    border-radius: 14px;
+}}
+QFrame#signinCard QLabel {{ background: transparent; }}
+QFrame#signinRule {{ background: {border}; border: none; }}
+QLabel#signinTitle {{ font-size: 17pt; font-weight: 600; color: {text}; }}
+QLabel#signinText {{ font-size: 11pt; color: {text}; }}
+QLabel#signinSmall {{ color: {theme.secondary_text.name()}; }}
+QLabel#deviceUrl {{ font-size: 12pt; font-weight: 600; color: {theme.accent.name()}; }}
+QLabel#userCode {{
+    font-family: "DejaVu Sans Mono", "Consolas", "Menlo", monospace;
+    font-size: 22pt;
+    font-weight: 600;
+    letter-spacing: 2px;
+    color: {text};
+    background: {theme.window.name()};
+    border: {bw}px solid {border};
+    border-radius: 8px;
+    padding: 6px 14px;
+}}
+QLabel#userCode:focus {{ border: 2px solid {focus}; }}
+QLabel#qr {{ background: #ffffff; border: {bw}px solid {border}; border-radius: 8px; }}
+QPushButton#primary {{
+    background: {theme.accent.name()};
+    color: {theme.on_accent.name()};
+    border: {bw if theme.high_contrast else 0}px solid {text};
+    border-radius: 8px;
+    padding: 11px 18px;
+    font-size: 11pt;
+    font-weight: 600;
+}}
+QPushButton#primary:hover {{ background: {primary_hover}; }}
+QPushButton#primary:focus {{ border: 2px solid {focus}; padding: 9px 16px; }}
+QPushButton#secondary {{
+    background: {surface};
+    color: {text};
+    border: {bw}px solid {border};
+    border-radius: 8px;
+    padding: 9px 16px;
+    font-size: 10.5pt;
+}}
+QPushButton#secondary:hover {{ background: {hover}; }}
+QPushButton#secondary:focus {{
+    border: 2px solid {focus};
+    padding: {9 - (2 - bw)}px {16 - (2 - bw)}px;
+}}
+QPushButton#secondary:disabled {{ color: {theme.secondary_text.name()}; }}
+QPushButton#link {{
+    background: transparent;
+    color: {theme.accent.name()};
+    border: 2px solid transparent;
+    border-radius: 6px;
+    padding: 4px 6px;
+    text-decoration: underline;
+}}
+QPushButton#link:focus {{ border: 2px solid {focus}; }}
+QProgressBar#busy {{ background: {hover}; border: none; border-radius: 2px; }}
+QProgressBar#busy::chunk {{ background: {theme.accent.name()}; border-radius: 2px; }}
 """
 
 

@@ -44,6 +44,7 @@ from workplace.ui.banner import Banner
 from workplace.ui.dialogs import HelpDialog, SettingsDialog
 from workplace.ui.header import HeaderBar
 from workplace.ui.jobs import Jobs
+from workplace.ui.signin import SignInPage
 from workplace.ui.tilemodel import Role, TileModel
 from workplace.ui.tileview import TileView
 
@@ -82,19 +83,27 @@ class MainWindow(QMainWindow):
         self.config_banner = Banner(theme, self)
         self.config_banner.setObjectName("banner")
         self.message_banner = Banner(theme, self)
+        self.account_banner = Banner(theme, self, tone="info")
         self.model = TileModel(workplace.catalog, appearance.language, self)
         self.model.set_favourites(workplace.settings.preferences.favourites)
         self.view = TileView(theme, self)
         self.view.setModel(self.model)
         self.empty = self._build_empty_state()
+        self.signin = SignInPage(theme, self)
+        self.sign_in_wanted = False
+        """The account view asks for the sign-in screen (signed out, or signing in)."""
+        self.browsing_without_sign_in = False
+        """The user chose to look at the services before signing in."""
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.signin)
 
         banners = QVBoxLayout()
         banners.setContentsMargins(28, 14, 28, 0)
         banners.setSpacing(8)
         banners.addWidget(self.config_banner)
+        banners.addWidget(self.account_banner)
         banners.addWidget(self.message_banner)
         self._banner_box = QWidget(self)
         self._banner_box.setLayout(banners)
@@ -125,6 +134,7 @@ class MainWindow(QMainWindow):
         self.view.typed.connect(self._on_view_typed)
         self.config_banner.dismissed.connect(self._update_banner_box)
         self.message_banner.dismissed.connect(self._update_banner_box)
+        self.account_banner.dismissed.connect(self._update_banner_box)
         appearance.changed.connect(self._on_appearance_changed)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -175,8 +185,10 @@ class MainWindow(QMainWindow):
             subtitle = ""  # an unconfigured launcher: the name already says it
         self.header.set_branding(name, subtitle, organisation.logo)
         self.header.retranslate()
+        self.signin.set_organisation(name, organisation.short_name, organisation.logo)
         self.config_banner.retranslate()
         self.message_banner.retranslate()
+        self.account_banner.retranslate()
         self.view.setAccessibleName(self.tr("Services"))
         self.view.setAccessibleDescription(
             self.tr(
@@ -195,6 +207,8 @@ class MainWindow(QMainWindow):
         self.view.set_theme(theme)
         self.config_banner.set_theme(theme)
         self.message_banner.set_theme(theme)
+        self.account_banner.set_theme(theme)
+        self.signin.set_theme(theme)
         self._empty_icon.setPixmap(
             icons.pixmap("search", theme.secondary_text, 48, self.devicePixelRatioF())
         )
@@ -241,8 +255,14 @@ class MainWindow(QMainWindow):
 
     def _update_banner_box(self) -> None:
         self._banner_box.setVisible(
-            not self.config_banner.isHidden() or not self.message_banner.isHidden()
+            not self.config_banner.isHidden()
+            or not self.message_banner.isHidden()
+            or not self.account_banner.isHidden()
         )
+
+    def update_banner_box(self) -> None:
+        """Show the banner area only while a banner is shown (after the account view's change)."""
+        self._update_banner_box()
 
     def show_message(self, title: str, hint: str = "", details: list[str] | None = None) -> None:
         """A non-modal message above the tiles (replaces the previous one)."""
@@ -271,8 +291,24 @@ class MainWindow(QMainWindow):
             self.view.setCurrentIndex(first)
             self.view.scrollToTop()
 
+    # -- the sign-in screen -------------------------------------------------------
+
+    def set_sign_in_wanted(self, wanted: bool) -> None:
+        """Show the sign-in screen in place of the tiles (unless the user browses or searches)."""
+        self.sign_in_wanted = wanted
+        if not wanted:
+            self.browsing_without_sign_in = False
+        self._update_empty_state()
+
+    @property
+    def signin_visible(self) -> bool:
+        return self.stack.currentWidget() is self.signin
+
     def _update_empty_state(self) -> None:
         query = self.model.query
+        if self.sign_in_wanted and not self.browsing_without_sign_in and not query:
+            self.stack.setCurrentWidget(self.signin)
+            return
         empty = self.model.tile_count == 0
         self.stack.setCurrentWidget(self.empty if empty else self.view)
         if not empty:

@@ -1,0 +1,404 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The sign-in as the window sees it: runs AuthService calls as jobs, keeps the session fresh.
+
+:class:`AccountController` owns the tenant's ``AuthService`` (built in a job after
+the first paint, so no auth, HTTP or keyring import stands before it) and turns
+its blocking calls into jobs. Results are applied on the GUI thread; widgets
+listen to :attr:`AccountController.changed` and read :attr:`phase`,
+:attr:`state`, :attr:`error`, :attr:`challenge` and :attr:`browser_url`.
+
+Silent refresh: a single-shot timer fires shortly before the access token
+expires; a heartbeat notices a wake-up from sleep, and ``QNetworkInformation``
+(where the platform has a backend) a network coming back. Both force one
+refresh. Network failures back off (5 s doubling to 5 min). A rejected refresh
+token ends in one "please sign in again" state; nothing here ever opens the
+browser unless the user asked for it.
+
+This module never imports ``workplace.auth`` at import time: kinds and statuses
+are string enums and are compared by value.
+
+Signals:
+    changed(): phase, state, error or challenge changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import webbrowser
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from workplace.app import Workplace
+from workplace.ui.jobs import Jobs
+
+if TYPE_CHECKING:
+    from workplace.auth.device import DeviceChallenge
+    from workplace.auth.service import AuthService
+    from workplace.auth.state import AuthState
+
+log = logging.getLogger("workplace.ui")
+
+REFRESH_LEAD_S = 50.0
+"""Ask for a refresh this long before expiry (inside AuthService's 60 s margin)."""
+BACKOFF_FIRST_S, BACKOFF_MAX_S = 5.0, 300.0
+HEARTBEAT_MS = 30_000
+WAKE_GAP_S = 60.0
+"""A heartbeat this much later than planned means the computer was asleep."""
+NETWORK_KINDS = frozenset({"provider_unreachable", "tls", "timeout"})
+
+
+class Phase(StrEnum):
+    STARTING = "starting"
+    """The remembered session is being looked up; show the tiles, no sign-in screen yet."""
+    DISABLED = "disabled"
+    """The tenant has no identity provider: no account area at all."""
+    SIGNED_OUT = "signed_out"
+    BROWSER = "browser"
+    """The sign-in page is open in the system browser."""
+    DEVICE = "device"
+    """The device grant: a code is being requested (challenge None) or shown."""
+    SIGNED_IN = "signed_in"
+    REAUTH = "reauth"
+    """The provider rejected the remembered session: one "please sign in again"."""
+
+
+class AccountController(QObject):
+    changed = Signal()
+    _browser_opened = Signal(str)
+
+    def __init__(self, workplace: Workplace, jobs: Jobs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workplace = workplace
+        self._jobs = jobs
+        self.service: AuthService | None = None
+        self.phase = Phase.STARTING
+        self.state: AuthState | None = None
+        self.error: tuple[str, str] | None = None
+        """(kind, detail) of the last failed attempt, shown on the sign-in screen."""
+        self.challenge: DeviceChallenge | None = None
+        self.browser_url = ""
+        self._cancel: threading.Event | None = None
+        self._attempt = 0
+        self._failures = 0
+        self._disposed = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self._on_heartbeat_timeout)
+        self._last_beat = time.time()
+        self._network: Any = None
+        self._browser_opened.connect(self._on_browser_opened)
+
+    # -- start-up -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Build the service and restore the remembered session, in a job (after first paint)."""
+        workplace = self._workplace
+
+        def restore() -> AuthState | None:
+            service = workplace.auth_factory(workplace, self._open_browser)
+            if service is None:
+                return None
+            self.service = service  # published before the result is delivered
+            return service.restore()
+
+        self._jobs.run(restore, self._on_restored, self._on_restore_failed, name="auth-restore")
+
+    def _on_restored(self, state: AuthState | None) -> None:
+        if self._disposed:
+            return
+        if self.service is None or state is None:
+            self._set_phase(Phase.DISABLED)
+            return
+        self._watch_wake_and_network()
+        self._apply(state)
+
+    def _on_restore_failed(self, exc: BaseException) -> None:
+        log.warning("the sign-in service could not be started: %s", exc)
+        if self.service is None:
+            self._set_phase(Phase.DISABLED)
+            return
+        self.error = _error_of(exc)
+        self._set_phase(Phase.SIGNED_OUT)
+
+    # -- applying states ------------------------------------------------------------
+
+    def _apply(self, state: AuthState) -> None:
+        """Show ``state`` (a job's result) and plan the next refresh."""
+        self.state = state
+        status = state.status.value
+        if status in ("signed_in", "session_only"):
+            self.error = None
+            self.challenge = None
+            self.phase = Phase.SIGNED_IN
+            self._plan_refresh(state)
+        elif status == "reauth_required":
+            self._refresh_timer.stop()
+            self.phase = Phase.REAUTH
+        else:
+            self._refresh_timer.stop()
+            self.phase = Phase.SIGNED_OUT
+        self.changed.emit()
+
+    def _set_phase(self, phase: Phase) -> None:
+        self.phase = phase
+        self.changed.emit()
+
+    @property
+    def configured(self) -> bool:
+        return self.phase != Phase.DISABLED
+
+    @property
+    def busy(self) -> bool:
+        return self.phase in (Phase.BROWSER, Phase.DEVICE)
+
+    # -- sign-in through the browser ------------------------------------------------
+
+    def sign_in(self) -> None:
+        """Open the system browser for sign-in (only ever on the user's request)."""
+        service = self.service
+        if service is None or self.busy:
+            return
+        cancel = self._new_attempt()
+        attempt = self._attempt
+        self.error = None
+        self.browser_url = ""
+        self._set_phase(Phase.BROWSER)
+        self._jobs.run(
+            lambda: service.sign_in(cancel),
+            lambda state: self._on_attempt_done(attempt, state),
+            lambda exc: self._on_attempt_failed(attempt, exc),
+            name="auth-sign-in",
+        )
+
+    def _open_browser(self, url: str) -> bool:
+        """The system browser; runs on the service's thread. Remembers the sign-in URL."""
+        if self.phase == Phase.BROWSER:
+            self._browser_opened.emit(url)
+        opener = self._workplace.open_url or webbrowser.open
+        return bool(opener(url))
+
+    @Slot(str)
+    def _on_browser_opened(self, url: str) -> None:
+        if self.phase == Phase.BROWSER:
+            self.browser_url = url
+            self.changed.emit()
+
+    def reopen_browser(self) -> None:
+        """Open the same sign-in page again (the user closed the tab)."""
+        url = self.browser_url
+        if self.phase != Phase.BROWSER or not url:
+            return
+        opener = self._workplace.open_url or webbrowser.open
+        self._jobs.run(lambda: opener(url), name="auth-reopen-browser")
+
+    # -- sign-in with a code (device grant) ----------------------------------------
+
+    def sign_in_with_code(self) -> None:
+        service = self.service
+        if service is None or self.busy:
+            return
+        cancel = self._new_attempt()
+        attempt = self._attempt
+        self.error = None
+        self.challenge = None
+        self._set_phase(Phase.DEVICE)
+        self._jobs.run(
+            service.start_device,
+            lambda challenge: self._on_device_started(attempt, cancel, challenge),
+            lambda exc: self._on_attempt_failed(attempt, exc),
+            name="auth-device-start",
+        )
+
+    def _on_device_started(
+        self, attempt: int, cancel: threading.Event, challenge: DeviceChallenge
+    ) -> None:
+        service = self.service
+        if attempt != self._attempt or cancel.is_set() or service is None:
+            return
+        self.challenge = challenge
+        self.changed.emit()
+        self._jobs.run(
+            lambda: service.poll_device(challenge, cancel),
+            lambda state: self._on_attempt_done(attempt, state),
+            lambda exc: self._on_attempt_failed(attempt, exc),
+            name="auth-device-poll",
+        )
+
+    # -- attempts ------------------------------------------------------------------
+
+    def _new_attempt(self) -> threading.Event:
+        if self._cancel is not None:
+            self._cancel.set()
+        self._cancel = threading.Event()
+        self._attempt += 1
+        return self._cancel
+
+    def cancel(self) -> None:
+        """Stop the running attempt; back to the sign-in screen at once."""
+        if self._cancel is not None:
+            self._cancel.set()
+        self._attempt += 1  # late results of the cancelled attempt are ignored
+        self.challenge = None
+        self.browser_url = ""
+        if self.busy:
+            self.error = None
+            self._apply_current()
+
+    def _apply_current(self) -> None:
+        if self.service is not None:
+            self._apply(self.service.status())
+        else:
+            self._set_phase(Phase.SIGNED_OUT)
+
+    def _on_attempt_done(self, attempt: int, state: AuthState) -> None:
+        if attempt != self._attempt or self._disposed:
+            return
+        self.browser_url = ""
+        self._failures = 0
+        self._apply(state)
+
+    def _on_attempt_failed(self, attempt: int, exc: BaseException) -> None:
+        if attempt != self._attempt or self._disposed:
+            return
+        kind, detail = _error_of(exc)
+        log.info("sign-in did not complete: %s", kind)
+        self.challenge = None
+        self.browser_url = ""
+        self.error = None if kind == "cancelled" else (kind, detail)
+        self._apply_current()
+
+    # -- sign-out ------------------------------------------------------------------
+
+    def sign_out(self) -> None:
+        """Back to the sign-in screen at once; revocation and the keyring wipe run in a job."""
+        service = self.service
+        if service is None:
+            return
+        if self._cancel is not None:
+            self._cancel.set()
+        self._attempt += 1
+        self._refresh_timer.stop()
+        self.error = None
+        self.challenge = None
+        self.state = None
+        self._set_phase(Phase.SIGNED_OUT)
+        self._jobs.run(service.sign_out, self._on_signed_out, self._on_sign_out_failed,
+                       name="auth-sign-out")
+
+    def _on_signed_out(self, _result: object) -> None:
+        if self.service is not None and self.phase == Phase.SIGNED_OUT:
+            self.state = self.service.status()
+            self.changed.emit()
+
+    def _on_sign_out_failed(self, exc: BaseException) -> None:
+        log.warning("sign-out did not complete: %s", exc)
+
+    # -- silent refresh ------------------------------------------------------------
+
+    def _plan_refresh(self, state: AuthState) -> None:
+        now = time.time()
+        reason = state.reason.value if state.reason is not None else ""
+        if reason in NETWORK_KINDS or state.expires_at is None:
+            self._failures += 1
+            delay = min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2 ** (self._failures - 1))
+        else:
+            self._failures = 0
+            delay = max(1.0, state.expires_at - REFRESH_LEAD_S - now)
+        self._refresh_timer.start(int(min(delay, 24 * 3600) * 1000))
+
+    @Slot()
+    def _on_refresh_timer_timeout(self) -> None:
+        self.refresh()
+
+    def refresh(self, *, force: bool = False) -> None:
+        """Refresh in a job if due (``force``: now, e.g. after wake-up); never a browser."""
+        service = self.service
+        if service is None or self.phase != Phase.SIGNED_IN:
+            return
+        attempt = self._attempt
+        self._jobs.run(
+            lambda: service.refresh_if_needed(force=force),
+            lambda state: self._on_refreshed(attempt, state),
+            self._on_refresh_failed,
+            name="auth-refresh",
+        )
+
+    def _on_refreshed(self, attempt: int, state: AuthState) -> None:
+        if attempt != self._attempt or self._disposed or self.phase != Phase.SIGNED_IN:
+            return  # a sign-out or sign-in happened meanwhile
+        self._apply(state)
+
+    def _on_refresh_failed(self, exc: BaseException) -> None:
+        log.warning("refresh failed unexpectedly: %s", exc)
+        if self.state is not None and self.phase == Phase.SIGNED_IN:
+            self._plan_refresh(self.state)
+
+    # -- wake-up and network changes -----------------------------------------------
+
+    def _watch_wake_and_network(self) -> None:
+        self._last_beat = time.time()
+        self._heartbeat.start()
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            feature = QNetworkInformation.Feature.Reachability
+            if QNetworkInformation.loadBackendByFeatures(feature):
+                info = QNetworkInformation.instance()
+                if info is not None:
+                    info.reachabilityChanged.connect(self._on_network_reachability_changed)
+                    self._network = info
+        except (ImportError, RuntimeError, AttributeError):  # no backend: wake-up still works
+            log.debug("no network information backend", exc_info=True)
+
+    @Slot()
+    def _on_heartbeat_timeout(self) -> None:
+        now = time.time()
+        gap = now - self._last_beat
+        self._last_beat = now
+        if gap > HEARTBEAT_MS / 1000 + WAKE_GAP_S:
+            log.info("woke up after %.0f s; refreshing the session", gap)
+            self.on_wake_or_network()
+
+    @Slot(object)
+    def _on_network_reachability_changed(self, reachability: Any) -> None:
+        name = getattr(reachability, "name", str(reachability))
+        if name in ("Online", "Site"):
+            log.info("the network is back (%s); refreshing the session", name)
+            self.on_wake_or_network()
+
+    def on_wake_or_network(self) -> None:
+        """One fresh refresh round, ignoring the backoff (wake-up, network back)."""
+        self._failures = 0
+        self.refresh(force=True)
+
+    # -- teardown ------------------------------------------------------------------
+
+    def dispose(self) -> None:
+        """Cancel running attempts and stop timers (the window closes)."""
+        self._disposed = True
+        if self._cancel is not None:
+            self._cancel.set()
+        self._refresh_timer.stop()
+        self._heartbeat.stop()
+        if self._network is not None:
+            self._network.reachabilityChanged.disconnect(self._on_network_reachability_changed)
+            self._network = None
+        if self.service is not None:
+            self.service.close()
+
+
+def _error_of(exc: BaseException) -> tuple[str, str]:
+    """(kind, detail) of an AuthError, by value; anything else is "unexpected"."""
+    kind = getattr(exc, "kind", None)
+    value = getattr(kind, "value", None)
+    if isinstance(value, str):
+        return value, str(getattr(exc, "detail", "") or "")
+    log.warning("unexpected sign-in failure", exc_info=exc)
+    return "unexpected", type(exc).__name__
