@@ -1,0 +1,350 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Sign-in from the window: the real test identity provider, the real Secret Service
+keyring and a real program as $BROWSER (tests/stack/fake_browser.py)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+import threading
+import webbrowser
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import GuiFactory, write_preferences
+from workplace.ui import authtext
+from workplace.ui.account import Phase
+
+STACK = Path(__file__).resolve().parents[1] / "stack"
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(STACK))
+
+from fake_browser import browse, write_launcher  # noqa: E402
+from provider import TestProvider  # noqa: E402
+
+pytestmark = pytest.mark.integration
+
+SIGN_IN_MS = 30_000
+DEVICE_MS = 40_000  # RFC 8628: the first poll comes after 5 s
+
+
+@pytest.fixture(scope="module")
+def shared_provider() -> Iterator[TestProvider]:
+    with TestProvider() as running:
+        yield running
+
+
+@pytest.fixture
+def provider(shared_provider: TestProvider) -> Iterator[TestProvider]:
+    if not shared_provider.running:
+        shared_provider.start()
+    shared_provider.set_behaviour()
+    yield shared_provider
+    shared_provider.set_behaviour()
+
+
+def tenant_file(directory: Path, issuer: str) -> Path:
+    text = (ROOT / "resources" / "tenants" / "musterstadt.toml").read_text(encoding="utf-8")
+    old = 'issuer = "https://id.musterstadt.example/realms/opendesk"'
+    assert old in text
+    text = text.replace(
+        old, f'issuer = "{issuer}"\nextra_auth_params = {{ prompt = "consent" }}'
+    )
+    path = directory / "tenant.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+class Visits:
+    """The paths the fake browser was asked to open (FAKE_BROWSER_VISITS)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __call__(self) -> list[str]:
+        return self.path.read_text().split() if self.path.exists() else []
+
+
+@pytest.fixture
+def fake_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Visits:
+    """$BROWSER is the program that fills the provider's sign-in form like a person."""
+    visits = tmp_path / "visits.txt"
+    monkeypatch.setenv("BROWSER", str(write_launcher(tmp_path)))
+    monkeypatch.setenv("FAKE_BROWSER_VISITS", str(visits))
+    monkeypatch.delenv("FAKE_BROWSER_ACTION", raising=False)
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    return Visits(visits)
+
+
+@pytest.fixture
+def secret_service() -> Any:
+    import keyring
+
+    from workplace.auth.keyring_store import backend_id
+
+    backend = keyring.get_keyring()
+    if backend_id(backend) != "keyring.backends.SecretService.Keyring":
+        pytest.fail(f"the real Secret Service keyring is needed, found {backend_id(backend)}; "
+                    "run the tests through scripts/test.sh", pytrace=False)
+    return backend
+
+
+@pytest.fixture
+def signin(
+    make_gui: GuiFactory, provider: TestProvider, fake_browser: Visits, secret_service: Any,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Any]:
+    """``signin.gui()`` builds a window for the test provider's tenant (async jobs)."""
+    from workplace.auth.keyring_store import SERVICE, KeyringStore
+
+    account = f"arbeitsplatz@{provider.issuer}"
+    store = KeyringStore(secret_service, service=SERVICE)
+    store.delete(account)
+    monkeypatch.setenv("WORKPLACE_CONFIG", str(tenant_file(tmp_path, provider.issuer)))
+
+    class Helper:
+        visits = fake_browser
+
+        @staticmethod
+        def gui() -> Any:
+            return make_gui(synchronous=False, auth=True)
+
+        @staticmethod
+        def stored() -> dict[str, Any] | None:
+            raw = store.load(account)
+            return json.loads(raw) if raw else None
+
+    yield Helper
+    store.delete(account)
+
+
+def wait_phase(qtbot: Any, gui: Any, phase: Phase, timeout: int = SIGN_IN_MS) -> None:
+    qtbot.waitUntil(lambda: gui.account.phase == phase, timeout=timeout)
+
+
+def sign_in_by_click(qtbot: Any, gui: Any) -> None:
+    wait_phase(qtbot, gui, Phase.SIGNED_OUT)
+    qtbot.mouseClick(gui.window.signin.primary, Qt.MouseButton.LeftButton)
+    wait_phase(qtbot, gui, Phase.SIGNED_IN)
+
+
+def test_signed_out_window_shows_the_sign_in_screen(qtbot: Any, signin: Any) -> None:
+    gui = signin.gui()
+    window = gui.window
+    assert not window.signin_visible  # the tiles paint first; no keyring before that
+    wait_phase(qtbot, gui, Phase.SIGNED_OUT)
+
+    assert window.signin_visible and window.signin.face == "welcome"
+    assert window.signin.primary.text() == "Sign in with Musterstadt"
+    assert window.signin.code_button.text() == "Use a code instead"
+    assert window.signin.notice.isHidden()
+    assert window.header.account.isVisible() and window.header.account.text() == "Sign in"
+    assert signin.visits() == []  # nothing opens a browser by itself
+
+    qtbot.mouseClick(window.signin.browse_link, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.view  # services can still be browsed
+    qtbot.mouseClick(window.header.account, Qt.MouseButton.LeftButton)
+    assert window.signin_visible  # the header's "Sign in" brings the screen back
+    assert signin.visits() == []
+
+
+def test_sign_in_from_the_window_shows_the_name(qtbot: Any, signin: Any) -> None:
+    gui = signin.gui()
+    window = gui.window
+    wait_phase(qtbot, gui, Phase.SIGNED_OUT)
+
+    qtbot.mouseClick(window.signin.primary, Qt.MouseButton.LeftButton)
+    assert window.signin.face == "browser"  # progress while the browser is open
+    assert window.signin.browser_title.text() == "Continue in your browser…"
+    wait_phase(qtbot, gui, Phase.SIGNED_IN)
+
+    account = window.header.account
+    assert account.menu_texts[:2] == ["Erika Mustermann", "erika.mustermann@musterstadt.example"]
+    assert account.menu_texts[-1] == "Sign out"
+    assert account.accessibleName() == "Account: Erika Mustermann"
+    assert not window.signin_visible and window.stack.currentWidget() is window.view
+    assert window.account_banner.isHidden()
+    assert signin.visits() == ["/auth"]
+    stored = signin.stored()
+    assert stored is not None and stored["name"] == "Erika Mustermann"
+    assert gui.account._refresh_timer.isActive()  # the silent refresh is planned
+
+
+def test_restart_restores_without_a_browser(qtbot: Any, signin: Any) -> None:
+    first = signin.gui()
+    sign_in_by_click(qtbot, first)
+    first.account.dispose()  # the launcher closes (the fixture disposes the rest)
+    first.jobs.wait()
+    first.window.hide()
+    opened = len(signin.visits())
+
+    second = signin.gui()  # same XDG directories, same keyring
+    wait_phase(qtbot, second, Phase.SIGNED_IN)
+
+    assert second.window.header.account.menu_texts[0] == "Erika Mustermann"
+    assert not second.window.signin_visible
+    assert len(signin.visits()) == opened
+
+
+def test_sign_out_returns_to_the_sign_in_screen_and_wipes_the_keyring(
+    qtbot: Any, signin: Any
+) -> None:
+    gui = signin.gui()
+    sign_in_by_click(qtbot, gui)
+    assert signin.stored() is not None
+
+    gui.window.header.account.trigger_sign_out()
+
+    assert gui.window.signin_visible  # at once, before the server calls
+    assert gui.window.header.account.text() == "Sign in"
+    qtbot.waitUntil(lambda: signin.stored() is None, timeout=SIGN_IN_MS)
+    qtbot.waitUntil(lambda: "/session/end" in signin.visits(), timeout=SIGN_IN_MS)
+    assert gui.account.phase == Phase.SIGNED_OUT
+
+
+def test_cancel_and_reopen_while_the_browser_is_open(
+    qtbot: Any, signin: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_BROWSER_ACTION", "ignore")  # the user has not signed in yet
+    gui = signin.gui()
+    page = gui.window.signin
+    wait_phase(qtbot, gui, Phase.SIGNED_OUT)
+    qtbot.mouseClick(page.primary, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.reopen_button.isEnabled(), timeout=SIGN_IN_MS)
+
+    qtbot.mouseClick(page.reopen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: signin.visits() == ["/auth", "/auth"], timeout=SIGN_IN_MS)
+    qtbot.mouseClick(page.cancel_browser, Qt.MouseButton.LeftButton)
+
+    assert page.face == "welcome" and page.notice.isHidden()  # cancelled on purpose: no error
+    assert gui.account.phase == Phase.SIGNED_OUT
+
+
+def test_device_grant_shows_code_and_qr_and_completes(qtbot: Any, signin: Any) -> None:
+    gui = signin.gui()
+    page = gui.window.signin
+    wait_phase(qtbot, gui, Phase.SIGNED_OUT)
+
+    qtbot.mouseClick(page.code_button, Qt.MouseButton.LeftButton)
+    assert page.face == "device"
+    qtbot.waitUntil(lambda: gui.account.challenge is not None, timeout=SIGN_IN_MS)
+    challenge = gui.account.challenge
+    assert page.user_code.text() == challenge.user_code
+    assert page.device_url.text() == challenge.verification_uri
+    pixmap = page.qr.pixmap()
+    assert not pixmap.isNull() and pixmap.width() >= 120
+    assert challenge.verification_uri_complete in page.qr.accessibleDescription()
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == challenge.user_code
+
+    # The user scans the QR code with their phone and signs in there.
+    phone = threading.Thread(target=browse, args=(challenge.verification_uri_complete,))
+    phone.start()
+    wait_phase(qtbot, gui, Phase.SIGNED_IN, timeout=DEVICE_MS)
+    phone.join(10)
+
+    assert gui.window.header.account.menu_texts[0] == "Erika Mustermann"
+    assert signin.visits() == []  # no browser on this computer
+
+
+def test_rejected_refresh_shows_one_sign_in_again_and_no_browser(
+    qtbot: Any, signin: Any, provider: TestProvider
+) -> None:
+    gui = signin.gui()
+    sign_in_by_click(qtbot, gui)
+    stored = signin.stored()
+    assert stored is not None
+    with requests.Session() as session:  # IT revokes the session on the server
+        session.trust_env = False
+        session.post(f"{provider.issuer}/token/revocation", timeout=10, data={
+            "token": stored["refresh_token"], "token_type_hint": "refresh_token",
+            "client_id": "arbeitsplatz"})
+    opened = len(signin.visits())
+
+    gui.account.on_wake_or_network()  # e.g. after wake-up
+    wait_phase(qtbot, gui, Phase.REAUTH)
+
+    page = gui.window.signin
+    assert gui.window.signin_visible and page.face == "welcome"
+    assert page.title.text() == "Please sign in again"
+    assert "Erika Mustermann" in page.intro.text()
+    assert page.notice.isHidden()  # one message, not two
+    assert not gui.account._refresh_timer.isActive()  # no loop
+    gui.account.on_wake_or_network()  # a network change later: nothing happens
+    gui.account.refresh(force=True)
+    qtbot.waitUntil(lambda: gui.jobs.pending == 0, timeout=SIGN_IN_MS)
+    assert gui.account.phase == Phase.REAUTH
+    assert len(signin.visits()) == opened  # never a browser by itself
+    assert signin.stored() is None
+
+    sign_in_by_click_again = page.primary  # the user signs in again: back to normal
+    qtbot.mouseClick(sign_in_by_click_again, Qt.MouseButton.LeftButton)
+    wait_phase(qtbot, gui, Phase.SIGNED_IN)
+
+
+def test_session_only_banner_without_a_secure_keyring(
+    qtbot: Any, signin: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring.core
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    gui = signin.gui()
+    sign_in_by_click(qtbot, gui)
+
+    assert gui.account.state is not None
+    assert gui.account.state.status.value == "session_only"
+    banner = gui.window.account_banner
+    assert banner.isVisible() and banner.title == "Your sign-in will not be remembered"
+    assert any("fail.Keyring" in line for line in banner.details)
+    assert "Not remembered on this computer" in gui.window.header.account.menu_texts
+    assert gui.window.header.account.menu_texts[0] == "Erika Mustermann"
+
+
+def test_provider_down_says_so(
+    qtbot: Any, make_gui: GuiFactory, fake_browser: Visits, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("WORKPLACE_CONFIG", str(tenant_file(tmp_path, f"http://127.0.0.1:{port}")))
+    gui = make_gui(synchronous=False, auth=True)
+    page = gui.window.signin
+    wait_phase(qtbot, gui, Phase.SIGNED_OUT)
+
+    qtbot.mouseClick(page.primary, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: gui.account.error is not None, timeout=SIGN_IN_MS)
+
+    assert gui.account.error[0] == "provider_unreachable"
+    assert page.face == "welcome" and page.notice.isVisible()
+    assert page.notice.title == "The sign-in service cannot be reached"
+    assert fake_browser() == []  # nothing was opened
+
+
+def test_every_failure_has_a_german_and_english_message(
+    make_gui: GuiFactory, isolated_xdg: dict[str, Path]
+) -> None:
+    from workplace.auth.errors import AuthErrorKind
+
+    fallback_en = authtext.message("something-new")
+    english = {kind.value: authtext.message(kind.value) for kind in AuthErrorKind}
+    write_preferences(isolated_xdg, 'language = "de"\n')
+    make_gui()
+    german = {kind.value: authtext.message(kind.value) for kind in AuthErrorKind}
+
+    for kind in AuthErrorKind:
+        assert english[kind.value] != fallback_en, kind
+        assert german[kind.value][0] != english[kind.value][0], kind
+    assert german["provider_unreachable"][0] == "Der Anmeldedienst ist nicht erreichbar"
