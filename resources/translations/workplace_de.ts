@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../workplace/ui/accountview.py" line="99"/>
-        <source>Not remembered on this computer</source>
-        <translation>Auf diesem Computer nicht gespeichert</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/accountview.py" line="101"/>
-        <source>Session holds until %1</source>
-        <translation>Sitzung gültig bis %1</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/accountview.py" line="104"/>
-        <source>Remembered on this computer</source>
-        <translation>Auf diesem Computer gespeichert</translation>
-    </message>
-</context>
-<context>
     <name>AccountButton</name>
     <message>
         <location filename="../../workplace/ui/header.py" line="140"/>
@@ -46,6 +28,24 @@
         <location filename="../../workplace/ui/header.py" line="151"/>
         <source>Your account and sign-out</source>
         <translation>Ihr Konto und Abmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>AccountView</name>
+    <message>
+        <location filename="../../workplace/ui/accountview.py" line="98"/>
+        <source>Not remembered on this computer</source>
+        <translation>Auf diesem Computer nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/accountview.py" line="101"/>
+        <source>Session holds until %1</source>
+        <translation>Sitzung gültig bis %1</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/accountview.py" line="103"/>
+        <source>Remembered on this computer</source>
+        <translation>Auf diesem Computer gespeichert</translation>
     </message>
 </context>
 <context>

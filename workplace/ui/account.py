@@ -144,6 +144,11 @@ class AccountController(QObject):
         else:
             self._refresh_timer.stop()
             self.phase = Phase.SIGNED_OUT
+        log.info(
+            "sign-in state: %s", status,
+            extra={"event": "auth.state", "status": status,
+                   "reason": state.reason.value if state.reason is not None else None},
+        )
         self.changed.emit()
 
     def _set_phase(self, phase: Phase) -> None:

@@ -91,17 +91,16 @@ class AccountView(QObject):
         window.update_banner_box()
 
     def _notes(self, state: AuthState) -> list[str]:
-        tr = self.tr
         notes = []
         if state.offline and state.reason is not None:
             notes.append(authtext.offline_note(state.reason.value))
         if state.status.value == "session_only":
-            notes.append(tr("Not remembered on this computer"))
+            notes.append(self.tr("Not remembered on this computer"))
         elif state.session_until:
-            notes.append(tr("Session holds until %1").replace("%1",
-                                                              format_time(state.session_until)))
+            until = format_time(state.session_until)
+            notes.append(self.tr("Session holds until %1").replace("%1", until))
         else:
-            notes.append(tr("Remembered on this computer"))
+            notes.append(self.tr("Remembered on this computer"))
         return notes
 
     def _show_session_banner(self, state: AuthState) -> None:

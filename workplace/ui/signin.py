@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -105,7 +104,10 @@ class SignInPage(QScrollArea):
         column.addLayout(row)
         column.addStretch(3)
 
-        self.faces = QStackedWidget(self.card)
+        # Plain show/hide rather than a stack: the card takes the height of the shown face.
+        self.faces = QWidget(self.card)
+        faces_layout = QVBoxLayout(self.faces)
+        faces_layout.setContentsMargins(0, 0, 0, 0)
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(40, 36, 40, 32)
         card_layout.addWidget(self.faces)
@@ -113,7 +115,8 @@ class SignInPage(QScrollArea):
         self.browser = self._build_browser()
         self.device = self._build_device()
         for face in (self.welcome, self.browser, self.device):
-            self.faces.addWidget(face)
+            faces_layout.addWidget(face)
+        self._current: QWidget = self.welcome
         self._switch(self.welcome)
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(15_000)
@@ -320,19 +323,16 @@ class SignInPage(QScrollArea):
         self.retranslate()
 
     def _switch(self, face: QWidget) -> None:
-        """Show ``face``; the card takes the height of the shown face only."""
+        self._current = face
         for widget in (self.welcome, self.browser, self.device):
-            policy = QSizePolicy.Policy.Preferred if widget is face else QSizePolicy.Policy.Ignored
-            widget.setSizePolicy(policy, policy)
-        self.faces.setCurrentWidget(face)
-        self.faces.updateGeometry()
+            widget.setVisible(widget is face)
 
     @property
     def face(self) -> str:
-        current = self.faces.currentWidget()
-        return {id(self.welcome): "welcome", id(self.browser): "browser"}.get(
-            id(current), "device"
-        )
+        """Which face is shown: ``welcome``, ``browser`` or ``device``."""
+        current = self._current
+        return "welcome" if current is self.welcome else (
+            "browser" if current is self.browser else "device")
 
     def focus_primary(self) -> None:
         target = {
@@ -404,6 +404,9 @@ class SignInPage(QScrollArea):
         else:
             self.device_url.setText(challenge.verification_uri)
             self.user_code.setText(challenge.user_code)
+            self.user_code.ensurePolished()  # the style sheet's font, for the width
+            width = self.user_code.fontMetrics().horizontalAdvance(challenge.user_code)
+            self.user_code.setMinimumWidth(width + 40)
             self.user_code.setAccessibleName(
                 self.tr("Code: %1").replace("%1", " ".join(challenge.user_code)))
             self.waiting.setText(self.tr(

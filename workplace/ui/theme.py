@@ -254,7 +254,6 @@ QLabel#userCode {{
     font-family: "DejaVu Sans Mono", "Consolas", "Menlo", monospace;
     font-size: 22pt;
     font-weight: 600;
-    letter-spacing: 2px;
     color: {text};
     background: {theme.window.name()};
     border: {bw}px solid {border};
