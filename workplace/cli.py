@@ -66,6 +66,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _display_available() -> bool:
+    """False on Linux/BSD without a display, where Qt would abort with a core dump."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    env = os.environ
+    return bool(env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list in (["--version"], ["-V"]):
@@ -79,6 +87,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
+            if not _display_available():
+                print(
+                    "workplace: error: no display found (neither DISPLAY nor WAYLAND_DISPLAY "
+                    "is set). Start the launcher from a desktop session; for a check without "
+                    "a screen use 'workplace selftest'.",
+                    file=sys.stderr,
+                )
+                return 1
             from workplace.commands.run import run_window
 
             return run_window(args)

@@ -192,3 +192,13 @@ def test_non_utf8_and_huge_files_never_traceback(tmp_path: Path) -> None:
         f"{latin}:1: not UTF-8 text: byte 0xdc cannot be decoded; save as UTF-8",
         f"{huge}: file is larger than 1024 KiB; a configuration file this big is refused unread",
     ]
+
+
+def test_window_without_display_says_why(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Without any display Qt would abort the process with a core dump.
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    result = run_cli()
+    assert result.returncode == 1
+    assert "no display found" in result.stderr
+    assert result.stdout == ""
