@@ -22,7 +22,7 @@ from typing import Any
 from workplace.config.atomic import atomic_write_text
 from workplace.config.locate import PathPart, format_path
 from workplace.config.merge import Merged, Owner
-from workplace.config.paths import Paths
+from workplace.config.paths import IT_MAIN_NAMES, Paths
 from workplace.config.platform_policy import PolicyLayer
 from workplace.config.platform_policy import read_layers as read_policy_layers
 from workplace.config.preferences import read_user_file
@@ -42,7 +42,6 @@ log = logging.getLogger("workplace.config")
 ENV_CONFIG = "WORKPLACE_CONFIG"
 BUILTIN_TENANT = "tenants/musterstadt.toml"
 BUILTIN_SOURCE = f"{BUILT_IN}:{BUILTIN_TENANT}"
-IT_MAIN_NAMES = ("workplace.toml", "workplace.json")
 LAST_GOOD_VERSION = 2
 
 

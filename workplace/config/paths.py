@@ -13,6 +13,8 @@ from pathlib import Path
 import platformdirs
 
 APP_DIR = "workplace"
+IT_MAIN_NAMES = ("workplace.toml", "workplace.json")
+"""The main IT file in each configuration directory; the first that exists wins."""
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,9 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_
 class Strict(BaseModel):
     """Base for every configuration section: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class LocalizedText(Strict):
