@@ -48,6 +48,8 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_
 class Strict(BaseModel):
     """Base for every configuration section: unknown keys are errors, values are frozen."""
 
+    # defer_build: the validators are built on the first validation, so a warm start
+    # (workplace.config.warm) that only rebuilds known-good values never pays for them.
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
     )
