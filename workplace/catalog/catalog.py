@@ -11,7 +11,11 @@ from workplace.catalog.search import SearchIndex
 from workplace.config.schema import Category, LocalizedText, Service, Tenant
 from workplace.config.settings import Settings
 
-OTHER = Category(id="other", name=LocalizedText(de="Weitere", en="Other"))
+# Built without validation: a constant, and validating it here would build the
+# deferred validators at import time (see Strict in workplace/config/schema.py).
+OTHER = Category.model_construct(
+    id="other", name=LocalizedText.model_construct(de="Weitere", en="Other")
+)
 
 
 @dataclass(frozen=True)
