@@ -110,6 +110,27 @@ def test_login_failure_is_one_clear_line(tmp_path: Path, secret_service: object)
     assert len([line for line in lines if line.startswith("workplace:")]) == 1
 
 
+def test_login_with_provider_down_never_runs_the_browser(
+    tmp_path: Path, cli_provider: TestProvider,
+) -> None:
+    (tmp_path / "provider").mkdir()
+    visits = tmp_path / "browser-visits.txt"
+    with cli_provider:
+        cli = Cli(tmp_path, cli_provider.issuer)
+        cli.env["FAKE_BROWSER_VISITS"] = str(visits)
+        assert cli("login").returncode == 0  # discovery is cached on disk now
+        assert cli("logout").returncode == 0
+        opened = visits.read_text(encoding="utf-8").splitlines()
+        assert "/auth" in opened  # the $BROWSER script does record what it opens
+
+    result = cli("login")  # the provider is stopped
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        "workplace: sign-in failed: The sign-in service cannot be reached")
+    assert visits.read_text(encoding="utf-8").splitlines() == opened
+
+
 def test_login_with_device_code(
     tmp_path: Path, cli_provider: TestProvider,
 ) -> None:

@@ -9,8 +9,9 @@ import threading
 import pytest
 import requests
 from harness import Harness
+from keyring.backends import null
 
-from workplace.auth import AuthError, AuthErrorKind, AuthStatus
+from workplace.auth import AuthError, AuthErrorKind, AuthStatus, KeyringStore
 
 pytestmark = pytest.mark.integration
 
@@ -83,6 +84,86 @@ def test_refresh_ahead_of_expiry_rotates(harness: Harness) -> None:
     # Rotation: the old refresh token is dead at the provider.
     reuse = harness.token_request(grant_type="refresh_token", refresh_token=old)
     assert reuse.json()["error"] == "invalid_grant"
+
+
+def test_refresh_due_at_follows_expiry_backoff_and_sign_out(harness: Harness) -> None:
+    service = harness.service()
+    assert service.status().refresh_due_at is None  # signed out
+
+    state = service.sign_in()
+    assert state.expires_at is not None
+    assert state.refresh_due_at == pytest.approx(state.expires_at - 60)  # REFRESH_MARGIN
+
+    harness.clock.advance(state.refresh_due_at - harness.clock() - 1)
+    harness.recorder.calls.clear()
+    service.refresh_if_needed()
+    assert "/token" not in harness.recorder.paths()  # one second early: not yet
+    harness.clock.advance(2)
+    refreshed = service.refresh_if_needed()
+    assert "/token" in harness.recorder.paths()  # due: refreshed
+    assert refreshed.expires_at is not None and refreshed.expires_at > state.expires_at
+    assert refreshed.refresh_due_at == pytest.approx(refreshed.expires_at - 60)
+
+    # A failed refresh backs off: the due time moves to the next try.
+    harness.timeout = (2.0, 0.5)
+    harness.provider.set_behaviour(delay_ms=3000, delay_paths=["/token"])
+    harness.clock.advance(250)
+    failed = service.refresh_if_needed()
+    harness.provider.set_behaviour()
+    assert failed.reason == AuthErrorKind.TIMEOUT
+    assert failed.refresh_due_at == pytest.approx(harness.clock() + 5, abs=1)  # BACKOFF_FIRST
+
+    service.sign_out()
+    assert service.status().refresh_due_at is None
+
+
+def test_refresh_due_at_is_none_when_reauth_is_required(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    token = json.loads(harness.stored() or "{}")["refresh_token"]
+    with requests.Session() as session:
+        session.trust_env = False
+        session.post(f"{harness.provider.issuer}/token/revocation", timeout=10, data={
+            "token": token, "token_type_hint": "refresh_token", "client_id": "arbeitsplatz"})
+    state = service.refresh_if_needed(force=True)
+    assert state.status == AuthStatus.REAUTH_REQUIRED
+    assert state.refresh_due_at is None
+
+
+def test_session_only_sign_in_refreshes_in_memory(harness: Harness) -> None:
+    service = harness.service(keyring_store=KeyringStore(null.Keyring()))
+    state = service.sign_in()
+    assert state.status == AuthStatus.SESSION_ONLY and state.expires_at is not None
+    assert state.refresh_due_at == pytest.approx(state.expires_at - 60)
+    before = service.access_token()
+
+    harness.clock.advance(250)
+    refreshed = service.refresh_if_needed()
+
+    assert refreshed.status == AuthStatus.SESSION_ONLY
+    assert service.access_token() != before  # really refreshed, not just left alone
+    assert refreshed.reason == AuthErrorKind.NO_KEYRING  # and still says why not saved
+    assert harness.stored() is None
+
+
+def test_on_url_gets_the_authorization_url_before_the_browser(harness: Harness) -> None:
+    seen: list[tuple[str, int]] = []
+    service = harness.service()
+
+    state = service.sign_in(None, on_url=lambda url: seen.append(
+        (url, len(harness.browser.visits))))
+
+    assert state.status == AuthStatus.SIGNED_IN
+    assert seen == [(harness.browser.visits[0], 0)]  # the same URL, before the browser ran
+    params = harness.browser.params(0)
+    assert params["code_challenge"] and params["state"]
+    assert "code_verifier" not in seen[0][0]
+
+    def broken(url: str) -> None:
+        raise RuntimeError("the window's callback is broken")
+
+    assert service.sign_in(on_url=broken).status == AuthStatus.SIGNED_IN  # no harm done
+    assert service.sign_in(threading.Event()).status == AuthStatus.SIGNED_IN  # as before
 
 
 def test_failed_save_is_a_failed_refresh(harness: Harness) -> None:

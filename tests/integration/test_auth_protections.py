@@ -176,21 +176,42 @@ def test_stray_requests_get_404_and_the_port_closes(harness: Harness) -> None:
         session.get(redirect[0], timeout=5)  # closed after the first valid callback
 
 
-def test_cancel_and_time_limit(harness: Harness) -> None:
+def test_cancel_is_cancelled(harness: Harness) -> None:
     cancel = threading.Event()
     harness.browser.action = "ignore"
     harness.browser.before = lambda url: cancel.set()
-    service = harness.service()
     with pytest.raises(AuthError) as failure:
-        service.sign_in(cancel)
-    assert failure.value.kind == AuthErrorKind.CANCELLED
+        harness.service().sign_in(cancel)
+    assert failure.value.kind == AuthErrorKind.CANCELLED  # the window says nothing
+    assert failure.value.detail == ""
 
-    harness.browser.before = None
+
+def test_time_limit_is_a_timeout_not_a_cancel(harness: Harness) -> None:
+    harness.browser.action = "ignore"  # the user never finishes in the browser
     hurried = harness.service(sign_in_seconds=0.3)
     with pytest.raises(AuthError) as failure:
-        hurried.sign_in()
-    assert failure.value.kind == AuthErrorKind.CANCELLED
+        hurried.sign_in(threading.Event())
+    assert failure.value.kind == AuthErrorKind.TIMEOUT  # the window explains it
     assert "time limit" in str(failure.value)
+    assert hurried.status().status == AuthStatus.SIGNED_OUT
+    assert len(harness.browser.visits) == 1
+
+
+def test_provider_down_after_discovery_was_cached_opens_no_browser(
+    own_harness: Harness,
+) -> None:
+    service = own_harness.service()
+    service.sign_in()  # discovery is now cached in memory and on disk
+    service.sign_out()
+    visits = len(own_harness.browser.visits)
+    own_harness.provider.stop()
+
+    for attempt in (service, own_harness.service()):  # memory cache, disk cache
+        with pytest.raises(AuthError) as failure:
+            attempt.sign_in()
+        assert failure.value.kind == AuthErrorKind.PROVIDER_UNREACHABLE, str(failure.value)
+        assert attempt.status().status == AuthStatus.SIGNED_OUT
+    assert len(own_harness.browser.visits) == visits  # no dead sign-in page
 
 
 def test_one_attempt_at_a_time(harness: Harness) -> None:

@@ -115,13 +115,18 @@ class LoopbackListener:
 
     def wait(self, cancel: threading.Event, deadline: float,
              clock: Callable[[], float] = time.monotonic) -> dict[str, str]:
-        """The query of the first accepted request; AuthError on cancel or time limit."""
+        """The query of the first accepted request.
+
+        Raises AuthError(CANCELLED) when ``cancel`` is set (the user's own cancel) and
+        AuthError(TIMEOUT) when ``deadline`` passes without an answer.
+        """
         try:
             while True:
                 if cancel.is_set():
                     raise AuthError(AuthErrorKind.CANCELLED)
                 if clock() >= deadline:
-                    raise AuthError(AuthErrorKind.CANCELLED, "no answer within the time limit")
+                    raise AuthError(AuthErrorKind.TIMEOUT,
+                                    "the sign-in was not finished within the time limit")
                 try:
                     result = self._results.get(timeout=0.1)
                 except queue.Empty:

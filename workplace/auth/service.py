@@ -81,6 +81,7 @@ class AuthService:
             Discovery(self._issuer, paths.cache_dir, clock) if self._issuer else None
         )
         self._jwks: JwksCache | None = None
+        self._jwks_uri = ""
         self._lock = threading.RLock()
         self._attempt = threading.Lock()
         self._refreshing = threading.Lock()
@@ -93,6 +94,8 @@ class AuthService:
         self._session_until: float | None = None
         self._reason: AuthErrorKind | None = None
         self._detail = ""
+        self._limitation: tuple[AuthErrorKind, str] | None = None
+        """Why a SESSION_ONLY sign-in is not remembered; the reason between failures."""
         self._failures = 0
         self._retry_at = 0.0
 
@@ -101,6 +104,17 @@ class AuthService:
     @property
     def _account(self) -> str:
         return f"{self._config.client_id}@{self._issuer}"
+
+    def _signed_in(self) -> bool:
+        return self._status in (AuthStatus.SIGNED_IN, AuthStatus.SESSION_ONLY)
+
+    def _refresh_due_at(self) -> float | None:
+        """When :meth:`refresh_if_needed` will next ask the provider (mirrors its checks)."""
+        if not self._signed_in() or not self._refresh_token:
+            return None
+        if self._tokens is None:
+            return self._retry_at  # restored without an access token: due now or after backoff
+        return max(self._tokens.expires_at - self._margin, self._retry_at)
 
     def status(self) -> AuthState:
         """The current state; no network, no keyring."""
@@ -113,6 +127,7 @@ class AuthService:
                 initials=profile.initials if profile else "",
                 subject=profile.subject if profile else "",
                 expires_at=self._tokens.expires_at if self._tokens else None,
+                refresh_due_at=self._refresh_due_at(),
                 session_until=self._session_until if self._status != AuthStatus.SIGNED_OUT
                 else None,
                 keyring_backend=self._keyring.backend_name,
@@ -133,10 +148,11 @@ class AuthService:
             raise AuthError(AuthErrorKind.NOT_CONFIGURED)
         return self._discovery
 
-    def _metadata(self, session: requests.Session) -> ProviderMetadata:
-        metadata = self._require_config().get(session)
-        if self._jwks is None:
+    def _metadata(self, session: requests.Session, *, fresh: bool = False) -> ProviderMetadata:
+        metadata = self._require_config().get(session, fresh=fresh)
+        if self._jwks is None or self._jwks_uri != metadata.jwks_uri:
             self._jwks = JwksCache(metadata.jwks_uri, self._clock)
+            self._jwks_uri = metadata.jwks_uri
         return metadata
 
     def _validate(self, session: requests.Session, metadata: ProviderMetadata,
@@ -163,7 +179,7 @@ class AuthService:
             return self.status()
         if not self._keyring.available:
             with self._lock:
-                if not self._status.value.startswith("signed_in"):
+                if not self._signed_in():
                     self._set_reason(AuthErrorKind.NO_KEYRING, self._keyring.reason)
             return self.status()
         try:
@@ -180,6 +196,7 @@ class AuthService:
             self._profile = Profile(entry["sub"], entry.get("name", ""), entry.get("email", ""))
             self._session_until = entry.get("session_until")
             self._status = AuthStatus.SIGNED_IN
+            self._limitation = None
             self._tokens = None
         log.info("restored the remembered session from %s", self._keyring.backend_name)
         return self.refresh_if_needed(force=True)
@@ -191,7 +208,8 @@ class AuthService:
         change). Never opens a browser; never retries a rejected refresh token.
         """
         with self._lock:
-            if not self._status.value.startswith("signed_in") or not self._refresh_token:
+            # SESSION_ONLY refreshes too: in memory, never saved.
+            if not self._signed_in() or not self._refresh_token:
                 return self.status()
             now = self._clock()
             if not force:
@@ -245,7 +263,10 @@ class AuthService:
             if tokens.refresh_expires_at is not None:
                 self._session_until = tokens.refresh_expires_at
             self._failures, self._retry_at = 0, 0.0
-            self._set_reason(None)
+            if self._limitation is not None:  # still session-only: keep saying why
+                self._set_reason(*self._limitation)
+            else:
+                self._set_reason(None)
         log.info("refreshed the session")
         return self.status()
 
@@ -260,22 +281,39 @@ class AuthService:
 
     # -- sign-in ------------------------------------------------------------------
 
-    def sign_in(self, cancel: threading.Event | None = None) -> AuthState:
-        """Sign in through the system browser; raises AuthError on any failure."""
+    def sign_in(self, cancel: threading.Event | None = None,
+                on_url: Callable[[str], None] | None = None) -> AuthState:
+        """Sign in through the system browser; raises AuthError on any failure.
+
+        The provider is asked for its discovery document first (not the cache), so a
+        provider that is down fails at once with PROVIDER_UNREACHABLE, TLS or TIMEOUT
+        and no browser opens. Setting ``cancel`` ends the wait with CANCELLED; no answer
+        within the time limit (300 s) ends it with TIMEOUT.
+
+        ``on_url`` is called with the authorization URL on the calling thread right
+        before the browser opens, e.g. to offer "open again" or "copy link". The URL
+        holds state, nonce and the PKCE challenge, never the verifier. An exception in
+        it is logged and does not stop the sign-in.
+        """
         cancel = cancel or threading.Event()
         with _Held(self._attempt, blocking=False), self._new_session() as session:
-            metadata = self._metadata(session)
+            metadata = self._metadata(session, fresh=True)  # also the reachability check
             attempt = Attempt()
             listener = LoopbackListener(
                 self._config.redirect_path,
                 lambda q: None if not looks_like_answer(q) else "signed_in"
                 if q.get("state") == attempt.state and "code" in q else "failed",
             )
+            url = self._grant_url(listener, metadata, attempt)
             browser = threading.Thread(
-                target=self._browse, args=(listener, metadata, attempt),
-                name="auth-browser", daemon=True,
+                target=self._browse, args=(listener, url), name="auth-browser", daemon=True,
             )
             try:
+                if on_url is not None:
+                    try:
+                        on_url(url)
+                    except Exception:
+                        log.warning("the sign-in URL callback failed", exc_info=True)
                 browser.start()
                 query = listener.wait(
                     cancel, time.monotonic() + self._sign_in_seconds)
@@ -292,15 +330,17 @@ class AuthService:
             claims = self._validate(session, metadata, response, attempt.nonce, None)
             return self._complete(session, metadata, response, claims)
 
-    def _browse(self, listener: LoopbackListener, metadata: ProviderMetadata,
-                attempt: Attempt) -> None:
+    def _grant_url(self, listener: LoopbackListener, metadata: ProviderMetadata,
+                   attempt: Attempt) -> str:
         extra = dict(self._config.extra_auth_params)
-        url = prepare_grant_uri(
+        return str(prepare_grant_uri(
             metadata.authorization_endpoint, self._config.client_id, "code",
             redirect_uri=listener.redirect_uri, scope=" ".join(self._config.scopes),
             state=attempt.state, nonce=attempt.nonce, code_challenge=attempt.code_challenge,
             code_challenge_method="S256", **extra,
-        )
+        ))
+
+    def _browse(self, listener: LoopbackListener, url: str) -> None:
         log.info("opening the system browser for sign-in")
         try:
             opened = self._open_browser(url)
@@ -339,6 +379,7 @@ class AuthService:
                 reason, detail = AuthErrorKind.KEYRING_FAILED, type(exc).__name__
         with self._lock:
             self._status, self._profile, self._tokens = status, profile, tokens
+            self._limitation = (reason, detail) if reason is not None else None
             self._refresh_token = tokens.refresh_token
             self._session_until = tokens.refresh_expires_at
             self._failures, self._retry_at = 0, 0.0
@@ -388,6 +429,7 @@ class AuthService:
             id_token = self._tokens.id_token if self._tokens else None
             self._tokens, self._refresh_token, self._session_until = None, None, None
             self._status = status
+            self._limitation = None
             if not keep_profile:
                 self._profile = None
             self._failures, self._retry_at = 0, 0.0

@@ -47,6 +47,11 @@ class AuthState:
     subject: str = ""
     expires_at: float | None = None
     """When the current access token expires (epoch seconds); None if there is none."""
+    refresh_due_at: float | None = None
+    """When :meth:`AuthService.refresh_if_needed` will next refresh (epoch seconds, the
+    service's clock): ``expires_at`` minus the refresh margin, or later while a failed
+    refresh backs off; may lie in the past (due now). None when signed out, when
+    re-authentication is required, or when there is no refresh token to use."""
     session_until: float | None = None
     """Until when the provider keeps the session, if it says (epoch seconds)."""
     keyring_backend: str = ""
