@@ -10,16 +10,24 @@ Sign-in seam: :attr:`Workplace.auth_factory` builds the sign-in service
 in a background job after the first paint, so no auth/HTTP/keyring import stands
 before it. It returns None when the tenant has no identity provider; the window
 then shows no account area and no sign-in screen.
+
+Network seam: :meth:`Workplace.network` builds the one
+:class:`~workplace.net.setup.NetworkSetup` (proxy, extra CA, byte counter) on first
+use, always in a job after the first paint; sign-in, the central catalog, profile
+detection and the probes all take their sessions from it. The first paint shows
+the configuration plus the cached central catalog (disk only, no HTTP import).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workplace.catalog.catalog import Catalog
+from workplace.catalog.effective import effective_catalog
 from workplace.catalog.launch import Launched, Launcher
 from workplace.config.loader import load_settings
 from workplace.config.paths import Paths
@@ -30,6 +38,13 @@ from workplace.config.state import StateStore
 
 if TYPE_CHECKING:
     from workplace.auth.service import AuthService
+    from workplace.catalog.remote import RefreshResult, RemoteCatalog
+    from workplace.catalog.snapshot import CatalogSnapshot
+    from workplace.net.http import HttpSession
+    from workplace.net.profile import ConnectionProfile, ProfilePolicy, Reachability
+    from workplace.net.setup import NetworkSetup
+    from workplace.status.model import ServiceStatus
+    from workplace.system.autostart import SyncResult
 
 OpenUrl = Callable[[str], bool]
 AuthFactory = Callable[["Workplace", OpenUrl], "AuthService | None"]
@@ -45,9 +60,13 @@ def build_auth(workplace: Workplace, open_browser: OpenUrl) -> AuthService | Non
     provider = workplace.settings.tenant.identity_provider
     if not provider.issuer:
         return None
-    from workplace.auth.factory import build_auth_service
+    from workplace.auth.keyring_store import KeyringStore
+    from workplace.auth.service import AuthService
 
-    return build_auth_service(provider, workplace.paths, open_browser=open_browser)
+    # The program's one session factory (proxy, agency CA), not a bare session.
+    return AuthService(
+        provider, workplace.paths, workplace.session, KeyringStore(), open_browser=open_browser
+    )
 
 
 def no_auth(_workplace: Workplace, _open_browser: OpenUrl) -> AuthService | None:
@@ -75,6 +94,11 @@ class Workplace:
     open_url: OpenUrl | None = None
     """Injected browser opener (tests); None means Python's webbrowser ($BROWSER)."""
     auth_factory: AuthFactory = field(default=build_auth)
+    snapshot: CatalogSnapshot | None = None
+    """The central catalog in effect (the cached copy at start, then each good refresh)."""
+    remote: RemoteCatalog | None = None
+    _network: NetworkSetup | None = field(default=None, repr=False)
+    _network_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def build(
@@ -87,7 +111,7 @@ class Workplace:
         """Read the configuration (blocking, before the first paint) and wire the core."""
         paths = paths or Paths.from_environment()
         settings = load_settings(paths, override)
-        return cls(
+        workplace = cls(
             paths=paths,
             settings=settings,
             preferences=PreferenceStore(paths),
@@ -97,16 +121,58 @@ class Workplace:
             override=override,
             open_url=open_url,
         )
+        workplace._use_remote(settings)
+        return workplace
+
+    def _use_remote(self, settings: Settings) -> None:
+        """The central catalog of ``settings`` and its cached copy (disk only)."""
+        from workplace.catalog.remote import RemoteCatalog
+
+        remote = RemoteCatalog(self.paths, self.session, settings)
+        self.remote = remote if remote.source is not None else None
+        self.snapshot = remote.cached() if self.remote is not None else None
+        self.catalog = effective_catalog(settings, self.snapshot)
 
     # -- GUI thread: swap in new values -------------------------------------
 
     def apply_settings(self, settings: Settings) -> None:
         """Use ``settings`` from now on (a job's result, applied on the GUI thread)."""
-        tenant_changed = settings.tenant != self.settings.tenant
+        old = self.settings
+        tenant_changed = settings.tenant != old.tenant
+        network_changed = tenant_changed or any(
+            getattr(settings.preferences, key) != getattr(old.preferences, key)
+            for key in NETWORK_PREFERENCES
+        )
         self.settings = settings
+        if network_changed:
+            with self._network_lock:
+                self._network = None  # the next session follows the new proxy
         if tenant_changed:
-            self.catalog = Catalog.from_settings(settings)
             self.launcher = make_launcher(settings, self.open_url)
+            if settings.tenant.catalog != old.tenant.catalog:
+                self._use_remote(settings)
+            else:
+                self.catalog = effective_catalog(settings, self.snapshot)
+
+    def apply_snapshot(self, snapshot: CatalogSnapshot | None) -> None:
+        """Show ``snapshot`` (a refresh's result) merged into the configured catalog."""
+        self.snapshot = snapshot
+        self.catalog = effective_catalog(self.settings, snapshot)
+
+    # -- the network (built on first use, always in a job) ------------------
+
+    def network(self) -> NetworkSetup:
+        """The one session factory: proxy, trust and byte counter (imports requests)."""
+        with self._network_lock:
+            if self._network is None:
+                from workplace.net.setup import NetworkSetup
+
+                self._network = NetworkSetup.from_settings(self.settings)
+            return self._network
+
+    def session(self) -> HttpSession:
+        """A new session from :meth:`network` (the factory handed to auth and the catalog)."""
+        return self.network()()
 
     # -- blocking calls, run as jobs ----------------------------------------
 
@@ -127,9 +193,59 @@ class Workplace:
     def save_geometry(self, geometry: bytes) -> None:
         self.state.window_geometry = geometry
 
+    def detect_profile(
+        self, reachability: Reachability, metered: bool, os_captive: bool | None
+    ) -> ConnectionProfile:
+        """Office, home, mobile, captive portal or offline (a few seconds at most)."""
+        from workplace.net.detect import detect_profile
+
+        return detect_profile(
+            self.network().factory(retries=0),
+            self.settings.tenant.network,
+            reachability=reachability,
+            metered=metered,
+            os_captive=os_captive,
+        )
+
+    def probe(
+        self, services: tuple[Service, ...], profile: ConnectionProfile, policy: ProfilePolicy
+    ) -> Mapping[str, ServiceStatus]:
+        """One status round within IT's time budget; never raises."""
+        from workplace.status.probe import ProbeOptions, probe_services
+
+        network = self.settings.tenant.network
+        options = ProbeOptions(
+            budget=float(network.probe_budget_seconds),
+            slow_ms=network.slow_threshold_ms,
+            scope=policy.probes,
+            issuer=self.settings.tenant.identity_provider.issuer,
+        )
+        return probe_services(services, profile, self.network().factory(retries=0), options)
+
+    def refresh_catalog(self) -> RefreshResult | None:
+        """Fetch the central catalog (conditional GET); None when none is configured."""
+        remote = self.remote
+        return remote.refresh() if remote is not None else None
+
+    def sync_start_at_login(self, wanted: bool) -> SyncResult:
+        from workplace.system.autostart import autostart_for, sync_start_at_login
+
+        return sync_start_at_login(wanted, autostart_for())
+
+    def diagnostics(self) -> dict[str, Any]:
+        """What ``workplace doctor --json`` reports (for "Copy diagnostics")."""
+        from workplace.commands.doctor import collect
+
+        return collect(self.settings, self.paths)
+
     def reload(self) -> Settings:
         """Read the configuration again (e.g. after IT changed a file)."""
         return load_settings(self.paths, self.override)
+
+
+NETWORK_PREFERENCES = (
+    "proxy_mode", "proxy_pac_url", "proxy_http", "proxy_https", "proxy_exclusions",
+)
 
 
 def make_launcher(settings: Settings, open_url: OpenUrl | None = None) -> Launcher:

@@ -16,6 +16,7 @@ from workplace import i18n_build
 from workplace.app import Workplace, no_auth
 from workplace.ui.gui import Gui, create_app
 from workplace.ui.jobs import Jobs
+from workplace.ui.netwatch import NetworkWatch, OsNetwork
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -62,15 +63,23 @@ GuiFactory = Callable[..., Gui]
 
 @pytest.fixture
 def make_gui(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[GuiFactory]:
-    """Build the real window: ``make_gui(config=Path|None, synchronous=True, auth=False)``.
+    """Build the real window: ``make_gui(config=Path|None, synchronous=True, auth=False,
+    status=False)``.
 
     ``auth=False`` leaves sign-in out (the tile tests); ``auth=True`` uses the real
-    ``app.build_auth`` (see test_signin.py).
+    ``app.build_auth`` (see test_signin.py). ``status=False`` leaves the connection
+    profile, probes and catalog refresh out (the demo's addresses are not reachable);
+    ``status=True`` runs them with the OS's network view replaced by ``os_network``.
     """
     built: list[Gui] = []
 
     def factory(
-        config: Path | None = None, *, synchronous: bool = True, auth: bool = False
+        config: Path | None = None,
+        *,
+        synchronous: bool = True,
+        auth: bool = False,
+        status: bool = False,
+        os_network: OsNetwork | None = None,
     ) -> Gui:
         if config is not None:
             monkeypatch.setenv("WORKPLACE_CONFIG", str(config))
@@ -81,12 +90,16 @@ def make_gui(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[GuiFactory
         workplace = Workplace.build(override)
         if not auth:
             workplace.auth_factory = no_auth
+        watch = NetworkWatch(use_os=False)
+        watch.forced = os_network or OsNetwork("online")
         gui = Gui(
             app,
             workplace,
             jobs=Jobs(synchronous=synchronous),
             use_tray=False,
             save_state=False,
+            status=status,
+            watch=watch,
         )
         qtbot.addWidget(gui.window)
         gui.window.resize(1100, 720)

@@ -8,11 +8,12 @@ listen to :attr:`AccountController.changed` and read :attr:`phase`,
 :attr:`state`, :attr:`error`, :attr:`challenge` and :attr:`browser_url`.
 
 Silent refresh: a single-shot timer fires shortly before the access token
-expires; a heartbeat notices a wake-up from sleep, and ``QNetworkInformation``
-(where the platform has a backend) a network coming back. Both force one
-refresh. Network failures back off (5 s doubling to 5 min). A rejected refresh
-token ends in one "please sign in again" state; nothing here ever opens the
-browser unless the user asked for it.
+expires (or at ``AuthState.refresh_due_at`` where the service says so); the
+window's one :class:`~workplace.ui.netwatch.NetworkWatch` calls
+:meth:`AccountController.on_wake_or_network` after a wake-up or a network
+change, which forces one refresh. Network failures back off (5 s doubling to
+5 min). A rejected refresh token ends in one "please sign in again" state;
+nothing here ever opens the browser unless the user asked for it.
 
 This module never imports ``workplace.auth`` at import time: kinds and statuses
 are string enums and are compared by value.
@@ -28,7 +29,7 @@ import threading
 import time
 import webbrowser
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -45,9 +46,6 @@ log = logging.getLogger("workplace.ui")
 REFRESH_LEAD_S = 50.0
 """Ask for a refresh this long before expiry (inside AuthService's 60 s margin)."""
 BACKOFF_FIRST_S, BACKOFF_MAX_S = 5.0, 300.0
-HEARTBEAT_MS = 30_000
-WAKE_GAP_S = 60.0
-"""A heartbeat this much later than planned means the computer was asleep."""
 NETWORK_KINDS = frozenset({"provider_unreachable", "tls", "timeout"})
 
 
@@ -88,11 +86,6 @@ class AccountController(QObject):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
-        self._heartbeat = QTimer(self)
-        self._heartbeat.setInterval(HEARTBEAT_MS)
-        self._heartbeat.timeout.connect(self._on_heartbeat_timeout)
-        self._last_beat = time.time()
-        self._network: Any = None
         self._browser_opened.connect(self._on_browser_opened)
 
     # -- start-up -------------------------------------------------------------------
@@ -116,7 +109,6 @@ class AccountController(QObject):
         if self.service is None or state is None:
             self._set_phase(Phase.DISABLED)
             return
-        self._watch_wake_and_network()
         self._apply(state)
 
     def _on_restore_failed(self, exc: BaseException) -> None:
@@ -315,7 +307,9 @@ class AccountController(QObject):
             delay = min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2 ** (self._failures - 1))
         else:
             self._failures = 0
-            delay = max(1.0, state.expires_at - REFRESH_LEAD_S - now)
+            due = getattr(state, "refresh_due_at", None)  # newer AuthState says when
+            at = due if isinstance(due, (int, float)) else state.expires_at - REFRESH_LEAD_S
+            delay = max(1.0, at - now)
         self._refresh_timer.start(int(min(delay, 24 * 3600) * 1000))
 
     @Slot()
@@ -345,38 +339,7 @@ class AccountController(QObject):
         if self.state is not None and self.phase == Phase.SIGNED_IN:
             self._plan_refresh(self.state)
 
-    # -- wake-up and network changes -----------------------------------------------
-
-    def _watch_wake_and_network(self) -> None:
-        self._last_beat = time.time()
-        self._heartbeat.start()
-        try:
-            from PySide6.QtNetwork import QNetworkInformation
-
-            feature = QNetworkInformation.Feature.Reachability
-            if QNetworkInformation.loadBackendByFeatures(feature):
-                info = QNetworkInformation.instance()
-                if info is not None:
-                    info.reachabilityChanged.connect(self._on_network_reachability_changed)
-                    self._network = info
-        except (ImportError, RuntimeError, AttributeError):  # no backend: wake-up still works
-            log.debug("no network information backend", exc_info=True)
-
-    @Slot()
-    def _on_heartbeat_timeout(self) -> None:
-        now = time.time()
-        gap = now - self._last_beat
-        self._last_beat = now
-        if gap > HEARTBEAT_MS / 1000 + WAKE_GAP_S:
-            log.info("woke up after %.0f s; refreshing the session", gap)
-            self.on_wake_or_network()
-
-    @Slot(object)
-    def _on_network_reachability_changed(self, reachability: Any) -> None:
-        name = getattr(reachability, "name", str(reachability))
-        if name in ("Online", "Site"):
-            log.info("the network is back (%s); refreshing the session", name)
-            self.on_wake_or_network()
+    # -- wake-up and network changes (from the window's NetworkWatch) ---------------
 
     def on_wake_or_network(self) -> None:
         """One fresh refresh round, ignoring the backoff (wake-up, network back)."""
@@ -391,10 +354,6 @@ class AccountController(QObject):
         if self._cancel is not None:
             self._cancel.set()
         self._refresh_timer.stop()
-        self._heartbeat.stop()
-        if self._network is not None:
-            self._network.reachabilityChanged.disconnect(self._on_network_reachability_changed)
-            self._network = None
         if self.service is not None:
             self.service.close()
 

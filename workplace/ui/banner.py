@@ -4,8 +4,12 @@
 ``tone="info"`` gives a calm, accent-coloured variant (e.g. "your sign-in will not
 be remembered"); the default is the amber warning.
 
+An optional action button (:meth:`Banner.set_action`) offers the one thing to do,
+e.g. "Open the login page" behind a captive portal.
+
 Signals:
     dismissed(): the user closed the banner.
+    action_requested(): the action button was pressed.
 """
 
 from __future__ import annotations
@@ -15,7 +19,15 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workplace.ui import icons
 from workplace.ui.theme import Theme
@@ -25,6 +37,7 @@ class Banner(QFrame):
     """Title, an optional list of details, "Copy details" and a close button."""
 
     dismissed = Signal()
+    action_requested = Signal()
 
     def __init__(
         self, theme: Theme, parent: QWidget | None = None, *, tone: str = "warning"
@@ -51,6 +64,10 @@ class Banner(QFrame):
         self._copy.setProperty("flat", True)
         self._copy.setAutoRaise(True)
         self._copy.clicked.connect(self._on_copy_clicked)
+        self.action = QPushButton(self)
+        self.action.setObjectName("secondary")
+        self.action.hide()
+        self.action.clicked.connect(self.action_requested)
         self._close = QToolButton(self)
         self._close.setProperty("flat", True)
         self._close.setAutoRaise(True)
@@ -65,6 +82,7 @@ class Banner(QFrame):
         row.setSpacing(12)
         row.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
+        row.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self._copy, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self.set_theme(theme)
@@ -111,6 +129,12 @@ class Banner(QFrame):
         self.setAccessibleName(title)
         self.setAccessibleDescription("\n".join([hint, *details]).strip())
         self.show()
+
+    def set_action(self, text: str = "", description: str = "") -> None:
+        """Show an action button with ``text`` (empty hides it)."""
+        self.action.setText(text)
+        self.action.setAccessibleDescription(description)
+        self.action.setVisible(bool(text))
 
     @property
     def title(self) -> str:

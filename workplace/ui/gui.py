@@ -28,6 +28,9 @@ from workplace.ui.account import AccountController
 from workplace.ui.accountview import AccountView
 from workplace.ui.appearance import Appearance
 from workplace.ui.jobs import Jobs
+from workplace.ui.netwatch import NetworkWatch
+from workplace.ui.status import StatusController
+from workplace.ui.statustext import USABLE, StatusTexts
 from workplace.ui.window import MainWindow
 
 log = logging.getLogger("workplace.ui")
@@ -35,6 +38,8 @@ log = logging.getLogger("workplace.ui")
 DEFAULT_SIZE = (1160, 760)
 AUTH_START_DELAY_MS = 150
 """After the first paint, let the frame reach the screen before the sign-in job starts."""
+STATUS_START_DELAY_MS = 250
+"""Then the connection profile, the status probes and the catalog plan."""
 
 
 def ensure_platform() -> None:
@@ -116,6 +121,11 @@ class Gui(QObject):
 
     Sign-in: :class:`~workplace.ui.account.AccountController` starts after the first
     paint (restore the remembered session in a job); :class:`AccountView` shows it.
+
+    Status: one :class:`NetworkWatch` (network change, wake-up) drives the sign-in
+    refresh and the :class:`StatusController` (profile, probes, central catalog),
+    which also starts after the first paint. ``status=False`` leaves it out (tests
+    of other parts, which must not probe the demo's internet addresses).
     """
 
     def __init__(
@@ -128,6 +138,8 @@ class Gui(QObject):
         single_instance: Any = None,
         restore_geometry: bool = True,
         save_state: bool = True,
+        status: bool = True,
+        watch: NetworkWatch | None = None,
     ) -> None:
         super().__init__(app)
         self.app = app
@@ -135,6 +147,11 @@ class Gui(QObject):
         self.jobs = jobs or Jobs(parent=self)
         self.save_state = save_state
         self._disposed = False
+        self.status_enabled = status
+        self.watch = watch or NetworkWatch(self)
+        self._texts = StatusTexts()
+        self.summary = ""
+        """The status line of the tray tooltip ("8 of 10 services available")."""
         self.appearance = Appearance(app)
         prefs = workplace.settings.preferences
         self.appearance.apply(prefs, workplace.settings.tenant.organisation.accent_colour)
@@ -162,6 +179,10 @@ class Gui(QObject):
             self._on_window_favourites_changed(list(prefs.favourites))
             self.tray.show()
         self._attach_account()
+        self.status = StatusController(workplace, self.jobs, self.watch, parent=self)
+        self.window.attach_status(self.status)
+        self.status.statuses_changed.connect(self._on_status_statuses_changed)
+        self.status.profile_changed.connect(self._on_status_profile_changed)
 
     def _place_window(self) -> None:
         """The default size, but never larger than the screen, centred on it."""
@@ -186,15 +207,74 @@ class Gui(QObject):
         self.account_view = AccountView(self.window, self.account, self.appearance)
         self._first_paint = FirstPaint(self.window.header)
         self._first_paint.painted.connect(self._on_first_paint_painted)
+        self.watch.changed.connect(self._on_watch_changed)
 
     @Slot()
     def _on_first_paint_painted(self) -> None:
         QTimer.singleShot(AUTH_START_DELAY_MS, self._start_account)
+        if self.status_enabled:
+            QTimer.singleShot(STATUS_START_DELAY_MS, self._start_status)
 
     @Slot()
     def _start_account(self) -> None:
         if not self._disposed:
             self.account.start()
+
+    @Slot()
+    def _start_status(self) -> None:
+        if not self._disposed:
+            self.status.start()
+            self._sync_start_at_login()
+
+    def _sync_start_at_login(self) -> None:
+        """Make the system match ``start_at_login`` (once at start; the dialog does changes)."""
+        settings = self.workplace.settings
+        wanted = settings.preferences.start_at_login
+        if not wanted and not settings.is_locked("start_at_login"):
+            return  # never touch the system for a user who did not ask
+        workplace = self.workplace
+        self.jobs.run(lambda: workplace.sync_start_at_login(wanted), name="start-at-login")
+
+    @Slot(str)
+    def _on_watch_changed(self, _reason: str) -> None:
+        self.account.on_wake_or_network()
+
+    # -- tray: summary and notifications ---------------------------------------------
+
+    @Slot()
+    def _on_status_profile_changed(self) -> None:
+        self._on_status_statuses_changed(notify=False)
+
+    @Slot()
+    def _on_status_statuses_changed(self, notify: bool = True) -> None:
+        status = self.status
+        statuses = status.statuses
+        checked = [s for s in statuses.values() if s.state.value != "not_checked"]
+        available = sum(1 for s in checked if s.state.value in USABLE)
+        if status.offline:
+            line = self._texts.profile_label(status.profile)
+        else:
+            line = self._texts.summary(available, len(checked))
+        self.summary = line
+        if self.tray is not None:
+            self.tray.set_summary(line)
+        policy = status.policy
+        if not notify or self.tray is None or policy is None or not policy.notifications:
+            return
+        if not status.previous:
+            return  # the first round is no change
+        language = self.appearance.language
+        changes = []
+        for service_id, now in statuses.items():
+            before = status.previous.get(service_id)
+            if before is None or now.state.value == "not_checked":
+                continue
+            if (before.state.value in USABLE) != (now.state.value in USABLE):
+                service = self.workplace.catalog.get(service_id)
+                name = service.name.get(language) if service else service_id
+                changes.append(self._texts.changed_notice(name, now.state.value))
+        if changes:
+            self.tray.notify(line, "\n".join(changes[:4]))
 
     @Slot(list)
     def _on_window_favourites_changed(self, ids: list[str]) -> None:
@@ -218,6 +298,7 @@ class Gui(QObject):
             return
         self._disposed = True
         self.account.dispose()
+        self.status.dispose()
         self.jobs.wait()
         if self.tray is not None:
             self.tray.dispose()
@@ -237,6 +318,7 @@ class Gui(QObject):
                 lambda: self.workplace.save_geometry(geometry), name="save-geometry", serial=True
             )
         self.account.dispose()
+        self.status.dispose()
         self.jobs.wait()
         if self.single is not None:
             self.single.close()

@@ -6,8 +6,13 @@ The account area on the right: :class:`AccountButton` shows the signed-in user
 "Sign out") or a "Sign in" button. It stays hidden while the tenant has no
 identity provider or the remembered session is still being looked up.
 
+The connection chip (left of help) shows the connection profile ("Büro",
+"Homeoffice · VPN", "Unterwegs · getaktet", "Offline"); pressing it checks again.
+The "Data saver" chip beside it is shown while low-bandwidth mode is on.
+
 Signals (HeaderBar):
     help_requested(), settings_requested(): the buttons were pressed.
+    connection_requested(): the connection chip was pressed (check again).
 """
 
 from __future__ import annotations
@@ -185,6 +190,7 @@ class HeaderBar(QFrame):
 
     help_requested = Signal()
     settings_requested = Signal()
+    connection_requested = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,6 +224,20 @@ class HeaderBar(QFrame):
         self.settings_button.clicked.connect(self.settings_requested)
         self.account = AccountButton(theme, self)
         self.account.hide()  # shown once the sign-in service answered (ui.account)
+        self.connection = QToolButton(self)
+        self.saver = QToolButton(self)
+        self._connection_icon = "wifi"
+        self._connection_tone = "neutral"
+        for chip in (self.connection, self.saver):
+            chip.setObjectName("chip")
+            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            chip.setIconSize(QSize(16, 16))
+            chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            chip.setAutoRaise(True)
+        self.connection.clicked.connect(self.connection_requested)
+        self.saver.clicked.connect(self.settings_requested)
+        self.connection.hide()  # until the first detection
+        self.saver.hide()
 
         names = QVBoxLayout()
         names.setSpacing(0)
@@ -233,6 +253,8 @@ class HeaderBar(QFrame):
         row.addStretch(1)
         row.addWidget(self.search, 3)
         row.addSpacing(8)
+        row.addWidget(self.connection)
+        row.addWidget(self.saver)
         row.addWidget(self.help_button)
         row.addWidget(self.settings_button)
         row.addWidget(self.account)
@@ -253,6 +275,42 @@ class HeaderBar(QFrame):
         self.settings_button.setIcon(icons.icon("settings", theme.text, 22))
         self._search_action.setIcon(icons.icon("search", theme.secondary_text, 18))
         self.account.set_theme(theme)
+        self._tint_chips()
+
+    def set_connection(self, text: str, explanation: str, icon: str, tone: str) -> None:
+        """The connection chip: its label, tooltip, icon and tone (ok, warn, off, neutral)."""
+        self.connection.setText(text)
+        self.connection.setToolTip(explanation)
+        self.connection.setAccessibleName(self.tr("Connection: %1").replace("%1", text))
+        self.connection.setAccessibleDescription(
+            explanation + " " + self.tr("Press to check the connection again.")
+        )
+        self._connection_icon = icon
+        self._connection_tone = tone
+        self.connection.setProperty("tone", tone)
+        self.connection.style().unpolish(self.connection)
+        self.connection.style().polish(self.connection)
+        self.connection.show()
+        self._tint_chips()
+
+    def set_saver(self, active: bool, text: str = "", explanation: str = "") -> None:
+        """The "Data saver" chip, shown while low-bandwidth mode is on."""
+        self.saver.setVisible(active)
+        self.saver.setText(text)
+        self.saver.setToolTip(explanation)
+        self.saver.setAccessibleName(text)
+        self.saver.setAccessibleDescription(explanation)
+
+    def _tint_chips(self) -> None:
+        from workplace.ui.statustext import status_colour
+
+        theme = self._theme
+        state = {"ok": "available", "warn": "slow", "bad": "tls_problem"}.get(
+            self._connection_tone, "needs_vpn"
+        )
+        colour = status_colour(theme, state)
+        self.connection.setIcon(icons.icon(self._connection_icon, colour, 16))
+        self.saver.setIcon(icons.icon("saver", status_colour(theme, "available"), 16))
 
     def _paint_logo(self) -> None:
         theme = self._theme

@@ -296,6 +296,22 @@ QPushButton#link {{
     text-decoration: underline;
 }}
 QPushButton#link:focus {{ border: 2px solid {focus}; }}
+QToolButton#chip {{
+    border: {bw}px solid {border};
+    border-radius: 14px;
+    padding: 4px 11px 4px 8px;
+    background: {surface};
+    color: {text};
+}}
+QToolButton#chip:hover {{ background: {hover}; }}
+QToolButton#chip:focus {{
+    border: 2px solid {focus};
+    padding: {4 - (2 - bw)}px {11 - (2 - bw)}px {4 - (2 - bw)}px {8 - (2 - bw)}px;
+}}
+QToolButton#chip[tone="warn"] {{
+    border-color: {theme.banner_border.name()};
+    background: {theme.banner_background.name()};
+}}
 QProgressBar#busy {{ background: {hover}; border: none; border-radius: 2px; }}
 QProgressBar#busy::chunk {{ background: {theme.accent.name()}; border-radius: 2px; }}
 """

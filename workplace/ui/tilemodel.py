@@ -10,10 +10,10 @@ naturally in one view.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -25,6 +25,10 @@ from PySide6.QtCore import (
 
 from workplace.config.schema import Category, Service
 from workplace.ui.icons import icon_name_for
+from workplace.ui.statustext import NOT_CHECKED, OFFLINE, StatusTexts
+
+if TYPE_CHECKING:
+    from workplace.status.model import ServiceStatus
 
 RECENT_LIMIT = 4
 
@@ -53,6 +57,10 @@ class Role(IntEnum):
     ICON_NAME = Qt.ItemDataRole.UserRole + 5
     SECTION = Qt.ItemDataRole.UserRole + 6
     FIRST_SECTION = Qt.ItemDataRole.UserRole + 7
+    STATUS = Qt.ItemDataRole.UserRole + 8
+    """The service's state value (``available`` … ``offline``), or None before a check."""
+    STATUS_TEXT = Qt.ItemDataRole.UserRole + 9
+    """The translated status line, e.g. "Status: erreichbar"."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,9 @@ class TileModel(QAbstractListModel):
         self._recent: tuple[str, ...] = ()
         self._query = ""
         self._rows: list[Row] = []
+        self._statuses: Mapping[str, ServiceStatus] = {}
+        self._offline = False
+        self._texts = StatusTexts()
         self._rebuild()
 
     # -- inputs -------------------------------------------------------------
@@ -120,6 +131,22 @@ class TileModel(QAbstractListModel):
 
     def retranslate(self) -> None:
         self._reset()
+
+    def set_statuses(self, statuses: Mapping[str, ServiceStatus], *, offline: bool = False) -> None:
+        """Show each service's state (a probe round's result); keeps rows and selection."""
+        self._statuses = dict(statuses)
+        self._offline = offline
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def status_of(self, service_id: str) -> str | None:
+        """The state shown for ``service_id``: a ServiceState value, ``offline`` or None."""
+        status = self._statuses.get(service_id)
+        if self._offline:
+            return OFFLINE
+        if status is None:
+            return None
+        return status.state.value
 
     # -- queries ------------------------------------------------------------
 
@@ -187,9 +214,15 @@ class TileModel(QAbstractListModel):
             return service.name.get(self._language)
         if role == Role.DESCRIPTION:
             return service.description.get(self._language)
+        state = self.status_of(service.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             description = service.description.get(self._language)
-            return f"{service.name.get(self._language)}\n{description}\n{service.url}".strip()
+            lines = [service.name.get(self._language), description, service.url]
+            if state is not None:
+                lines += ["", self._texts.status_line(state), self._status_detail(service, state)]
+            elif service.zone == "intranet":
+                lines += ["", self._texts.state_text("needs_vpn")]
+            return "\n".join(line for line in lines if line is not None).strip()
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             parts = [service.description.get(self._language)]
             parts.append(
@@ -197,7 +230,15 @@ class TileModel(QAbstractListModel):
                 if favourite
                 else QCoreApplication.translate("TileModel", "Not a favourite")
             )
-            return ". ".join(p for p in parts if p)
+            if state is not None:
+                parts.append(self._texts.status_line(state))
+                if state not in (NOT_CHECKED, OFFLINE, "available"):
+                    parts.append(self._status_detail(service, state))
+            return ". ".join(p.rstrip(".") for p in parts if p)
+        if role == Role.STATUS:
+            return state
+        if role == Role.STATUS_TEXT:
+            return self._texts.status_line(state) if state is not None else ""
         if role == Role.SERVICE_ID:
             return service.id
         if role == Role.FAVOURITE:
@@ -205,6 +246,12 @@ class TileModel(QAbstractListModel):
         if role == Role.ICON_NAME:
             return icon_name_for(service.icon)
         return None
+
+    def _status_detail(self, service: Service, state: str) -> str:
+        status = self._statuses.get(service.id)
+        if status is None:
+            return self._texts.state_explanation_offline() if state == OFFLINE else ""
+        return self._texts.state_explanation(status, state)
 
     # -- building -----------------------------------------------------------
 

@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from workplace.ui import icons
+from workplace.ui.statustext import SLOW, TLS_PROBLEM, UNREACHABLE, status_colour, status_icon
 from workplace.ui.theme import Theme
 from workplace.ui.tilemodel import Kind, Role
 
@@ -69,6 +70,7 @@ FIRST_HEADER_HEIGHT = 34
 ICON_BOX = 46
 ICON_SIZE = 26
 STAR_SIZE = 20
+BADGE_SIZE = 16
 FAVOURITE_SHORTCUT = QKeySequence("Ctrl+D")
 
 
@@ -96,6 +98,13 @@ class TileDelegate(QStyledItemDelegate):
     def star_rect(cls, option_rect: QRect) -> QRect:
         card = cls.card_rect(option_rect)
         return QRect(card.right() - STAR_SIZE - 11, card.top() + 11, STAR_SIZE, STAR_SIZE)
+
+    @classmethod
+    def badge_rect(cls, option_rect: QRect) -> QRect:
+        card = cls.card_rect(option_rect)
+        return QRect(
+            card.right() - BADGE_SIZE - 13, card.bottom() - BADGE_SIZE - 12, BADGE_SIZE, BADGE_SIZE
+        )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if index.data(Role.KIND) == Kind.HEADER:
@@ -146,10 +155,13 @@ class TileDelegate(QStyledItemDelegate):
         radius = 10.0
 
         background = theme.selection_background if (selected or focused) else theme.surface
+        state = index.data(Role.STATUS)
         if focused:
             pen = QPen(theme.focus, 3 if theme.high_contrast else 2)
         elif hovered or selected:
             pen = QPen(theme.hover_border, theme.border_width + (1 if theme.high_contrast else 0))
+        elif state == TLS_PROBLEM:
+            pen = QPen(status_colour(theme, TLS_PROBLEM), 1.5 + theme.border_width)
         else:
             pen = QPen(theme.border, theme.border_width)
         inset = pen.widthF() / 2
@@ -219,6 +231,37 @@ class TileDelegate(QStyledItemDelegate):
             colour = theme.accent if favourite else theme.secondary_text
             pix = icons.pixmap("star-on" if favourite else "star-off", colour, STAR_SIZE, dpr)
             painter.drawPixmap(star.topLeft(), pix)
+
+        if state:
+            self._paint_badge(painter, self.badge_rect(option.rect), str(state), dpr)
+
+    def _paint_badge(self, painter: QPainter, rect: QRect, state: str, dpr: float) -> None:
+        """The status mark: a dot for available/slow, a ring with a cross for unreachable,
+        an icon for the states a colour alone cannot tell (certificate, VPN, sign-in)."""
+        colour = status_colour(self.theme, state)
+        name = status_icon(state)
+        if name is not None:
+            painter.drawPixmap(rect.topLeft(), icons.pixmap(name, colour, BADGE_SIZE, dpr))
+            return
+        centre = QRectF(rect).center()
+        if state == UNREACHABLE:
+            radius = 6.0
+            painter.setPen(QPen(colour, 1.8))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, radius, radius)
+            arm = 2.6
+            cross = QRectF(centre.x() - arm, centre.y() - arm, 2 * arm, 2 * arm)
+            painter.drawLine(cross.topLeft(), cross.bottomRight())
+            painter.drawLine(cross.topRight(), cross.bottomLeft())
+            return
+        if state in ("available", SLOW):
+            radius = 5.0 if state == "available" else 5.5
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(centre, radius, radius)
+            if state == SLOW:  # a notch: slow differs from available by shape too
+                painter.setBrush(self.theme.surface)
+                painter.drawEllipse(centre, 2.0, 2.0)
 
     @staticmethod
     def _wrap(text: str, font: QFont, width: int, max_lines: int) -> list[str]:

@@ -35,6 +35,7 @@ class Tray(QObject):
         self._icon.activated.connect(self._on_icon_activated)
         self._favourites: list[Service] = []
         self._language = "en"
+        self._summary = ""
 
     def show(self) -> None:
         self._icon.show()
@@ -47,8 +48,17 @@ class Tray(QObject):
         self._language = language
         self._rebuild()
 
+    def set_summary(self, line: str) -> None:
+        """The status line under the name in the tooltip: "8 von 10 Diensten erreichbar"."""
+        self._summary = line
+        self._icon.setToolTip(f"{APP_NAME}\n{line}" if line else APP_NAME)
+
+    @property
+    def tooltip(self) -> str:
+        return self._icon.toolTip()
+
     def _rebuild(self) -> None:
-        self._icon.setToolTip(APP_NAME)
+        self._icon.setToolTip(f"{APP_NAME}\n{self._summary}" if self._summary else APP_NAME)
         menu = self._menu
         menu.clear()
         menu.addAction(self.tr("Open window"), self.open_window.emit)

@@ -4,6 +4,11 @@
 It renders the core's state (``app.Workplace``) and turns user actions into
 background jobs; results come back on the GUI thread and update the model.
 
+Status (:meth:`MainWindow.attach_status`): the connection chip in the header, a
+badge on each tile, a banner behind a captive portal or offline, a banner when the
+central catalog could not be refreshed, the intranet warning before launching and
+the data saver's low-bandwidth URLs.
+
 Signals:
     favourites_changed(list): the favourite ids changed (the tray rebuilds its menu).
     quit_requested(): the window was closed and the launcher should end.
@@ -13,7 +18,8 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+import webbrowser
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -27,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -45,8 +52,13 @@ from workplace.ui.dialogs import HelpDialog, SettingsDialog
 from workplace.ui.header import HeaderBar
 from workplace.ui.jobs import Jobs
 from workplace.ui.signin import SignInPage
+from workplace.ui.statustext import StatusTexts
 from workplace.ui.tilemodel import Role, TileModel
 from workplace.ui.tileview import TileView
+
+if TYPE_CHECKING:
+    from workplace.catalog.remote import RefreshResult
+    from workplace.ui.status import StatusController
 
 log = logging.getLogger("workplace.ui")
 
@@ -73,6 +85,10 @@ class MainWindow(QMainWindow):
         self._last_launch: tuple[str, float] = ("", 0.0)
         self._help: HelpDialog | None = None
         self._settings_dialog: SettingsDialog | None = None
+        self.vpn_dialog: QMessageBox | None = None
+        """The open "only in the intranet" question (tests press its buttons)."""
+        self.status: StatusController | None = None
+        self._texts = StatusTexts()
         self._quitting = False
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
@@ -84,6 +100,10 @@ class MainWindow(QMainWindow):
         self.config_banner.setObjectName("banner")
         self.message_banner = Banner(theme, self)
         self.account_banner = Banner(theme, self, tone="info")
+        self.network_banner = Banner(theme, self, tone="info")
+        self.network_banner.setObjectName("networkBanner")
+        self.catalog_banner = Banner(theme, self)
+        self.catalog_banner.setObjectName("catalogBanner")
         self.model = TileModel(workplace.catalog, appearance.language, self)
         self.model.set_favourites(workplace.settings.preferences.favourites)
         self.view = TileView(theme, self)
@@ -103,7 +123,9 @@ class MainWindow(QMainWindow):
         banners.setContentsMargins(28, 14, 28, 0)
         banners.setSpacing(8)
         banners.addWidget(self.config_banner)
+        banners.addWidget(self.network_banner)
         banners.addWidget(self.account_banner)
+        banners.addWidget(self.catalog_banner)
         banners.addWidget(self.message_banner)
         self._banner_box = QWidget(self)
         self._banner_box.setLayout(banners)
@@ -117,9 +139,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._update_banner_box()
 
-        # Tab order: search → tiles → help → settings → account.
+        # Tab order: search → tiles → connection → data saver → help → settings → account.
         self.setTabOrder(self.header.search, self.view)
-        self.setTabOrder(self.view, self.header.help_button)
+        self.setTabOrder(self.view, self.header.connection)
+        self.setTabOrder(self.header.connection, self.header.saver)
+        self.setTabOrder(self.header.saver, self.header.help_button)
         self.setTabOrder(self.header.help_button, self.header.settings_button)
         self.setTabOrder(self.header.settings_button, self.header.account)
 
@@ -135,6 +159,9 @@ class MainWindow(QMainWindow):
         self.config_banner.dismissed.connect(self._update_banner_box)
         self.message_banner.dismissed.connect(self._update_banner_box)
         self.account_banner.dismissed.connect(self._update_banner_box)
+        self.network_banner.dismissed.connect(self._update_banner_box)
+        self.catalog_banner.dismissed.connect(self._update_banner_box)
+        self.network_banner.action_requested.connect(self._on_network_banner_action_requested)
         appearance.changed.connect(self._on_appearance_changed)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -189,6 +216,10 @@ class MainWindow(QMainWindow):
         self.config_banner.retranslate()
         self.message_banner.retranslate()
         self.account_banner.retranslate()
+        self.network_banner.retranslate()
+        self.catalog_banner.retranslate()
+        self._show_profile()
+        self._show_catalog_result()
         self.view.setAccessibleName(self.tr("Services"))
         self.view.setAccessibleDescription(
             self.tr(
@@ -208,6 +239,8 @@ class MainWindow(QMainWindow):
         self.config_banner.set_theme(theme)
         self.message_banner.set_theme(theme)
         self.account_banner.set_theme(theme)
+        self.network_banner.set_theme(theme)
+        self.catalog_banner.set_theme(theme)
         self.signin.set_theme(theme)
         self._empty_icon.setPixmap(
             icons.pixmap("search", theme.secondary_text, 48, self.devicePixelRatioF())
@@ -231,6 +264,8 @@ class MainWindow(QMainWindow):
             self._settings_dialog.set_settings(settings, self.appearance.language)
         self.favourites_changed.emit(list(settings.preferences.favourites))
         self._restore_current(current_id)
+        if self.status is not None:
+            self.status.settings_changed()
 
     def _show_config_problems(self, settings: Settings) -> None:
         problems = [str(p) for p in settings.problems]
@@ -255,9 +290,16 @@ class MainWindow(QMainWindow):
 
     def _update_banner_box(self) -> None:
         self._banner_box.setVisible(
-            not self.config_banner.isHidden()
-            or not self.message_banner.isHidden()
-            or not self.account_banner.isHidden()
+            any(
+                not banner.isHidden()
+                for banner in (
+                    self.config_banner,
+                    self.message_banner,
+                    self.account_banner,
+                    self.network_banner,
+                    self.catalog_banner,
+                )
+            )
         )
 
     def update_banner_box(self) -> None:
@@ -424,7 +466,51 @@ class MainWindow(QMainWindow):
         if service is not None:
             self.launch(service)
 
-    def launch(self, service: Service, low_bandwidth: bool = False) -> None:
+    @property
+    def low_bandwidth(self) -> bool:
+        """Data saver in effect: services open their low-bandwidth URL where one is set."""
+        if self.status is not None:
+            return self.status.low_bandwidth
+        return self.workplace.settings.preferences.low_bandwidth == "on"
+
+    def launch(self, service: Service, low_bandwidth: bool | None = None) -> None:
+        """Open ``service`` (asking first if it needs the intranet and there is none)."""
+        low = self.low_bandwidth if low_bandwidth is None else low_bandwidth
+        profile = self.status.profile if self.status is not None else None
+        if profile is not None and service.zone == "intranet":
+            from workplace.status.decide import needs_vpn_warning
+
+            if needs_vpn_warning(service, profile):
+                self._ask_before_intranet(service, low)
+                return
+        self._launch(service, low)
+
+    def _ask_before_intranet(self, service: Service, low_bandwidth: bool) -> None:
+        if self.vpn_dialog is not None:
+            return
+        title, text = self._texts.vpn_warning(service.name.get(self.appearance.language))
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setWindowTitle(title)
+        open_anyway = box.addButton(self.tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.setAccessibleName(title)
+        box.setAccessibleDescription(text)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def finished(_result: int) -> None:
+            self.vpn_dialog = None
+            box.deleteLater()
+            if box.clickedButton() is open_anyway:
+                self._launch(service, low_bandwidth)
+
+        box.finished.connect(finished)
+        self.vpn_dialog = box
+        box.open()
+        cancel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _launch(self, service: Service, low_bandwidth: bool) -> None:
         """Open ``service`` in a job; a failure shows why in a banner."""
         now = time.monotonic()
         last_id, last_time = self._last_launch
@@ -481,6 +567,100 @@ class MainWindow(QMainWindow):
         }
         return texts.get(kind, self.tr("The service could not be opened."))
 
+    # -- connection profile, service status, central catalog -----------------------
+
+    def attach_status(self, status: StatusController) -> None:
+        """Show what ``status`` finds out (the Gui builds it after the window)."""
+        self.status = status
+        status.profile_changed.connect(self._on_status_profile_changed)
+        status.statuses_changed.connect(self._on_status_statuses_changed)
+        status.catalog_refreshed.connect(self._on_status_catalog_refreshed)
+        self.header.connection_requested.connect(status.round)
+
+    @Slot()
+    def _on_status_profile_changed(self) -> None:
+        self._show_profile()
+        if self.status is not None and self.status.offline:
+            self._on_status_statuses_changed()
+
+    def _show_profile(self) -> None:
+        status = self.status
+        if status is None or status.profile is None:
+            return
+        profile = status.profile
+        texts = self._texts
+        kind = profile.kind.value
+        icon = {"offline": "offline", "captive": "warning"}.get(kind, "wifi")
+        tone = {"offline": "off", "captive": "warn"}.get(kind, "ok")
+        if kind in ("home", "mobile") and profile.intranet_reachable is False and not profile.vpn:
+            tone = "neutral"
+        self.header.set_connection(
+            texts.profile_label(profile), texts.profile_explanation(profile), icon, tone
+        )
+        saver_title, saver_text = texts.saving_mode()
+        self.header.set_saver(status.low_bandwidth, saver_title, saver_text)
+        banner = self.network_banner
+        if kind == "captive":
+            banner.show_message(
+                self.tr("Wi-Fi login needed"), [], texts.profile_explanation(profile)
+            )
+            banner.set_action(
+                self.tr("Open login page") if profile.captive_open_url else "",
+                self.tr("Opens the login page of this network in your browser"),
+            )
+        elif kind == "offline":
+            banner.show_message(self.tr("No connection"), [], texts.profile_explanation(profile))
+            banner.set_action("")
+        else:
+            banner.hide()
+        self._update_banner_box()
+
+    @Slot()
+    def _on_network_banner_action_requested(self) -> None:
+        profile = self.status.profile if self.status is not None else None
+        url = profile.captive_open_url if profile is not None else None
+        if not url:
+            return
+        opener = self.workplace.open_url or webbrowser.open
+        # IT's connectivity-check URL (plain http on purpose): the portal intercepts it.
+        self.jobs.run(lambda: opener(url), name="open-captive-portal")
+
+    @Slot()
+    def _on_status_statuses_changed(self) -> None:
+        status = self.status
+        if status is None:
+            return
+        self.model.set_statuses(status.statuses, offline=status.offline)
+        self.view.viewport().update()
+
+    @Slot(object)
+    def _on_status_catalog_refreshed(self, result: RefreshResult) -> None:
+        if result.changed:
+            current_id = self.current_service_id()
+            section = self.model.section_of(self.view.currentIndex())
+            self.model.set_catalog(self.workplace.catalog)
+            self._update_empty_state()
+            self._restore_current(current_id, section)
+            self.favourites_changed.emit(list(self.model.favourites))
+        self._show_catalog_result()
+
+    def _show_catalog_result(self) -> None:
+        result = self.status.last_refresh if self.status is not None else None
+        if result is None:
+            return
+        if result.ok:
+            self.catalog_banner.hide()
+        else:
+            snapshot = result.snapshot
+            title, hint = self._texts.refresh_failed(
+                result.kind.value,
+                snapshot.fetched_at if snapshot is not None else None,
+                self.appearance.language,
+            )
+            details = [result.detail] + [str(p) for p in result.problems]
+            self.catalog_banner.show_message(title, details, hint)
+        self._update_banner_box()
+
     # -- tile menu ----------------------------------------------------------------
 
     @Slot(QModelIndex, QPoint)
@@ -492,7 +672,10 @@ class MainWindow(QMainWindow):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         open_action = menu.addAction(self.tr("Open"))
         open_action.triggered.connect(lambda: self.launch(service))
-        if service.low_bandwidth_url:
+        if service.low_bandwidth_url and self.low_bandwidth:
+            full = menu.addAction(self.tr("Open the full version"))
+            full.triggered.connect(lambda: self.launch(service, low_bandwidth=False))
+        elif service.low_bandwidth_url:
             low = menu.addAction(self.tr("Open the low-bandwidth version"))
             low.triggered.connect(lambda: self.launch(service, low_bandwidth=True))
         favourite = bool(index.data(Role.FAVOURITE))
