@@ -4,28 +4,28 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="140"/>
+        <location filename="../../workplace/ui/header.py" line="145"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="145"/>
+        <location filename="../../workplace/ui/header.py" line="150"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="148"/>
-        <location filename="../../workplace/ui/header.py" line="149"/>
+        <location filename="../../workplace/ui/header.py" line="153"/>
+        <location filename="../../workplace/ui/header.py" line="154"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="150"/>
+        <location filename="../../workplace/ui/header.py" line="155"/>
         <source>Sign in to your organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="151"/>
+        <location filename="../../workplace/ui/header.py" line="156"/>
         <source>Your account and sign-out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -254,28 +254,28 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="87"/>
-        <location filename="../../workplace/ui/banner.py" line="88"/>
+        <location filename="../../workplace/ui/banner.py" line="105"/>
+        <location filename="../../workplace/ui/banner.py" line="106"/>
         <source>Copy details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="90"/>
+        <location filename="../../workplace/ui/banner.py" line="108"/>
         <source>Copy the details to the clipboard, e.g. for the service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="92"/>
+        <location filename="../../workplace/ui/banner.py" line="110"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="93"/>
+        <location filename="../../workplace/ui/banner.py" line="111"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/banner.py" line="105"/>
+        <location filename="../../workplace/ui/banner.py" line="123"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -286,48 +286,58 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="247"/>
+        <location filename="../../workplace/ui/header.py" line="269"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="275"/>
+        <location filename="../../workplace/ui/header.py" line="284"/>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/header.py" line="286"/>
+        <source>Press to check the connection again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/header.py" line="333"/>
         <source>Search services (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="276"/>
+        <location filename="../../workplace/ui/header.py" line="334"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="278"/>
+        <location filename="../../workplace/ui/header.py" line="336"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="280"/>
+        <location filename="../../workplace/ui/header.py" line="338"/>
         <source>Help and service desk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="281"/>
+        <location filename="../../workplace/ui/header.py" line="339"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="283"/>
+        <location filename="../../workplace/ui/header.py" line="341"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="285"/>
-        <location filename="../../workplace/ui/header.py" line="286"/>
+        <location filename="../../workplace/ui/header.py" line="343"/>
+        <location filename="../../workplace/ui/header.py" line="344"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="288"/>
+        <location filename="../../workplace/ui/header.py" line="346"/>
         <source>Language, colours and behaviour of the window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,255 +345,308 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="40"/>
+        <location filename="../../workplace/ui/dialogs.py" line="34"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="45"/>
+        <location filename="../../workplace/ui/dialogs.py" line="39"/>
         <source>Service desk of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="78"/>
+        <location filename="../../workplace/ui/dialogs.py" line="72"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="80"/>
+        <location filename="../../workplace/ui/dialogs.py" line="74"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="82"/>
+        <location filename="../../workplace/ui/dialogs.py" line="76"/>
         <source>Web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="84"/>
+        <location filename="../../workplace/ui/dialogs.py" line="78"/>
         <source>Your IT department has not configured a service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="90"/>
+        <location filename="../../workplace/ui/dialogs.py" line="84"/>
         <source>Type anywhere or Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="90"/>
+        <location filename="../../workplace/ui/dialogs.py" line="84"/>
         <source>search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="91"/>
+        <location filename="../../workplace/ui/dialogs.py" line="85"/>
         <source>Esc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="91"/>
+        <location filename="../../workplace/ui/dialogs.py" line="85"/>
         <source>clear the search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="92"/>
+        <location filename="../../workplace/ui/dialogs.py" line="86"/>
         <source>Arrow keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="92"/>
+        <location filename="../../workplace/ui/dialogs.py" line="86"/>
         <source>move between tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="93"/>
+        <location filename="../../workplace/ui/dialogs.py" line="87"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="93"/>
+        <location filename="../../workplace/ui/dialogs.py" line="87"/>
         <source>open the service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="94"/>
+        <location filename="../../workplace/ui/dialogs.py" line="88"/>
         <source>Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="94"/>
+        <location filename="../../workplace/ui/dialogs.py" line="88"/>
         <source>add to or remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="95"/>
+        <location filename="../../workplace/ui/dialogs.py" line="89"/>
         <source>Menu key or Shift+F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="95"/>
+        <location filename="../../workplace/ui/dialogs.py" line="89"/>
         <source>more actions for a tile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="102"/>
+        <location filename="../../workplace/ui/dialogs.py" line="96"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="106"/>
+        <location filename="../../workplace/ui/dialogs.py" line="100"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="108"/>
+        <location filename="../../workplace/ui/dialogs.py" line="102"/>
         <source>Arbeitsplatz %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntranetWarning</name>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="141"/>
+        <source>Open anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="183"/>
+        <location filename="../../workplace/ui/window.py" line="211"/>
         <source>Workplace – all services in one place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="192"/>
+        <location filename="../../workplace/ui/window.py" line="224"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="195"/>
+        <location filename="../../workplace/ui/window.py" line="227"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="199"/>
+        <location filename="../../workplace/ui/window.py" line="231"/>
         <source>No services found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="241"/>
+        <location filename="../../workplace/ui/window.py" line="277"/>
         <source>The configuration has warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="243"/>
+        <location filename="../../workplace/ui/window.py" line="279"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="247"/>
+        <location filename="../../workplace/ui/window.py" line="283"/>
         <source>The configuration could not be read completely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="250"/>
+        <location filename="../../workplace/ui/window.py" line="286"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="317"/>
+        <location filename="../../workplace/ui/window.py" line="360"/>
         <source>No service matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="319"/>
+        <location filename="../../workplace/ui/window.py" line="362"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="322"/>
+        <location filename="../../workplace/ui/window.py" line="365"/>
         <source>No services to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="324"/>
+        <location filename="../../workplace/ui/window.py" line="367"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="327"/>
+        <location filename="../../workplace/ui/window.py" line="370"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="329"/>
+        <location filename="../../workplace/ui/window.py" line="372"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="361"/>
+        <location filename="../../workplace/ui/window.py" line="404"/>
         <source>Favourites are managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="392"/>
+        <location filename="../../workplace/ui/window.py" line="435"/>
         <source>This setting is managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="395"/>
+        <location filename="../../workplace/ui/window.py" line="438"/>
         <source>Your settings could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="454"/>
+        <location filename="../../workplace/ui/window.py" line="469"/>
+        <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="473"/>
+        <source>The launcher starts when you sign in (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="477"/>
+        <source>The launcher no longer starts when you sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="484"/>
+        <source>Start at login could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="571"/>
         <source>%1 could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="460"/>
+        <location filename="../../workplace/ui/window.py" line="577"/>
         <source>An unexpected error occurred.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="467"/>
+        <location filename="../../workplace/ui/window.py" line="584"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="471"/>
+        <location filename="../../workplace/ui/window.py" line="588"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="474"/>
+        <location filename="../../workplace/ui/window.py" line="591"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="478"/>
+        <location filename="../../workplace/ui/window.py" line="595"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="482"/>
+        <location filename="../../workplace/ui/window.py" line="599"/>
         <source>The service could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="493"/>
+        <location filename="../../workplace/ui/window.py" line="636"/>
+        <source>Wi-Fi login needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="639"/>
+        <source>Open login page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="640"/>
+        <source>Opens the login page of this network in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="643"/>
+        <source>No connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="704"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="496"/>
+        <location filename="../../workplace/ui/window.py" line="707"/>
+        <source>Open the full version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="710"/>
         <source>Open the low-bandwidth version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="500"/>
+        <location filename="../../workplace/ui/window.py" line="714"/>
         <source>Remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="500"/>
+        <location filename="../../workplace/ui/window.py" line="714"/>
         <source>Add to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="505"/>
+        <location filename="../../workplace/ui/window.py" line="719"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -591,80 +654,209 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="167"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="254"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="168"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="259"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="169"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="260"/>
         <source>&amp;Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="170"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="274"/>
         <source>&amp;High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="172"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="275"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="176"/>
-        <location filename="../../workplace/ui/dialogs.py" line="183"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="214"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="216"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="225"/>
         <source>Like the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="184"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="217"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="185"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="217"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="194"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="220"/>
+        <source>Automatic: on while the connection is metered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="221"/>
+        <source>Always on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="222"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="226"/>
+        <source>Automatic configuration (PAC file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="227"/>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="228"/>
+        <source>No proxy (direct connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="255"/>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="256"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="257"/>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="261"/>
+        <source>In the &amp;office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="262"/>
+        <source>In the &amp;home office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="263"/>
+        <source>On the &amp;move (metered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="264"/>
+        <source>&amp;Data saver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="265"/>
+        <source>&amp;Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="266"/>
+        <source>PAC file &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="267"/>
+        <source>&amp;HTTP proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="268"/>
+        <source>HTTP&amp;S proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="269"/>
+        <source>&amp;Without proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="276"/>
+        <source>&amp;Start when I sign in to this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="278"/>
+        <source>&amp;Notify me when a service becomes unavailable or returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="280"/>
+        <source>Also notify on &amp;metered connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="281"/>
+        <source>Check the services every … minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="282"/>
+        <source>Slow and metered connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="284"/>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="286"/>
+        <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="291"/>
+        <source>empty: like the HTTP proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="294"/>
+        <source>Addresses without proxy are separated by commas: a name (with its subdomains), .domain, an IP address or network such as 10.0.0.0/8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="300"/>
         <source>Your IT department manages this setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="198"/>
-        <location filename="../../workplace/ui/dialogs.py" line="211"/>
-        <source>Language</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
+        <source>Locked by IT: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="199"/>
-        <location filename="../../workplace/ui/dialogs.py" line="212"/>
-        <source>Colours</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="360"/>
+        <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="200"/>
-        <source>High contrast</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="373"/>
+        <source>Enter the address of the PAC file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="201"/>
-        <source>Tray</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="375"/>
+        <source>Enter the proxy, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="207"/>
-        <source>Locked: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/dialogs.py" line="215"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
         <source>Locked by IT: %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,60 +996,392 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="408"/>
+        <location filename="../../workplace/ui/signin.py" line="411"/>
         <source>Code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="410"/>
+        <location filename="../../workplace/ui/signin.py" line="413"/>
         <source>Waiting for you to enter the code… This window continues by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="412"/>
+        <location filename="../../workplace/ui/signin.py" line="415"/>
         <source>Or scan this code with your smartphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="414"/>
+        <location filename="../../workplace/ui/signin.py" line="417"/>
         <source>QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="416"/>
+        <location filename="../../workplace/ui/signin.py" line="419"/>
         <source>QR code of the address %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="432"/>
+        <location filename="../../workplace/ui/signin.py" line="435"/>
         <source>The code has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="434"/>
+        <location filename="../../workplace/ui/signin.py" line="437"/>
         <source>The code is valid until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="481"/>
+        <location filename="../../workplace/ui/signin.py" line="484"/>
         <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusTexts</name>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="66"/>
+        <source>Checking connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="69"/>
+        <source>Wi-Fi login needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="71"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="72"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="72"/>
+        <source>Home office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="73"/>
+        <source>On the move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="75"/>
+        <source>VPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="77"/>
+        <source>metered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="83"/>
+        <source>The launcher is finding out how this computer is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="86"/>
+        <source>Connected to the agency network. All services can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="89"/>
+        <source>A login page (for example in a hotel or on a train) blocks the internet. Open it, accept the terms, and the launcher checks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="94"/>
+        <source>There is no network connection. The services are shown, but they cannot be checked or opened until the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="98"/>
+        <source>Connected over the VPN: intranet services can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="101"/>
+        <source>Internet without VPN: services marked “intranet or VPN only” cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="104"/>
+        <source>Connected to the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="107"/>
+        <source>The connection is metered: the launcher checks less often to save data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="113"/>
+        <source>Data saver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="115"/>
+        <source>Data saver is on: background checks run less often, only services with a status address are checked, and services open their low-bandwidth version where there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="126"/>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="127"/>
+        <source>slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="128"/>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="129"/>
+        <source>intranet or VPN only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="130"/>
+        <source>certificate problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="131"/>
+        <source>sign-in required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="132"/>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="133"/>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="137"/>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="144"/>
+        <source>Answered in %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="145"/>
+        <source>The service answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="147"/>
+        <source>The service answers slowly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="149"/>
+        <source>(%1 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="153"/>
+        <source>The service did not answer. It may be down, or the connection is too slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="157"/>
+        <source>This service can only be reached in the agency network or over the VPN. Connect the VPN first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="162"/>
+        <source>Its certificate is not trusted. This can be an attack on the connection, or the agency&apos;s own certificate is missing on this computer. Do not enter passwords; please tell the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="167"/>
+        <source>The service answers and asks you to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="169"/>
+        <location filename="../../workplace/ui/statustext.py" line="173"/>
+        <source>Not checked: there is no network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="170"/>
+        <source>Not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="178"/>
+        <source>No service checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="180"/>
+        <source>%1 of %2 services available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="186"/>
+        <source>%1 is now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="192"/>
+        <source>%1 is only reachable in the intranet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="194"/>
+        <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="204"/>
+        <source>The last good copy (from %1) is still shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="208"/>
+        <source>The services from the local configuration are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="211"/>
+        <location filename="../../workplace/ui/statustext.py" line="215"/>
+        <location filename="../../workplace/ui/statustext.py" line="279"/>
+        <source>The central service list could not be updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="212"/>
+        <source>Its server cannot be reached right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="216"/>
+        <source>Its server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="219"/>
+        <source>The central service list is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="221"/>
+        <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="226"/>
+        <source>The central service list needs a sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="228"/>
+        <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="233"/>
+        <source>The central service list is not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="235"/>
+        <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="240"/>
+        <source>The central service list has an invalid signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="242"/>
+        <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="247"/>
+        <source>The central service list cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="249"/>
+        <source>The key to check its signature is not valid. Please tell your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="254"/>
+        <source>An older central service list was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="256"/>
+        <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="261"/>
+        <source>The central service list contains errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="262"/>
+        <location filename="../../workplace/ui/statustext.py" line="266"/>
+        <source>It was not used. Please tell your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="265"/>
+        <source>The central service list is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="269"/>
+        <source>The central service list was not fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="271"/>
+        <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="280"/>
+        <source>The server gave an unexpected answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TileModel</name>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="196"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="229"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="198"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="231"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="222"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="269"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -865,17 +1389,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="235"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="282"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="240"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="287"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="247"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="294"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -883,17 +1407,17 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="54"/>
+        <location filename="../../workplace/ui/tray.py" line="64"/>
         <source>Open window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="57"/>
+        <location filename="../../workplace/ui/tray.py" line="67"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="65"/>
+        <location filename="../../workplace/ui/tray.py" line="75"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>

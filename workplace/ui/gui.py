@@ -251,7 +251,7 @@ class Gui(QObject):
         statuses = status.statuses
         checked = [s for s in statuses.values() if s.state.value != "not_checked"]
         available = sum(1 for s in checked if s.state.value in USABLE)
-        if status.offline:
+        if status.profile is not None and not status.profile.online:
             line = self._texts.profile_label(status.profile)
         else:
             line = self._texts.summary(available, len(checked))

@@ -103,7 +103,8 @@ class StatusController(QObject):
 
     @property
     def offline(self) -> bool:
-        return self.profile is not None and not self.profile.online
+        """No connection at all (behind a login page is not offline: tiles say "not checked")."""
+        return self.profile is not None and self.profile.kind.value == "offline"
 
     # -- one round: detect, then probe --------------------------------------------
 

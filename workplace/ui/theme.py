@@ -312,6 +312,8 @@ QToolButton#chip[tone="warn"] {{
     border-color: {theme.banner_border.name()};
     background: {theme.banner_background.name()};
 }}
+QLabel#fieldError {{ color: {"#f0726a" if theme.dark else "#b3261e"}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid {"#f0726a" if theme.dark else "#b3261e"}; }}
 QProgressBar#busy {{ background: {hover}; border: none; border-radius: 2px; }}
 QProgressBar#busy::chunk {{ background: {theme.accent.name()}; border-radius: 2px; }}
 """

@@ -30,10 +30,10 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -48,7 +48,7 @@ from workplace.config.settings import Settings
 from workplace.ui import icons
 from workplace.ui.appearance import Appearance
 from workplace.ui.banner import Banner
-from workplace.ui.dialogs import HelpDialog, SettingsDialog
+from workplace.ui.dialogs import HelpDialog, IntranetWarning, SettingsDialog
 from workplace.ui.header import HeaderBar
 from workplace.ui.jobs import Jobs
 from workplace.ui.signin import SignInPage
@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self._last_launch: tuple[str, float] = ("", 0.0)
         self._help: HelpDialog | None = None
         self._settings_dialog: SettingsDialog | None = None
-        self.vpn_dialog: QMessageBox | None = None
+        self.start_at_login_note = ""
+        self.vpn_dialog: IntranetWarning | None = None
         """The open "only in the intranet" question (tests press its buttons)."""
         self.status: StatusController | None = None
         self._texts = StatusTexts()
@@ -438,14 +439,52 @@ class MainWindow(QMainWindow):
             )
 
     def change_preference(self, key: str, value: Any) -> None:
+        self.change_preferences({key: value})
+
+    @Slot(dict)
+    def change_preferences(self, changes: dict[str, Any]) -> None:
+        """Save ``changes`` in the writer queue; start at login also changes the system."""
         snapshot = self.workplace.settings
+        workplace = self.workplace
         self.jobs.run(
-            lambda: self.workplace.save_preferences(snapshot, **{key: value}),
+            lambda: workplace.save_preferences(snapshot, **changes),
             self.apply_settings,
             self._on_preferences_failed,
-            name=f"save-{key}",
+            name="save-" + "-".join(changes),
             serial=True,
         )
+        if "start_at_login" in changes:
+            wanted = bool(changes["start_at_login"])
+            self.jobs.run(
+                lambda: workplace.sync_start_at_login(wanted),
+                self._on_start_at_login_synced,
+                self._on_start_at_login_failed,
+                name="start-at-login",
+                serial=True,
+            )
+
+    def _on_start_at_login_synced(self, result: Any) -> None:
+        if result.note:
+            text = self.tr(
+                "Your IT department sets start at login for all users of this computer; "
+                "it cannot be changed here."
+            )
+        elif result.enabled:
+            text = self.tr("The launcher starts when you sign in (%1).").replace(
+                "%1", result.where
+            )
+        else:
+            text = self.tr("The launcher no longer starts when you sign in.")
+        self.start_at_login_note = text
+        if self._settings_dialog is not None:
+            self._settings_dialog.show_autostart_result(text)
+
+    def _on_start_at_login_failed(self, exc: BaseException) -> None:
+        log.warning("start at login could not be changed: %s", exc)
+        text = self.tr("Start at login could not be changed: %1").replace("%1", str(exc))
+        self.start_at_login_note = text
+        if self._settings_dialog is not None:
+            self._settings_dialog.show_autostart_result(text)
 
     # -- recent -------------------------------------------------------------------
 
@@ -489,26 +528,18 @@ class MainWindow(QMainWindow):
         if self.vpn_dialog is not None:
             return
         title, text = self._texts.vpn_warning(service.name.get(self.appearance.language))
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
-        box.setWindowTitle(title)
-        open_anyway = box.addButton(self.tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.setAccessibleName(title)
-        box.setAccessibleDescription(text)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box = IntranetWarning(title, text, self)
 
-        def finished(_result: int) -> None:
+        def finished(result: int) -> None:
             self.vpn_dialog = None
             box.deleteLater()
-            if box.clickedButton() is open_anyway:
+            if result == QDialog.DialogCode.Accepted:
                 self._launch(service, low_bandwidth)
 
         box.finished.connect(finished)
         self.vpn_dialog = box
         box.open()
-        cancel.setFocus(Qt.FocusReason.OtherFocusReason)
+        box.cancel.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _launch(self, service: Service, low_bandwidth: bool) -> None:
         """Open ``service`` in a job; a failure shows why in a banner."""
@@ -724,6 +755,7 @@ class MainWindow(QMainWindow):
                 self.workplace.settings, self.appearance.language, self
             )
             self._settings_dialog.changed.connect(self.change_preference)
+            self._settings_dialog.changed_many.connect(self.change_preferences)
             self._settings_dialog.finished.connect(self._on_settings_finished)
         self._present(self._settings_dialog)
 

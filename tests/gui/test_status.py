@@ -1,0 +1,332 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Service status in the real window: probes against loopback servers, the connection chip,
+captive portal and offline, the intranet warning, data saver launches, the central catalog."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import GuiFactory, opened_urls, write_preferences
+from tests.integration.test_manifest_remote import LocalCa, ManifestServer, make_test_ca
+from tests.integration.test_manifest_remote import Route as ManifestRoute
+from tests.integration.test_network import LoopbackServer, Route, closed_port
+from workplace.ui.netwatch import OsNetwork
+from workplace.ui.tilemodel import Role
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture(autouse=True)
+def no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(var, raising=False)
+        monkeypatch.delenv(var.upper(), raising=False)
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    srv = LoopbackServer()
+    yield srv
+    srv.close()
+
+
+def service(ident: str, url: str, **extra: Any) -> str:
+    lines = [
+        "[[services]]",
+        f'id = "{ident}"',
+        f'name = {{ de = "{ident.title()} DE", en = "{ident.title()}" }}',
+        'category = "work"',
+        f'url = "{url}"',
+    ]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+def tenant(tmp_path: Path, *services: str, extra: str = "") -> Path:
+    path = tmp_path / "workplace.toml"
+    path.write_text(
+        '[organisation]\nname = { de = "Testamt", en = "Test office" }\n'
+        '[[categories]]\nid = "work"\nname = { de = "Arbeit", en = "Work" }\n'
+        + "".join(services)
+        + extra,
+        encoding="utf-8",
+    )
+    return path
+
+
+def index_of(gui: Any, service_id: str) -> Any:
+    index = gui.window.model.find(service_id)
+    assert index.isValid(), service_id
+    return index
+
+
+def wait_round(gui: Any, qtbot: Any, rounds: int = 1) -> None:
+    qtbot.waitUntil(lambda: gui.status.rounds >= rounds, timeout=WAIT_MS)
+
+
+def test_tiles_show_status_after_probes_against_loopback(
+    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path
+) -> None:
+    server.routes["/ok"] = Route(200, b"<html>")
+    server.routes["/login"] = Route(401, b"")
+    config = tenant(
+        tmp_path,
+        service("mail", server.url("/ok")),
+        service("files", server.url("/login")),
+        service("wiki", f"http://127.0.0.1:{closed_port()}/"),
+    )
+    gui = make_gui(config, status=True)
+    wait_round(gui, qtbot)
+
+    mail, files, wiki = (index_of(gui, i) for i in ("mail", "files", "wiki"))
+    assert mail.data(Role.STATUS) == "available"
+    assert files.data(Role.STATUS) == "sign_in_required"
+    assert wiki.data(Role.STATUS) == "unreachable"
+    described = mail.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert "Status: available" in described
+    assert "Status: sign-in required" in files.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert "did not answer" in wiki.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Answered in" in mail.data(Qt.ItemDataRole.ToolTipRole)
+    # The connection chip says where we are; the tray line counts what is usable.
+    chip = gui.window.header.connection
+    assert chip.isVisible() and chip.text() == "Home office"
+    assert chip.accessibleName() == "Connection: Home office"
+    assert gui.summary == "2 of 3 services available"
+
+    # A service going down shows in the next round (the chip re-checks on click).
+    server.routes["/ok"] = Route(503, b"")
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    wait_round(gui, qtbot, 2)
+    assert index_of(gui, "mail").data(Role.STATUS) == "unreachable"
+    assert gui.summary == "1 of 3 services available"
+
+
+def test_status_in_german(
+    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path, isolated_xdg: Any
+) -> None:
+    write_preferences(isolated_xdg, 'language = "de"\n')
+    server.routes["/ok"] = Route(200, b"ok")
+    config = tenant(tmp_path, service("mail", server.url("/ok")),
+                    service("wiki", f"http://127.0.0.1:{closed_port()}/"))
+    gui = make_gui(config, status=True)
+    wait_round(gui, qtbot)
+    mail = index_of(gui, "mail")
+    assert "Status: erreichbar" in mail.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert gui.window.header.connection.text() == "Homeoffice"
+    assert gui.summary == "1 von 2 Diensten erreichbar"
+
+
+@pytest.fixture
+def ca(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LocalCa:
+    for var in ("SSL_CERT_FILE", "SSL_CERT_DIR"):
+        monkeypatch.delenv(var, raising=False)
+    return make_test_ca(tmp_path / "ca")
+
+
+def test_tls_problem_is_distinct(
+    make_gui: GuiFactory, qtbot: Any, ca: LocalCa, tmp_path: Path
+) -> None:
+    tls = LoopbackServer(ca.server_context)
+    try:
+        tls.routes["/"] = Route(200, b"ok")
+        config = tenant(tmp_path, service("secure", tls.url("/")))
+        gui = make_gui(config, status=True)
+        wait_round(gui, qtbot)
+        secure = index_of(gui, "secure")
+        assert secure.data(Role.STATUS) == "tls_problem"
+        described = secure.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+        assert "Status: certificate problem" in described and "attack" in described
+        assert "agency's own certificate" in secure.data(Qt.ItemDataRole.ToolTipRole)
+    finally:
+        tls.close()
+
+
+def test_intranet_service_off_vpn_warns_and_cancel_is_the_default(
+    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path, browser: Path
+) -> None:
+    server.routes["/ok"] = Route(200, b"ok")
+    config = tenant(
+        tmp_path,
+        service("intranet", server.url("/ok"), zone="intranet"),
+        extra=f'[network]\nintranet_probe_url = "http://127.0.0.1:{closed_port()}/health"\n',
+    )
+    gui = make_gui(config, status=True)
+    wait_round(gui, qtbot)
+    window = gui.window
+    assert index_of(gui, "intranet").data(Role.STATUS) == "needs_vpn"
+    assert ("/ok" not in p for _m, p in server.seen)  # not probed off the VPN
+    assert "intranet or VPN only" in window.header.connection.toolTip()
+
+    window.view.setCurrentIndex(index_of(gui, "intranet"))
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.vpn_dialog is not None and window.vpn_dialog.isVisible())
+    box = window.vpn_dialog
+    assert box is not None
+    assert "only be reached in the intranet or over the VPN" in box.text.text()
+    assert box.cancel.isDefault() and not box.open_anyway.isDefault()
+    assert box.focusWidget() is box.cancel  # keyboard focus starts on the safe choice
+    qtbot.keyClick(box.cancel, Qt.Key.Key_Return)  # Enter takes the default: cancel
+    qtbot.waitUntil(lambda: window.vpn_dialog is None)
+    window._last_launch = ("", 0.0)
+    assert opened_urls(browser) == []
+
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.vpn_dialog is not None)
+    box = window.vpn_dialog
+    assert box is not None
+    assert box.open_anyway.text() == "Open anyway"
+    qtbot.mouseClick(box.open_anyway, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: opened_urls(browser) == [server.url("/ok")])
+
+
+def test_data_saver_opens_the_low_bandwidth_url(
+    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path, browser: Path,
+    isolated_xdg: Any,
+) -> None:
+    write_preferences(isolated_xdg, 'low_bandwidth = "on"\n')
+    server.routes["/health"] = Route(200, b"ok")
+    config = tenant(
+        tmp_path,
+        service("video", "https://meet.example.org/", health_url=server.url("/health"),
+                low_bandwidth_url="https://meet.example.org/audio-only"),
+        service("wiki", "https://wiki.example.org/"),
+    )
+    gui = make_gui(config, status=True)
+    wait_round(gui, qtbot)
+    window = gui.window
+    assert window.header.saver.isVisible() and window.header.saver.text() == "Data saver"
+    assert index_of(gui, "video").data(Role.STATUS) == "available"
+    assert index_of(gui, "wiki").data(Role.STATUS) == "not_checked"  # health URLs only
+    assert all(path == "/health" for _method, path in server.seen)
+
+    window.view.setCurrentIndex(index_of(gui, "video"))
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: opened_urls(browser) == ["https://meet.example.org/audio-only"])
+
+
+def test_captive_portal_offers_the_login_page(
+    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path, browser: Path
+) -> None:
+    server.routes["/check"] = Route(302, b"", {"Location": "http://portal.example.test/login"})
+    config = tenant(
+        tmp_path,
+        service("mail", server.url("/ok")),
+        extra=f'[network]\ncaptive_portal_check_url = "{server.url("/check")}"\n',
+    )
+    gui = make_gui(config, status=True)
+    wait_round(gui, qtbot)
+    window = gui.window
+    assert window.header.connection.text() == "Wi-Fi login needed"
+    banner = window.network_banner
+    assert not banner.isHidden() and banner.title == "Wi-Fi login needed"
+    assert index_of(gui, "mail").data(Role.STATUS) == "not_checked"
+    assert ("HEAD", "/ok") not in server.seen
+    qtbot.mouseClick(banner.action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: opened_urls(browser) == [server.url("/check")])
+
+
+def test_offline_probes_nothing_and_tiles_say_offline(
+    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path
+) -> None:
+    config = tenant(tmp_path, service("mail", server.url("/ok")))
+    gui = make_gui(config, status=True, os_network=OsNetwork("disconnected"))
+    wait_round(gui, qtbot)
+    mail = index_of(gui, "mail")
+    assert mail.data(Role.STATUS) == "offline"
+    assert "Status: offline" in mail.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert gui.window.header.connection.text() == "Offline"
+    assert not gui.window.network_banner.isHidden()
+    assert server.seen == []
+
+    # The network comes back: one debounced round from the watcher.
+    gui.watch.forced = OsNetwork("online")
+    server.routes["/ok"] = Route(200, b"ok")
+    with qtbot.waitSignal(gui.watch.changed, timeout=WAIT_MS):
+        gui.watch.notify("network")
+    wait_round(gui, qtbot, 2)
+    assert index_of(gui, "mail").data(Role.STATUS) == "available"
+    assert gui.window.network_banner.isHidden()
+
+
+# -- the central catalog ----------------------------------------------------------------
+
+
+def manifest(version: int, *services: tuple[str, str]) -> bytes:
+    return json.dumps({
+        "version": version,
+        "categories": [{"id": "central", "name": {"de": "Zentral", "en": "Central"}}],
+        "services": [
+            {"id": ident, "name": {"de": name, "en": name}, "category": "central",
+             "url": f"https://{ident}.example.org/"}
+            for ident, name in services
+        ],
+    }).encode()
+
+
+@pytest.fixture
+def manifests() -> Iterator[ManifestServer]:
+    srv = ManifestServer()
+    yield srv
+    srv.close()
+
+
+def test_catalog_refresh_updates_tiles_and_a_failure_keeps_them(
+    make_gui: GuiFactory, qtbot: Any, manifests: ManifestServer, tmp_path: Path
+) -> None:
+    manifests.routes["/m.json"] = ManifestRoute(body=manifest(1, ("wiki", "Wiki")), etag='"1"')
+    config = tenant(
+        tmp_path,
+        service("mail", "https://mail.example.org/"),
+        extra=f'[catalog]\nmanifest_url = "{manifests.url("/m.json")}"\n',
+    )
+    gui = make_gui(config)
+    window = gui.window
+    assert index_of(gui, "mail").isValid() and not window.model.find("wiki").isValid()
+    window.view.setCurrentIndex(index_of(gui, "mail"))
+
+    gui.status.refresh_catalog()  # what the catalog timer does
+    qtbot.waitUntil(lambda: window.model.find("wiki").isValid(), timeout=WAIT_MS)
+    assert window.current_service_id() == "mail"  # selection kept
+    assert window.catalog_banner.isHidden()
+
+    manifests.routes["/m.json"] = ManifestRoute(
+        body=manifest(2, ("wiki", "Wiki"), ("erp", "ERP")), etag='"2"'
+    )
+    gui.status.refresh_catalog()
+    qtbot.waitUntil(lambda: window.model.find("erp").isValid(), timeout=WAIT_MS)
+
+    manifests.routes["/m.json"] = ManifestRoute(status=500, body=b"")
+    gui.status.refresh_catalog()
+    qtbot.waitUntil(lambda: not window.catalog_banner.isHidden(), timeout=WAIT_MS)
+    assert window.catalog_banner.title == "The central service list could not be updated"
+    assert "last good copy" in window.catalog_banner.accessibleDescription()
+    assert window.model.find("erp").isValid() and window.model.find("wiki").isValid()
+
+    manifests.routes["/m.json"] = ManifestRoute(body=manifest(1, ("wiki", "Wiki")))
+    gui.status.refresh_catalog()
+    qtbot.waitUntil(
+        lambda: "older" in window.catalog_banner.title, timeout=WAIT_MS
+    )  # rollback refused, and said so
+    assert window.model.find("erp").isValid()
+
+
+def test_offline_start_uses_the_cached_catalog(
+    make_gui: GuiFactory, qtbot: Any, manifests: ManifestServer, tmp_path: Path
+) -> None:
+    manifests.routes["/m.json"] = ManifestRoute(body=manifest(1, ("wiki", "Wiki")))
+    url = manifests.url("/m.json")
+    config = tenant(tmp_path, service("mail", "https://mail.example.org/"),
+                    extra=f'[catalog]\nmanifest_url = "{url}"\n')
+    gui = make_gui(config)
+    gui.status.refresh_catalog()
+    qtbot.waitUntil(lambda: gui.window.model.find("wiki").isValid(), timeout=WAIT_MS)
+    gui.dispose()
+    manifests.routes.clear()
+    again = make_gui(config)
+    assert again.window.model.find("wiki").isValid()  # from the cache, before any network
