@@ -1,9 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Run the benchmarks: ``python -m benchmarks.run [--quick]``.
+"""Run the benchmarks: ``python -m benchmarks.run [--quick] [startup catalog sweep signin idle]``.
 
 Every figure is a ratio against a baseline measured in the same run on the same
 machine. Prints a table and writes build/bench/results.json. These are
-measurements, not assertions: the exit status only says whether they ran.
+measurements, not assertions: the exit status only says whether they ran. A bench
+that cannot run here (no node, no D-Bus keyring) is reported as skipped, with why.
+
+Figures 1-3: this module. 4 health sweep: sweep.py; 5 sign-in: signin.py; 6 idle
+traffic: idle.py (loopback servers and the test provider: loopback.py, tests/stack).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from benchmarks.tenants import write_tenant
 
@@ -42,12 +47,18 @@ class Figure:
     baseline: float | None = None
     target: str = ""
     runs: list[float] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)
+    """Breakdowns and context, printed under the table and kept in the JSON."""
 
     @property
     def ratio(self) -> float | None:
         if self.baseline in (None, 0):
             return None
         return self.median / self.baseline
+
+
+class Skipped(Exception):
+    """A benchmark that cannot run here (a missing tool); the reason is reported."""
 
 
 def spawn_and_measure(cmd: list[str], env: dict[str, str]) -> Sample:
@@ -86,7 +97,8 @@ def _env(tmp: Path) -> dict[str, str]:
 
 
 def _figure(
-    name: str, unit: str, values: list[float], baseline: list[float] | None, target: str
+    name: str, unit: str, values: list[float], baseline: list[float] | None, target: str,
+    notes: dict[str, Any] | None = None,
 ) -> Figure:
     base = statistics.median(baseline) if baseline else None
     return Figure(
@@ -97,10 +109,11 @@ def _figure(
         baseline=base,
         target=target,
         runs=values,
+        notes=notes or {},
     )
 
 
-def bench_startup_and_memory(repeats: int, tmp: Path) -> list[Figure]:
+def bench_startup_and_memory(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
     env = _env(tmp)
     tenant = write_tenant(tmp / "tenant-40.json", 40)
     baseline_cmd = [sys.executable, "-m", "benchmarks.baseline_window"]
@@ -132,7 +145,7 @@ def bench_startup_and_memory(repeats: int, tmp: Path) -> list[Figure]:
     ]
 
 
-def bench_catalog_scale(repeats: int, tmp: Path) -> list[Figure]:
+def bench_catalog_scale(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
     env = _env(tmp)
     tenant = write_tenant(tmp / "tenant-1000.json", 1000)
     baseline_cmd = [sys.executable, "-m", "benchmarks.baseline_window"]
@@ -155,9 +168,31 @@ def bench_catalog_scale(repeats: int, tmp: Path) -> list[Figure]:
     ]
 
 
-BENCHES: dict[str, Callable[[int, Path], list[Figure]]] = {
+def bench_sweep(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
+    from benchmarks.sweep import bench_sweep as run
+
+    return run(repeats, tmp, quick=quick)
+
+
+def bench_signin(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
+    from benchmarks.signin import bench_signin as run
+
+    return run(repeats, tmp, quick=quick)
+
+
+def bench_idle(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
+    from benchmarks.idle import bench_idle as run
+
+    return run(repeats, tmp, quick=quick)
+
+
+Bench = Callable[[int, Path, bool], list[Figure]]
+BENCHES: dict[str, Bench] = {
     "startup": bench_startup_and_memory,
     "catalog": bench_catalog_scale,
+    "sweep": bench_sweep,
+    "signin": bench_signin,
+    "idle": bench_idle,
 }
 
 
@@ -173,6 +208,11 @@ def print_table(figures: list[Figure]) -> None:
             f"{f.name:<54} {f.median:>7.1f} {f.unit:<2} {spread:>19} "
             f"{base:>10} {ratio:>6}  {f.target}"
         )
+    for f in figures:
+        if f.notes:
+            print(f"\n{f.name}:")
+            for key, value in f.notes.items():
+                print(f"  {key}: {value}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,12 +224,15 @@ def main(argv: list[str] | None = None) -> int:
     repeats = 1 if args.quick else args.repeats
     figures: list[Figure] = []
     errors: list[str] = []
+    skipped: list[str] = []
     for name, bench in BENCHES.items():
         if args.only and name not in args.only:
             continue
         with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
             try:
-                figures.extend(bench(repeats, Path(tmp)))
+                figures.extend(bench(repeats, Path(tmp), args.quick))
+            except Skipped as exc:
+                skipped.append(f"{name}: {exc}")
             except Exception as exc:  # report and go on: one broken bench hides no others
                 errors.append(f"{name}: {exc}")
     print_table(figures)
@@ -200,14 +243,21 @@ def main(argv: list[str] | None = None) -> int:
         "python": sys.version.split()[0],
         "figures": [dict(asdict(f), ratio=f.ratio) for f in figures],
         "errors": errors,
+        "skipped": skipped,
     }
     (OUT / ("results-quick.json" if args.quick else "results.json")).write_text(
         json.dumps(result, indent=2), encoding="utf-8"
     )
+    for skip in skipped:
+        print(f"skipped: {skip}", file=sys.stderr)
     for err in errors:
         print(f"error: {err}", file=sys.stderr)
     return 1 if errors else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module, not this __main__ copy: the bench modules import
+    # Figure, Skipped and the helpers from benchmarks.run, and must see the same classes.
+    from benchmarks import run as _run
+
+    sys.exit(_run.main())

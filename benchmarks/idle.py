@@ -1,0 +1,285 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Figure 6: bytes per hour while idle, normal and low-bandwidth, with a compressed clock.
+
+Everything runs against loopback servers with the program's own session factory
+(:class:`NetworkSetup`) and its byte counter; only the waiting is skipped. Set-up,
+which is not idle, happens first and is not counted: the sign-in (real provider,
+in-process browser), the first catalog fetch (200) and the first status round.
+Then one virtual hour is stepped through, event by event, as the window schedules
+it (workplace/ui/status.py, workplace/ui/account.py):
+
+- status probes every ``policy.status_interval`` over the 10 Musterstadt demo
+  services (served by the test provider under /demo/<id>, health URLs as in
+  ``make run``), with the tenant's probe options and the profile's probe scope;
+- the central catalog's conditional refresh every ``policy.catalog_interval``
+  (no jitter) against a loopback manifest server that answers 304 to the ETag;
+- the silent refresh at ``AuthState.refresh_due_at`` (300 s access tokens, the
+  openDesk default), the real ``refresh_if_needed`` with an injected clock.
+
+KB per hour = for each activity, its bytes per event (measured) times its events
+per hour (3600 / interval). An activity rarer than hourly (the catalog in
+low-bandwidth mode) is run once after the hour to learn its cost. The refresh
+token is kept in an in-memory keyring: bytes on the wire do not depend on it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks.loopback import HttpFixture, MemoryKeyring, Route, use_stack
+
+HOUR = 3600.0
+MANIFEST_PATH = "/catalog/manifest.json"
+ACTIVITIES = ("probes", "catalog", "auth")
+
+
+def manifest_body() -> bytes:
+    return json.dumps({
+        "version": 3,
+        "generated": "2025-06-01T08:00:00Z",
+        "categories": [{"id": "central", "name": {"de": "Zentral", "en": "Central"}}],
+        "services": [
+            {"id": f"central{n}", "name": {"de": f"Zentral {n}", "en": f"Central {n}"},
+             "category": "central", "url": f"https://central{n}.musterstadt.example/"}
+            for n in range(20)
+        ],
+    }, indent=1).encode("utf-8")
+
+
+@dataclass
+class VirtualClock:
+    """Real time plus an offset: the hour passes by moving the offset, nothing sleeps."""
+
+    start: float = field(default_factory=time.time)
+    at: float = 0.0
+
+    def __call__(self) -> float:
+        return self.start + self.at + (time.time() - self._real)
+
+    def __post_init__(self) -> None:
+        self._real = time.time()
+
+    def move_to(self, seconds: float) -> None:
+        """Virtual time ``seconds`` after the start (the real seconds spent are kept)."""
+        self.at = seconds - (time.time() - self._real)
+
+
+@dataclass
+class Activity:
+    bytes: list[int] = field(default_factory=list)
+    interval: float | None = None
+
+    def per_hour(self) -> float:
+        if not self.bytes or not self.interval:
+            return 0.0
+        return statistics.mean(self.bytes) * HOUR / self.interval
+
+
+def simulate(
+    provider: Any, manifest_url: str, paths: Any, *, low_bandwidth: bool
+) -> dict[str, Any]:
+    """One idle hour; returns bytes per hour per activity plus the counts."""
+    from demo import demo_tenant  # tests/stack
+    from harness import Browser  # tests/stack
+
+    from workplace.auth import AuthService, AuthStatus, KeyringStore
+    from workplace.auth.keyring_store import backend_id
+    from workplace.catalog.remote import RefreshKind, RemoteCatalog
+    from workplace.catalog.schedule import next_refresh_delay
+    from workplace.config.schema import Preferences, Tenant
+    from workplace.config.settings import Settings
+    from workplace.net.http import ByteCounter
+    from workplace.net.profile import UNKNOWN_PROFILE, policy_for
+    from workplace.net.setup import NetworkSetup
+    from workplace.status.probe import ProbeOptions, probe_services
+
+    tenant = demo_tenant(provider.issuer)
+    tenant["catalog"] = {"manifest_url": manifest_url}
+    preferences = Preferences(low_bandwidth="on" if low_bandwidth else "off")
+    settings = Settings(tenant=Tenant.model_validate(tenant), preferences=preferences)
+    profile = UNKNOWN_PROFILE  # home: online, not metered
+    policy = policy_for(profile, preferences, settings.tenant.catalog.refresh_minutes)
+    assert policy.status_interval and policy.catalog_interval
+
+    counter = ByteCounter()
+    network = NetworkSetup.from_settings(settings, counter=counter)
+    clock = VirtualClock()
+    memory = MemoryKeyring()
+    store = KeyringStore(memory, service="workplace-bench-idle",
+                         allowed=frozenset({backend_id(memory)}))
+    browser = Browser()
+    auth = AuthService(settings.tenant.identity_provider, paths, network, store,
+                       open_browser=browser, clock=clock)
+    remote = RemoteCatalog(paths, network, settings, clock=clock)
+    services = tuple(settings.tenant.services)
+    net = settings.tenant.network
+    options = ProbeOptions(
+        budget=float(net.probe_budget_seconds), slow_ms=net.slow_threshold_ms,
+        scope=policy.probes, issuer=settings.tenant.identity_provider.issuer,
+    )
+    probe_factory = network.factory(retries=0)
+
+    def probe() -> None:
+        statuses = probe_services(services, profile, probe_factory, options)
+        if not any(s.state.usable for s in statuses.values()) and policy.probes != "none":
+            probed = [s for s in statuses.values() if s.latency_ms is not None]
+            if probed:
+                raise RuntimeError(f"no demo service answered: {list(statuses.values())[:2]}")
+
+    def catalog() -> None:
+        result = remote.refresh()
+        if result.kind is not RefreshKind.NOT_MODIFIED:
+            raise RuntimeError(f"catalog refresh: {result.kind} ({result.detail})")
+
+    def refresh() -> Any:
+        state = auth.refresh_if_needed()
+        if state.status != AuthStatus.SIGNED_IN or state.reason is not None:
+            raise RuntimeError(f"silent refresh: {state.status} ({state.reason})")
+        return state
+
+    try:
+        # -- set-up: not idle, not counted -----------------------------------------
+        state = auth.sign_in()
+        if state.status != AuthStatus.SIGNED_IN:
+            raise RuntimeError(f"sign-in for the idle hour: {state.status} ({state.reason})")
+        first = remote.refresh()
+        if first.kind is not RefreshKind.UPDATED:
+            raise RuntimeError(f"first catalog fetch: {first.kind} ({first.detail})")
+        probe()
+        counter.sent = counter.received = 0
+
+        # -- the idle hour ----------------------------------------------------------
+        catalog_every = next_refresh_delay(policy.catalog_interval, uniform=_middle)
+        activities = {
+            "probes": Activity(interval=float(policy.status_interval)),
+            "catalog": Activity(interval=catalog_every),
+            "auth": Activity(),
+        }
+        due = {"probes": float(policy.status_interval), "catalog": catalog_every,
+               "auth": _auth_due(state) - clock.start}
+        run = {"probes": probe, "catalog": catalog, "auth": refresh}
+        auth_times: list[float] = [0.0]
+        for _ in range(10_000):  # bounded: an hour has far fewer events
+            name = min(due, key=lambda k: due[k])
+            at = due[name]
+            if at > HOUR:
+                break
+            clock.move_to(at)
+            before = counter.sent + counter.received
+            result = run[name]()
+            activities[name].bytes.append(counter.sent + counter.received - before)
+            if name == "auth":
+                auth_times.append(at)
+                due["auth"] = max(at + 1.0, _auth_due(result) - clock.start)
+            elif name == "probes":
+                due["probes"] = at + float(policy.status_interval)
+            else:
+                due["catalog"] = at + catalog_every
+        first_hour = {k: sum(a.bytes) for k, a in activities.items()}
+        spacing = [b - a for a, b in itertools.pairwise(auth_times)]
+        activities["auth"].interval = statistics.mean(spacing) if spacing else None
+        # an activity rarer than hourly: run it once to learn its cost
+        for name in ("probes", "catalog"):
+            if not activities[name].bytes:
+                before = counter.sent + counter.received
+                clock.move_to(due[name])
+                run[name]()
+                activities[name].bytes.append(counter.sent + counter.received - before)
+        per_hour = {k: activities[k].per_hour() for k in ACTIVITIES}
+        return {
+            "per_hour": per_hour,
+            "first_hour": first_hour,
+            "events_first_hour": {k: len(a.bytes) for k, a in activities.items()},
+            "bytes_per_event": {
+                k: round(statistics.mean(a.bytes)) if a.bytes else 0
+                for k, a in activities.items()
+            },
+            "interval_s": {k: round(a.interval or 0) for k, a in activities.items()},
+            "probe_scope": policy.probes,
+        }
+    finally:
+        auth.close()
+        browser.session.close()
+
+
+def _middle(low: float, high: float) -> float:
+    """The jitter's middle: no jitter (the schedule's own function, made deterministic)."""
+    return (low + high) / 2
+
+
+def _auth_due(state: Any) -> float:
+    """When the window's refresh timer fires (AccountController._plan_refresh), epoch."""
+    due = getattr(state, "refresh_due_at", None)
+    if not isinstance(due, int | float):
+        from workplace.ui.account import REFRESH_LEAD_S
+
+        due = state.expires_at - REFRESH_LEAD_S
+    return float(due)
+
+
+def bench_idle(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
+    from benchmarks.run import Skipped, _figure
+
+    if shutil.which("node") is None:
+        raise Skipped("node is not installed (the test provider needs it; run `make setup`)")
+    use_stack()
+    import os
+
+    from provider import TestProvider  # tests/stack
+
+    from benchmarks.run import _env
+    from workplace.config.paths import Paths
+
+    saved = {k: os.environ.get(k) for k in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME",
+                                            "XDG_STATE_HOME", "XDG_DATA_HOME")}
+    os.environ.update({k: v for k, v in _env(tmp).items() if k in saved})
+    etag = '"musterstadt-v3"'
+    runs: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
+    try:
+        with TestProvider(access_ttl=300) as provider, HttpFixture(
+            {MANIFEST_PATH: Route(200, manifest_body(), "application/json", etag)}
+        ) as manifests:
+            for n in range(repeats):
+                for saver in (False, True):
+                    cache = tmp / f"cache-{n}-{int(saver)}"
+                    os.environ["XDG_CACHE_HOME"] = str(cache)  # a cold catalog cache each run
+                    runs[saver].append(simulate(provider, manifests.url(MANIFEST_PATH),
+                                                Paths.from_environment(), low_bandwidth=saver))
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+    def kb(run: dict[str, Any]) -> float:
+        return sum(run["per_hour"].values()) / 1024
+
+    def notes(run_list: list[dict[str, Any]]) -> dict[str, Any]:
+        last = run_list[-1]
+        return {
+            "KB/hour by activity": {
+                k: round(statistics.median(r["per_hour"][k] for r in run_list) / 1024, 1)
+                for k in ACTIVITIES
+            },
+            "bytes per event": last["bytes_per_event"],
+            "interval (s)": last["interval_s"],
+            "events in the simulated hour": last["events_first_hour"],
+            "probe scope": last["probe_scope"],
+        }
+
+    normal = [kb(r) for r in runs[False]]
+    low = [kb(r) for r in runs[True]]
+    return [
+        _figure("idle traffic, normal (home)", "KB/h", normal, None, "(reference)",
+                notes(runs[False])),
+        _figure("idle traffic, low-bandwidth (home, saver on)", "KB/h", low, normal,
+                "< 50 KB/h", notes(runs[True])),
+    ]
