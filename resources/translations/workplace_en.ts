@@ -654,209 +654,234 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="254"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="257"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="259"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="262"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="260"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="263"/>
         <source>&amp;Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="274"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="277"/>
         <source>&amp;High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="275"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="278"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="214"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="216"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="225"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="217"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="219"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="228"/>
         <source>Like the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="217"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="220"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="217"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="220"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="220"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="223"/>
         <source>Automatic: on while the connection is metered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="221"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="224"/>
         <source>Always on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="222"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="225"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="226"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="229"/>
         <source>Automatic configuration (PAC file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="227"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="230"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="228"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="231"/>
         <source>No proxy (direct connection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="255"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="258"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="256"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="259"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="257"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="260"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="261"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="264"/>
         <source>In the &amp;office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="262"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="265"/>
         <source>In the &amp;home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="263"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="266"/>
         <source>On the &amp;move (metered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="264"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="267"/>
         <source>&amp;Data saver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="265"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="268"/>
         <source>&amp;Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="266"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="269"/>
         <source>PAC file &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="267"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
         <source>&amp;HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="268"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="271"/>
         <source>HTTP&amp;S proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="269"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="272"/>
         <source>&amp;Without proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="276"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="279"/>
         <source>&amp;Start when I sign in to this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="278"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="281"/>
         <source>&amp;Notify me when a service becomes unavailable or returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="280"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="283"/>
         <source>Also notify on &amp;metered connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="281"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="284"/>
         <source>Check the services every … minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="282"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="285"/>
         <source>Slow and metered connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="284"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="287"/>
         <source>min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="286"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="289"/>
         <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="291"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="294"/>
         <source>empty: like the HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="294"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="297"/>
         <source>Addresses without proxy are separated by commas: a name (with its subdomains), .domain, an IP address or network such as 10.0.0.0/8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="300"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="303"/>
         <source>Your IT department manages this setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="312"/>
         <source>Locked by IT: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="360"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="363"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="373"/>
-        <source>Enter the address of the PAC file.</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="370"/>
+        <source>The proxy address needs a port, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="372"/>
+        <source>No user name or password here: this file is readable. Use the system proxy settings for a proxy that asks for a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="374"/>
+        <source>A proxy is written like %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="375"/>
+        <source>A proxy address has no path, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="376"/>
+        <source>The port is not valid, e.g. %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="393"/>
+        <source>Enter the address of the PAC file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="395"/>
         <source>Enter the proxy, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="320"/>
         <source>Locked by IT: %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,331 +1064,356 @@
 <context>
     <name>StatusTexts</name>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="66"/>
+        <location filename="../../workplace/ui/statustext.py" line="69"/>
         <source>Checking connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="69"/>
+        <location filename="../../workplace/ui/statustext.py" line="72"/>
         <source>Wi-Fi login needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="71"/>
+        <location filename="../../workplace/ui/statustext.py" line="74"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="72"/>
+        <location filename="../../workplace/ui/statustext.py" line="75"/>
         <source>Office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="72"/>
+        <location filename="../../workplace/ui/statustext.py" line="75"/>
         <source>Home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="73"/>
+        <location filename="../../workplace/ui/statustext.py" line="76"/>
         <source>On the move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="75"/>
+        <location filename="../../workplace/ui/statustext.py" line="78"/>
         <source>VPN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="77"/>
+        <location filename="../../workplace/ui/statustext.py" line="80"/>
         <source>metered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="83"/>
+        <location filename="../../workplace/ui/statustext.py" line="86"/>
         <source>The launcher is finding out how this computer is connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="86"/>
+        <location filename="../../workplace/ui/statustext.py" line="89"/>
         <source>Connected to the agency network. All services can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="89"/>
+        <location filename="../../workplace/ui/statustext.py" line="92"/>
         <source>A login page (for example in a hotel or on a train) blocks the internet. Open it, accept the terms, and the launcher checks again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="94"/>
+        <location filename="../../workplace/ui/statustext.py" line="97"/>
         <source>There is no network connection. The services are shown, but they cannot be checked or opened until the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="98"/>
+        <location filename="../../workplace/ui/statustext.py" line="101"/>
         <source>Connected over the VPN: intranet services can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="101"/>
+        <location filename="../../workplace/ui/statustext.py" line="104"/>
         <source>Internet without VPN: services marked “intranet or VPN only” cannot be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="104"/>
+        <location filename="../../workplace/ui/statustext.py" line="107"/>
         <source>Connected to the internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="107"/>
+        <location filename="../../workplace/ui/statustext.py" line="110"/>
         <source>The connection is metered: the launcher checks less often to save data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="113"/>
+        <location filename="../../workplace/ui/statustext.py" line="116"/>
         <source>Data saver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="115"/>
+        <location filename="../../workplace/ui/statustext.py" line="118"/>
         <source>Data saver is on: background checks run less often, only services with a status address are checked, and services open their low-bandwidth version where there is one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="126"/>
+        <location filename="../../workplace/ui/statustext.py" line="129"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="127"/>
+        <location filename="../../workplace/ui/statustext.py" line="130"/>
         <source>slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="128"/>
+        <location filename="../../workplace/ui/statustext.py" line="131"/>
         <source>unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="129"/>
+        <location filename="../../workplace/ui/statustext.py" line="132"/>
         <source>intranet or VPN only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="130"/>
+        <location filename="../../workplace/ui/statustext.py" line="133"/>
         <source>certificate problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="131"/>
+        <location filename="../../workplace/ui/statustext.py" line="134"/>
         <source>sign-in required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="132"/>
+        <location filename="../../workplace/ui/statustext.py" line="135"/>
         <source>not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="133"/>
+        <location filename="../../workplace/ui/statustext.py" line="136"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="137"/>
-        <source>Status: %1</source>
+        <location filename="../../workplace/ui/statustext.py" line="142"/>
+        <source>Slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="143"/>
+        <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="144"/>
-        <source>Answered in %1 ms.</source>
+        <source>Intranet or VPN only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="145"/>
-        <source>The service answers.</source>
+        <source>Certificate problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="147"/>
-        <source>The service answers slowly</source>
+        <location filename="../../workplace/ui/statustext.py" line="146"/>
+        <source>Sign-in required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="149"/>
-        <source>(%1 ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/statustext.py" line="153"/>
-        <source>The service did not answer. It may be down, or the connection is too slow.</source>
+        <location filename="../../workplace/ui/statustext.py" line="150"/>
+        <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="157"/>
-        <source>This service can only be reached in the agency network or over the VPN. Connect the VPN first.</source>
+        <source>Answered in %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="158"/>
+        <source>The service answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="160"/>
+        <source>The service answers slowly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="162"/>
-        <source>Its certificate is not trusted. This can be an attack on the connection, or the agency&apos;s own certificate is missing on this computer. Do not enter passwords; please tell the service desk.</source>
+        <source>(%1 ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="167"/>
-        <source>The service answers and asks you to sign in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/statustext.py" line="169"/>
-        <location filename="../../workplace/ui/statustext.py" line="173"/>
-        <source>Not checked: there is no network connection.</source>
+        <location filename="../../workplace/ui/statustext.py" line="166"/>
+        <source>The service did not answer. It may be down, or the connection is too slow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="170"/>
-        <source>Not checked.</source>
+        <source>This service can only be reached in the agency network or over the VPN. Connect the VPN first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="178"/>
-        <source>No service checked</source>
+        <location filename="../../workplace/ui/statustext.py" line="175"/>
+        <source>Its certificate is not trusted. This can be an attack on the connection, or the agency&apos;s own certificate is missing on this computer. Do not enter passwords; please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="180"/>
+        <source>The service answers and asks you to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="182"/>
+        <location filename="../../workplace/ui/statustext.py" line="186"/>
+        <source>Not checked: there is no network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="183"/>
+        <source>Not checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="191"/>
+        <source>No service checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="193"/>
         <source>%1 of %2 services available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="186"/>
+        <location filename="../../workplace/ui/statustext.py" line="199"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="192"/>
+        <location filename="../../workplace/ui/statustext.py" line="205"/>
         <source>%1 is only reachable in the intranet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="194"/>
+        <location filename="../../workplace/ui/statustext.py" line="207"/>
         <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="204"/>
+        <location filename="../../workplace/ui/statustext.py" line="217"/>
         <source>The last good copy (from %1) is still shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="208"/>
+        <location filename="../../workplace/ui/statustext.py" line="221"/>
         <source>The services from the local configuration are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="211"/>
-        <location filename="../../workplace/ui/statustext.py" line="215"/>
-        <location filename="../../workplace/ui/statustext.py" line="279"/>
+        <location filename="../../workplace/ui/statustext.py" line="224"/>
+        <location filename="../../workplace/ui/statustext.py" line="228"/>
+        <location filename="../../workplace/ui/statustext.py" line="292"/>
         <source>The central service list could not be updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="212"/>
+        <location filename="../../workplace/ui/statustext.py" line="225"/>
         <source>Its server cannot be reached right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="216"/>
+        <location filename="../../workplace/ui/statustext.py" line="229"/>
         <source>Its server did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="219"/>
+        <location filename="../../workplace/ui/statustext.py" line="232"/>
         <source>The central service list is not trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="221"/>
+        <location filename="../../workplace/ui/statustext.py" line="234"/>
         <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="226"/>
+        <location filename="../../workplace/ui/statustext.py" line="239"/>
         <source>The central service list needs a sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="228"/>
+        <location filename="../../workplace/ui/statustext.py" line="241"/>
         <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="233"/>
+        <location filename="../../workplace/ui/statustext.py" line="246"/>
         <source>The central service list is not signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="235"/>
+        <location filename="../../workplace/ui/statustext.py" line="248"/>
         <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="240"/>
+        <location filename="../../workplace/ui/statustext.py" line="253"/>
         <source>The central service list has an invalid signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="242"/>
+        <location filename="../../workplace/ui/statustext.py" line="255"/>
         <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="247"/>
+        <location filename="../../workplace/ui/statustext.py" line="260"/>
         <source>The central service list cannot be checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="249"/>
+        <location filename="../../workplace/ui/statustext.py" line="262"/>
         <source>The key to check its signature is not valid. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="254"/>
+        <location filename="../../workplace/ui/statustext.py" line="267"/>
         <source>An older central service list was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="256"/>
+        <location filename="../../workplace/ui/statustext.py" line="269"/>
         <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="261"/>
+        <location filename="../../workplace/ui/statustext.py" line="274"/>
         <source>The central service list contains errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="262"/>
-        <location filename="../../workplace/ui/statustext.py" line="266"/>
+        <location filename="../../workplace/ui/statustext.py" line="275"/>
+        <location filename="../../workplace/ui/statustext.py" line="279"/>
         <source>It was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="265"/>
+        <location filename="../../workplace/ui/statustext.py" line="278"/>
         <source>The central service list is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="269"/>
+        <location filename="../../workplace/ui/statustext.py" line="282"/>
         <source>The central service list was not fetched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="271"/>
+        <location filename="../../workplace/ui/statustext.py" line="284"/>
         <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="280"/>
+        <location filename="../../workplace/ui/statustext.py" line="293"/>
         <source>The server gave an unexpected answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,17 +1421,17 @@
 <context>
     <name>TileModel</name>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="229"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="231"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="231"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="233"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="269"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="273"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1389,17 +1439,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="282"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="286"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="287"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="291"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="294"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="298"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>

@@ -74,6 +74,9 @@ class SettingsDialog(QDialog):
         self.locked_note.setObjectName("orgSub")
         layout.addWidget(self.locked_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)  # Enter in a field saves it; it must not close the dialog
+        close.setDefault(False)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._connect()
@@ -360,6 +363,23 @@ class SettingsDialog(QDialog):
             self.tr("Error: %1").replace("%1", message) if message else ""
         )
 
+    def _explain(self, message: str) -> str:
+        """The schema's (English) reason in the user's language, where it is a known one."""
+        example = "http://proxy.example.org:3128"
+        known = (
+            ("needs a port", self.tr("The proxy address needs a port, e.g. %1.")),
+            ("credentials", self.tr(
+                "No user name or password here: this file is readable. "
+                "Use the system proxy settings for a proxy that asks for a password.")),
+            ("host:port", self.tr("A proxy is written like %1.")),
+            ("no path or query", self.tr("A proxy address has no path, e.g. %1.")),
+            ("port is not valid", self.tr("The port is not valid, e.g. %1.")),
+        )
+        for needle, text in known:
+            if needle in message:
+                return text.replace("%1", example)
+        return message
+
     def _validate_proxy(self) -> dict[str, Any] | None:
         """The proxy values if the schema accepts them all; else errors under the fields."""
         values: dict[str, Any] = {"proxy_mode": self.proxy_mode.currentData()}
@@ -367,7 +387,7 @@ class SettingsDialog(QDialog):
             values[key] = self._value(key)
         errors: dict[str, str] = {}
         for parts, message in validate_preferences(values):
-            errors.setdefault(str(parts[0]), message)
+            errors.setdefault(str(parts[0]), self._explain(message))
         mode = values["proxy_mode"]
         if mode == "pac" and not values["proxy_pac_url"]:
             errors.setdefault("proxy_pac_url", self.tr("Enter the address of the PAC file."))

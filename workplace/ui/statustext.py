@@ -27,11 +27,14 @@ NOT_CHECKED, OFFLINE = "not_checked", "offline"
 USABLE = frozenset({AVAILABLE, SLOW, SIGN_IN})
 
 
-def status_colour(theme: Theme, state: str) -> QColor:
-    """The badge colour of ``state``; high contrast keeps to the text colour (shape differs)."""
+def status_colour(theme: Theme, state: str, *, text: bool = False) -> QColor:
+    """The badge colour of ``state``; high contrast keeps to the text colour (shape differs).
+    ``text``: for words, where grey states use the secondary text colour."""
     if theme.high_contrast:
         return QColor(theme.text)
     dark = theme.dark
+    if text and state in (NEEDS_VPN, OFFLINE, NOT_CHECKED):
+        return QColor(theme.secondary_text)
     colours = {
         AVAILABLE: "#3fb96b" if dark else "#1f8a4c",
         SLOW: "#e0a526" if dark else "#a86b00",
@@ -132,6 +135,16 @@ class StatusTexts(QObject):
             NOT_CHECKED: self.tr("not checked"),
             OFFLINE: self.tr("offline"),
         }.get(state, state)
+
+    def state_label(self, state: str) -> str:
+        """The words on a tile with a problem: "Nicht erreichbar"; empty when all is well."""
+        return {
+            SLOW: self.tr("Slow"),
+            UNREACHABLE: self.tr("Unreachable"),
+            NEEDS_VPN: self.tr("Intranet or VPN only"),
+            TLS_PROBLEM: self.tr("Certificate problem"),
+            SIGN_IN: self.tr("Sign-in required"),
+        }.get(state, "")  # offline: one banner says it, each tile only shows the mark
 
     def status_line(self, state: str) -> str:
         return self.tr("Status: %1").replace("%1", self.state_text(state))

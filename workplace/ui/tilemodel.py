@@ -61,6 +61,8 @@ class Role(IntEnum):
     """The service's state value (``available`` … ``offline``), or None before a check."""
     STATUS_TEXT = Qt.ItemDataRole.UserRole + 9
     """The translated status line, e.g. "Status: erreichbar"."""
+    STATUS_LABEL = Qt.ItemDataRole.UserRole + 10
+    """The words a tile shows for a problem ("Nicht erreichbar"); empty when all is well."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +239,8 @@ class TileModel(QAbstractListModel):
             return ". ".join(p.rstrip(".") for p in parts if p)
         if role == Role.STATUS:
             return state
+        if role == Role.STATUS_LABEL:
+            return self._texts.state_label(state) if state is not None else ""
         if role == Role.STATUS_TEXT:
             return self._texts.status_line(state) if state is not None else ""
         if role == Role.SERVICE_ID:

@@ -203,8 +203,9 @@ class TileDelegate(QStyledItemDelegate):
             str(index.data(Qt.ItemDataRole.DisplayRole) or ""), Qt.TextElideMode.ElideRight, width
         )
         description = str(index.data(Role.DESCRIPTION) or "")
-        lines = self._wrap(description, desc_font, width, 2)
-        block = name_metrics.height() + 3 + len(lines) * desc_metrics.lineSpacing()
+        label = str(index.data(Role.STATUS_LABEL) or "") if state else ""
+        lines = self._wrap(description, desc_font, width, 1 if label else 2)
+        block = name_metrics.height() + 3 + (len(lines) + bool(label)) * desc_metrics.lineSpacing()
         top = int(card.center().y() - block / 2)
         painter.setFont(name_font)
         painter.setPen(theme.text)
@@ -223,6 +224,21 @@ class TileDelegate(QStyledItemDelegate):
                 line,
             )
             y += desc_metrics.lineSpacing()
+        if label:
+            # A problem says so in words under the description, with its mark in front.
+            mark = QRect(text_left, y + (desc_metrics.height() - BADGE_SIZE + 2) // 2,
+                         BADGE_SIZE - 2, BADGE_SIZE - 2)
+            self._paint_badge(painter, mark, str(state), dpr)
+            status_font = QFont(desc_font)
+            status_font.setWeight(QFont.Weight.DemiBold)
+            painter.setFont(status_font)
+            painter.setPen(status_colour(theme, str(state), text=True))
+            room = int(card.right()) - 14 - (text_left + BADGE_SIZE + 3)  # below the star
+            painter.drawText(
+                QRect(text_left + BADGE_SIZE + 3, y, room, desc_metrics.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                QFontMetrics(status_font).elidedText(label, Qt.TextElideMode.ElideRight, room),
+            )
 
         # Favourite star: always when pinned, on hover/selection as an invitation.
         favourite = bool(index.data(Role.FAVOURITE))
@@ -232,7 +248,7 @@ class TileDelegate(QStyledItemDelegate):
             pix = icons.pixmap("star-on" if favourite else "star-off", colour, STAR_SIZE, dpr)
             painter.drawPixmap(star.topLeft(), pix)
 
-        if state:
+        if state in ("available", "offline"):
             self._paint_badge(painter, self.badge_rect(option.rect), str(state), dpr)
 
     def _paint_badge(self, painter: QPainter, rect: QRect, state: str, dpr: float) -> None:
@@ -241,7 +257,7 @@ class TileDelegate(QStyledItemDelegate):
         colour = status_colour(self.theme, state)
         name = status_icon(state)
         if name is not None:
-            painter.drawPixmap(rect.topLeft(), icons.pixmap(name, colour, BADGE_SIZE, dpr))
+            painter.drawPixmap(rect.topLeft(), icons.pixmap(name, colour, rect.width(), dpr))
             return
         centre = QRectF(rect).center()
         if state == UNREACHABLE:
