@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workplace.catalog.catalog import Catalog
-from workplace.catalog.effective import effective_catalog
 from workplace.catalog.launch import Launched, Launcher
-from workplace.config.loader import load_settings
+from workplace.config import warm
 from workplace.config.paths import Paths
 from workplace.config.preferences import PreferenceStore
 from workplace.config.schema import Service
@@ -99,6 +98,9 @@ class Workplace:
     remote: RemoteCatalog | None = None
     _network: NetworkSetup | None = field(default=None, repr=False)
     _network_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _cold: tuple[warm.Fingerprint, Settings] | None = field(default=None, repr=False)
+    """After a cold start: what :meth:`remember_start` saves for the next warm one."""
+    _started_warm: bool = field(default=False, repr=False)
 
     @classmethod
     def build(
@@ -108,9 +110,20 @@ class Workplace:
         paths: Paths | None = None,
         open_url: OpenUrl | None = None,
     ) -> Workplace:
-        """Read the configuration (blocking, before the first paint) and wire the core."""
+        """Read the configuration (blocking, before the first paint) and wire the core.
+
+        A start whose configuration files are unchanged reuses the last clean load
+        (:mod:`workplace.config.warm`); otherwise the layered files are read and checked.
+        """
         paths = paths or Paths.from_environment()
-        settings = load_settings(paths, override)
+        taken = warm.fingerprint(paths, override)
+        settings = warm.load(paths, taken)
+        cold = None
+        if settings is None:
+            from workplace.config.loader import load_settings
+
+            settings = load_settings(paths, override)
+            cold = (taken, settings)
         workplace = cls(
             paths=paths,
             settings=settings,
@@ -120,12 +133,32 @@ class Workplace:
             launcher=make_launcher(settings, open_url),
             override=override,
             open_url=open_url,
+            _cold=cold,
+            _started_warm=cold is None,
         )
         workplace._use_remote(settings)
         return workplace
 
+    @property
+    def warm_start(self) -> bool:
+        """True if this start reused the last clean load of unchanged files."""
+        return self._cold is None and self._started_warm
+
+    def remember_start(self) -> bool:
+        """After a cold start, save it for the next warm one (blocking disk: a job)."""
+        if self._cold is None:
+            return False
+        taken, settings = self._cold
+        self._cold = None
+        return warm.save(self.paths, taken, settings)
+
     def _use_remote(self, settings: Settings) -> None:
         """The central catalog of ``settings`` and its cached copy (disk only)."""
+        if not settings.tenant.catalog.configured:
+            self.remote = self.snapshot = None
+            self.catalog = Catalog.from_settings(settings)
+            return
+        from workplace.catalog.effective import effective_catalog
         from workplace.catalog.remote import RemoteCatalog
 
         remote = RemoteCatalog(self.paths, self.session, settings)
@@ -149,13 +182,17 @@ class Workplace:
                 self._network = None  # the next session follows the new proxy
         if tenant_changed:
             self.launcher = make_launcher(settings, self.open_url)
-            if settings.tenant.catalog != old.tenant.catalog:
+            if settings.tenant.catalog != old.tenant.catalog or self.remote is None:
                 self._use_remote(settings)
             else:
+                from workplace.catalog.effective import effective_catalog
+
                 self.catalog = effective_catalog(settings, self.snapshot)
 
     def apply_snapshot(self, snapshot: CatalogSnapshot | None) -> None:
         """Show ``snapshot`` (a refresh's result) merged into the configured catalog."""
+        from workplace.catalog.effective import effective_catalog
+
         self.snapshot = snapshot
         self.catalog = effective_catalog(self.settings, snapshot)
 
@@ -240,6 +277,8 @@ class Workplace:
 
     def reload(self) -> Settings:
         """Read the configuration again (e.g. after IT changed a file)."""
+        from workplace.config.loader import load_settings
+
         return load_settings(self.paths, self.override)
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from workplace.config.loader import BUILTIN_SOURCE, load_settings, resolve_override
-from workplace.config.paths import Paths
+from workplace.config.loader import BUILTIN_SOURCE, load_settings
+from workplace.config.paths import Paths, resolve_override
 from workplace.config.platform_policy import PolicyLayer
 from workplace.config.settings import ConfigProblem, Origin
 

@@ -67,8 +67,8 @@ def _same(a, b) -> None:  # type: ignore[no-untyped-def]
 
 def test_round_trip_of_the_built_in_tenant(paths: Paths) -> None:
     settings = load_settings(paths)
-    assert warm.save(paths, None, settings)
-    _same(warm.load(paths, None), settings)
+    assert warm.save(paths, warm.fingerprint(paths, None), settings)
+    _same(warm.load(paths, warm.fingerprint(paths, None)), settings)
 
 
 def test_round_trip_of_a_rich_it_file(paths: Paths, it_dir: Path) -> None:
@@ -76,8 +76,8 @@ def test_round_trip_of_a_rich_it_file(paths: Paths, it_dir: Path) -> None:
     write(paths.preferences_file, 'version = 1\nlanguage = "en"\nfavourites = ["mail"]\n')
     settings = load_settings(paths)
     assert not settings.problems, settings.problems
-    assert warm.save(paths, None, settings)
-    restored = warm.load(paths, None)
+    assert warm.save(paths, warm.fingerprint(paths, None), settings)
+    restored = warm.load(paths, warm.fingerprint(paths, None))
     assert restored is not None
     _same(restored, settings)
     service = restored.tenant.services[0]
@@ -90,53 +90,62 @@ def test_round_trip_of_a_rich_it_file(paths: Paths, it_dir: Path) -> None:
 def test_any_change_to_a_source_makes_it_stale(paths: Paths, it_dir: Path) -> None:
     main = write(it_dir / "workplace.toml", RICH)
     settings = load_settings(paths)
-    assert warm.save(paths, None, settings)
+    assert warm.save(paths, warm.fingerprint(paths, None), settings)
     # same size, other content: the stat fingerprint still changes
     main.write_text(RICH.replace('"LA"', '"LB"'), encoding="utf-8")
     os.utime(main, ns=(main.stat().st_atime_ns, main.stat().st_mtime_ns + 1_000_000))
-    assert warm.load(paths, None) is None
+    assert warm.load(paths, warm.fingerprint(paths, None)) is None
 
     settings = load_settings(paths)
-    assert warm.save(paths, None, settings)
+    assert warm.save(paths, warm.fingerprint(paths, None), settings)
     write(it_dir / "conf.d" / "10-extra.toml", '[organisation]\nshort_name = "X"\n')
-    assert warm.load(paths, None) is None
+    assert warm.load(paths, warm.fingerprint(paths, None)) is None
 
 
 def test_a_preference_change_makes_it_stale(paths: Paths) -> None:
     settings = load_settings(paths)
-    assert warm.save(paths, None, settings)
+    assert warm.save(paths, warm.fingerprint(paths, None), settings)
     PreferenceStore(paths).save(settings, language="de")
-    assert warm.load(paths, None) is None
+    assert warm.load(paths, warm.fingerprint(paths, None)) is None
     assert load_settings(paths).preferences.language == "de"
 
 
 def test_the_override_file_is_part_of_the_key(paths: Paths, tmp_path: Path) -> None:
     one = write(tmp_path / "one.toml", RICH)
     two = write(tmp_path / "two.toml", RICH.replace("Landesamt", "Bezirksamt"))
-    assert warm.save(paths, one, load_settings(paths, one))
-    assert warm.load(paths, two) is None
-    assert warm.load(paths, None) is None
-    assert warm.load(paths, one) is not None
+    assert warm.save(paths, warm.fingerprint(paths, one), load_settings(paths, one))
+    assert warm.load(paths, warm.fingerprint(paths, two)) is None
+    assert warm.load(paths, warm.fingerprint(paths, None)) is None
+    assert warm.load(paths, warm.fingerprint(paths, one)) is not None
+
+
+def test_a_change_while_loading_is_not_hidden(paths: Paths, it_dir: Path) -> None:
+    main = write(it_dir / "workplace.toml", RICH)
+    taken = warm.fingerprint(paths, None)
+    settings = load_settings(paths)
+    main.write_text(RICH.replace("Landesamt", "Bezirksamt"), encoding="utf-8")
+    assert warm.save(paths, taken, settings)
+    assert warm.load(paths, warm.fingerprint(paths, None)) is None
 
 
 def test_problems_are_never_snapshotted(paths: Paths, it_dir: Path) -> None:
     write(it_dir / "workplace.toml", '[organisation]\ncolour = "red"\n')
     settings = load_settings(paths)
     assert settings.problems
-    assert not warm.save(paths, None, settings)
-    assert warm.load(paths, None) is None
+    assert not warm.save(paths, warm.fingerprint(paths, None), settings)
+    assert warm.load(paths, warm.fingerprint(paths, None)) is None
 
 
 def test_a_damaged_snapshot_costs_only_the_slow_path(paths: Paths) -> None:
     settings = load_settings(paths)
-    assert warm.save(paths, None, settings)
+    assert warm.save(paths, warm.fingerprint(paths, None), settings)
     snapshot = warm.snapshot_file(paths)
     document = json.loads(snapshot.read_text(encoding="utf-8"))
     document["tenant"]["services"][0]["surprise"] = 1
     snapshot.write_text(json.dumps(document), encoding="utf-8")
-    assert warm.load(paths, None) is None
+    assert warm.load(paths, warm.fingerprint(paths, None)) is None
     snapshot.write_text("{not json", encoding="utf-8")
-    assert warm.load(paths, None) is None
+    assert warm.load(paths, warm.fingerprint(paths, None)) is None
 
 
 def test_only_where_every_source_is_a_file() -> None:

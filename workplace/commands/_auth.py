@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 def auth_service(args: argparse.Namespace) -> AuthService:
     from workplace.auth.factory import build_auth_service
     from workplace.commands.config import report_problems
-    from workplace.config.loader import load_settings, resolve_override
+    from workplace.config.loader import load_settings
+    from workplace.config.paths import resolve_override
 
     paths = Paths.from_environment()
     settings = load_settings(paths, resolve_override(args.config))

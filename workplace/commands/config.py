@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workplace.config.loader import inspect_file, load_settings, resolve_override
+from workplace.config.loader import inspect_file, load_settings
 from workplace.config.locate import format_path
-from workplace.config.paths import Paths
+from workplace.config.paths import Paths, resolve_override
 from workplace.config.preferences import read_user_file
 from workplace.config.schema import tenant_json_schema
 from workplace.config.settings import ConfigProblem, Settings

@@ -45,7 +45,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workplace.config.loader import load_settings, resolve_override
+    from workplace.config.loader import load_settings
+    from workplace.config.paths import resolve_override
 
     paths = Paths.from_environment()
     settings = load_settings(paths, resolve_override(args.config))

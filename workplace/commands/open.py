@@ -10,8 +10,8 @@ from typing import Any
 from workplace.catalog.catalog import Catalog
 from workplace.catalog.launch import Launcher, LaunchError
 from workplace.commands.config import report_problems
-from workplace.config.loader import load_settings, resolve_override
-from workplace.config.paths import Paths
+from workplace.config.loader import load_settings
+from workplace.config.paths import Paths, resolve_override
 from workplace.config.state import StateStore
 
 

@@ -14,8 +14,7 @@ log = logging.getLogger("workplace.ui")
 def run_window(args: argparse.Namespace) -> int:
     """Start the window, or hand over to the running one and return 0."""
     started = time.perf_counter()
-    from workplace.config.loader import resolve_override
-    from workplace.config.paths import Paths
+    from workplace.config.paths import Paths, resolve_override
     from workplace.ui.gui import Gui, PaintWatch, create_app, quit_on_signals
     from workplace.ui.single import SingleInstance, hand_over, server_name
 

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         result["platform"] = app.platformName()
 
         from workplace.app import Workplace
-        from workplace.config.loader import resolve_override
+        from workplace.config.paths import resolve_override
 
         workplace = Workplace.build(resolve_override(getattr(args, "config", None)))
         result["t_config_ms"] = ms(time.perf_counter())
@@ -116,8 +116,11 @@ def run(args: argparse.Namespace) -> int:
             result["error"] = f"no paint of the tile view within {args.timeout:g} s"
             return emit(1)
         result["t_first_paint_ms"] = ms(painted[0])
+        result["warm_start"] = workplace.warm_start
         result["ok"] = True
-        return emit(0)
+        code = emit(0)
+        workplace.remember_start()  # after the measurement: the next start can be warm
+        return code
     except Exception as exc:  # one JSON line, never a traceback
         result["error"] = f"{type(exc).__name__}: {exc}"
         return emit(1)

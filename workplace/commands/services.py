@@ -19,8 +19,8 @@ from workplace.catalog.remote import RefreshResult, RemoteCatalog
 from workplace.catalog.snapshot import CatalogSnapshot
 from workplace.commands.config import report_problems
 from workplace.config.language import effective_language
-from workplace.config.loader import load_settings, resolve_override
-from workplace.config.paths import Paths
+from workplace.config.loader import load_settings
+from workplace.config.paths import Paths, resolve_override
 from workplace.config.settings import Settings
 
 

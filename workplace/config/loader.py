@@ -39,19 +39,9 @@ from workplace.config.validate import validate_preferences, validate_tenant
 
 log = logging.getLogger("workplace.config")
 
-ENV_CONFIG = "WORKPLACE_CONFIG"
 BUILTIN_TENANT = "tenants/musterstadt.toml"
 BUILTIN_SOURCE = f"{BUILT_IN}:{BUILTIN_TENANT}"
 LAST_GOOD_VERSION = 2
-
-
-def resolve_override(
-    cli_value: str | None, environ: Mapping[str, str] | None = None
-) -> Path | None:
-    """The IT file that replaces the system files: ``--config``, else ``$WORKPLACE_CONFIG``."""
-    env = os.environ if environ is None else environ
-    value = cli_value or env.get(ENV_CONFIG) or None
-    return Path(value).expanduser() if value else None
 
 
 # --------------------------------------------------------------------------- merged IT layer

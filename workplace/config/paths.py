@@ -7,12 +7,14 @@ The ``XDG_*`` variables isolate a test run completely on Linux.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 APP_DIR = "workplace"
+ENV_CONFIG = "WORKPLACE_CONFIG"
 IT_MAIN_NAMES = ("workplace.toml", "workplace.json")
 """The main IT file in each configuration directory; the first that exists wins."""
 
@@ -42,3 +44,12 @@ class Paths:
     @property
     def preferences_file(self) -> Path:
         return self.user_config_dir / "preferences.toml"
+
+
+def resolve_override(
+    cli_value: str | None, environ: Mapping[str, str] | None = None
+) -> Path | None:
+    """The IT file that replaces the system files: ``--config``, else ``$WORKPLACE_CONFIG``."""
+    env = os.environ if environ is None else environ
+    value = cli_value or env.get(ENV_CONFIG) or None
+    return Path(value).expanduser() if value else None

@@ -14,16 +14,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+# Reading and validating is imported where it is used: the window builds a
+# PreferenceStore before its first paint but writes preferences only later.
 from workplace.config.atomic import atomic_write_text
-from workplace.config.locate import format_path
 from workplace.config.paths import Paths
 from workplace.config.schema import PREFERENCE_KEYS, Preferences
 from workplace.config.settings import ConfigProblem, Origin, Settings
-from workplace.config.sources import read_config_file
-from workplace.config.tomlwrite import dumps
-from workplace.config.validate import validate_preferences
 
 log = logging.getLogger("workplace.config")
 
@@ -73,6 +69,10 @@ def migrate(values: dict[str, Any], version: int) -> dict[str, Any]:
 
 def read_user_file(path: Path) -> UserFile:
     """Read the preferences file; a missing file is fine, a bad one gives problems."""
+    from workplace.config.locate import format_path
+    from workplace.config.sources import read_config_file
+    from workplace.config.validate import validate_preferences
+
     if not path.exists():
         return UserFile()
     parsed = read_config_file(path)
@@ -138,6 +138,10 @@ class PreferenceStore:
         Raises :class:`PreferenceLockedError` for a locked key and
         :class:`PreferenceValueError` for an unknown key or a value of the wrong type.
         """
+        from pydantic import ValidationError
+
+        from workplace.config.tomlwrite import dumps
+
         for key in changes:
             if key not in PREFERENCE_KEYS:
                 raise PreferenceValueError(f"unknown preference {key!r}")

@@ -316,6 +316,11 @@ class RemoteCatalogSettings(Strict):
             raise ValueError("manifest_public_key needs manifest_url")
         return self
 
+    @property
+    def configured(self) -> bool:
+        """True if IT named a central catalog (a manifest or a Univention portal)."""
+        return bool(self.manifest_url or self.univention_portal_url)
+
 
 def _probe_url(value: str) -> str:
     """A connectivity-check URL: plain http is the point of it (portals intercept http)."""

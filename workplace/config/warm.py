@@ -55,9 +55,12 @@ def _stat(path: Path) -> list[Any]:
     return [str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def fingerprint(paths: Paths, override: Path | None) -> list[list[Any]]:
+Fingerprint = list[list[Any]]
+
+
+def fingerprint(paths: Paths, override: Path | None) -> Fingerprint:
     """What the loader would read, as comparable stat entries (no file is opened)."""
-    entries: list[list[Any]] = [["version", __version__], ["format", FORMAT]]
+    entries: Fingerprint = [["version", __version__], ["format", FORMAT]]
     if override is not None:
         entries.append(["override", *_stat(override.absolute())])
     else:
@@ -75,12 +78,16 @@ def fingerprint(paths: Paths, override: Path | None) -> list[list[Any]]:
     return entries
 
 
-def save(paths: Paths, override: Path | None, settings: Settings) -> bool:
-    """Write the snapshot for a clean load; returns whether it was written. Blocking disk."""
+def save(paths: Paths, taken: Fingerprint, settings: Settings) -> bool:
+    """Write the snapshot of a clean load; returns whether it was written. Blocking disk.
+
+    ``taken`` is the fingerprint taken *before* ``settings`` were read: a file that
+    changed since then makes the snapshot stale at once instead of hiding the change.
+    """
     if not supported() or settings.problems:
         return False
     document = {
-        "fingerprint": fingerprint(paths, override),
+        "fingerprint": taken,
         "tenant": settings.tenant.model_dump(mode="json"),
         "preferences": settings.preferences.model_dump(mode="json"),
         "origins": {key: [o.layer, o.source] for key, o in settings.origins.items()},
@@ -95,13 +102,13 @@ def save(paths: Paths, override: Path | None, settings: Settings) -> bool:
     return True
 
 
-def load(paths: Paths, override: Path | None) -> Settings | None:
-    """The Settings of the snapshot if its sources are unchanged, else None. Never raises."""
+def load(paths: Paths, now: Fingerprint) -> Settings | None:
+    """The snapshot's Settings if its fingerprint is ``now``, else None. Never raises."""
     if not supported():
         return None
     try:
         document = json.loads(snapshot_file(paths).read_text(encoding="utf-8"))
-        if document.get("fingerprint") != fingerprint(paths, override):
+        if document.get("fingerprint") != now:
             return None
         return Settings(
             tenant=construct(Tenant, document["tenant"]),
