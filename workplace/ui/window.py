@@ -48,7 +48,6 @@ from workplace.config.settings import Settings
 from workplace.ui import icons
 from workplace.ui.appearance import Appearance
 from workplace.ui.banner import Banner
-from workplace.ui.dialogs import HelpDialog, IntranetWarning, SettingsDialog
 from workplace.ui.header import HeaderBar
 from workplace.ui.jobs import Jobs
 from workplace.ui.signin import SignInPage
@@ -58,6 +57,7 @@ from workplace.ui.tileview import TileView
 
 if TYPE_CHECKING:
     from workplace.catalog.remote import RefreshResult
+    from workplace.ui.dialogs import HelpDialog, IntranetWarning, SettingsDialog
     from workplace.ui.status import StatusController
 
 log = logging.getLogger("workplace.ui")
@@ -528,6 +528,8 @@ class MainWindow(QMainWindow):
         if self.vpn_dialog is not None:
             return
         title, text = self._texts.vpn_warning(service.name.get(self.appearance.language))
+        from workplace.ui.dialogs import IntranetWarning  # dialogs load when first used
+
         box = IntranetWarning(title, text, self)
 
         def finished(result: int) -> None:
@@ -725,6 +727,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_help(self) -> None:
         if self._help is None:
+            from workplace.ui.dialogs import HelpDialog
+
             self._help = HelpDialog(
                 self.workplace.settings.tenant.organisation, self.appearance.language, self
             )
@@ -751,6 +755,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_settings(self) -> None:
         if self._settings_dialog is None:
+            from workplace.ui.dialogs import SettingsDialog
+
             self._settings_dialog = SettingsDialog(
                 self.workplace.settings, self.appearance.language, self
             )
