@@ -14,7 +14,14 @@ it (workplace/ui/status.py, workplace/ui/account.py):
 - the central catalog's conditional refresh every ``policy.catalog_interval``
   (no jitter) against a loopback manifest server that answers 304 to the ETag;
 - the silent refresh at ``AuthState.refresh_due_at`` (300 s access tokens, the
-  openDesk default), the real ``refresh_if_needed`` with an injected clock.
+  openDesk default), the real ``refresh_if_needed`` with an injected clock. The
+  profile policy's ``low_bandwidth`` is handed to ``AuthService.set_low_bandwidth``
+  as the window does: low-bandwidth mode keeps the session alive instead of keeping
+  an access token fresh.
+
+Bytes are counted on the sockets (HTTP and, where used, TLS). The gaps between events
+are minutes, longer than servers keep idle connections open, so the keep-alive pool is
+emptied before each event: every event pays its own connection, as it would for real.
 
 KB per hour = for each activity, its bytes per event (measured) times its events
 per hour (3600 / interval). An activity rarer than hourly (the catalog in
@@ -149,6 +156,7 @@ def simulate(
         state = auth.sign_in()
         if state.status != AuthStatus.SIGNED_IN:
             raise RuntimeError(f"sign-in for the idle hour: {state.status} ({state.reason})")
+        state = auth.set_low_bandwidth(policy.low_bandwidth)  # as the window does
         first = remote.refresh()
         if first.kind is not RefreshKind.UPDATED:
             raise RuntimeError(f"first catalog fetch: {first.kind} ({first.detail})")
@@ -172,6 +180,7 @@ def simulate(
             if at > HOUR:
                 break
             clock.move_to(at)
+            network.close()  # minutes passed: the servers closed idle connections
             before = counter.sent + counter.received
             result = run[name]()
             activities[name].bytes.append(counter.sent + counter.received - before)
@@ -190,6 +199,7 @@ def simulate(
             if not activities[name].bytes:
                 before = counter.sent + counter.received
                 clock.move_to(due[name])
+                network.close()
                 run[name]()
                 activities[name].bytes.append(counter.sent + counter.received - before)
         per_hour = {k: activities[k].per_hour() for k in ACTIVITIES}

@@ -81,6 +81,41 @@ def test_chunks_shrink_and_vanish() -> None:
     assert fake.items == {} and store.load("acct") is None
 
 
+class _Counting(FakeWindowsCredentialManager):
+    """The fake, counting reads: on the Secret Service each is a D-Bus round trip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        return super().get_password(service, username)
+
+
+def test_a_save_without_size_limit_is_one_write_and_no_read() -> None:
+    fake = _Counting()
+    name = f"{type(fake).__module__}.{type(fake).__qualname__}"
+    store = KeyringStore(fake, allowed=frozenset({name}), chunk_limit=None)
+    store.save("acct", "first")
+    store.save("acct", "rotated")  # what every refresh does
+    assert fake.reads == 0
+    assert store.load("acct") == "rotated" and list(fake.items) == [(store.service, "acct")]
+
+
+def test_a_size_limited_backend_still_cleans_up_old_chunks() -> None:
+    fake = _Counting()
+    name = f"{type(fake).__module__}.{type(fake).__qualname__}"
+    store = KeyringStore(fake, allowed=frozenset({name}), chunk_limit=ChunkLimit(BLOB_LIMIT))
+    store.save("acct", "y" * 20000)
+    chunks = len(fake.items) - 1
+    store.save("acct", "y" * 3000)  # fewer chunks: the rest are deleted
+    assert 1 < len(fake.items) - 1 < chunks
+    store.save("acct", "short")
+    assert store.load("acct") == "short" and len(fake.items) == 1
+    assert fake.reads > 0  # here the old entry has to be read first
+
+
 def test_without_chunking_the_fake_refuses_big_secrets() -> None:
     fake = FakeWindowsCredentialManager()
     name = f"{type(fake).__module__}.{type(fake).__qualname__}"

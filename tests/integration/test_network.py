@@ -84,6 +84,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # a round of probes connects at once; the default is 5
     owner: LoopbackServer
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -360,6 +361,108 @@ def test_every_session_of_a_setup_counts_its_bytes(server: LoopbackServer) -> No
     assert got.truncated and len(got.body) == 100
     assert setup.counter.received >= 1100
     assert setup.counter.sent > 0
+
+
+class _RawServer:
+    """Answers every request on a connection with the same bytes, and keeps what it got."""
+
+    ANSWER = (b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Type: text/plain\r\n"
+              b"X-Padding: " + b"p" * 300 + b"\r\n\r\nhello")
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.answers = 0
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(8)
+        self.port = int(self._sock.getsockname()[1])
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = self._sock.accept()
+            with conn:
+                buffer = b""
+                while True:
+                    data = conn.recv(65536)
+                    if not data:
+                        return
+                    self.received += len(data)
+                    buffer += data
+                    while b"\r\n\r\n" in buffer:
+                        _head, buffer = buffer.split(b"\r\n\r\n", 1)
+                        conn.sendall(self.ANSWER)
+                        self.answers += 1
+
+    def close(self) -> None:
+        self._sock.close()
+        self._thread.join(timeout=5)
+
+
+def test_the_counter_sees_exactly_the_bytes_on_the_socket() -> None:
+    raw = _RawServer()
+    setup = NetworkSetup()
+    try:
+        for _ in range(2):  # one connection, kept alive between the two sessions
+            with setup() as session:
+                assert session.get(f"http://127.0.0.1:{raw.port}/x").text == "hello"
+        got = get_capped(setup(), f"http://127.0.0.1:{raw.port}/y", max_bytes=100)
+        assert got.body == b"hello"
+    finally:
+        setup.close()
+        raw.close()
+    assert raw.answers == 3
+    assert setup.counter.sent == raw.received  # request lines, headers: every byte
+    assert setup.counter.received == 3 * len(_RawServer.ANSWER)
+
+
+def test_tls_handshakes_are_counted_and_kept_alive_connections_skip_them(
+    tls_server: LoopbackServer, server: LoopbackServer, ca: LocalCa
+) -> None:
+    body = b"x" * 500
+    tls_server.routes["/a"] = server.routes["/a"] = Route(body=body)
+
+    def cost(setup: NetworkSetup, url: str) -> int:
+        before = setup.counter.sent + setup.counter.received
+        with setup() as session:
+            assert session.get(url).content == body
+        return setup.counter.sent + setup.counter.received - before
+
+    plain, tls = NetworkSetup(), NetworkSetup(ca_bundle=str(ca.ca_file))
+    plain_first, plain_again = cost(plain, server.url("/a")), cost(plain, server.url("/a"))
+    tls_first, tls_again = cost(tls, tls_server.url("/a")), cost(tls, tls_server.url("/a"))
+    # The first HTTPS request carries the handshake (certificates and all) ...
+    assert tls_first - plain_first > 1000, (tls_first, plain_first)
+    # ... the next one, on the same connection, only the TLS record overhead.
+    assert plain_again == plain_first
+    assert 0 < tls_again - plain_again < 200, (tls_again, plain_again)
+    # A closed setup starts over with a new handshake.
+    tls.close()
+    assert cost(tls, tls_server.url("/a")) - plain_first > 1000
+
+
+def test_sessions_of_a_setup_share_the_keep_alive_pool(server: LoopbackServer) -> None:
+    server.routes["/a"] = Route(body=b"ok")
+    accepted = [0]
+    original = server._server.get_request
+
+    def counted() -> Any:
+        accepted[0] += 1
+        return original()
+
+    server._server.get_request = counted  # type: ignore[method-assign]
+    setup = NetworkSetup()
+    for _ in range(3):
+        with setup() as session:  # closing a session leaves the shared pool alone
+            session.get(server.url("/a"))
+        get_capped(setup(), server.url("/a"), max_bytes=100, method="HEAD")
+    assert accepted[0] == 1
+    own = create_session(retries=0)  # a session of its own closes its own pool
+    own.get(server.url("/a"))
+    own.close()
+    own.get(server.url("/a"))  # requests remounts nothing: the pool was emptied
+    assert accepted[0] == 3
 
 
 # =========================================================================== detection

@@ -183,3 +183,76 @@ def test_many_services_share_a_bounded_pool(server: LoopbackServer) -> None:
     statuses = probe(services, max_workers=4, budget=10)
     assert summarize(statuses).all_available
     assert all(s.url == server.url("/") for s in statuses.values())  # no query in details
+
+
+def test_hanging_services_do_not_hide_healthy_ones(server: LoopbackServer) -> None:
+    """100 services, every tenth accepts and never answers: each probe has its own
+    timeout, so all 90 healthy ones are found, well within the budget."""
+    server.routes["/ok"] = Route(200, b"ok")
+    server.routes["/hang"] = Route(hang=True)
+    services = [
+        svc(f"s{i:03d}", server.url("/hang" if i % 10 == 9 else "/ok") + f"?n={i}")
+        for i in range(100)
+    ]
+    start = time.monotonic()
+    statuses = probe(services, budget=5, slow_ms=500)  # read timeout: 2 s
+    elapsed = time.monotonic() - start
+    healthy = [s for sid, s in statuses.items() if int(sid[1:]) % 10 != 9]
+    hanging = [s for sid, s in statuses.items() if int(sid[1:]) % 10 == 9]
+    assert [s.state for s in healthy] == [ServiceState.AVAILABLE] * 90
+    assert [s.state for s in hanging] == [ServiceState.UNREACHABLE] * 10
+    assert all("timeout" in s.detail for s in hanging)
+    assert elapsed < 5, elapsed  # the hanging ones ended on their own timeouts
+
+
+def test_a_service_never_asked_is_not_checked_rather_than_unreachable(
+    server: LoopbackServer,
+) -> None:
+    server.routes["/ok"] = Route(200, b"ok")
+    server.routes["/hang"] = Route(hang=True)
+    services = [svc("hang", server.url("/hang")), svc("a", server.url("/ok")),
+                svc("b", server.url("/ok"))]
+    # One worker, held by the hanging service until the budget is spent.
+    statuses = probe(services, budget=1.0, slow_ms=1000, max_workers=1)
+    assert statuses["hang"].state == ServiceState.UNREACHABLE
+    for sid in ("a", "b"):
+        assert statuses[sid].state == ServiceState.NOT_CHECKED
+        assert "ran out before its turn" in statuses[sid].detail
+        assert statuses[sid].url == server.url("/ok")
+    assert ("HEAD", "/ok") not in server.seen  # really never asked
+    assert summarize(statuses).text == "0 of 1 available (2 not checked)"
+
+
+def test_probe_timeouts_stay_well_under_the_budget() -> None:
+    options = ProbeOptions(budget=5.0, slow_ms=1500)
+    assert options.timeout(5.0) == (2.0, 3.0)
+    assert options.timeout(1.2) == (1.2, 1.2)  # capped by what is left
+    assert ProbeOptions(slow_ms=200).timeout(5.0) == (2.0, 2.0)  # at least 2 s to read
+
+
+def test_rounds_reuse_keep_alive_connections(server: LoopbackServer) -> None:
+    server.routes["/ok"] = Route(200, b"ok")
+    accepted = _count_connections(server)
+    setup = NetworkSetup()
+    services = [svc(f"s{i}", server.url("/ok") + f"?n={i}") for i in range(10)]
+    options = ProbeOptions(max_workers=2, budget=10)
+    first = probe_services(services, HOME, setup.factory(retries=0), options)
+    assert summarize(first).all_available
+    opened = accepted[0]
+    assert 1 <= opened <= 2  # one connection per worker, not one per service
+    second = probe_services(services, HOME, setup.factory(retries=0), options)
+    assert summarize(second).all_available
+    assert accepted[0] == opened  # the next round reused them
+    setup.close()
+
+
+def _count_connections(server: LoopbackServer) -> list[int]:
+    accepted = [0]
+    original = server._server.get_request
+
+    def counted() -> Any:
+        accepted[0] += 1
+        return original()
+
+    server._server.get_request = counted  # type: ignore[method-assign]
+    return accepted

@@ -10,11 +10,12 @@ from workplace.auth.keyring_store import KeyringStore
 from workplace.auth.service import AuthService
 from workplace.config.paths import Paths
 from workplace.config.schema import IdentityProvider
-from workplace.net.http import create_session
+from workplace.net.setup import NetworkSetup
 
 
 def build_auth_service(
     provider: IdentityProvider, paths: Paths, *,
     open_browser: Callable[[str], bool] = webbrowser.open,
 ) -> AuthService:
-    return AuthService(provider, paths, create_session, KeyringStore(), open_browser=open_browser)
+    # A NetworkSetup, not bare sessions: one keep-alive pool for all of the service's calls.
+    return AuthService(provider, paths, NetworkSetup(), KeyringStore(), open_browser=open_browser)

@@ -107,9 +107,15 @@ class KeyringStore:
         return [secret[i:i + chars] for i in range(0, len(secret), chars)]
 
     def save(self, account: str, secret: str) -> None:
-        """Store ``secret``; any failure raises (the caller treats it as a failed save)."""
+        """Store ``secret``; any failure raises (the caller treats it as a failed save).
+
+        One write where the backend has no size limit: such a backend never holds chunks
+        (the limit belongs to the backend, so nothing here ever chunked on it), and
+        reading the old entry first would cost a D-Bus round trip on every refresh.
+        With a limit, the old entry is read to delete chunks the new value leaves over.
+        """
         backend = self._need()
-        old_count = self._chunk_count(account)
+        old_count = self._chunk_count(account) if self._limit is not None else 0
         if self._fits("1:" + secret):
             backend.set_password(self.service, account, "1:" + secret)
             count = 0

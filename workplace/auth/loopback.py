@@ -3,13 +3,21 @@
 
 It answers exactly one request on its path, shows a friendly page, and closes.
 Every other request gets a 404 without redirect.
+
+The port closes right after the first answer (on the serving thread, before the sign-in
+goes on to the token exchange), and :meth:`LoopbackListener.close` wakes the serving
+thread through a socket pair instead of waiting for a poll interval, so closing costs
+no time on the way from the callback to "signed in".
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import queue
+import selectors
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -82,12 +90,31 @@ class LoopbackListener:
 
         self._server = HTTPServer(("127.0.0.1", 0), Handler)
         self._server.timeout = 0.2
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.1},
-            name="auth-loopback", daemon=True,
-        )
+        self._wake_read, self._wake_write = socket.socketpair()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="auth-loopback", daemon=True)
         self._closed = False
+        self._close_lock = threading.Lock()
         self._thread.start()
+
+    def _serve(self) -> None:
+        """Handle requests one by one until an answer is accepted or :meth:`close`."""
+        try:
+            with selectors.DefaultSelector() as selector:
+                selector.register(self._server.socket, selectors.EVENT_READ)
+                selector.register(self._wake_read, selectors.EVENT_READ)
+                while not self._stop.is_set():
+                    ready = {key.fileobj for key, _ in selector.select()}
+                    if self._wake_read in ready or self._stop.is_set():
+                        return
+                    self._server.handle_request()  # the listening socket is readable
+                    if not self._results.empty():
+                        return  # one answer accepted (or the attempt failed): stop at once
+        except (OSError, ValueError):
+            if not self._stop.is_set():
+                log.debug("the loopback listener stopped", exc_info=True)
+        finally:
+            self._server.server_close()  # the port stops accepting connections now
 
     @property
     def port(self) -> int:
@@ -142,12 +169,18 @@ class LoopbackListener:
         self._results.put(error)
 
     def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        self._server.shutdown()
+        with self._close_lock:
+            if self._closed:
+                return
+            self._closed = True
+        self._stop.set()
+        with contextlib.suppress(OSError):
+            self._wake_write.send(b"x")
+        if threading.current_thread() is not self._thread:
+            self._thread.join(timeout=5)
         self._server.server_close()
-        self._thread.join(timeout=5)
+        self._wake_read.close()
+        self._wake_write.close()
 
     def __enter__(self) -> LoopbackListener:
         return self

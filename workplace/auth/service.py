@@ -4,6 +4,17 @@
 Every method blocks and is meant to run on a worker thread; the window applies the
 returned :class:`AuthState` on the GUI thread. Tokens never leave this object except
 through :meth:`AuthService.access_token`.
+
+Two refresh plans:
+
+- normal: refresh silently :data:`REFRESH_MARGIN` seconds before the access token
+  expires, so a valid token is always at hand (openDesk: 300 s tokens, a refresh every
+  240 s);
+- low-bandwidth (:meth:`AuthService.set_low_bandwidth`): the launcher itself needs no
+  access token, so the token is let lapse and the session is only kept alive, every
+  :data:`KEEPALIVE` seconds and never later than halfway to the end the provider
+  announces for the session (openDesk: 4 h SSO idle, 30 days offline idle). Whoever
+  needs a token calls :meth:`AuthService.access_token`, which refreshes on demand.
 """
 
 from __future__ import annotations
@@ -48,6 +59,12 @@ SIGN_IN_SECONDS = 300.0
 REFRESH_MARGIN = 60.0
 """Refresh this many seconds before the access token expires (openDesk: 300 s tokens)."""
 BACKOFF_FIRST, BACKOFF_MAX = 5.0, 300.0
+KEEPALIVE = 1800.0
+"""Low-bandwidth mode: seconds between refreshes that only keep the session alive."""
+KEEPALIVE_MIN = 60.0
+"""...but never closer together than this, even near the session's announced end."""
+TOKEN_SKEW = 30.0
+""":meth:`AuthService.access_token` refreshes a token with less than this left."""
 
 SessionFactory = Callable[[], requests.Session]
 
@@ -98,6 +115,9 @@ class AuthService:
         """Why a SESSION_ONLY sign-in is not remembered; the reason between failures."""
         self._failures = 0
         self._retry_at = 0.0
+        self._low_bandwidth = False
+        self._refreshed_at = 0.0
+        """When the current tokens were obtained (the service's clock)."""
 
     # -- the state ----------------------------------------------------------------
 
@@ -108,13 +128,43 @@ class AuthService:
     def _signed_in(self) -> bool:
         return self._status in (AuthStatus.SIGNED_IN, AuthStatus.SESSION_ONLY)
 
+    def set_low_bandwidth(self, on: bool) -> AuthState:
+        """Switch the refresh plan: keep-alive only (``on``) or ahead of expiry.
+
+        No network. The returned state's ``refresh_due_at`` is the new plan (after
+        switching off it may lie in the past: refresh now).
+        """
+        with self._lock:
+            if self._low_bandwidth != on:
+                log.info("refresh plan: %s", "keep-alive only" if on else "ahead of expiry")
+            self._low_bandwidth = on
+        return self.status()
+
+    @property
+    def low_bandwidth(self) -> bool:
+        return self._low_bandwidth
+
+    def _due(self) -> float:
+        """When the plan wants the next refresh, backoff aside (``_lock`` held, tokens set)."""
+        assert self._tokens is not None
+        ahead = self._tokens.expires_at - self._margin
+        if not self._low_bandwidth:
+            return ahead
+        base = self._refreshed_at
+        every = KEEPALIVE
+        if self._session_until is not None:
+            # Halfway to the end the provider announces for the session (its idle
+            # timeout), so the next keep-alive still comes in time.
+            every = min(every, max(KEEPALIVE_MIN, (self._session_until - base) / 2))
+        return max(ahead, base + every)  # never more often than the normal plan
+
     def _refresh_due_at(self) -> float | None:
         """When :meth:`refresh_if_needed` will next ask the provider (mirrors its checks)."""
         if not self._signed_in() or not self._refresh_token:
             return None
         if self._tokens is None:
             return self._retry_at  # restored without an access token: due now or after backoff
-        return max(self._tokens.expires_at - self._margin, self._retry_at)
+        return max(self._due(), self._retry_at)
 
     def status(self) -> AuthState:
         """The current state; no network, no keyring."""
@@ -133,12 +183,33 @@ class AuthService:
                 keyring_backend=self._keyring.backend_name,
                 reason=self._reason,
                 detail=self._detail,
+                low_bandwidth=self._low_bandwidth,
             )
 
     def access_token(self) -> str | None:
-        """The current access token for calls to the organisation's services."""
+        """A valid access token for calls to the organisation's services, or None.
+
+        A token with less than :data:`TOKEN_SKEW` seconds left (it lapses on purpose in
+        low-bandwidth mode, or after a sleep) is refreshed first: blocking, network. No
+        refresh while a failed one backs off, and never a browser; None when signed out
+        or when no fresh token could be had (the state says why).
+        """
         with self._lock:
-            return self._tokens.access_token if self._tokens else None
+            tokens = self._tokens
+            if tokens is not None and tokens.expires_at - self._clock() > TOKEN_SKEW:
+                return tokens.access_token
+            if not self._signed_in() or not self._refresh_token:
+                return None
+            if self._clock() < self._retry_at:
+                return None
+            refresh_token, profile = self._refresh_token, self._profile
+        with self._refreshing:
+            self._refresh(refresh_token, profile)
+        with self._lock:
+            tokens = self._tokens
+            if tokens is not None and tokens.expires_at > self._clock():
+                return tokens.access_token
+            return None
 
     def _set_reason(self, reason: AuthErrorKind | None, detail: str = "") -> None:
         self._reason, self._detail = reason, detail
@@ -202,10 +273,12 @@ class AuthService:
         return self.refresh_if_needed(force=True)
 
     def refresh_if_needed(self, *, force: bool = False) -> AuthState:
-        """Refresh silently when the access token is about to expire.
+        """Refresh silently when the plan says so (``AuthState.refresh_due_at``).
 
-        ``force`` refreshes now and ignores the backoff (after wake-up or a network
-        change). Never opens a browser; never retries a rejected refresh token.
+        Normal: when the access token is about to expire. Low-bandwidth: when the
+        session's keep-alive is due. ``force`` refreshes now and ignores the backoff
+        (after wake-up or a network change, or to get a fresh token). Never opens a
+        browser; never retries a rejected refresh token.
         """
         with self._lock:
             # SESSION_ONLY refreshes too: in memory, never saved.
@@ -213,7 +286,7 @@ class AuthService:
                 return self.status()
             now = self._clock()
             if not force:
-                if self._tokens and self._tokens.expires_at - now > self._margin:
+                if self._tokens and now < self._due():
                     return self.status()
                 if now < self._retry_at:
                     return self.status()
@@ -259,6 +332,7 @@ class AuthService:
                     AuthError(AuthErrorKind.KEYRING_FAILED, type(exc).__name__))
         with self._lock:
             self._tokens = tokens
+            self._refreshed_at = now
             self._refresh_token = tokens.refresh_token
             if tokens.refresh_expires_at is not None:
                 self._session_until = tokens.refresh_expires_at
@@ -352,7 +426,8 @@ class AuthService:
 
     def _complete(self, session: requests.Session, metadata: ProviderMetadata,
                   response: TokenResponse, claims: dict[str, Any]) -> AuthState:
-        tokens = response.token_set(self._clock())
+        obtained = self._clock()
+        tokens = response.token_set(obtained)
         subject = str(claims["sub"])
         info: dict[str, Any] = {}
         if metadata.userinfo_endpoint:
@@ -379,6 +454,7 @@ class AuthService:
                 reason, detail = AuthErrorKind.KEYRING_FAILED, type(exc).__name__
         with self._lock:
             self._status, self._profile, self._tokens = status, profile, tokens
+            self._refreshed_at = obtained
             self._limitation = (reason, detail) if reason is not None else None
             self._refresh_token = tokens.refresh_token
             self._session_until = tokens.refresh_expires_at

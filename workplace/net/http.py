@@ -7,14 +7,23 @@ applies the settings). TLS is always verified against the operating system's tru
 store (truststore), plus an extra CA bundle IT may name; there is deliberately no way
 to switch verification off.
 
-Byte counting: every request is counted by the session's :class:`ByteCounter`. With
-``stream=True`` the body is not read by the session, so the caller counts what it
-reads (:func:`get_capped` does).
+Byte counting: every byte a session's connections send or receive on their TCP sockets
+is counted by its :class:`ByteCounter`: request and status lines, headers, bodies,
+proxy CONNECTs and the TLS handshakes and records (TLS runs over the counted socket
+through urllib3's ``SSLTransport``, with the same trust context and verification). Not
+counted: IP/TCP headers and DNS. A streamed body counts as far as it was read from the
+socket.
+
+Connection reuse: a session's adapter keeps a keep-alive pool sized for the probe
+workers (:data:`POOL_PER_HOST`). :class:`workplace.net.setup.NetworkSetup` shares one
+adapter between all its sessions, so a new session per call still reuses connections
+(and TLS handshakes) made by the previous one.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import ssl
 import threading
 import time
@@ -25,6 +34,8 @@ from typing import TYPE_CHECKING, Any
 import requests
 import truststore
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from workplace import __version__
@@ -36,6 +47,11 @@ if TYPE_CHECKING:
 USER_AGENT = f"Arbeitsplatz/{__version__}"
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 15.0)
 """(connect, read) seconds when a call gives none."""
+POOL_HOSTS = 64
+"""Hosts whose idle keep-alive connections an adapter keeps (a tenant's services)."""
+POOL_PER_HOST = 32
+"""Connections kept per host: as many as probe workers may use at once
+(:data:`workplace.status.probe.MAX_WORKERS`), so none is thrown away."""
 
 
 @dataclass
@@ -52,30 +68,123 @@ class ByteCounter:
             self.received += received
 
 
-def _header_bytes(headers: Mapping[str, Any]) -> int:
-    return sum(len(str(k)) + len(str(v)) + 4 for k, v in headers.items())
+class _CountingSocket(socket.socket):
+    """A TCP socket that adds what passes through it to a :class:`ByteCounter`."""
+
+    counter: ByteCounter
+
+    def send(self, data: Any, flags: int = 0) -> int:
+        sent = super().send(data, flags)
+        self.counter.add(sent, 0)
+        return sent
+
+    def sendall(self, data: Any, flags: int = 0) -> None:
+        super().sendall(data, flags)
+        self.counter.add(memoryview(data).nbytes, 0)
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        data = super().recv(bufsize, flags)
+        self.counter.add(0, len(data))
+        return data
+
+    def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
+        got = super().recv_into(buffer, nbytes, flags)
+        self.counter.add(0, got)
+        return got
+
+
+def _counted(sock: socket.socket, counter: ByteCounter) -> _CountingSocket:
+    """The same connected socket (same descriptor, options and timeout), counted."""
+    timeout = sock.gettimeout()
+    counted = _CountingSocket(sock.family, sock.type, sock.proto, fileno=sock.detach())
+    counted.counter = counter
+    counted.settimeout(timeout)
+    return counted
+
+
+class _CountingContext:
+    """The trust context, except that TLS on a counted socket runs in Python
+    (urllib3's ``SSLTransport`` over ``wrap_bio``), so the handshake and every TLS record
+    pass the counted socket's ``sendall``/``recv``. Verification is the trust context's
+    own (truststore verifies in the handshake of ``wrap_bio`` objects too)."""
+
+    def __init__(self, inner: ssl.SSLContext) -> None:
+        object.__setattr__(self, "_inner", inner)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._inner, name, value)
+
+    def wrap_socket(self, sock: socket.socket, server_hostname: str | None = None,
+                    **kwargs: Any) -> Any:
+        if isinstance(sock, _CountingSocket) and not kwargs.get("server_side"):
+            from urllib3.util.ssltransport import SSLTransport
+
+            return SSLTransport(sock, self._inner, server_hostname)
+        return self._inner.wrap_socket(sock, server_hostname=server_hostname, **kwargs)
+
+
+def _counting_pools(counter: ByteCounter) -> dict[str, type[HTTPConnectionPool]]:
+    """Pool classes whose connections count their socket bytes into ``counter``."""
+
+    class CountedHTTPConnection(HTTPConnection):
+        def _new_conn(self) -> socket.socket:
+            return _counted(super()._new_conn(), counter)
+
+    class CountedHTTPSConnection(HTTPSConnection):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if self.ssl_context is not None:
+                self.ssl_context = _CountingContext(self.ssl_context)  # type: ignore[assignment]
+
+        def _new_conn(self) -> socket.socket:
+            return _counted(super()._new_conn(), counter)
+
+    class CountedHTTPPool(HTTPConnectionPool):
+        ConnectionCls = CountedHTTPConnection
+
+    class CountedHTTPSPool(HTTPSConnectionPool):
+        ConnectionCls = CountedHTTPSConnection
+
+    return {"http": CountedHTTPPool, "https": CountedHTTPSPool}
 
 
 class _Adapter(HTTPAdapter):
-    """Mounts the trust-store SSL context, the default timeout and the byte counter."""
+    """Mounts the trust-store SSL context, the default timeout, the byte counter and a
+    keep-alive pool sized for the probe workers.
+
+    A ``shared`` adapter (one per :class:`NetworkSetup`) outlives the sessions it is
+    mounted in: their ``close()`` leaves its pool alone; :meth:`dispose` empties it.
+    """
 
     def __init__(
         self, *, context: ssl.SSLContext, timeout: tuple[float, float], retry: Retry,
-        counter: ByteCounter, proxy: ProxyPolicy | None = None,
+        counter: ByteCounter, proxy: ProxyPolicy | None = None, shared: bool = False,
     ) -> None:
         self._context = context
         self._timeout = timeout
-        self._counter = counter
-        self._proxy = proxy
-        super().__init__(max_retries=retry)
+        self.counter = counter
+        self.proxy = proxy
+        self.shared = shared
+        self._pools = _counting_pools(counter)
+        super().__init__(
+            max_retries=retry, pool_connections=POOL_HOSTS, pool_maxsize=POOL_PER_HOST
+        )
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         kwargs["ssl_context"] = self._context
         super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(self._pools)
 
     def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
         kwargs["ssl_context"] = self._context
-        return super().proxy_manager_for(proxy, **kwargs)
+        known = proxy in self.proxy_manager
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        if not known and hasattr(manager, "pool_classes_by_scheme"):
+            manager.pool_classes_by_scheme = dict(self._pools)
+        return manager
 
     def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
         # The trust-store context does the verifying; requests would otherwise add
@@ -90,27 +199,29 @@ class _Adapter(HTTPAdapter):
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self._timeout
-        if self._proxy is not None:
+        if self.proxy is not None:
             # Decided here, per request and per redirect hop, after requests merged in
             # the environment: this is the one place every request passes.
-            chosen = self._proxy.proxies_for(request.url or "")
+            chosen = self.proxy.proxies_for(request.url or "")
             if chosen is not None:
                 kwargs["proxies"] = dict(chosen)
-        response = super().send(request, **kwargs)
-        body = request.body
-        sent = len(body) if isinstance(body, bytes | str) else 0
-        sent += len(request.method or "") + len(request.url or "") + _header_bytes(request.headers)
-        received = _header_bytes(response.headers)
-        if not kwargs.get("stream"):
-            received += len(response.content)
-        self._counter.add(sent, received)
-        return response
+        return super().send(request, **kwargs)
+
+    def close(self) -> None:
+        if not self.shared:
+            super().close()
+
+    def dispose(self) -> None:
+        """Close every pooled connection, shared or not."""
+        super().close()
 
 
 class HttpSession(requests.Session):
     """A requests session whose failures are :class:`NetworkError`."""
 
-    counter: ByteCounter
+    socket_counter: ByteCounter
+    """Counts every byte on this session's sockets. Callers must not add what they read
+    (that was the old ``counter`` contract; it would count bodies twice)."""
 
     def request(  # type: ignore[override]
         self, method: str, url: str, *args: Any, **kwargs: Any
@@ -148,13 +259,46 @@ def create_session(
     ca_bundle: str | os.PathLike[str] | None = None,
     proxy: ProxyPolicy | None = None,
     context: ssl.SSLContext | None = None,
+    adapter: HTTPAdapter | None = None,
 ) -> HttpSession:
     """A new session. Retries (with backoff) apply to idempotent methods only.
 
     ``ca_bundle`` adds IT's CA certificates to the OS trust store; ``context`` passes a
     ready trust context instead (a :class:`NetworkSetup` builds one and shares it).
     ``proxy`` decides the proxy per request; None keeps requests' default (environment).
+    ``adapter`` mounts a ready (shared) adapter from :func:`create_adapter` instead of
+    a new one; its counter and proxy then apply and the other arguments are ignored.
     """
+    if adapter is None:
+        adapter = create_adapter(
+            timeout=timeout, retries=retries, backoff=backoff, counter=counter,
+            ca_bundle=ca_bundle, proxy=proxy, context=context,
+        )
+    session = HttpSession()
+    session.socket_counter = getattr(adapter, "counter", None) or ByteCounter()
+    chosen = getattr(adapter, "proxy", None)
+    if chosen is not None:
+        session.trust_env = chosen.trust_env
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    session.headers["User-Agent"] = USER_AGENT
+    session.max_redirects = 5
+    return session
+
+
+def create_adapter(
+    *,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    retries: int = 2,
+    backoff: float = 0.5,
+    counter: ByteCounter | None = None,
+    ca_bundle: str | os.PathLike[str] | None = None,
+    proxy: ProxyPolicy | None = None,
+    context: ssl.SSLContext | None = None,
+    shared: bool = False,
+) -> _Adapter:
+    """The transport of :func:`create_session`: trust, timeouts, retries, proxy, bytes and
+    a keep-alive pool. ``shared``: sessions closing do not close its pool."""
     retry = Retry(
         total=retries,
         connect=retries,
@@ -168,18 +312,10 @@ def create_session(
     )
     if context is None:
         context = trust_context(ca_bundle)
-    session = HttpSession()
-    session.counter = counter or ByteCounter()
-    if proxy is not None:
-        session.trust_env = proxy.trust_env
-    adapter = _Adapter(
-        context=context, timeout=timeout, retry=retry, counter=session.counter, proxy=proxy
+    return _Adapter(
+        context=context, timeout=timeout, retry=retry, counter=counter or ByteCounter(),
+        proxy=proxy, shared=shared,
     )
-    session.mount("https://", adapter)
-    session.mount("http://", adapter)
-    session.headers["User-Agent"] = USER_AGENT
-    session.max_redirects = 5
-    return session
 
 
 def check_status(response: requests.Response) -> requests.Response:
@@ -237,23 +373,21 @@ def get_capped(
     body = bytearray()
     truncated = False
     try:
-        if method != "HEAD":
-            for chunk in response.iter_content(8192):
-                body += chunk
-                if len(body) > max_bytes:
-                    truncated = True
-                    del body[max_bytes:]
-                    break
-                if deadline is not None and clock() > deadline:
-                    truncated = True
-                    break
+        for chunk in response.iter_content(8192):
+            body += chunk
+            if len(body) > max_bytes:
+                truncated = True
+                del body[max_bytes:]
+                break
+            if deadline is not None and clock() > deadline:
+                truncated = True
+                break
     except requests.RequestException as exc:
         raise classify(exc, url) from None
     finally:
+        # A body read to its end (a HEAD's empty one too) has already given the
+        # connection back to the keep-alive pool; one with bytes left unread is closed.
         response.close()
-    counter = getattr(session, "counter", None)
-    if isinstance(counter, ByteCounter):
-        counter.add(0, len(body))
     return Capped(
         response.status_code, bytes(body), dict(response.headers),
         url.split("?", 1)[0], elapsed, truncated,

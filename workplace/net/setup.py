@@ -6,6 +6,11 @@
 RemoteCatalog, the probes. All sessions share one byte counter, one proxy policy (so
 a PAC file is fetched once) and one trust context (the OS store is read once).
 
+They also share one keep-alive connection pool per (timeout, retries) setting: each
+call still returns a fresh session (own cookies, safe to close), but a connection, and
+its TLS handshake, made by one is reused by the next (probe rounds, the silent
+refresh, the catalog's conditional GET) while the server keeps it open.
+
 Importing this module is cheap: requests and truststore load on the first session.
 """
 
@@ -23,7 +28,7 @@ if TYPE_CHECKING:
 
     from workplace.config.schema import Preferences
     from workplace.config.settings import Settings
-    from workplace.net.http import ByteCounter, HttpSession
+    from workplace.net.http import ByteCounter, HttpSession, _Adapter
 
 
 def proxy_policy(preferences: Preferences) -> tuple[ProxyPolicy, str]:
@@ -61,6 +66,7 @@ class NetworkSetup:
         self.problems: list[str] = list(problems)
         self._counter = counter
         self._context: ssl.SSLContext | None = None
+        self._adapters: dict[tuple[tuple[float, float], int], _Adapter] = {}
         self._lock = threading.Lock()
         if self.proxy.mode == "pac" and self.proxy.pac_fetcher is None:
             self.proxy.pac_fetcher = fetch_pac(self.direct_session)
@@ -111,16 +117,37 @@ class NetworkSetup:
         self, *, timeout: tuple[float, float] | None = None, retries: int = 2,
         proxy: ProxyPolicy | None = None,
     ) -> HttpSession:
-        """A new session with this setup's proxy, trust and counter."""
-        from workplace.net.http import DEFAULT_TIMEOUT, create_session
+        """A new session with this setup's proxy, trust and counter.
 
-        return create_session(
-            timeout=timeout or DEFAULT_TIMEOUT,
-            retries=retries,
-            counter=self.counter,
-            proxy=proxy or self.proxy,
-            context=self._trust(),
-        )
+        With this setup's own proxy it mounts the shared adapter for ``timeout`` and
+        ``retries`` (keep-alive connections outlive the session); another ``proxy``
+        gets a private adapter, closed with the session.
+        """
+        from workplace.net.http import DEFAULT_TIMEOUT, create_adapter, create_session
+
+        timeout = timeout or DEFAULT_TIMEOUT
+        if proxy is not None and proxy is not self.proxy:
+            return create_session(
+                timeout=timeout, retries=retries, counter=self.counter, proxy=proxy,
+                context=self._trust(),
+            )
+        counter, context = self.counter, self._trust()
+        with self._lock:
+            adapter = self._adapters.get((timeout, retries))
+            if adapter is None:
+                adapter = create_adapter(
+                    timeout=timeout, retries=retries, counter=counter, proxy=self.proxy,
+                    context=context, shared=True,
+                )
+                self._adapters[(timeout, retries)] = adapter
+        return create_session(adapter=adapter)
+
+    def close(self) -> None:
+        """Close the pooled keep-alive connections (sessions made later open new ones)."""
+        with self._lock:
+            adapters, self._adapters = list(self._adapters.values()), {}
+        for adapter in adapters:
+            adapter.dispose()
 
     def __call__(self) -> HttpSession:
         return self.session()

@@ -5,13 +5,24 @@ Each service gets one light request: ``GET`` its health URL, or ``HEAD`` its web
 (``GET`` with a small cap if HEAD is refused). Redirects are followed only within the
 same origin; a redirect to the identity provider or a login path means "sign-in
 required", any other redirect means the service answered. Bodies are read up to a few
-KiB. Whatever has not finished when the budget runs out is "unreachable (timeout)";
-the requests still running end on their own timeouts, which never exceed the budget.
+KiB.
+
+Time: every probe has its own timeout, well under the round's budget (connect
+:data:`CONNECT_TIMEOUT`, read ``max(2 x slow_ms, MIN_READ_TIMEOUT)``, both capped by
+what is left of the budget), so a service that accepts and never answers holds one
+worker for a few seconds, not the whole round. Up to :data:`MAX_WORKERS` probes run at
+once (I/O-bound: threads wait on sockets). What has not answered within its own timeout
+is "unreachable (timeout)"; a service whose probe never started before the budget ran
+out is "not checked": nobody asked it, so nothing is claimed about it.
+
+One session serves the whole round (its keep-alive pool is sized for the workers);
+with :class:`workplace.net.setup.NetworkSetup` the pool also outlives the round.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -23,7 +34,7 @@ import requests
 
 from workplace.config.schema import Service
 from workplace.net.errors import NetworkError, NetworkErrorKind
-from workplace.net.http import get_capped
+from workplace.net.http import POOL_PER_HOST, get_capped
 from workplace.net.profile import ConnectionProfile, ProbeScope, ProfileKind
 from workplace.status.decide import probe_target
 from workplace.status.model import ServiceState, ServiceStatus
@@ -33,7 +44,12 @@ log = logging.getLogger("workplace.net")
 SessionFactory = Callable[[], requests.Session]
 MAX_BODY = 4 * 1024
 MAX_HOPS = 3
-MAX_WORKERS = 8
+MAX_WORKERS = 32
+"""Probes at once (see :data:`workplace.net.http.POOL_PER_HOST`)."""
+WORKER_LIMIT = POOL_PER_HOST
+"""Upper bound for ``ProbeOptions.max_workers``: no more than the pool keeps per host."""
+CONNECT_TIMEOUT = 2.0
+MIN_READ_TIMEOUT = 2.0
 LOGIN_HINTS = (
     "/login", "/signin", "/sign-in", "/sso", "/saml", "/oauth", "/oidc", "/auth/",
     "/protocol/openid-connect", "/adfs/", "/cas/", "/univention/oidc",
@@ -49,6 +65,25 @@ class ProbeOptions:
     issuer: str | None = None
     """The identity provider's issuer: a redirect to its origin means sign-in required."""
     max_workers: int = MAX_WORKERS
+
+    def timeout(self, remaining: float) -> tuple[float, float]:
+        """(connect, read) seconds for one request with ``remaining`` seconds of budget."""
+        read = max(2 * self.slow_ms / 1000, MIN_READ_TIMEOUT)
+        return min(CONNECT_TIMEOUT, remaining), min(read, remaining)
+
+    @property
+    def min_slice(self) -> float:
+        """A probe is not started with less budget left than this: it would be reported
+        unreachable without a fair chance to answer."""
+        return min(0.5, self.budget / 4)
+
+
+def _not_checked(service_id: str, options: ProbeOptions, url: str = "") -> ServiceStatus:
+    return ServiceStatus(
+        service_id, ServiceState.NOT_CHECKED,
+        f"not checked: the time budget ({options.budget:g} s) ran out before its turn",
+        url=url,
+    )
 
 
 def _origin(url: str) -> tuple[str, str, int]:
@@ -101,7 +136,6 @@ def probe_services(
     options = options or ProbeOptions()
     deadline = clock() + options.budget
     results: dict[str, ServiceStatus] = {}
-    pending: dict[str, Future[ServiceStatus]] = {}
     to_probe: list[Service] = []
     for service in services:
         skipped = _skip(service, profile, options.scope)
@@ -110,27 +144,7 @@ def probe_services(
         else:
             to_probe.append(service)
     if to_probe:
-        workers = max(1, min(options.max_workers, len(to_probe)))
-        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="workplace-probe")
-        try:
-            for service in to_probe:
-                pending[service.id] = pool.submit(
-                    _probe_one, service, session_factory, options, deadline, clock
-                )
-            wait(pending.values(), timeout=max(0.0, deadline - clock()))
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-        for service_id, future in pending.items():
-            if future.done() and not future.cancelled():
-                results[service_id] = future.result()
-            else:
-                target = probe_target(next(s for s in to_probe if s.id == service_id),
-                                      options.scope)
-                results[service_id] = ServiceStatus(
-                    service_id, ServiceState.UNREACHABLE,
-                    f"no answer within the time budget ({options.budget:g} s)",
-                    url=_shown(target[0]) if target else "",
-                )
+        results.update(_probe_all(to_probe, session_factory, options, deadline, clock))
     ordered = {s.id: results[s.id] for s in services if s.id in results}
     counts: dict[str, int] = {}
     for status in ordered.values():
@@ -139,20 +153,87 @@ def probe_services(
     return MappingProxyType(ordered)
 
 
-def _probe_one(
-    service: Service,
+def _probe_all(
+    to_probe: Sequence[Service],
     session_factory: SessionFactory,
     options: ProbeOptions,
     deadline: float,
     clock: Callable[[], float],
+) -> dict[str, ServiceStatus]:
+    results: dict[str, ServiceStatus] = {}
+    try:
+        session = session_factory()
+    except Exception as exc:  # a broken setup must not break the round
+        return {
+            s.id: ServiceStatus(s.id, ServiceState.UNREACHABLE, f"no HTTP session: {exc}")
+            for s in to_probe
+        }
+    started: dict[str, float] = {}
+    pending: dict[str, Future[ServiceStatus]] = {}
+    workers = max(1, min(options.max_workers, WORKER_LIMIT, len(to_probe)))
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="workplace-probe")
+    try:
+        for service in to_probe:
+            pending[service.id] = pool.submit(
+                _probe_one, service, session, options, deadline, clock, started
+            )
+        wait(pending.values(), timeout=max(0.0, deadline - clock()))
+    finally:
+        # Probes not yet started are dropped; running ones end on their own timeouts,
+        # which never reach past the budget. The session is closed when they are done.
+        pool.shutdown(wait=False, cancel_futures=True)
+        _close_when_done(session, list(pending.values()))
+    for service in to_probe:
+        future = pending[service.id]
+        if future.done() and not future.cancelled():
+            results[service.id] = future.result()
+            continue
+        target = probe_target(service, options.scope)
+        url = _shown(target[0]) if target else ""
+        if service.id in started:
+            results[service.id] = ServiceStatus(
+                service.id, ServiceState.UNREACHABLE,
+                f"no answer within the time budget ({options.budget:g} s)", url=url,
+            )
+        else:
+            results[service.id] = _not_checked(service.id, options, url)
+    return results
+
+
+def _close_when_done(session: requests.Session, futures: list[Future[ServiceStatus]]) -> None:
+    left = [f for f in futures if not f.done()]
+    if not left:
+        session.close()
+        return
+    remaining = [len(left)]
+    lock = threading.Lock()
+
+    def one_done(_future: Future[ServiceStatus]) -> None:
+        with lock:  # callbacks run on the workers that finish
+            remaining[0] -= 1
+            last = remaining[0] == 0
+        if last:
+            session.close()
+
+    for future in left:
+        future.add_done_callback(one_done)
+
+
+def _probe_one(
+    service: Service,
+    session: requests.Session,
+    options: ProbeOptions,
+    deadline: float,
+    clock: Callable[[], float],
+    started: dict[str, float],
 ) -> ServiceStatus:
     target = probe_target(service, options.scope)
     assert target is not None  # _skip handled it
     url, is_health = target
-    try:
-        session = session_factory()
-    except Exception as exc:  # a broken setup must not break the round
-        return ServiceStatus(service.id, ServiceState.UNREACHABLE, f"no HTTP session: {exc}")
+    now = clock()
+    if deadline - now < options.min_slice:
+        return _not_checked(service.id, options, _shown(url))
+    started[service.id] = now
     try:
         return _probe_url(service.id, url, is_health, session, options, deadline, clock)
     except Exception as exc:  # never let one service break the round
@@ -161,8 +242,6 @@ def _probe_one(
             service.id, ServiceState.UNREACHABLE, f"probe failed: {type(exc).__name__}",
             url=_shown(url),
         )
-    finally:
-        session.close()
 
 
 def _probe_url(
@@ -186,7 +265,7 @@ def _probe_url(
                 service_id, ServiceState.UNREACHABLE,
                 f"no answer within the time budget ({options.budget:g} s)", url=_shown(url),
             )
-        timeout = (min(3.0, remaining), remaining)
+        timeout = options.timeout(remaining)
         try:
             got = get_capped(
                 session, current, method=method, max_bytes=MAX_BODY, timeout=timeout,

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The loopback listener on its own: the port closes right after the first answer
+(before the token exchange), and closing never waits for a poll interval."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import requests
+
+from workplace.auth import AuthError, AuthErrorKind
+from workplace.auth.loopback import LoopbackListener
+
+pytestmark = pytest.mark.integration
+
+
+def _judge(query: dict[str, str]) -> str | None:
+    return "signed_in" if query.get("code") else None
+
+
+def _get(url: str) -> int:
+    with requests.Session() as session:
+        session.trust_env = False
+        return session.get(url, timeout=5, allow_redirects=False).status_code
+
+
+def test_the_port_closes_by_itself_after_the_first_answer() -> None:
+    listener = LoopbackListener("/callback", _judge)
+    url = listener.redirect_uri
+    try:
+        assert _get(url) == 404  # no answer in it: keep waiting
+        assert _get(f"{url}?code=first&state=s") == 200
+        # The serving thread ends and closes the port on its own, before anyone
+        # collects the answer or calls close().
+        listener._thread.join(timeout=5)
+        assert not listener._thread.is_alive()
+        with pytest.raises(requests.ConnectionError):
+            _get(f"{url}?code=second&state=s")
+        query = listener.wait(threading.Event(), time.monotonic() + 5)
+        assert query["code"] == "first"
+    finally:
+        listener.close()
+
+
+def test_close_wakes_the_listener_at_once() -> None:
+    listener = LoopbackListener("/callback", _judge)
+    url = listener.redirect_uri
+    listener.close()  # nothing came: the serving thread is woken, not polled
+    assert not listener._thread.is_alive()
+    with pytest.raises(requests.ConnectionError):
+        _get(f"{url}?code=late&state=s")
+    listener.close()  # twice is fine
+
+
+def test_a_failure_ends_the_wait_and_closes() -> None:
+    listener = LoopbackListener("/callback", _judge)
+    listener.fail(AuthError(AuthErrorKind.BROWSER_UNAVAILABLE))
+    with pytest.raises(AuthError) as failure:
+        listener.wait(threading.Event(), time.monotonic() + 5)
+    assert failure.value.kind == AuthErrorKind.BROWSER_UNAVAILABLE
+    assert not listener._thread.is_alive()
