@@ -179,7 +179,9 @@ class Workplace:
         self.settings = settings
         if network_changed:
             with self._network_lock:
-                self._network = None  # the next session follows the new proxy
+                old_network, self._network = self._network, None  # next: the new proxy
+            if old_network is not None:
+                old_network.close()  # frees the idle pooled sockets; no network I/O
         if tenant_changed:
             self.launcher = make_launcher(settings, self.open_url)
             if settings.tenant.catalog != old.tenant.catalog or self.remote is None:

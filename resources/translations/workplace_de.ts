@@ -496,10 +496,6 @@
         <translation>Die Konfiguration konnte nicht vollständig gelesen werden</translation>
     </message>
     <message>
-        <source>The launcher keeps working with the last good configuration. Please tell your IT department or the service desk.</source>
-        <translation type="vanished">Der Arbeitsplatz arbeitet mit der letzten gültigen Konfiguration weiter. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
-    </message>
-    <message>
         <location filename="../../workplace/ui/window.py" line="286"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation>Der Arbeitsplatz läuft mit dem weiter, was er lesen konnte. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
@@ -570,87 +566,87 @@
         <translation>Der Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="571"/>
+        <location filename="../../workplace/ui/window.py" line="573"/>
         <source>%1 could not be opened</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="577"/>
+        <location filename="../../workplace/ui/window.py" line="579"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="584"/>
+        <location filename="../../workplace/ui/window.py" line="586"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation>Die Adresse ist keine sichere Webadresse und wurde deshalb nicht geöffnet. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="588"/>
+        <location filename="../../workplace/ui/window.py" line="590"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation>Es konnte kein Webbrowser gestartet werden. Bitte prüfen Sie, ob ein Standardbrowser eingestellt ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="591"/>
+        <location filename="../../workplace/ui/window.py" line="593"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation>Die Anwendung ist auf diesem Computer nicht installiert. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="595"/>
+        <location filename="../../workplace/ui/window.py" line="597"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation>Die Anwendung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="599"/>
+        <location filename="../../workplace/ui/window.py" line="601"/>
         <source>The service could not be opened.</source>
         <translation>Der Dienst konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="636"/>
+        <location filename="../../workplace/ui/window.py" line="638"/>
         <source>Wi-Fi login needed</source>
         <translation>WLAN-Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="639"/>
+        <location filename="../../workplace/ui/window.py" line="641"/>
         <source>Open login page</source>
         <translation>Anmeldeseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="640"/>
+        <location filename="../../workplace/ui/window.py" line="642"/>
         <source>Opens the login page of this network in your browser</source>
         <translation>Öffnet die Anmeldeseite dieses Netzwerks im Browser</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="643"/>
+        <location filename="../../workplace/ui/window.py" line="645"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="704"/>
+        <location filename="../../workplace/ui/window.py" line="706"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="707"/>
+        <location filename="../../workplace/ui/window.py" line="709"/>
         <source>Open the full version</source>
         <translation>Vollständige Version öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="710"/>
+        <location filename="../../workplace/ui/window.py" line="712"/>
         <source>Open the low-bandwidth version</source>
         <translation>Version für langsame Verbindungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="714"/>
+        <location filename="../../workplace/ui/window.py" line="716"/>
         <source>Remove from favourites</source>
         <translation>Aus Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="714"/>
+        <location filename="../../workplace/ui/window.py" line="716"/>
         <source>Add to favourites</source>
         <translation>Zu Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="719"/>
+        <location filename="../../workplace/ui/window.py" line="721"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
@@ -883,26 +879,6 @@
         <location filename="../../workplace/ui/settingsdialog.py" line="395"/>
         <source>Enter the proxy, e.g. %1.</source>
         <translation>Bitte den Proxy eingeben, z. B. %1.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="vanished">Sprache</translation>
-    </message>
-    <message>
-        <source>Colours</source>
-        <translation type="vanished">Farben</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation type="vanished">Hoher Kontrast</translation>
-    </message>
-    <message>
-        <source>Tray</source>
-        <translation type="vanished">Infobereich</translation>
-    </message>
-    <message>
-        <source>Locked: %1</source>
-        <translation type="vanished">Gesperrt: %1</translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="320"/>
@@ -1289,155 +1265,155 @@
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="182"/>
-        <location filename="../../workplace/ui/statustext.py" line="186"/>
+        <location filename="../../workplace/ui/statustext.py" line="189"/>
         <source>Not checked: there is no network connection.</source>
         <translation>Nicht geprüft: Es besteht keine Netzwerkverbindung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="183"/>
-        <source>Not checked.</source>
-        <translation>Nicht geprüft.</translation>
+        <location filename="../../workplace/ui/statustext.py" line="184"/>
+        <source>Not checked in this round (data saver, or the time for checks ran out before its turn). It is checked again in the next round.</source>
+        <translation>In dieser Runde nicht geprüft (Sparmodus, oder die Zeit für die Prüfung war vor diesem Dienst abgelaufen). Er wird in der nächsten Runde wieder geprüft.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="191"/>
+        <location filename="../../workplace/ui/statustext.py" line="194"/>
         <source>No service checked</source>
         <translation>Kein Dienst geprüft</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="193"/>
+        <location filename="../../workplace/ui/statustext.py" line="196"/>
         <source>%1 of %2 services available</source>
         <translation>%1 von %2 Diensten erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="199"/>
+        <location filename="../../workplace/ui/statustext.py" line="202"/>
         <source>%1 is now %2</source>
         <translation>%1 ist jetzt %2</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="205"/>
+        <location filename="../../workplace/ui/statustext.py" line="208"/>
         <source>%1 is only reachable in the intranet</source>
         <translation>%1 ist nur im Intranet erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="207"/>
+        <location filename="../../workplace/ui/statustext.py" line="210"/>
         <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
         <translation>Dieser Dienst ist nur im Intranet oder über VPN erreichbar. Trotzdem öffnen?</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="217"/>
+        <location filename="../../workplace/ui/statustext.py" line="220"/>
         <source>The last good copy (from %1) is still shown.</source>
         <translation>Die letzte gültige Fassung (vom %1) wird weiter angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="221"/>
+        <location filename="../../workplace/ui/statustext.py" line="224"/>
         <source>The services from the local configuration are shown.</source>
         <translation>Die Dienste aus der lokalen Konfiguration werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="224"/>
-        <location filename="../../workplace/ui/statustext.py" line="228"/>
-        <location filename="../../workplace/ui/statustext.py" line="292"/>
+        <location filename="../../workplace/ui/statustext.py" line="227"/>
+        <location filename="../../workplace/ui/statustext.py" line="231"/>
+        <location filename="../../workplace/ui/statustext.py" line="295"/>
         <source>The central service list could not be updated</source>
         <translation>Die zentrale Dienstliste konnte nicht aktualisiert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="225"/>
+        <location filename="../../workplace/ui/statustext.py" line="228"/>
         <source>Its server cannot be reached right now.</source>
         <translation>Ihr Server ist gerade nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="229"/>
+        <location filename="../../workplace/ui/statustext.py" line="232"/>
         <source>Its server did not answer in time.</source>
         <translation>Ihr Server hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="232"/>
+        <location filename="../../workplace/ui/statustext.py" line="235"/>
         <source>The central service list is not trusted</source>
         <translation>Der zentralen Dienstliste wird nicht vertraut</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="234"/>
+        <location filename="../../workplace/ui/statustext.py" line="237"/>
         <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
         <translation>Das Zertifikat des Servers konnte nicht geprüft werden. Das kann ein Angriff sein oder ein fehlendes Zertifikat der Behörde. Bitte den Service-Desk informieren.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="239"/>
+        <location filename="../../workplace/ui/statustext.py" line="242"/>
         <source>The central service list needs a sign-in</source>
         <translation>Die zentrale Dienstliste verlangt eine Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="241"/>
+        <location filename="../../workplace/ui/statustext.py" line="244"/>
         <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
         <translation>Der Server verlangt eine Anmeldung, die der Arbeitsplatz nicht leisten kann. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="246"/>
+        <location filename="../../workplace/ui/statustext.py" line="249"/>
         <source>The central service list is not signed</source>
         <translation>Die zentrale Dienstliste ist nicht signiert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="248"/>
+        <location filename="../../workplace/ui/statustext.py" line="251"/>
         <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
         <translation>Ihre IT-Abteilung verlangt eine Signatur, diese Fassung hat keine und wurde deshalb nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="253"/>
+        <location filename="../../workplace/ui/statustext.py" line="256"/>
         <source>The central service list has an invalid signature</source>
         <translation>Die Signatur der zentralen Dienstliste ist ungültig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="255"/>
+        <location filename="../../workplace/ui/statustext.py" line="258"/>
         <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
         <translation>Sie wurde vielleicht unterwegs verändert und deshalb nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="260"/>
+        <location filename="../../workplace/ui/statustext.py" line="263"/>
         <source>The central service list cannot be checked</source>
         <translation>Die zentrale Dienstliste kann nicht geprüft werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="262"/>
+        <location filename="../../workplace/ui/statustext.py" line="265"/>
         <source>The key to check its signature is not valid. Please tell your IT department.</source>
         <translation>Der Schlüssel zur Prüfung ihrer Signatur ist ungültig. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="267"/>
+        <location filename="../../workplace/ui/statustext.py" line="270"/>
         <source>An older central service list was refused</source>
         <translation>Eine ältere zentrale Dienstliste wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="269"/>
+        <location filename="../../workplace/ui/statustext.py" line="272"/>
         <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
         <translation>Der Server bot eine ältere Fassung an als die verwendete; das kann eine wiedereingespielte Kopie sein, deshalb wurde sie nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="274"/>
+        <location filename="../../workplace/ui/statustext.py" line="277"/>
         <source>The central service list contains errors</source>
         <translation>Die zentrale Dienstliste enthält Fehler</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="275"/>
-        <location filename="../../workplace/ui/statustext.py" line="279"/>
+        <location filename="../../workplace/ui/statustext.py" line="278"/>
+        <location filename="../../workplace/ui/statustext.py" line="282"/>
         <source>It was not used. Please tell your IT department.</source>
         <translation>Sie wurde nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="278"/>
+        <location filename="../../workplace/ui/statustext.py" line="281"/>
         <source>The central service list is too large</source>
         <translation>Die zentrale Dienstliste ist zu groß</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="282"/>
+        <location filename="../../workplace/ui/statustext.py" line="285"/>
         <source>The central service list was not fetched</source>
         <translation>Die zentrale Dienstliste wurde nicht abgerufen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="284"/>
+        <location filename="../../workplace/ui/statustext.py" line="287"/>
         <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
         <translation>Der Server leitete auf eine andere Adresse um, der der Arbeitsplatz nicht folgt. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="293"/>
+        <location filename="../../workplace/ui/statustext.py" line="296"/>
         <source>The server gave an unexpected answer.</source>
         <translation>Der Server gab eine unerwartete Antwort.</translation>
     </message>

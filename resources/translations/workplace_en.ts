@@ -566,87 +566,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="571"/>
+        <location filename="../../workplace/ui/window.py" line="573"/>
         <source>%1 could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="577"/>
+        <location filename="../../workplace/ui/window.py" line="579"/>
         <source>An unexpected error occurred.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="584"/>
+        <location filename="../../workplace/ui/window.py" line="586"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="588"/>
+        <location filename="../../workplace/ui/window.py" line="590"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="591"/>
+        <location filename="../../workplace/ui/window.py" line="593"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="595"/>
+        <location filename="../../workplace/ui/window.py" line="597"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="599"/>
+        <location filename="../../workplace/ui/window.py" line="601"/>
         <source>The service could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="636"/>
+        <location filename="../../workplace/ui/window.py" line="638"/>
         <source>Wi-Fi login needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="639"/>
+        <location filename="../../workplace/ui/window.py" line="641"/>
         <source>Open login page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="640"/>
+        <location filename="../../workplace/ui/window.py" line="642"/>
         <source>Opens the login page of this network in your browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="643"/>
+        <location filename="../../workplace/ui/window.py" line="645"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="704"/>
+        <location filename="../../workplace/ui/window.py" line="706"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="707"/>
+        <location filename="../../workplace/ui/window.py" line="709"/>
         <source>Open the full version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="710"/>
+        <location filename="../../workplace/ui/window.py" line="712"/>
         <source>Open the low-bandwidth version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="714"/>
+        <location filename="../../workplace/ui/window.py" line="716"/>
         <source>Remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="714"/>
+        <location filename="../../workplace/ui/window.py" line="716"/>
         <source>Add to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="719"/>
+        <location filename="../../workplace/ui/window.py" line="721"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,155 +1265,155 @@
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="182"/>
-        <location filename="../../workplace/ui/statustext.py" line="186"/>
+        <location filename="../../workplace/ui/statustext.py" line="189"/>
         <source>Not checked: there is no network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="183"/>
-        <source>Not checked.</source>
+        <location filename="../../workplace/ui/statustext.py" line="184"/>
+        <source>Not checked in this round (data saver, or the time for checks ran out before its turn). It is checked again in the next round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="191"/>
+        <location filename="../../workplace/ui/statustext.py" line="194"/>
         <source>No service checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="193"/>
+        <location filename="../../workplace/ui/statustext.py" line="196"/>
         <source>%1 of %2 services available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="199"/>
+        <location filename="../../workplace/ui/statustext.py" line="202"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="205"/>
+        <location filename="../../workplace/ui/statustext.py" line="208"/>
         <source>%1 is only reachable in the intranet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="207"/>
+        <location filename="../../workplace/ui/statustext.py" line="210"/>
         <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="217"/>
+        <location filename="../../workplace/ui/statustext.py" line="220"/>
         <source>The last good copy (from %1) is still shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="221"/>
+        <location filename="../../workplace/ui/statustext.py" line="224"/>
         <source>The services from the local configuration are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="224"/>
-        <location filename="../../workplace/ui/statustext.py" line="228"/>
-        <location filename="../../workplace/ui/statustext.py" line="292"/>
+        <location filename="../../workplace/ui/statustext.py" line="227"/>
+        <location filename="../../workplace/ui/statustext.py" line="231"/>
+        <location filename="../../workplace/ui/statustext.py" line="295"/>
         <source>The central service list could not be updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="225"/>
+        <location filename="../../workplace/ui/statustext.py" line="228"/>
         <source>Its server cannot be reached right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="229"/>
+        <location filename="../../workplace/ui/statustext.py" line="232"/>
         <source>Its server did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="232"/>
+        <location filename="../../workplace/ui/statustext.py" line="235"/>
         <source>The central service list is not trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="234"/>
+        <location filename="../../workplace/ui/statustext.py" line="237"/>
         <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="239"/>
+        <location filename="../../workplace/ui/statustext.py" line="242"/>
         <source>The central service list needs a sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="241"/>
+        <location filename="../../workplace/ui/statustext.py" line="244"/>
         <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="246"/>
+        <location filename="../../workplace/ui/statustext.py" line="249"/>
         <source>The central service list is not signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="248"/>
+        <location filename="../../workplace/ui/statustext.py" line="251"/>
         <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="253"/>
+        <location filename="../../workplace/ui/statustext.py" line="256"/>
         <source>The central service list has an invalid signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="255"/>
+        <location filename="../../workplace/ui/statustext.py" line="258"/>
         <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="260"/>
+        <location filename="../../workplace/ui/statustext.py" line="263"/>
         <source>The central service list cannot be checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="262"/>
+        <location filename="../../workplace/ui/statustext.py" line="265"/>
         <source>The key to check its signature is not valid. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="267"/>
+        <location filename="../../workplace/ui/statustext.py" line="270"/>
         <source>An older central service list was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="269"/>
+        <location filename="../../workplace/ui/statustext.py" line="272"/>
         <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="274"/>
+        <location filename="../../workplace/ui/statustext.py" line="277"/>
         <source>The central service list contains errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="275"/>
-        <location filename="../../workplace/ui/statustext.py" line="279"/>
+        <location filename="../../workplace/ui/statustext.py" line="278"/>
+        <location filename="../../workplace/ui/statustext.py" line="282"/>
         <source>It was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="278"/>
+        <location filename="../../workplace/ui/statustext.py" line="281"/>
         <source>The central service list is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="282"/>
+        <location filename="../../workplace/ui/statustext.py" line="285"/>
         <source>The central service list was not fetched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="284"/>
+        <location filename="../../workplace/ui/statustext.py" line="287"/>
         <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="293"/>
+        <location filename="../../workplace/ui/statustext.py" line="296"/>
         <source>The server gave an unexpected answer.</source>
         <translation type="unfinished"></translation>
     </message>

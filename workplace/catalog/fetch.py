@@ -234,9 +234,6 @@ def _answer(
     except requests.RequestException as exc:
         error = classify(exc, url)
         raise FetchError(_FROM_NETWORK[error.kind], error.detail, url=shown(url)) from None
-    counter = getattr(session, "counter", None)
-    if counter is not None:
-        counter.add(0, len(body))
     return Fetched(
         200,
         bytes(body),

@@ -83,6 +83,7 @@ class AccountController(QObject):
         self._attempt = 0
         self._failures = 0
         self._disposed = False
+        self._low_bandwidth = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
@@ -93,11 +94,13 @@ class AccountController(QObject):
     def start(self) -> None:
         """Build the service and restore the remembered session, in a job (after first paint)."""
         workplace = self._workplace
+        low_bandwidth = self._low_bandwidth
 
         def restore() -> AuthState | None:
             service = workplace.auth_factory(workplace, self._open_browser)
             if service is None:
                 return None
+            service.set_low_bandwidth(low_bandwidth)  # no I/O: plans the first refresh
             self.service = service  # published before the result is delivered
             return service.restore()
 
@@ -298,6 +301,16 @@ class AccountController(QObject):
         log.warning("sign-out did not complete: %s", exc)
 
     # -- silent refresh ------------------------------------------------------------
+
+    def set_low_bandwidth(self, on: bool) -> None:
+        """Data saver: keep the session alive only, instead of refreshing ahead of expiry."""
+        self._low_bandwidth = on
+        service = self.service
+        if service is None:
+            return
+        state = service.set_low_bandwidth(on)  # brief lock, no network or keyring
+        if self.phase == Phase.SIGNED_IN:
+            self._plan_refresh(state)
 
     def _plan_refresh(self, state: AuthState) -> None:
         now = time.time()

@@ -245,6 +245,7 @@ class Gui(QObject):
 
     @Slot()
     def _on_status_profile_changed(self) -> None:
+        self.account.set_low_bandwidth(self.status.low_bandwidth)
         self._on_status_statuses_changed(notify=False)
 
     @Slot()

@@ -180,7 +180,10 @@ class StatusTexts(QObject):
             return self.tr("The service answers and asks you to sign in.")
         if state == OFFLINE:
             return self.tr("Not checked: there is no network connection.")
-        return self.tr("Not checked.")
+        return self.tr(
+            "Not checked in this round (data saver, or the time for checks ran out before "
+            "its turn). It is checked again in the next round."
+        )
 
     def state_explanation_offline(self) -> str:
         return self.tr("Not checked: there is no network connection.")
