@@ -348,3 +348,24 @@ def test_every_failure_has_a_german_and_english_message(
         assert english[kind.value] != fallback_en, kind
         assert german[kind.value][0] != english[kind.value][0], kind
     assert german["provider_unreachable"][0] == "Der Anmeldedienst ist nicht erreichbar"
+
+
+def test_data_saver_keeps_the_session_alive_without_early_refreshes(
+    qtbot: Any, signin: Any
+) -> None:
+    gui = signin.gui()
+    sign_in_by_click(qtbot, gui)
+    service = gui.account.service
+    assert service is not None and not service.low_bandwidth
+    ahead = service.status().refresh_due_at
+    assert ahead is not None and ahead < service.status().expires_at
+
+    gui.account.set_low_bandwidth(True)  # what the profile policy does on a metered link
+    state = service.status()
+    assert service.low_bandwidth and state.low_bandwidth
+    assert state.refresh_due_at is not None and state.refresh_due_at > ahead
+    assert gui.account._refresh_timer.isActive()
+    assert gui.account.phase == Phase.SIGNED_IN  # still signed in; only the plan changed
+
+    gui.account.set_low_bandwidth(False)
+    assert service.status().refresh_due_at == ahead
