@@ -202,3 +202,35 @@ def test_no_keyring_means_session_only(harness: Harness) -> None:
     # Refreshing still works for the session, in memory only.
     harness.clock.advance(250)
     assert service.refresh_if_needed().status == AuthStatus.SESSION_ONLY
+
+
+def test_an_entry_deleted_while_it_is_read_counts_as_missing(
+    secret_service: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The real race, made deterministic: keyring's Secret Service backend finds the
+    # item, then reads its secret; here the entry is deleted in between, so the real
+    # service answers the read of the stale item with an error.
+    import secretstorage
+
+    service = f"workplace-test-{uuid.uuid4()}"
+    store = KeyringStore(secret_service, service=service)
+    store.save("someone", "refresh-entry")
+    connection = secretstorage.dbus_init()
+    try:
+        collection = secretstorage.get_default_collection(connection)
+        (item,) = collection.search_items({"service": service, "username": "someone"})
+        real_get = secret_service.get_password
+
+        def racing_get(svc: str, username: str) -> str | None:
+            if svc == service:
+                item.delete()  # sign-out, in another job, between find and read
+                return str(item.get_secret().decode("utf-8"))
+            return real_get(svc, username)
+
+        monkeypatch.setattr(secret_service, "get_password", racing_get)
+        assert store.load("someone") is None
+    finally:
+        connection.close()
+        monkeypatch.undo()
+        store.delete("someone")
+    assert store.load("someone") is None

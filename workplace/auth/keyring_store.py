@@ -137,16 +137,23 @@ class KeyringStore:
             return int(head[2:])
         return 0
 
+    def _get(self, account: str) -> str | None:
+        """One entry; an entry deleted while it is being read (sign-out in another job)
+        is simply missing, not an error."""
+        try:
+            value = self._need().get_password(self.service, account)
+        except _vanished_errors():
+            return None
+        return value if isinstance(value, str) else None
+
     def load(self, account: str) -> str | None:
-        backend = self._need()
-        head = backend.get_password(self.service, account)
+        head = self._get(account)
         if head is None:
             return None
         if head.startswith("1:"):
             return str(head[2:])
         if head.startswith("n:") and head[2:].isdigit():
-            parts = [backend.get_password(self.service, f"{account}/{i}")
-                     for i in range(1, int(head[2:]) + 1)]
+            parts = [self._get(f"{account}/{i}") for i in range(1, int(head[2:]) + 1)]
             if any(p is None for p in parts):
                 log.warning("the keyring entry is incomplete; ignoring it")
                 return None
@@ -166,3 +173,16 @@ class KeyringStore:
 
         with contextlib.suppress(PasswordDeleteError):
             self._need().delete_password(self.service, account)
+
+
+def _vanished_errors() -> tuple[type[BaseException], ...]:
+    """Errors meaning "the entry went away between finding and reading it".
+
+    The Secret Service backend finds an item, then asks for its secret: a delete in
+    between raises secretstorage's ItemNotFoundException instead of returning None.
+    """
+    try:
+        from secretstorage.exceptions import ItemNotFoundException
+    except ImportError:  # not on Windows or macOS
+        return ()
+    return (ItemNotFoundException,)
