@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -313,21 +312,8 @@ class HeaderBar(QFrame):
         self.saver.setIcon(icons.icon("saver", status_colour(theme, "available"), 16))
 
     def _paint_logo(self) -> None:
-        theme = self._theme
-        dpr = self.devicePixelRatioF()
-        size = 44
-        canvas = QPixmap(round(size * dpr), round(size * dpr))
-        canvas.setDevicePixelRatio(dpr)
-        canvas.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(canvas)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, size, size), 11, 11)
-        painter.fillPath(path, theme.accent)
-        glyph = icons.pixmap(icons.icon_name_for(self._logo_name), theme.on_accent, 28, dpr)
-        painter.drawPixmap(8, 8, glyph)
-        painter.end()
-        self.logo.setPixmap(canvas)
+        theme, dpr = self._theme, self.devicePixelRatioF()
+        self.logo.setPixmap(icons.badge(self._logo_name, theme.accent, theme.on_accent, 44, dpr))
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search services (Ctrl+F)"))

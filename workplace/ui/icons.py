@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 FALLBACK = "generic"
@@ -80,6 +80,28 @@ def icon(name: str, colour: QColor | str, size: int = 24, dpr: float = 1.0) -> Q
     if dpr < 2:
         result.addPixmap(pixmap(name, colour, size, 2.0))
     return result
+
+
+def badge(
+    spec: str, background: QColor | str, foreground: QColor | str, size: int, dpr: float
+) -> QPixmap:
+    """The organisation's logo as a rounded square: ``spec``'s icon on the accent colour."""
+    canvas = QPixmap(round(size * dpr), round(size * dpr))
+    canvas.setDevicePixelRatio(dpr)
+    canvas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(canvas)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    radius = size / 4
+    path.addRoundedRect(QRectF(0, 0, size, size), radius, radius)
+    painter.fillPath(path, QColor(background))
+    glyph_size = round(size * 0.62)
+    offset = (size - glyph_size) / 2
+    painter.drawPixmap(
+        round(offset), round(offset), pixmap(icon_name_for(spec), foreground, glyph_size, dpr)
+    )
+    painter.end()
+    return canvas
 
 
 def app_icon() -> QIcon:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QPainter, QPainterPath, QPixmap
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -447,21 +447,8 @@ class SignInPage(QScrollArea):
         self._paint_qr()
 
     def _paint_logo(self) -> None:
-        theme = self._theme
-        dpr = self.devicePixelRatioF()
-        size = LOGO_SIZE
-        canvas = QPixmap(round(size * dpr), round(size * dpr))
-        canvas.setDevicePixelRatio(dpr)
-        canvas.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(canvas)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, size, size), 18, 18)
-        painter.fillPath(path, theme.accent)
-        glyph = icons.pixmap(icons.icon_name_for(self._logo), theme.on_accent, 44, dpr)
-        painter.drawPixmap(14, 14, glyph)
-        painter.end()
-        self.logo.setPixmap(canvas)
+        theme, dpr = self._theme, self.devicePixelRatioF()
+        self.logo.setPixmap(icons.badge(self._logo, theme.accent, theme.on_accent, LOGO_SIZE, dpr))
 
     def _paint_qr(self) -> None:
         challenge = self._challenge
