@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 ICONS = ["portal", "mail", "calendar", "chat", "video", "files", "office", "projects", "wiki"]
 CATEGORIES = [
@@ -16,10 +17,15 @@ CATEGORIES = [
 
 
 def write_tenant(
-    path: Path, services: int, *, base_url: str = "https://svc{n}.musterstadt.example/"
+    path: Path, services: int, *, base_url: str = "https://svc{n}.musterstadt.example/",
+    health_url: str | None = None, identity_provider: dict[str, Any] | None = None,
 ) -> Path:
-    """Write a JSON tenant with ``services`` services; returns the path."""
-    tenant = {
+    """Write a JSON tenant with ``services`` services; returns the path.
+
+    ``health_url`` (a pattern with ``{n}``) gives every service a health URL;
+    ``identity_provider`` becomes the tenant's section of that name (sign-in).
+    """
+    tenant: dict[str, Any] = {
         "organisation": {
             "name": {"de": "Stadtverwaltung Musterstadt", "en": "City of Musterstadt"},
             "short_name": "Musterstadt",
@@ -43,5 +49,10 @@ def write_tenant(
             for n in range(services)
         ],
     }
+    if health_url is not None:
+        for n, service in enumerate(tenant["services"]):
+            service["health_url"] = health_url.format(n=n)
+    if identity_provider is not None:
+        tenant["identity_provider"] = identity_provider
     path.write_text(json.dumps(tenant, ensure_ascii=False), encoding="utf-8")
     return path

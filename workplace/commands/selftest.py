@@ -13,6 +13,19 @@ time of this process) or ``main`` (no /proc: timed from the command's start).
 On failure: ``{"ok": false, "error": "...", ...}`` and exit status 1. The self
 test never takes the single-instance lock, shows no tray icon and writes no
 preferences or window state, so it is safe next to a running launcher.
+
+Without ``--ready`` it ends right after the first paint: the sign-in restore and
+the status round (both started after the first paint) never begin. ``--ready``
+keeps the window running as users get it until the remembered sign-in has been
+looked up (signed in, signed out or no identity provider) and one status round
+(connection profile, then the probes) has finished, and adds::
+
+    "t_ready_ms": 812.4, "signed_in": true, "account": "signed_in",
+    "probed": 40, "peak_rss_mib": 71.3
+
+``probed`` counts the services whose status is anything but "not checked";
+``peak_rss_mib`` is the process's VmHWM (/proc/self/status; absent without /proc).
+Both waits end on the controllers' signals; ``--timeout`` bounds the whole run.
 """
 
 from __future__ import annotations
@@ -36,7 +49,24 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--timeout", type=float, default=TIMEOUT_MS / 1000, help="seconds to wait (default 30)"
     )
+    parser.add_argument(
+        "--ready",
+        action="store_true",
+        help="after the first paint, also wait for the sign-in restore and one status round",
+    )
     parser.set_defaults(handler=run)
+
+
+def peak_rss_mib() -> float | None:
+    """The process's peak resident set size (VmHWM) in MiB, or None without /proc."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)  # kB
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def process_start() -> tuple[float, str]:
@@ -97,12 +127,16 @@ def run(args: argparse.Namespace) -> int:
         result["t_window_ms"] = ms(time.perf_counter())
         watch = PaintWatch(gui.window)
         painted: list[float] = []
+        ready = bool(getattr(args, "ready", False))
 
         from PySide6.QtCore import QTimer
 
+        readiness = _Readiness(gui, app.quit) if ready else None
+
         def on_painted(at: float) -> None:
             painted.append(at)
-            QTimer.singleShot(0, app.quit)  # let the paint finish and flush first
+            if readiness is None:
+                QTimer.singleShot(0, app.quit)  # let the paint finish and flush first
 
         watch.painted.connect(on_painted)
         timeout = QTimer()
@@ -114,13 +148,77 @@ def run(args: argparse.Namespace) -> int:
         timeout.stop()
         if not painted:
             result["error"] = f"no paint of the tile view within {args.timeout:g} s"
-            return emit(1)
+            return _finish(gui, emit(1), ready)
         result["t_first_paint_ms"] = ms(painted[0])
         result["warm_start"] = workplace.warm_start
+        if readiness is not None:
+            result.update(readiness.report())
+            if readiness.ready_at is not None:
+                result["t_ready_ms"] = ms(readiness.ready_at)
+            peak = peak_rss_mib()
+            if peak is not None:
+                result["peak_rss_mib"] = peak
+            if readiness.ready_at is None:
+                result["error"] = f"{readiness.missing()} within {args.timeout:g} s"
+                return _finish(gui, emit(1), ready)
         result["ok"] = True
         code = emit(0)
         workplace.remember_start()  # after the measurement: the next start can be warm
-        return code
+        return _finish(gui, code, ready)
     except Exception as exc:  # one JSON line, never a traceback
         result["error"] = f"{type(exc).__name__}: {exc}"
         return emit(1)
+
+
+def _finish(gui: Any, code: int, ready: bool) -> int:
+    """After ``--ready``: stop the sign-in and status work cleanly (the line is out)."""
+    if ready:
+        gui.account.dispose()
+        gui.status.dispose()
+        gui.jobs.wait()
+    return code
+
+
+class _Readiness:
+    """Listens to the window's signals for the sign-in restore and one status round;
+    calls ``on_ready`` once when both have finished."""
+
+    def __init__(self, gui: Any, on_ready: Any) -> None:
+        self._gui = gui
+        self._on_ready = on_ready
+        self.account_done = False
+        self.status_done = False
+        self.ready_at: float | None = None
+        gui.account.changed.connect(self._on_account_changed)
+        gui.status.statuses_changed.connect(self._on_status_statuses_changed)
+
+    def _on_account_changed(self) -> None:
+        if self._gui.account.phase.value != "starting":  # Phase.STARTING
+            self.account_done = True
+            self._check()
+
+    def _on_status_statuses_changed(self) -> None:
+        self.status_done = True
+        self._check()
+
+    def _check(self) -> None:
+        if self.ready_at is None and self.account_done and self.status_done:
+            self.ready_at = time.perf_counter()
+            self._on_ready()
+
+    def missing(self) -> str:
+        waits = []
+        if not self.account_done:
+            waits.append("the sign-in restore did not finish")
+        if not self.status_done:
+            waits.append("no status round finished")
+        return " and ".join(waits) or "not ready"
+
+    def report(self) -> dict[str, Any]:
+        phase = self._gui.account.phase.value
+        statuses = self._gui.status.statuses
+        return {
+            "account": phase,
+            "signed_in": phase == "signed_in",
+            "probed": sum(1 for s in statuses.values() if s.state.value != "not_checked"),
+        }
