@@ -37,6 +37,7 @@ from workplace.config.state import StateStore
 
 if TYPE_CHECKING:
     from workplace.auth.service import AuthService
+    from workplace.catalog.icons import IconCache
     from workplace.catalog.remote import RefreshResult, RemoteCatalog
     from workplace.catalog.snapshot import CatalogSnapshot
     from workplace.net.http import HttpSession
@@ -98,6 +99,7 @@ class Workplace:
     remote: RemoteCatalog | None = None
     _network: NetworkSetup | None = field(default=None, repr=False)
     _network_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _icons: IconCache | None = field(default=None, repr=False)
     _cold: tuple[warm.Fingerprint, Settings] | None = field(default=None, repr=False)
     """After a cold start: what :meth:`remember_start` saves for the next warm one."""
     _started_warm: bool = field(default=False, repr=False)
@@ -213,7 +215,21 @@ class Workplace:
         """A new session from :meth:`network` (the factory handed to auth and the catalog)."""
         return self.network()()
 
+    @property
+    def icon_cache(self) -> IconCache:
+        """Downloaded service icons (cheap to build: no HTTP import until a fetch)."""
+        if self._icons is None:
+            from workplace.catalog.icons import IconCache
+
+            self._icons = IconCache(self.paths, self.session)
+        return self._icons
+
     # -- blocking calls, run as jobs ----------------------------------------
+
+    def fetch_icons(self, urls: tuple[str, ...]) -> dict[str, Path]:
+        """Download the service icons not on disk yet (IT's probe budget); never raises."""
+        budget = float(self.settings.tenant.network.probe_budget_seconds)
+        return self.icon_cache.fetch(urls, budget_s=max(5.0, budget))
 
     def save_preferences(self, settings: Settings, **changes: Any) -> Settings:
         return self.preferences.save(settings, **changes)

@@ -3,21 +3,28 @@
 
 The icons are drawn with ``currentColor``; :func:`pixmap` substitutes the colour
 before rendering, so one file serves the accent colour, the dark theme and high
-contrast alike. Icons given as URLs fall back to ``generic`` for now: remote icon
-download is a later issue and plugs in at :meth:`IconCache.service_icon`.
+contrast alike. Icons given as URLs show ``generic`` until :class:`RemoteIcons` finds
+a downloaded copy (``workplace.catalog.icons``); those are drawn untinted.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPainterPath, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+log = logging.getLogger("workplace.ui")
+
 FALLBACK = "generic"
+REMOTE_RENDER_SIZE = 128
+"""Remote icons are decoded once at (at most) this many pixels; painting scales them."""
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -41,9 +48,102 @@ def icon_name_for(spec: str) -> str:
     """The bundled icon to show for a service's ``icon`` value (a name or a URL)."""
     if spec and "://" not in spec and has_icon(spec):
         return spec
-    # Hook for remote icons (a later issue): download via the net session factory
-    # in a job, cache under Paths.cache_dir/icons and return its path here.
-    return FALLBACK
+    return FALLBACK  # a URL: RemoteIcons draws the downloaded copy once there is one
+
+
+def is_remote(spec: str) -> bool:
+    return "://" in spec
+
+
+def decode_icon(path: Path) -> QImage | None:
+    """A downloaded icon as an image (SVG rendered, raster scaled down), or None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if path.suffix == ".svg":
+        renderer = QSvgRenderer(QByteArray(data))
+        if not renderer.isValid():
+            return None
+        size = renderer.defaultSize()
+        if size.isEmpty():
+            size = QSize(REMOTE_RENDER_SIZE, REMOTE_RENDER_SIZE)
+        size.scale(REMOTE_RENDER_SIZE, REMOTE_RENDER_SIZE, Qt.AspectRatioMode.KeepAspectRatio)
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        return image
+    image = QImage()
+    if not image.loadFromData(data) or image.isNull():
+        return None
+    if max(image.width(), image.height()) > REMOTE_RENDER_SIZE:
+        image = image.scaled(
+            REMOTE_RENDER_SIZE, REMOTE_RENDER_SIZE,
+            Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation,
+        )
+    return image
+
+
+class RemoteIcons:
+    """Downloaded icons for the tiles, read from disk lazily at first paint and kept.
+
+    ``lookup`` is :meth:`workplace.catalog.icons.IconCache.cached` (a few ``stat``
+    calls); each icon file is read and decoded once, on the GUI thread, when its tile
+    is first painted. An icon that is not on disk yet is looked up again only after
+    :meth:`arrived` names it (a download job finished); one that fails to decode keeps
+    the generic icon for good.
+    """
+
+    def __init__(self, lookup: Callable[[str], Path | None]) -> None:
+        self._lookup = lookup
+        self._images: dict[str, QImage | None] = {}
+
+    def image(self, url: str) -> QImage | None:
+        """The decoded icon for ``url``, or None (not downloaded, or not an image)."""
+        if url in self._images:
+            return self._images[url]
+        path = self._lookup(url)
+        image = decode_icon(path) if path is not None else None
+        if path is not None and image is None:
+            log.info("a downloaded icon could not be decoded; the generic icon stays")
+        if path is not None:
+            self._images[url] = image  # missing ones are asked again after a download
+        return image
+
+    def arrived(self, urls: Iterable[str]) -> list[str]:
+        """A download finished: the URLs whose tiles may now look different."""
+        changed = [url for url in urls if self._images.get(url) is None]
+        for url in changed:
+            self._images.pop(url, None)
+        return changed
+
+
+_remote_pixmaps: dict[tuple[int, int], QPixmap] = {}
+
+
+def remote_pixmap(image: QImage, size: int, dpr: float) -> QPixmap:
+    """``image`` scaled to fit a ``size`` square (logical pixels), centred; cached."""
+    px = round(size * dpr)
+    key = (image.cacheKey(), px)
+    cached = _remote_pixmaps.get(key)
+    if cached is not None:
+        return cached
+    scaled = image.scaled(
+        px, px, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    canvas = QPixmap(px, px)
+    canvas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(canvas)
+    painter.drawImage((px - scaled.width()) // 2, (px - scaled.height()) // 2, scaled)
+    painter.end()
+    canvas.setDevicePixelRatio(dpr)
+    if len(_remote_pixmaps) > 512:
+        _remote_pixmaps.clear()
+    _remote_pixmaps[key] = canvas
+    return canvas
 
 
 _pixmaps: dict[tuple[str, str, int, float], QPixmap] = {}
@@ -122,3 +222,4 @@ def app_icon() -> QIcon:
 
 def clear_cache() -> None:
     _pixmaps.clear()
+    _remote_pixmaps.clear()

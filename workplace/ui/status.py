@@ -18,6 +18,8 @@ Signals:
     profile_changed(): :attr:`profile` / :attr:`policy` changed (also after a settings change).
     statuses_changed(): :attr:`statuses` holds a new probe round.
     catalog_refreshed(object): a ``RefreshResult`` (the snapshot is applied already).
+    icons_fetched(object): ``{url: Path}`` of the service icons now on disk (a download
+        job's result, when the policy allows downloading icons).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class StatusController(QObject):
     profile_changed = Signal()
     statuses_changed = Signal()
     catalog_refreshed = Signal(object)
+    icons_fetched = Signal(object)
 
     def __init__(
         self, workplace: Workplace, jobs: Jobs, watch: NetworkWatch,
@@ -67,6 +70,11 @@ class StatusController(QObject):
         self._running = False
         self._again = False
         self._catalog_running = False
+        self._icons_running = False
+        self._icons_tried: set[str] = set()
+        """Icon URLs asked for since the last network change (failures wait for one)."""
+        self.icon_fetches = 0
+        """Finished icon download jobs (tests wait for this to grow)."""
         self._started = False
         self._disposed = False
         self._probe_timer = QTimer(self)
@@ -142,6 +150,7 @@ class StatusController(QObject):
         self.profile_changed.emit()
         if profile.online and not was_online:
             self.refresh_catalog()  # the network is back: one catalog check
+        self.fetch_icons()
         self.probe()
 
     def _on_detect_failed(self, exc: BaseException) -> None:
@@ -203,6 +212,7 @@ class StatusController(QObject):
     def _on_watch_changed(self, reason: str) -> None:
         if not self._started:
             return
+        self._icons_tried.clear()  # another network: failed icons get one more try
         self.round()
         if reason == "wake":
             self.refresh_catalog()
@@ -225,6 +235,40 @@ class StatusController(QObject):
         self.policy = policy_for(
             self.profile, settings.preferences, settings.tenant.catalog.refresh_minutes
         )
+
+    # -- service icons given as URLs -------------------------------------------------
+
+    def fetch_icons(self) -> None:
+        """Download the icons not tried yet in one job, if the policy allows it."""
+        policy = self.policy
+        if self._disposed or self._icons_running or policy is None or not policy.download_icons:
+            return
+        urls = tuple(dict.fromkeys(
+            s.icon for s in self._workplace.catalog.services
+            if "://" in s.icon and s.icon not in self._icons_tried
+        ))
+        if not urls:
+            return
+        self._icons_tried.update(urls)
+        self._icons_running = True
+        workplace = self._workplace
+        self._jobs.run(
+            lambda: workplace.fetch_icons(urls),
+            self._on_icons_fetched,
+            self._on_icons_failed,
+            name="icon-fetch",
+        )
+
+    def _on_icons_fetched(self, stored: Mapping[str, Any]) -> None:
+        self._icons_running = False
+        self.icon_fetches += 1
+        if not self._disposed and stored:
+            self.icons_fetched.emit(dict(stored))
+
+    def _on_icons_failed(self, exc: BaseException) -> None:
+        self._icons_running = False
+        self.icon_fetches += 1
+        log.info("icon download job failed: %s", type(exc).__name__)
 
     # -- the central catalog -------------------------------------------------------
 
@@ -281,6 +325,8 @@ class StatusController(QObject):
             self._workplace.snapshot = result.snapshot  # a 304 moves checked_at on
         self.catalog_refreshed.emit(result)
         self._plan_catalog()
+        if result.changed:
+            self.fetch_icons()  # new services may bring new icons
         if result.changed and not self._running:
             self.probe()  # new services get a status too
 

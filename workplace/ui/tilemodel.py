@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 
 from workplace.config.schema import Category, Service
-from workplace.ui.icons import icon_name_for
+from workplace.ui.icons import RemoteIcons, icon_name_for, is_remote
 from workplace.ui.statustext import NOT_CHECKED, OFFLINE, StatusTexts
 
 if TYPE_CHECKING:
@@ -63,6 +63,9 @@ class Role(IntEnum):
     """The translated status line, e.g. "Status: erreichbar"."""
     STATUS_LABEL = Qt.ItemDataRole.UserRole + 10
     """The words a tile shows for a problem ("Nicht erreichbar"); empty when all is well."""
+    ICON_IMAGE = Qt.ItemDataRole.UserRole + 11
+    """The downloaded icon (a QImage) for a service whose icon is a URL, else None:
+    the delegate then draws the bundled ``ICON_NAME``."""
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,17 @@ class Row:
 class TileModel(QAbstractListModel):
     """Rows for the tile view. Change its inputs with the ``set_*`` methods."""
 
-    def __init__(self, catalog: CatalogLike, language: str, parent: Any = None) -> None:
+    def __init__(
+        self,
+        catalog: CatalogLike,
+        language: str,
+        parent: Any = None,
+        *,
+        remote_icons: RemoteIcons | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.remote_icons = remote_icons
+        """Downloaded icons for URL icons; None shows the generic icon for those."""
         self._catalog = catalog
         self._language = language
         self._favourites: tuple[str, ...] = ()
@@ -140,6 +152,16 @@ class TileModel(QAbstractListModel):
         self._offline = offline
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def icons_arrived(self, urls: Iterable[str]) -> None:
+        """Icons were downloaded (a job's result): repaint the tiles that use them."""
+        if self.remote_icons is None:
+            return
+        changed = set(self.remote_icons.arrived(urls))
+        for number, row in enumerate(self._rows):
+            if row.service is not None and row.service.icon in changed:
+                index = self.index(number, 0)
+                self.dataChanged.emit(index, index, [Role.ICON_IMAGE])
 
     def status_of(self, service_id: str) -> str | None:
         """The state shown for ``service_id``: a ServiceState value, ``offline`` or None."""
@@ -249,6 +271,10 @@ class TileModel(QAbstractListModel):
             return favourite
         if role == Role.ICON_NAME:
             return icon_name_for(service.icon)
+        if role == Role.ICON_IMAGE:
+            if self.remote_icons is None or not is_remote(service.icon):
+                return None
+            return self.remote_icons.image(service.icon)
         return None
 
     def _status_detail(self, service: Service, state: str) -> str:

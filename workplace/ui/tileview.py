@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QFontMetrics,
+    QImage,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -184,7 +185,11 @@ class TileDelegate(QStyledItemDelegate):
             painter.setPen(QPen(theme.border, 1.5))
             painter.drawPath(box_path)
         dpr = painter.device().devicePixelRatioF()
-        pix = icons.pixmap(str(index.data(Role.ICON_NAME)), theme.accent, ICON_SIZE, dpr)
+        remote = index.data(Role.ICON_IMAGE)
+        if isinstance(remote, QImage) and not remote.isNull():
+            pix = icons.remote_pixmap(remote, ICON_SIZE, dpr)  # the service's own colours
+        else:
+            pix = icons.pixmap(str(index.data(Role.ICON_NAME)), theme.accent, ICON_SIZE, dpr)
         painter.drawPixmap(
             int(box.center().x() - ICON_SIZE / 2), int(box.center().y() - ICON_SIZE / 2), pix
         )

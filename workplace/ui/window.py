@@ -105,7 +105,10 @@ class MainWindow(QMainWindow):
         self.network_banner.setObjectName("networkBanner")
         self.catalog_banner = Banner(theme, self)
         self.catalog_banner.setObjectName("catalogBanner")
-        self.model = TileModel(workplace.catalog, appearance.language, self)
+        self.model = TileModel(
+            workplace.catalog, appearance.language, self,
+            remote_icons=icons.RemoteIcons(workplace.icon_cache.cached),
+        )
         self.model.set_favourites(workplace.settings.preferences.favourites)
         self.view = TileView(theme, self)
         self.view.setModel(self.model)
@@ -608,6 +611,7 @@ class MainWindow(QMainWindow):
         status.profile_changed.connect(self._on_status_profile_changed)
         status.statuses_changed.connect(self._on_status_statuses_changed)
         status.catalog_refreshed.connect(self._on_status_catalog_refreshed)
+        status.icons_fetched.connect(self.model.icons_arrived)
         self.header.connection_requested.connect(status.round)
 
     @Slot()
