@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,3 +39,14 @@ def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, P
         dirs[var] = path
     monkeypatch.delenv("WORKPLACE_CONFIG", raising=False)
     return dirs
+
+
+@pytest.fixture
+def ca(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A throw-away test CA with a server certificate for 127.0.0.1, not trusted yet:
+    the variables that would make the OS trust store or requests trust it are cleared."""
+    from tests.support.tls import make_test_ca
+
+    for var in ("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        monkeypatch.delenv(var, raising=False)
+    return make_test_ca(tmp_path / "ca")

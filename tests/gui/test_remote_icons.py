@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 
 from tests.gui.conftest import GuiFactory, write_preferences
 from tests.gui.test_status import index_of, service, tenant, wait_round
-from tests.integration.test_network import LoopbackServer, Route
+from tests.support.servers import LoopbackServer, Route
 from tests.unit.test_icon_cache import SVG, tiny_png
 from workplace.ui.tilemodel import Role
 

@@ -13,9 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import GuiFactory, opened_urls, write_preferences
-from tests.integration.test_manifest_remote import LocalCa, ManifestServer, make_test_ca
-from tests.integration.test_manifest_remote import Route as ManifestRoute
-from tests.integration.test_network import LoopbackServer, Route, closed_port
+from tests.support.manifest_server import ManifestServer
+from tests.support.manifest_server import Route as ManifestRoute
+from tests.support.servers import LoopbackServer, Route, closed_port
+from tests.support.tls import LocalCa
 from workplace.ui.netwatch import OsNetwork
 from workplace.ui.tilemodel import Role
 
@@ -120,13 +121,6 @@ def test_status_in_german(
     assert "Status: erreichbar" in mail.data(Qt.ItemDataRole.AccessibleDescriptionRole)
     assert gui.window.header.connection.text() == "Homeoffice"
     assert gui.summary == "1 von 2 Diensten erreichbar"
-
-
-@pytest.fixture
-def ca(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LocalCa:
-    for var in ("SSL_CERT_FILE", "SSL_CERT_DIR"):
-        monkeypatch.delenv(var, raising=False)
-    return make_test_ca(tmp_path / "ca")
 
 
 def test_tls_problem_is_distinct(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_network import LoopbackServer, RecordingProxy, Route, closed_port
+from tests.support.servers import LoopbackServer, RecordingProxy, Route, closed_port
 
 REPO = Path(__file__).resolve().parents[2]
 SECRET = "S3cretProxyPassw0rd"

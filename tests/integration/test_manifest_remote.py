@@ -8,28 +8,20 @@ here with ``cryptography`` and trusted the way the OS trust store is on Linux
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
 import json
 import os
-import ssl
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from joserfc.jwk import ECKey
 
+from tests.support.manifest_server import ManifestServer, Route
+from tests.support.tls import LocalCa, make_test_ca
 from workplace.catalog.effective import effective_catalog
 from workplace.catalog.manifest import MAX_MANIFEST_BYTES
 from workplace.catalog.remote import RefreshKind, RemoteCatalog
@@ -41,180 +33,6 @@ from workplace.net.http import create_session
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "univention"
-
-
-@dataclass
-class Route:
-    status: int = 200
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    etag: str | None = None
-    last_modified: str | None = None
-    declare_length: bool = True
-
-
-@dataclass
-class Seen:
-    path: str
-    query: str
-    headers: dict[str, str]
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        self.server.owner.seen.append(Seen(parts.path, parts.query, dict(self.headers)))
-        route = self.server.owner.route_for(parts.path, parts.query)
-        if route is None:
-            self.send_response(404)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        not_modified = (
-            route.etag is not None and self.headers.get("If-None-Match") == route.etag
-        ) or (
-            route.etag is None and route.last_modified is not None
-            and self.headers.get("If-Modified-Since") == route.last_modified
-        )
-        self.send_response(304 if not_modified else route.status)
-        if route.etag:
-            self.send_header("ETag", route.etag)
-        if route.last_modified:
-            self.send_header("Last-Modified", route.last_modified)
-        for key, value in route.headers.items():
-            self.send_header(key, value)
-        if not_modified:
-            self.end_headers()
-            return
-        if route.declare_length:
-            self.send_header("Content-Length", str(len(route.body)))
-        self.end_headers()
-        try:
-            for start in range(0, len(route.body), 65536):
-                self.wfile.write(route.body[start : start + 65536])
-                self.server.owner.sent += min(65536, len(route.body) - start)
-        except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
-            self.server.owner.aborted = True
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = True
-    owner: ManifestServer
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # a client that hangs up or rejects our certificate is part of the tests
-
-
-class ManifestServer:
-    """Serves ``routes`` (path -> Route, or path?query -> Route) on 127.0.0.1."""
-
-    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
-        self.routes: dict[str, Route] = {}
-        self.seen: list[Seen] = []
-        self.sent = 0
-        self.aborted = False
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.owner = self
-        if tls is not None:
-            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
-        self.scheme = "https" if tls is not None else "http"
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), daemon=True
-        )
-        self._thread.start()
-
-    def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"{self.scheme}://{host}:{self.port}{path}"
-
-    def route_for(self, path: str, query: str) -> Route | None:
-        return self.routes.get(f"{path}?{query}") or self.routes.get(path)
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=10)
-
-
-@dataclass(frozen=True)
-class LocalCa:
-    ca_file: Path
-    server_context: ssl.SSLContext
-
-
-def make_test_ca(directory: Path) -> LocalCa:
-    """A CA and a server certificate for 127.0.0.1 / localhost, signed by it."""
-    now = datetime.datetime.now(datetime.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Arbeitsplatz Test CA")])
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(hours=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                crl_sign=True, encipher_only=False, decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(
-            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(hours=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
-        )
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    directory.mkdir(parents=True, exist_ok=True)
-    ca_file = directory / "test-ca.pem"
-    ca_file.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
-    chain = directory / "server.pem"
-    chain.write_bytes(
-        cert.public_bytes(serialization.Encoding.PEM)
-        + key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(chain)
-    return LocalCa(ca_file, context)
 
 
 # =========================================================================== the tests

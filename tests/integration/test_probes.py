@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.integration.test_manifest_remote import LocalCa
-from tests.integration.test_network import LoopbackServer, Route, closed_port
+from tests.support.servers import LoopbackServer, Route, closed_port
+from tests.support.tls import LocalCa
 from workplace.config.schema import Service
 from workplace.net.profile import ConnectionProfile, ProfileKind
 from workplace.net.setup import NetworkSetup
@@ -34,15 +34,6 @@ def idp() -> Iterator[LoopbackServer]:
     srv = LoopbackServer()
     yield srv
     srv.close()
-
-
-@pytest.fixture
-def ca(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> LocalCa:
-    from tests.integration.test_manifest_remote import make_test_ca
-
-    for var in ("SSL_CERT_FILE", "SSL_CERT_DIR"):
-        monkeypatch.delenv(var, raising=False)
-    return make_test_ca(tmp_path / "ca")
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_manifest_remote import LocalCa, make_test_ca
-from tests.integration.test_network import LoopbackServer, Route
+from tests.support.servers import LoopbackServer, Route
+from tests.support.tls import LocalCa, make_test_ca
 from workplace.catalog.icons import MAX_ICON_BYTES, IconCache, sniff
 from workplace.config.paths import Paths
 from workplace.net.http import create_session
