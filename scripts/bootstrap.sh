@@ -54,6 +54,10 @@ fi
 
 # Compiled translations (.qm) are build products of the committed .ts sources.
 .venv/bin/python -m workplace.i18n_build
+# Bytecode, as every real install has it (pip compiles site-packages; the .deb bundle
+# ships .pyc). The editable checkout has none, and with PYTHONDONTWRITEBYTECODE set
+# (as on CI) every start would compile all of workplace from source again.
+.venv/bin/python -m compileall -q workplace benchmarks
 
 if [ -f tests/stack/package-lock.json ]; then
   lockstamp=tests/stack/node_modules/.installed-$(sha256sum tests/stack/package-lock.json | cut -c1-16)
