@@ -19,6 +19,8 @@ APT_PACKAGES=(
   # packaging checks: desktop-file-validate, appstreamcli, rpmspec; Qt's Wayland
   # libraries, which the .deb depends on
   desktop-file-utils appstream rpm libwayland-cursor0 libwayland-egl1
+  # the GNOME desktop's proxy settings, read with gsettings (desktop proxy tests)
+  libglib2.0-bin gsettings-desktop-schemas
 )
 
 missing=()

@@ -38,6 +38,9 @@ def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, P
         monkeypatch.setenv(var, str(path))
         dirs[var] = path
     monkeypatch.delenv("WORKPLACE_CONFIG", raising=False)
+    # No desktop: its proxy settings (workplace.net.desktop_proxy) stay out of tests
+    # unless a test names one.
+    monkeypatch.delenv("XDG_CURRENT_DESKTOP", raising=False)
     return dirs
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.desktop import GNOME_ENV, gsettings_set, needs_gsettings
 from tests.support.servers import LoopbackServer, RecordingProxy, Route, closed_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -208,3 +209,36 @@ def test_doctor_is_listed_in_the_help() -> None:
     assert "doctor" in run.stdout
 
 
+
+
+@needs_gsettings
+def test_the_desktop_proxy_is_named_with_its_password_masked(
+    tmp_path: Path, server: LoopbackServer
+) -> None:
+    """Proxy settings made in GNOME Settings (real gsettings, GLib's keyfile backend)."""
+    env = GNOME_ENV
+    gsettings_set([
+        ("org.gnome.system.proxy", "mode", "manual"),
+        ("org.gnome.system.proxy.http", "host", "proxy.behoerde.example"),
+        ("org.gnome.system.proxy.http", "port", "3128"),
+        ("org.gnome.system.proxy.http", "use-authentication", "true"),
+        ("org.gnome.system.proxy.http", "authentication-user", "helpdesk"),
+        ("org.gnome.system.proxy.http", "authentication-password", SECRET),
+        ("org.gnome.system.proxy", "ignore-hosts", "['127.0.0.0/8']"),
+    ])
+    server.routes["/mail"] = Route(200, b"")
+    config = _config(tmp_path, f"""
+[[services]]
+id = "mail"
+name = "Mail"
+url = "{server.url('/mail')}"
+""")
+    human = doctor(config, env=env)
+    report = json.loads(doctor(config, "--json", env=env).stdout)
+
+    assert SECRET not in human.stdout + human.stderr and "helpdesk" not in human.stdout
+    assert ("Proxy: system: GNOME (GSettings org.gnome.system.proxy): manual: "
+            "http http://***@proxy.behoerde.example:3128") in human.stdout
+    desktop = report["network"]["proxy"]["desktop"]
+    assert desktop["http"] == "http://***@proxy.behoerde.example:3128"
+    assert report["services"][0]["state"] == "available"  # 127.0.0.1 is an ignored host

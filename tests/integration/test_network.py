@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.desktop import GNOME_ENV, gsettings_set, needs_gsettings
 from tests.support.servers import LoopbackServer, RecordingProxy, Route, closed_port
 from tests.support.tls import LocalCa
 from workplace.config.schema import NetworkSettings, Preferences
@@ -167,6 +168,90 @@ def test_a_broken_pac_file_means_direct_and_says_why(
     assert setup().get(server.url("/")).text == "direct"
     assert why in setup.proxy.problem
     assert any(why in p for p in setup.describe()["problems"])
+
+
+@needs_gsettings
+def test_system_mode_follows_the_gnome_proxy_settings(
+    server: LoopbackServer, proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GNOME Settings -> Network -> Proxy, written through the real gsettings tool
+    (GLib's keyfile backend in the test's own config directory)."""
+    for var, value in GNOME_ENV.items():
+        monkeypatch.setenv(var, value)
+    host, port = proxy.url.removeprefix("http://").split(":")
+    gsettings_set([
+        ("org.gnome.system.proxy", "mode", "manual"),
+        ("org.gnome.system.proxy.http", "host", host),
+        ("org.gnome.system.proxy.http", "port", port),
+        ("org.gnome.system.proxy", "ignore-hosts", "['127.0.0.0/8']"),
+    ])
+    server.routes["/direct"] = Route(body=b"direct")
+
+    setup = NetworkSetup()  # proxy_mode "system", the default
+    session = setup()
+    assert session.get(server.url("/via", host="localhost")).text == "via proxy"
+    assert session.get(server.url("/direct")).text == "direct"
+    assert proxy.requests == [("GET", server.url("/via", host="localhost"))]
+    described = setup.describe()["proxy"]
+    assert described["mode"] == "system"
+    assert described["desktop"] == {
+        "source": "GNOME (GSettings org.gnome.system.proxy)", "mode": "manual",
+        "http": proxy.url, "https": proxy.url, "exclusions": ["127.0.0.0/8"],
+    }
+
+
+def test_system_mode_follows_a_kde_pac_file(
+    server: LoopbackServer, proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch,
+    isolated_xdg: dict[str, Path],
+) -> None:
+    host_port = proxy.url.removeprefix("http://")
+    server.routes["/proxy.pac"] = Route(body=(
+        "function FindProxyForURL(url, host) {\n"
+        f'  return host == "localhost" ? "PROXY {host_port}" : "DIRECT";\n'
+        "}\n"
+    ).encode())
+    server.routes["/"] = Route(body=b"direct")
+    (isolated_xdg["XDG_CONFIG_HOME"] / "kioslaverc").write_text(
+        f"[Proxy Settings]\nProxyType=2\nProxy Config Script={server.url('/proxy.pac')}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+
+    setup = NetworkSetup()
+    session = setup()
+    assert session.get(server.url("/", "localhost")).text == "via proxy"
+    assert session.get(server.url("/")).text == "direct"
+    assert server.seen.count(("GET", "/proxy.pac")) == 1  # fetched directly, once
+    desktop = setup.describe()["proxy"]["desktop"]
+    assert desktop["mode"] == "pac" and desktop["loaded"] is True
+    assert desktop["source"].startswith("KDE (")
+
+
+def test_system_mode_environment_beats_the_desktop(
+    server: LoopbackServer, proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch,
+    isolated_xdg: dict[str, Path],
+) -> None:
+    (isolated_xdg["XDG_CONFIG_HOME"] / "kioslaverc").write_text(
+        f"[Proxy Settings]\nProxyType=1\nhttpProxy=http://127.0.0.1 {closed_port()}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    monkeypatch.setenv("http_proxy", proxy.url)
+    server.routes["/"] = Route(body=b"direct")
+    assert NetworkSetup()().get(server.url("/", "localhost")).text == "via proxy"
+    assert len(proxy.requests) == 1
+
+
+def test_a_desktop_setting_the_launcher_cannot_follow_is_reported(
+    server: LoopbackServer, monkeypatch: pytest.MonkeyPatch, isolated_xdg: dict[str, Path],
+) -> None:
+    (isolated_xdg["XDG_CONFIG_HOME"] / "kioslaverc").write_text(
+        "[Proxy Settings]\nProxyType=3\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    server.routes["/"] = Route(body=b"direct")
+    setup = NetworkSetup()
+    assert setup().get(server.url("/")).text == "direct"
+    assert any("WPAD" in p for p in setup.describe()["problems"])
 
 
 # =========================================================================== counting

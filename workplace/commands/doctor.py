@@ -333,21 +333,7 @@ def render(report: dict[str, Any]) -> list[str]:
             + (f" (it leads to {profile['captive_login_url']})"
                if profile["captive_login_url"] else "")
         )
-    proxy = report["network"]["proxy"]
-    mode = proxy["mode"]
-    if mode == "manual":
-        proxy_text = f"manual: http {proxy['http'] or '-'}, https {proxy['https'] or '-'}; " \
-                     f"not for: {', '.join(proxy['exclusions']) or '-'}"
-    elif mode == "pac":
-        proxy_text = f"PAC file {proxy['pac_url']}" + ("" if proxy["loaded"] else " (not loaded)")
-    elif mode == "system":
-        env = proxy.get("environment") or {}
-        proxy_text = "system: " + (
-            ", ".join(f"{k} {v}" for k, v in env.items()) if env else "direct (none set)"
-        )
-    else:
-        proxy_text = "none: always direct"
-    lines.append(f"Proxy: {proxy_text}")
+    lines.append(f"Proxy: {_proxy_text(report['network']['proxy'])}")
     trust = report["network"]["trust"]
     trust_text = trust["store"]
     if "extra_ca_bundle" in trust:
@@ -382,3 +368,21 @@ def render(report: dict[str, Any]) -> list[str]:
         for p in report["problems"]:
             lines.append(f"  - {p['area']}: {p['message']}")
     return lines
+
+
+def _proxy_text(proxy: dict[str, Any]) -> str:
+    mode = proxy["mode"]
+    if mode == "manual":
+        return f"manual: http {proxy['http'] or '-'}, https {proxy['https'] or '-'}; " \
+               f"not for: {', '.join(proxy['exclusions']) or '-'}"
+    if mode == "pac":
+        return f"PAC file {proxy['pac_url']}" + ("" if proxy["loaded"] else " (not loaded)")
+    if mode == "system":
+        env = proxy.get("environment") or {}
+        if env:
+            return "system: " + ", ".join(f"{k} {v}" for k, v in env.items())
+        desktop = proxy.get("desktop")
+        if desktop:
+            return f"system: {desktop['source']}: {_proxy_text(desktop)}"
+        return "system: direct (none set)"
+    return "none: always direct"

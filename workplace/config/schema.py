@@ -507,10 +507,13 @@ class Preferences(Strict):
     )
     proxy_mode: ProxyMode = described(
         "system",
-        "Proxy: system (the operating system's or environment's settings), pac (a proxy "
+        "Proxy: system (the proxy environment variables if set, else the system's settings: "
+        "GNOME or KDE on Linux, the OS settings on Windows and macOS), pac (a proxy "
         "auto-config file), manual, or none (always direct).",
-        "Proxy: system (Einstellungen des Betriebssystems bzw. der Umgebung), pac (eine "
-        "Proxy-Autokonfigurationsdatei), manual (manuell) oder none (immer direkt).",
+        "Proxy: system (die Proxy-Umgebungsvariablen, falls gesetzt, sonst die Einstellungen "
+        "des Systems: GNOME oder KDE unter Linux, die des Betriebssystems unter Windows und "
+        "macOS), pac (eine Proxy-Autokonfigurationsdatei), manual (manuell) oder none "
+        "(immer direkt).",
     )
     proxy_pac_url: ProbeUrl = described(
         "",

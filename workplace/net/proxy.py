@@ -4,8 +4,10 @@
 A :class:`ProxyPolicy` answers :meth:`~ProxyPolicy.proxies_for` for every request the
 session sends (redirect hops included), so the choice is made per URL:
 
-- ``system``: requests' own behaviour, i.e. ``http_proxy``/``https_proxy``/``no_proxy``
-  and, on Windows and macOS, the OS settings through :func:`urllib.request.getproxies`;
+- ``system``: the proxy environment variables (``http_proxy``/``https_proxy``/``no_proxy``)
+  when set; else on Linux the desktop's settings (GNOME or KDE, see
+  :mod:`workplace.net.desktop_proxy`), followed like a manual proxy or a PAC file; on
+  Windows and macOS the OS settings through :func:`urllib.request.getproxies`;
 - ``pac``: the PAC file is fetched once (directly, never through a proxy) and evaluated
   per URL with pypac; if it cannot be fetched or run, requests go direct and
   :attr:`ProxyPolicy.problem` says why;
@@ -20,6 +22,7 @@ from __future__ import annotations
 import fnmatch
 import ipaddress
 import logging
+import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,6 +31,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 if TYPE_CHECKING:
     import requests
+
+    from workplace.net.desktop_proxy import DesktopProxy
 
 log = logging.getLogger("workplace.net")
 
@@ -189,6 +194,11 @@ class ProxyPolicy:
     pac_fetcher: PacFetcher | None = None
     problem: str = ""
     """Why the configured proxy is not (fully) in effect; empty when all is well."""
+    desktop_reader: Callable[[], DesktopProxy | None] | None = field(default=None, repr=False)
+    """System mode on Linux: reads the desktop's proxy settings (default: the real ones)."""
+    _desktop: ProxyPolicy | None = field(default=None, repr=False)
+    _desktop_found: DesktopProxy | None = field(default=None, repr=False)
+    _desktop_tried: bool = field(default=False, repr=False)
     _pac: PacResolver | None = field(default=None, repr=False)
     _pac_tried: bool = field(default=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -213,7 +223,8 @@ class ProxyPolicy:
     def proxies_for(self, url: str) -> Mapping[str, str] | None:
         """The ``proxies`` for one request; None leaves requests' own choice (system)."""
         if self.mode == "system":
-            return None
+            desktop = self._desktop_policy()
+            return None if desktop is None else desktop.proxies_for(url)
         if self.mode == "none":
             return DIRECT
         if self.mode == "manual":
@@ -244,10 +255,34 @@ class ProxyPolicy:
                     log.warning("%s", self.problem)
             return self._pac
 
+    def _desktop_policy(self) -> ProxyPolicy | None:
+        """System mode: the desktop's proxy as a policy of its own, read once (Linux)."""
+        with self._lock:
+            if not self._desktop_tried:
+                self._desktop_tried = True
+                reader = self.desktop_reader
+                if reader is None and sys.platform.startswith("linux"):
+                    from workplace.net.desktop_proxy import read_desktop_proxy
+
+                    reader = read_desktop_proxy
+                found = reader() if reader is not None else None
+                if found is not None:
+                    self._desktop_found = found
+                    self._desktop = _policy_for(found, self.pac_fetcher)
+                    if found.problem:
+                        self.problem = f"{found.source}: {found.problem}"
+                        log.warning("%s", self.problem)
+                    log.info("following the proxy settings of %s (%s)", found.source, found.mode)
+            return self._desktop
+
     def load(self) -> None:
         """Fetch and compile the PAC file now (on a worker thread), instead of on first use."""
         if self.mode == "pac":
             self._resolver()
+        elif self.mode == "system":
+            desktop = self._desktop_policy()
+            if desktop is not None:
+                desktop.load()
 
     def describe(self) -> dict[str, Any]:
         """What is in effect, for doctor: no credentials, ever."""
@@ -262,9 +297,28 @@ class ProxyPolicy:
             out.update(pac_url=mask_credentials(self.pac_url), loaded=self._pac is not None)
         elif self.mode == "system":
             out["environment"] = system_proxies()
-        if self.problem:
-            out["problem"] = self.problem
+            found, desktop = self._desktop_found, self._desktop
+            if found is not None and desktop is not None:
+                inner = desktop.describe()
+                inner.pop("problem", None)
+                out["desktop"] = {"source": found.source, **inner}
+        if self.effective_problem:
+            out["problem"] = self.effective_problem
         return out
+
+    @property
+    def effective_problem(self) -> str:
+        """:attr:`problem`, or in system mode that of the desktop's proxy (its PAC file)."""
+        desktop = self._desktop
+        return self.problem or (desktop.problem if desktop is not None else "")
+
+
+def _policy_for(found: DesktopProxy, pac_fetcher: PacFetcher | None) -> ProxyPolicy:
+    if found.mode == "manual":
+        return ProxyPolicy.manual(found.http, found.https, found.exclusions)
+    if found.mode == "pac":
+        return ProxyPolicy.pac(found.pac_url, pac_fetcher)
+    return ProxyPolicy("none")
 
 
 def system_proxies() -> dict[str, str]:

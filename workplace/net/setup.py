@@ -68,7 +68,7 @@ class NetworkSetup:
         self._context: ssl.SSLContext | None = None
         self._adapters: dict[tuple[tuple[float, float], int], _Adapter] = {}
         self._lock = threading.Lock()
-        if self.proxy.mode == "pac" and self.proxy.pac_fetcher is None:
+        if self.proxy.mode in ("pac", "system") and self.proxy.pac_fetcher is None:
             self.proxy.pac_fetcher = fetch_pac(self.direct_session)
 
     @classmethod
@@ -172,8 +172,8 @@ class NetworkSetup:
             trust["extra_ca_loaded"] = bool(self.ca_loaded)
             trust["extra_ca_exists"] = os.path.isfile(self.ca_bundle)
         problems = list(self.problems)
-        if self.proxy.problem:
-            problems.append(self.proxy.problem)
+        if self.proxy.effective_problem:
+            problems.append(self.proxy.effective_problem)
         return {
             "proxy": self.proxy.describe(),
             "trust": trust,

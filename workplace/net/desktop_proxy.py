@@ -1,0 +1,248 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The proxy a Linux desktop was told to use: GNOME (GSettings) or KDE (kioslaverc).
+
+On Windows and macOS :func:`urllib.request.getproxies` already reads the OS settings.
+On Linux the "system proxy" lives in the desktop: GNOME Settings writes
+``org.gnome.system.proxy``, KDE's System Settings writes ``kioslaverc``, and neither
+exports ``http_proxy`` to programs started from the menu. Without reading them, a
+launcher behind an agency proxy configured the usual way would never get out.
+
+Which desktop is asked follows ``XDG_CURRENT_DESKTOP``, as libproxy and GLib do: KDE
+reads kioslaverc; GNOME and its relatives read GSettings (through the ``gsettings``
+tool, so any backend GNOME uses works). Proxy environment variables, when set, win
+over both: that is what requests does with them, and what users who set them expect.
+
+Runs ``gsettings`` or reads a file: call it from a worker thread, never the GUI thread.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import logging
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+log = logging.getLogger("workplace.net")
+
+GNOME_FAMILY = ("GNOME", "UNITY", "BUDGIE", "CINNAMON", "X-CINNAMON", "PANTHEON", "MATE")
+GSETTINGS_SECONDS = 5.0
+ENV_PROXY_NAMES = ("http_proxy", "https_proxy", "all_proxy")
+
+DesktopMode = Literal["none", "manual", "pac"]
+
+
+@dataclass(frozen=True)
+class DesktopProxy:
+    """What the desktop's proxy settings say, in the launcher's own terms."""
+
+    source: str
+    """Where it was read, for doctor: ``GNOME (GSettings)`` or ``KDE (…/kioslaverc)``."""
+    mode: DesktopMode
+    http: str = ""
+    https: str = ""
+    exclusions: tuple[str, ...] = ()
+    pac_url: str = ""
+    problem: str = ""
+    """A setting the launcher cannot follow (WPAD, SOCKS only, reversed exceptions)."""
+
+
+Runner = Callable[[list[str]], str | None]
+"""Runs a command and returns its stdout, or None when it failed."""
+
+
+def environment_has_proxy(env: Mapping[str, str]) -> bool:
+    """Whether proxy environment variables are set (requests follows those itself)."""
+    return any(env.get(name) or env.get(name.upper()) for name in ENV_PROXY_NAMES)
+
+
+def read_desktop_proxy(
+    env: Mapping[str, str] | None = None, run: Runner | None = None
+) -> DesktopProxy | None:
+    """The current desktop's proxy settings; None where there are none to follow."""
+    env = os.environ if env is None else env
+    if environment_has_proxy(env):
+        return None
+    desktops = [d.strip().upper() for d in env.get("XDG_CURRENT_DESKTOP", "").split(":")]
+    try:
+        if "KDE" in desktops:
+            return read_kde(kioslaverc_path(env))
+        if any(d in GNOME_FAMILY for d in desktops):
+            return read_gnome(run or (lambda args: _run(args, env)))
+    except Exception as exc:  # a broken desktop setting must not break the network
+        log.warning("cannot read the desktop's proxy settings: %s", exc)
+    return None
+
+
+# --------------------------------------------------------------------------- GNOME
+
+
+def _run(args: list[str], env: Mapping[str, str]) -> str | None:
+    if shutil.which(args[0], path=env.get("PATH")) is None:
+        return None
+    try:
+        done = subprocess.run(
+            args, capture_output=True, text=True, timeout=GSETTINGS_SECONDS, check=False,
+            stdin=subprocess.DEVNULL, env=dict(env),
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("%s failed: %s", args[0], exc)
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _gvariant(text: str) -> object:
+    """A GVariant in text form, as ``gsettings`` prints it: strings, numbers, lists."""
+    text = text.strip()
+    if text.startswith("@"):  # typed empty value, e.g. "@as []"
+        text = text.split(" ", 1)[1] if " " in text else ""
+    if text in ("true", "false"):
+        return text == "true"
+    return ast.literal_eval(text)
+
+
+def gnome_values(listing: str) -> dict[str, object]:
+    """``gsettings list-recursively`` output -> ``{"http.host": "proxy", "mode": "manual"}``."""
+    values: dict[str, object] = {}
+    for line in listing.splitlines():
+        parts = line.split(" ", 2)
+        if len(parts) != 3 or not parts[0].startswith("org.gnome.system.proxy"):
+            continue
+        schema, key, raw = parts
+        child = schema[len("org.gnome.system.proxy"):].lstrip(".")
+        try:
+            values[f"{child}.{key}" if child else key] = _gvariant(raw)
+        except (ValueError, SyntaxError):
+            log.debug("skipping the GSettings value %s %s", schema, key)
+    return values
+
+
+def read_gnome(run: Runner) -> DesktopProxy | None:
+    listing = run(["gsettings", "list-recursively", "org.gnome.system.proxy"])
+    if listing is None:
+        return None  # no gsettings, or no GNOME proxy schema: nothing to follow
+    return gnome_proxy(gnome_values(listing))
+
+
+def gnome_proxy(values: Mapping[str, object]) -> DesktopProxy:
+    source = "GNOME (GSettings org.gnome.system.proxy)"
+    mode = str(values.get("mode", "none"))
+    exclusions = tuple(str(v) for v in _list(values.get("ignore-hosts")))
+    if mode == "auto":
+        url = str(values.get("autoconfig-url", "")).strip()
+        if not url:
+            return DesktopProxy(source, "none", problem=(
+                "the desktop asks for automatic proxy discovery (WPAD), which the launcher "
+                "does not do; name the PAC file's address instead; going direct"))
+        return DesktopProxy(source, "pac", pac_url=url)
+    if mode != "manual":
+        return DesktopProxy(source, "none")
+
+    def proxy(kind: str, with_auth: bool) -> str:
+        host = str(values.get(f"{kind}.host", "")).strip()
+        port = _int(values.get(f"{kind}.port"))
+        if not host or not port:
+            return ""
+        auth = ""
+        if with_auth and values.get("http.use-authentication") is True:
+            from urllib.parse import quote
+
+            user = str(values.get("http.authentication-user", ""))
+            password = str(values.get("http.authentication-password", ""))
+            if user:
+                auth = quote(user, safe="") + (":" + quote(password, safe="") if password else "")
+                auth += "@"
+        return f"http://{auth}{_bracket(host)}:{port}"
+
+    http = proxy("http", with_auth=True)
+    https = proxy("https", with_auth=False) or http  # GLib does the same
+    if not (http or https):
+        socks = str(values.get("socks.host", "")).strip()
+        problem = ("the desktop names only a SOCKS proxy, which the launcher does not use; "
+                   "going direct") if socks else ""
+        return DesktopProxy(source, "none", problem=problem)
+    return DesktopProxy(source, "manual", http=http or https, https=https, exclusions=exclusions)
+
+
+# --------------------------------------------------------------------------- KDE
+
+
+def kioslaverc_path(env: Mapping[str, str]) -> Path:
+    config_home = env.get("XDG_CONFIG_HOME") or str(Path(env.get("HOME", "~")) / ".config")
+    return Path(config_home).expanduser() / "kioslaverc"
+
+
+def read_kde(path: Path) -> DesktopProxy | None:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # KDE keys are case-sensitive
+    parser.read_string(text, source=str(path))
+    if not parser.has_section("Proxy Settings"):
+        return None
+    section = parser["Proxy Settings"]
+    source = f"KDE ({path})"
+    kind = _int(section.get("ProxyType", "0"))
+    if kind == 1:
+        http = _kde_proxy(section.get("httpProxy", ""))
+        https = _kde_proxy(section.get("httpsProxy", "")) or http
+        if not (http or https):
+            return DesktopProxy(source, "none")
+        exclusions = tuple(e.strip() for e in section.get("NoProxyFor", "").split(",") if e.strip())
+        problem = ""
+        if section.get("ReversedException", "false").strip().lower() == "true":
+            problem = ("the desktop uses the proxy only for the listed hosts, which the "
+                       "launcher cannot follow; using the proxy for every host")
+            exclusions = ()
+        return DesktopProxy(source, "manual", http=http or https, https=https,
+                            exclusions=exclusions, problem=problem)
+    if kind == 2:
+        url = section.get("Proxy Config Script", "").strip()
+        if url:
+            return DesktopProxy(source, "pac", pac_url=url)
+        return DesktopProxy(source, "none", problem="the desktop names no PAC file; going direct")
+    if kind == 3:
+        return DesktopProxy(source, "none", problem=(
+            "the desktop asks for automatic proxy discovery (WPAD), which the launcher "
+            "does not do; name the PAC file's address instead; going direct"))
+    if kind == 4:
+        return None  # "use the environment variables": there are none (checked above)
+    return DesktopProxy(source, "none")
+
+
+def _kde_proxy(value: str) -> str:
+    """``http://proxy.example 8080`` or ``proxy.example:8080`` -> ``http://proxy.example:8080``."""
+    value = value.strip()
+    if not value:
+        return ""
+    if " " in value:
+        host, _, port = value.rpartition(" ")
+        value = f"{host.strip()}:{port.strip()}" if port.strip().isdigit() else host.strip()
+    if "://" not in value:
+        value = f"http://{value}"
+    return value
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return 0
+
+
+def _bracket(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
