@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -95,6 +94,8 @@ class Catalog:
 
     def close_matches(self, text: str, limit: int = 5) -> list[Service]:
         """Services whose id is close to ``text`` or that a search for it finds."""
+        import difflib
+
         ids = difflib.get_close_matches(text.lower(), list(self._by_id), n=limit, cutoff=0.5)
         found = [self._by_id[i] for i in ids]
         for service in self.search(text):

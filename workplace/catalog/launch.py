@@ -12,10 +12,8 @@ from __future__ import annotations
 import enum
 import logging
 import os
-import subprocess
 import sys
 import threading
-import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -69,8 +67,17 @@ OpenUrl = Callable[[str], bool]
 Spawn = Callable[..., Any]
 
 
-def _default_open_url(url: str) -> bool:
+def open_in_browser(url: str) -> bool:
+    """:func:`webbrowser.open`, imported when first used (it costs start-up time)."""
+    import webbrowser
+
     return webbrowser.open(url)
+
+
+def _default_spawn(argv: list[str], **options: Any) -> Any:
+    import subprocess
+
+    return subprocess.Popen(argv, **options)
 
 
 class Launcher:
@@ -80,8 +87,8 @@ class Launcher:
         self,
         native_apps: Mapping[str, NativeApp],
         platform: str = sys.platform,
-        open_url: OpenUrl = _default_open_url,
-        spawn: Spawn = subprocess.Popen,
+        open_url: OpenUrl = open_in_browser,
+        spawn: Spawn = _default_spawn,
     ) -> None:
         self._native_apps = dict(native_apps)
         self._platform = platform
@@ -120,6 +127,8 @@ class Launcher:
             raise LaunchError(LaunchErrorKind.NATIVE_MISSING, f"{exe} does not exist")
         if not os.access(exe, os.X_OK):
             raise LaunchError(LaunchErrorKind.NATIVE_MISSING, f"{exe} is not executable")
+        import subprocess
+
         argv = (exe, *args)
         options: dict[str, Any] = {
             "shell": False,
@@ -147,7 +156,7 @@ class Launcher:
             raise LaunchError(LaunchErrorKind.UNSAFE_URL, f"{url!r}: {exc}") from exc
         try:
             opened = self._open_url(safe)
-        except (webbrowser.Error, OSError) as exc:
+        except (_browser_error(), OSError) as exc:
             raise LaunchError(LaunchErrorKind.NO_BROWSER, str(exc)) from exc
         if not opened:
             raise LaunchError(
@@ -155,6 +164,12 @@ class Launcher:
             )
         log.info("opened %s for %s", safe, service.id)
         return Launched(service.id, "web", safe)
+
+
+def _browser_error() -> type[Exception]:
+    import webbrowser
+
+    return webbrowser.Error
 
 
 def _reap_in_background(process: Any) -> None:

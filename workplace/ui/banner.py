@@ -14,7 +14,6 @@ Signals:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -111,6 +110,8 @@ class Banner(QFrame):
         self._close.setToolTip(self.tr("Dismiss"))
 
     def show_message(self, title: str, details: Sequence[str] = (), hint: str = "") -> None:
+        import html  # only when there is a message: keeps it out of the start-up
+
         self._details = list(details)
         self._title.setText(title)
         parts = []

@@ -12,7 +12,6 @@ import contextlib
 import logging
 import os
 import signal
-import socket
 import sys
 import time
 from collections.abc import Callable
@@ -338,6 +337,8 @@ def quit_on_signals(app: QApplication, handler: Callable[[], None]) -> object:
     """
     if sys.platform == "win32":
         return None
+    import socket
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
