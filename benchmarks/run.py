@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -62,16 +63,34 @@ class Skipped(Exception):
     """A benchmark that cannot run here (a missing tool); the reason is reported."""
 
 
+SPAWN_TIMEOUT = 180.0
+"""A measured program still running after this long is killed and reported as failed."""
+
+
 def spawn_and_measure(cmd: list[str], env: dict[str, str]) -> Sample:
-    """Start ``cmd``; wall time to its JSON line, and its own peak RSS (reaped with wait4)."""
+    """Start ``cmd``; wall time to its JSON line, and its own peak RSS (reaped with wait4).
+
+    stderr is drained on a thread (a chatty program never blocks on a full pipe), and a
+    watchdog kills a program that hangs, so ``make test`` cannot hang on a benchmark.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
-    line = proc.stdout.readline()
-    wall = (time.perf_counter() - start) * 1000
-    proc.stdout.read()
-    err = proc.stderr.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    stderr_chunks: list[bytes] = []
+    drain = threading.Thread(target=lambda: stderr_chunks.append(proc.stderr.read()),
+                             daemon=True)
+    drain.start()
+    watchdog = threading.Timer(SPAWN_TIMEOUT, proc.kill)
+    watchdog.start()
+    try:
+        line = proc.stdout.readline()
+        wall = (time.perf_counter() - start) * 1000
+        proc.stdout.read()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        watchdog.cancel()
+    drain.join()
+    err = b"".join(stderr_chunks)
     proc.returncode = os.waitstatus_to_exitcode(status)
     proc.stdout.close()
     proc.stderr.close()

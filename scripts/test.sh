@@ -11,6 +11,14 @@ exec dbus-run-session -- bash -c '
   set -euo pipefail
   eval "$(printf "workplace-test" | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
+  # Wait until the Secret Service answers on the bus (at most 30 s), so the first
+  # keyring test does not race the daemon start.
+  for _ in $(seq 300); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
+      | grep -q "boolean true" && break
+    sleep 0.1
+  done
   set +e
   .venv/bin/python -m pytest "$@"
   rc=$?

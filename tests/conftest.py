@@ -41,6 +41,12 @@ def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, P
     # No desktop: its proxy settings (workplace.net.desktop_proxy) stay out of tests
     # unless a test names one.
     monkeypatch.delenv("XDG_CURRENT_DESKTOP", raising=False)
+    # Nor the proxy or keyring of the machine running the tests: tests that want a
+    # proxy set it themselves.
+    for var in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(var, raising=False)
+        monkeypatch.delenv(var.upper(), raising=False)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     return dirs
 
 

@@ -111,3 +111,6 @@ def make_gui(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[GuiFactory
     yield factory
     for gui in built:
         gui.dispose()
+        # A job still running would deliver into the next test (and a Qt warning
+        # there would fail the wrong test).
+        assert gui.jobs.wait(30_000), "jobs of the GUI still running after the test"

@@ -20,12 +20,6 @@ from workplace.ui.tilemodel import Role
 WAIT_MS = 15_000
 
 
-@pytest.fixture(autouse=True)
-def no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
-        monkeypatch.delenv(var, raising=False)
-        monkeypatch.delenv(var.upper(), raising=False)
-
 
 @pytest.fixture
 def server() -> Iterator[LoopbackServer]:

@@ -22,7 +22,8 @@ SECOND_START = (
     "from PySide6.QtCore import QCoreApplication\n"
     "app = QCoreApplication(sys.argv[:1])\n"
     "from workplace.ui.single import hand_over\n"
-    "sys.exit(0 if hand_over(sys.argv[1], sys.argv[2:]) else 3)\n"
+    # A generous timeout: the first process (pytest) may be slow on a loaded machine.
+    "sys.exit(0 if hand_over(sys.argv[1], sys.argv[2:], timeout_ms=15_000) else 3)\n"
 )
 
 

@@ -50,12 +50,6 @@ def proxy() -> Iterator[RecordingProxy]:
     prx.close()
 
 
-@pytest.fixture(autouse=True)
-def no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
-        monkeypatch.delenv(var, raising=False)
-        monkeypatch.delenv(var.upper(), raising=False)
-
 
 # =========================================================================== trust
 

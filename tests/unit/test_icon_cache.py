@@ -43,12 +43,6 @@ def tiny_png(colour: bytes = b"\x00\x80\xff") -> bytes:
 PNG = tiny_png()
 
 
-@pytest.fixture(autouse=True)
-def no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
-        monkeypatch.delenv(var, raising=False)
-        monkeypatch.delenv(var.upper(), raising=False)
-
 
 @pytest.fixture
 def server() -> Iterator[LoopbackServer]:

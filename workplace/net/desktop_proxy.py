@@ -31,7 +31,7 @@ from typing import Literal
 log = logging.getLogger("workplace.net")
 
 GNOME_FAMILY = ("GNOME", "UNITY", "BUDGIE", "CINNAMON", "X-CINNAMON", "PANTHEON", "MATE")
-GSETTINGS_SECONDS = 5.0
+GSETTINGS_SECONDS = 10.0
 ENV_PROXY_NAMES = ("http_proxy", "https_proxy", "all_proxy")
 
 DesktopMode = Literal["none", "manual", "pac"]
