@@ -221,6 +221,34 @@ def test_system_mode_follows_a_kde_pac_file(
     assert desktop["source"].startswith("KDE (")
 
 
+def test_system_mode_follows_the_windows_automatic_configuration_script(
+    server: LoopbackServer, proxy: RecordingProxy
+) -> None:
+    """The registry is a FAKE (there is no Windows here); the PAC file, its fetch, the
+    proxy and the requests are real."""
+    from tests.support.fake_winreg import FakeRegistry
+    from workplace.net.desktop_proxy import INTERNET_SETTINGS, read_desktop_proxy
+
+    host_port = proxy.url.removeprefix("http://")
+    server.routes["/wpad.pac"] = Route(body=(
+        "function FindProxyForURL(url, host) {\n"
+        f'  return host == "localhost" ? "PROXY {host_port}" : "DIRECT";\n'
+        "}\n"
+    ).encode())
+    server.routes["/"] = Route(body=b"direct")
+    registry = FakeRegistry()
+    registry.set(registry.HKEY_CURRENT_USER, INTERNET_SETTINGS, "AutoConfigURL",
+                 server.url("/wpad.pac"), registry.REG_SZ)
+    policy = ProxyPolicy("system", desktop_reader=lambda: read_desktop_proxy(
+        {}, platform="win32", registry=registry))
+
+    setup = NetworkSetup(policy)
+    session = setup()
+    assert session.get(server.url("/", "localhost")).text == "via proxy"
+    assert session.get(server.url("/")).text == "direct"
+    assert setup.describe()["proxy"]["desktop"]["source"].startswith("Windows (HKCU")
+
+
 def test_system_mode_environment_beats_the_desktop(
     server: LoopbackServer, proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch,
     isolated_xdg: dict[str, Path],

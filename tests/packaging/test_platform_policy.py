@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.fake_winreg import FakeRegistry
 from workplace.config.platform_policy import (
     MACOS_DOMAIN,
     REGISTRY_KEY,
@@ -22,68 +23,6 @@ from workplace.config.platform_policy import (
     read_windows_policies,
 )
 from workplace.config.schema import Preferences, Tenant
-
-
-class FakeKey:
-    def __init__(self, node: dict[str, Any]) -> None:
-        self.node = node
-
-    def __enter__(self) -> FakeKey:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-class FakeRegistry:
-    """A FAKE winreg: hives are nested dicts; a value is (data, type), a subkey a dict."""
-
-    HKEY_CURRENT_USER = 1
-    HKEY_LOCAL_MACHINE = 2
-    REG_SZ = 1
-    REG_EXPAND_SZ = 2
-    REG_DWORD = 4
-    REG_MULTI_SZ = 7
-    REG_QWORD = 11
-
-    def __init__(self) -> None:
-        self.hives: dict[int, dict[str, Any]] = {
-            self.HKEY_CURRENT_USER: {},
-            self.HKEY_LOCAL_MACHINE: {},
-        }
-
-    def set(self, hive: int, path: str, name: str, data: Any, kind: int) -> None:
-        node = self._make(hive, path)
-        node[name] = (data, kind)
-
-    def _make(self, hive: int, path: str) -> dict[str, Any]:
-        node = self.hives[hive]
-        for part in path.split("\\"):
-            node = node.setdefault(part.lower(), {})
-        return node
-
-    def OpenKey(self, key: Any, sub_key: str) -> FakeKey:
-        node = self.hives[key] if isinstance(key, int) else key.node
-        for part in sub_key.split("\\"):
-            child = node.get(part.lower())
-            if not isinstance(child, dict):
-                raise FileNotFoundError(2, "The system cannot find the file specified")
-            node = child
-        return FakeKey(node)
-
-    def EnumValue(self, key: FakeKey, index: int) -> tuple[str, Any, int]:
-        values = [(n, v) for n, v in key.node.items() if isinstance(v, tuple)]
-        if index >= len(values):
-            raise OSError(259, "No more data is available")
-        name, (data, kind) = values[index]
-        return name, data, kind
-
-    def EnumKey(self, key: FakeKey, index: int) -> str:
-        keys = [n for n, v in key.node.items() if isinstance(v, dict)]
-        if index >= len(keys):
-            raise OSError(259, "No more data is available")
-        return keys[index]
-
 
 HKLM = FakeRegistry.HKEY_LOCAL_MACHINE
 HKCU = FakeRegistry.HKEY_CURRENT_USER

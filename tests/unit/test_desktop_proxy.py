@@ -16,6 +16,7 @@ from tests.support.desktop import gsettings_set as set_values
 from tests.support.desktop import needs_gsettings
 from workplace.net.desktop_proxy import (
     DesktopProxy,
+    Runner,
     gnome_values,
     read_desktop_proxy,
     read_kde,
@@ -186,3 +187,73 @@ def test_kde_is_read_from_the_config_home(
     assert read_desktop_proxy(env) is None  # a broken file is logged, never raised
     assert "cannot read the desktop's proxy settings" in caplog.text
     assert "kioslaverc" in caplog.text
+
+
+# --------------------------------------------------------------------------- Windows, macOS
+# There is no Windows and no macOS here: FakeRegistry is a FAKE winreg, and the scutil
+# output below is a FAKE, copied in the format macOS prints.
+
+INTERNET = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
+INTERNET_POLICY = r"Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings"
+
+
+def test_windows_automatic_configuration_script_of_the_user() -> None:
+    from tests.support.fake_winreg import FakeRegistry
+
+    reg = FakeRegistry()
+    assert read_desktop_proxy({}, platform="win32", registry=reg) is None  # nothing set
+    reg.set(reg.HKEY_CURRENT_USER, INTERNET, "ProxyEnable", 1, reg.REG_DWORD)
+    reg.set(reg.HKEY_CURRENT_USER, INTERNET, "ProxyServer", "proxy:3128", reg.REG_SZ)
+    assert read_desktop_proxy({}, platform="win32", registry=reg) is None  # urllib's job
+    reg.set(reg.HKEY_CURRENT_USER, INTERNET, "AutoConfigURL", " http://pac.intern/p.pac ",
+            reg.REG_SZ)
+    found = read_desktop_proxy({}, platform="win32", registry=reg)
+    assert found == DesktopProxy(f"Windows (HKCU\\{INTERNET})", "pac",
+                                 pac_url="http://pac.intern/p.pac")
+    assert read_desktop_proxy({"HTTPS_PROXY": "http://env:1"}, platform="win32",
+                              registry=reg) is None  # variables win
+
+
+def test_windows_per_machine_proxy_settings_by_group_policy() -> None:
+    from tests.support.fake_winreg import FakeRegistry
+
+    reg = FakeRegistry()
+    reg.set(reg.HKEY_CURRENT_USER, INTERNET, "AutoConfigURL", "http://user/p.pac", reg.REG_SZ)
+    reg.set(reg.HKEY_LOCAL_MACHINE, INTERNET, "AutoConfigURL", "http://machine/p.pac",
+            reg.REG_SZ)
+    reg.set(reg.HKEY_LOCAL_MACHINE, INTERNET_POLICY, "ProxySettingsPerUser", 0, reg.REG_DWORD)
+    found = read_desktop_proxy({}, platform="win32", registry=reg)
+    assert found is not None and found.pac_url == "http://machine/p.pac"
+    assert found.source.startswith("Windows (HKLM")
+
+
+SCUTIL = """<dictionary> {
+  ExceptionsList : <array> {
+    0 : *.local
+    1 : 169.254/16
+  }
+  FTPPassive : 1
+  HTTPEnable : 1
+  HTTPPort : 3128
+  HTTPProxy : proxy.example
+  ProxyAutoConfigEnable : {enabled}
+  ProxyAutoConfigURLString : http://pac.intern/proxy.pac
+}
+"""
+
+
+def test_macos_automatic_proxy_configuration() -> None:
+    asked: list[list[str]] = []
+
+    def scutil(enabled: str) -> Runner:
+        def run(args: list[str]) -> str | None:
+            asked.append(args)
+            return SCUTIL.replace("{enabled}", enabled)
+        return run
+
+    found = read_desktop_proxy({}, scutil("1"), platform="darwin")
+    assert found == DesktopProxy("macOS (scutil --proxy)", "pac",
+                                 pac_url="http://pac.intern/proxy.pac")
+    assert asked == [["scutil", "--proxy"]]
+    assert read_desktop_proxy({}, scutil("0"), platform="darwin") is None  # urllib's job
+    assert read_desktop_proxy({}, lambda args: None, platform="darwin") is None

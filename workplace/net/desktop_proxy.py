@@ -1,18 +1,25 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The proxy a Linux desktop was told to use: GNOME (GSettings) or KDE (kioslaverc).
+"""The system's proxy settings where Python's own :func:`urllib.request.getproxies` stops.
 
-On Windows and macOS :func:`urllib.request.getproxies` already reads the OS settings.
-On Linux the "system proxy" lives in the desktop: GNOME Settings writes
-``org.gnome.system.proxy``, KDE's System Settings writes ``kioslaverc``, and neither
-exports ``http_proxy`` to programs started from the menu. Without reading them, a
-launcher behind an agency proxy configured the usual way would never get out.
+- **Linux:** the "system proxy" lives in the desktop: GNOME Settings writes
+  ``org.gnome.system.proxy``, KDE's System Settings writes ``kioslaverc``, and neither
+  exports ``http_proxy`` to programs started from the menu. Which desktop is asked
+  follows ``XDG_CURRENT_DESKTOP``, as libproxy and GLib do: KDE reads kioslaverc; GNOME
+  and its relatives read GSettings (through the ``gsettings`` tool, so any backend
+  GNOME uses works).
+- **Windows:** urllib reads the manual proxy (``ProxyServer``, ``ProxyOverride``) but not
+  the automatic configuration script (``AutoConfigURL``), which is how most agencies
+  roll out their proxy by group policy. It is read here, from the user's Internet
+  Settings or the machine's when ``ProxySettingsPerUser`` is 0.
+- **macOS:** likewise urllib reads manual proxies only; the PAC address comes from
+  ``scutil --proxy``.
 
-Which desktop is asked follows ``XDG_CURRENT_DESKTOP``, as libproxy and GLib do: KDE
-reads kioslaverc; GNOME and its relatives read GSettings (through the ``gsettings``
-tool, so any backend GNOME uses works). Proxy environment variables, when set, win
-over both: that is what requests does with them, and what users who set them expect.
+Proxy environment variables, when set, win over all of them: that is what requests does
+with them, and what users who set them expect. Without these settings a launcher behind
+an agency proxy configured the usual way would never get out.
 
-Runs ``gsettings`` or reads a file: call it from a worker thread, never the GUI thread.
+Runs a tool, reads a file or the registry: call it from a worker thread, never the GUI
+thread.
 """
 
 from __future__ import annotations
@@ -23,10 +30,12 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 log = logging.getLogger("workplace.net")
 
@@ -62,20 +71,88 @@ def environment_has_proxy(env: Mapping[str, str]) -> bool:
 
 
 def read_desktop_proxy(
-    env: Mapping[str, str] | None = None, run: Runner | None = None
+    env: Mapping[str, str] | None = None, run: Runner | None = None,
+    platform: str = sys.platform, registry: WindowsRegistry | None = None,
 ) -> DesktopProxy | None:
-    """The current desktop's proxy settings; None where there are none to follow."""
+    """The system's proxy settings beyond urllib's; None where there are none to follow."""
     env = os.environ if env is None else env
     if environment_has_proxy(env):
         return None
-    desktops = [d.strip().upper() for d in env.get("XDG_CURRENT_DESKTOP", "").split(":")]
+    runner = run or (lambda args: _run(args, env))
     try:
+        if platform == "win32":
+            return read_windows(registry)
+        if platform == "darwin":
+            return read_macos(runner)
+        desktops = [d.strip().upper() for d in env.get("XDG_CURRENT_DESKTOP", "").split(":")]
         if "KDE" in desktops:
             return read_kde(kioslaverc_path(env))
         if any(d in GNOME_FAMILY for d in desktops):
-            return read_gnome(run or (lambda args: _run(args, env)))
-    except Exception as exc:  # a broken desktop setting must not break the network
+            return read_gnome(runner)
+    except Exception as exc:  # a broken setting must not break the network
         log.warning("cannot read the desktop's proxy settings: %s", exc)
+    return None
+
+
+# --------------------------------------------------------------------------- Windows
+
+INTERNET_SETTINGS = r"Software\Microsoft\Windows\CurrentVersion\Internet Settings"
+INTERNET_SETTINGS_POLICY = r"Software\Policies\Microsoft\Windows\CurrentVersion\Internet Settings"
+
+
+class WindowsRegistry(Protocol):
+    """The part of :mod:`winreg` read here; tests pass a fake."""
+
+    HKEY_LOCAL_MACHINE: int
+    HKEY_CURRENT_USER: int
+
+    def OpenKey(self, key: Any, sub_key: str) -> Any: ...
+    def QueryValueEx(self, key: Any, name: str) -> tuple[Any, int]: ...
+
+
+def _query(registry: WindowsRegistry, hive: int, path: str, name: str) -> Any:
+    try:
+        with registry.OpenKey(hive, path) as key:
+            return registry.QueryValueEx(key, name)[0]
+    except OSError:
+        return None
+
+
+def read_windows(registry: WindowsRegistry | None = None) -> DesktopProxy | None:
+    """The automatic configuration script of Internet Settings (manual: urllib's job)."""
+    if registry is None:  # pragma: no cover - Windows only
+        import winreg
+
+        registry = typing.cast(WindowsRegistry, winreg)
+    hive, label = registry.HKEY_CURRENT_USER, "HKCU"
+    per_user = _query(registry, registry.HKEY_LOCAL_MACHINE, INTERNET_SETTINGS_POLICY,
+                      "ProxySettingsPerUser")
+    if per_user == 0:  # the group policy "make proxy settings per-machine"
+        hive, label = registry.HKEY_LOCAL_MACHINE, "HKLM"
+    url = _query(registry, hive, INTERNET_SETTINGS, "AutoConfigURL")
+    if isinstance(url, str) and url.strip():
+        return DesktopProxy(f"Windows ({label}\\{INTERNET_SETTINGS})", "pac",
+                            pac_url=url.strip())
+    return None
+
+
+# --------------------------------------------------------------------------- macOS
+
+
+def read_macos(run: Runner) -> DesktopProxy | None:
+    """The PAC address of the current network service (manual proxies: urllib's job)."""
+    listing = run(["scutil", "--proxy"])
+    if listing is None:
+        return None
+    values: dict[str, str] = {}
+    for line in listing.splitlines():
+        name, sep, value = line.strip().partition(" : ")
+        if sep and not value.startswith("<"):
+            values[name.strip()] = value.strip()
+    if values.get("ProxyAutoConfigEnable") == "1":
+        url = values.get("ProxyAutoConfigURLString", "")
+        if url:
+            return DesktopProxy("macOS (scutil --proxy)", "pac", pac_url=url)
     return None
 
 

@@ -5,9 +5,10 @@ A :class:`ProxyPolicy` answers :meth:`~ProxyPolicy.proxies_for` for every reques
 session sends (redirect hops included), so the choice is made per URL:
 
 - ``system``: the proxy environment variables (``http_proxy``/``https_proxy``/``no_proxy``)
-  when set; else on Linux the desktop's settings (GNOME or KDE, see
-  :mod:`workplace.net.desktop_proxy`), followed like a manual proxy or a PAC file; on
-  Windows and macOS the OS settings through :func:`urllib.request.getproxies`;
+  when set; else on Linux the desktop's settings (GNOME or KDE), on Windows and macOS
+  the OS's automatic configuration script (see :mod:`workplace.net.desktop_proxy`),
+  followed like a manual proxy or a PAC file; else the OS's manual proxy through
+  :func:`urllib.request.getproxies`;
 - ``pac``: the PAC file is fetched once (directly, never through a proxy) and evaluated
   per URL with pypac; if it cannot be fetched or run, requests go direct and
   :attr:`ProxyPolicy.problem` says why;
@@ -22,7 +23,6 @@ from __future__ import annotations
 import fnmatch
 import ipaddress
 import logging
-import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -195,7 +195,7 @@ class ProxyPolicy:
     problem: str = ""
     """Why the configured proxy is not (fully) in effect; empty when all is well."""
     desktop_reader: Callable[[], DesktopProxy | None] | None = field(default=None, repr=False)
-    """System mode on Linux: reads the desktop's proxy settings (default: the real ones)."""
+    """System mode: reads the desktop's or OS's proxy settings (default: the real ones)."""
     _desktop: ProxyPolicy | None = field(default=None, repr=False)
     _desktop_found: DesktopProxy | None = field(default=None, repr=False)
     _desktop_tried: bool = field(default=False, repr=False)
@@ -256,16 +256,16 @@ class ProxyPolicy:
             return self._pac
 
     def _desktop_policy(self) -> ProxyPolicy | None:
-        """System mode: the desktop's proxy as a policy of its own, read once (Linux)."""
+        """System mode: the desktop's proxy as a policy of its own, read once."""
         with self._lock:
             if not self._desktop_tried:
                 self._desktop_tried = True
                 reader = self.desktop_reader
-                if reader is None and sys.platform.startswith("linux"):
+                if reader is None:
                     from workplace.net.desktop_proxy import read_desktop_proxy
 
                     reader = read_desktop_proxy
-                found = reader() if reader is not None else None
+                found = reader()
                 if found is not None:
                     self._desktop_found = found
                     self._desktop = _policy_for(found, self.pac_fetcher)
