@@ -61,3 +61,47 @@ def test_a_failure_ends_the_wait_and_closes() -> None:
         listener.wait(threading.Event(), time.monotonic() + 5)
     assert failure.value.kind == AuthErrorKind.BROWSER_UNAVAILABLE
     assert not listener._thread.is_alive()
+
+
+def test_an_idle_connection_does_not_hold_up_the_callback() -> None:
+    """A browser's speculative pre-connect (or any local program) may open a connection
+    and send nothing; the real callback on another connection is answered anyway."""
+    import socket
+
+    listener = LoopbackListener("/callback", _judge)
+    url = listener.redirect_uri
+    idle = [socket.create_connection(("127.0.0.1", listener.port)) for _ in range(3)]
+    try:
+        assert _get(f"{url}?code=real&state=s") == 200
+        query = listener.wait(threading.Event(), time.monotonic() + 5)
+        assert query["code"] == "real"
+    finally:
+        for sock in idle:
+            sock.close()
+        listener.close()
+
+
+def test_parallel_answers_count_once() -> None:
+    listener = LoopbackListener("/callback", _judge)
+    url = listener.redirect_uri
+    statuses: list[int] = []
+    lock = threading.Lock()
+
+    def answer(n: int) -> None:
+        try:
+            status = _get(f"{url}?code=c{n}&state=s")
+        except requests.ConnectionError:
+            status = 0  # the port had already closed
+        with lock:
+            statuses.append(status)
+
+    threads = [threading.Thread(target=answer, args=(n,)) for n in range(8)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        assert statuses.count(200) == 1, statuses
+        assert listener.wait(threading.Event(), time.monotonic() + 5)["code"].startswith("c")
+    finally:
+        listener.close()

@@ -2,7 +2,9 @@
 """The loopback listener of RFC 8252: one attempt, 127.0.0.1, an ephemeral port.
 
 It answers exactly one request on its path, shows a friendly page, and closes.
-Every other request gets a 404 without redirect.
+Every other request gets a 404 without redirect. Each connection is served on its own
+thread with a read timeout, so an idle connection (a browser's speculative pre-connect,
+or any local program) cannot hold up the real callback.
 
 The port closes right after the first answer (on the serving thread, before the sign-in
 goes on to the token exchange), and :meth:`LoopbackListener.close` wakes the serving
@@ -21,7 +23,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from workplace.auth.errors import AuthError, AuthErrorKind
@@ -54,6 +56,16 @@ def page(name: str) -> bytes:
                        text_en=text_en).encode("utf-8")
 
 
+CONNECTION_TIMEOUT = 10.0
+"""Seconds a connection may stay silent before its thread gives up on it."""
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    allow_reuse_address = False  # on Windows, SO_REUSEADDR would let others bind the port
+
+
 Judge = Callable[[dict[str, str]], str | None]
 """Looks at the query of a request on the path: returns the page to show (and the
 request counts), or None (a stray request: 404, keep waiting)."""
@@ -66,9 +78,13 @@ class LoopbackListener:
         self.path = path
         self._judge = judge
         self._results: queue.Queue[dict[str, str] | AuthError] = queue.Queue()
+        self._accept_lock = threading.Lock()
+        self._accepted = False
         listener = self
 
         class Handler(BaseHTTPRequestHandler):
+            timeout = CONNECTION_TIMEOUT
+
             def do_GET(self) -> None:
                 listener._handle(self)
 
@@ -88,7 +104,7 @@ class LoopbackListener:
             def log_message(self, format: str, *args: object) -> None:
                 pass  # the request line holds the code; nothing is logged
 
-        self._server = HTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.timeout = 0.2
         self._wake_read, self._wake_write = socket.socketpair()
         self._stop = threading.Event()
@@ -107,7 +123,7 @@ class LoopbackListener:
                     ready = {key.fileobj for key, _ in selector.select()}
                     if self._wake_read in ready or self._stop.is_set():
                         return
-                    self._server.handle_request()  # the listening socket is readable
+                    self._server.handle_request()  # accept; served on its own thread
                     if not self._results.empty():
                         return  # one answer accepted (or the attempt failed): stop at once
         except (OSError, ValueError):
@@ -127,18 +143,23 @@ class LoopbackListener:
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         reply = handler._reply  # type: ignore[attr-defined]
         url = urlsplit(handler.path)
-        if url.path != self.path or not self._results.empty():
-            log.debug("stray request to the loopback listener: 404")
-            reply(404, b"not found")
-            return
         query = {k: v[0] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
-        verdict = self._judge(query)
+        with self._accept_lock:  # connections are served in parallel: one answer counts
+            verdict = None
+            if url.path == self.path and not self._accepted:
+                verdict = self._judge(query)
+                self._accepted = verdict is not None
         if verdict is None:
-            log.debug("request without sign-in answer on the loopback listener: 404")
+            log.debug("stray request to the loopback listener: 404")
             reply(404, b"not found")
             return
         reply(200, page(verdict))
         self._results.put(query)
+        self._wake()  # the serving thread closes the port now
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):
+            self._wake_write.send(b"x")
 
     def wait(self, cancel: threading.Event, deadline: float,
              clock: Callable[[], float] = time.monotonic) -> dict[str, str]:
@@ -167,6 +188,7 @@ class LoopbackListener:
     def fail(self, error: AuthError) -> None:
         """End the wait with ``error`` (e.g. the browser could not be opened)."""
         self._results.put(error)
+        self._wake()
 
     def close(self) -> None:
         with self._close_lock:
@@ -174,8 +196,7 @@ class LoopbackListener:
                 return
             self._closed = True
         self._stop.set()
-        with contextlib.suppress(OSError):
-            self._wake_write.send(b"x")
+        self._wake()
         if threading.current_thread() is not self._thread:
             self._thread.join(timeout=5)
         self._server.server_close()
