@@ -231,3 +231,27 @@ def test_one_attempt_at_a_time(harness: Harness) -> None:
 
 def test_no_browser_suggests_the_code(harness: Harness) -> None:
     _fails(harness, AuthErrorKind.BROWSER_UNAVAILABLE, open_browser=lambda url: False)
+
+
+def test_token_requests_never_follow_a_redirect(harness: Harness) -> None:
+    """A 307 would replay the code or the refresh token to wherever it points."""
+    from tests.support.servers import LoopbackServer
+
+    elsewhere = LoopbackServer()
+    try:
+        harness.provider.set_behaviour(redirect={"/token": elsewhere.url("/steal")})
+        _fails(harness, AuthErrorKind.PROVIDER_ERROR)
+        assert elsewhere.seen == []
+
+        harness.provider.set_behaviour()
+        service = harness.service()
+        service.sign_in()
+        harness.provider.set_behaviour(redirect={
+            "/token": elsewhere.url("/steal"), "/jwks": elsewhere.url("/keys"),
+        })
+        state = service.refresh_if_needed(force=True)
+        assert state.reason == AuthErrorKind.PROVIDER_ERROR  # transient: kept signed in
+        assert state.status == AuthStatus.SIGNED_IN and harness.stored() is not None
+        assert elsewhere.seen == []
+    finally:
+        elsewhere.close()

@@ -16,6 +16,7 @@ export const SWITCHES = {
     + 'wrong_nonce, no_nonce, alg_none, bad_sig, expired, no_iat, no_sub, other_sub, unknown_kid',
   userinfo_sub: 'sub value written into userinfo responses',
   device_slow_down: 'turn the next N authorization_pending answers into slow_down',
+  redirect: 'object of path -> URL: answer requests to that path with 307 to the URL',
 };
 
 const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
@@ -102,6 +103,12 @@ export function tamper(handler, behaviour, signingJwk) {
     if (behaviour.delay_ms) {
       const paths = behaviour.delay_paths ?? ['/'];
       if (paths.some((prefix) => path.startsWith(prefix))) await sleep(behaviour.delay_ms);
+    }
+    const target = behaviour.redirect?.[path];
+    if (target) {
+      res.writeHead(307, { location: target, 'cache-control': 'no-store' });
+      res.end();
+      return undefined;
     }
     if (path === '/.well-known/openid-configuration' && behaviour.discovery_issuer !== undefined) {
       rewriteBody(res, (body) => JSON.stringify({ ...JSON.parse(body), issuer: behaviour.discovery_issuer }));

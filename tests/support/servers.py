@@ -60,6 +60,11 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._serve(False)
 
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self.server.owner.bodies.append(self.rfile.read(length))
+        self._serve(True)
+
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -77,6 +82,8 @@ class LoopbackServer:
     def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.routes: dict[str, Route] = {}
         self.seen: list[tuple[str, str]] = []
+        self.bodies: list[bytes] = []
+        """Bodies of POST requests, in order."""
         self.release = threading.Event()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.owner = self

@@ -49,7 +49,7 @@ def start(
         response = session.post(url, data=urlencode(
             {"client_id": client_id, "scope": " ".join(scopes)}
         ), headers={"Content-Type": "application/x-www-form-urlencoded",
-                    "Accept": "application/json"})
+                    "Accept": "application/json"}, allow_redirects=False)
     except NetworkError as exc:
         raise AuthError.from_network(exc) from None
     try:

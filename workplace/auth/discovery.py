@@ -111,7 +111,8 @@ class Discovery:
                 return cached
         url = self.issuer.rstrip("/") + "/.well-known/openid-configuration"
         try:
-            response = session.get(url, headers={"Accept": "application/json"})
+            response = session.get(url, headers={"Accept": "application/json"},
+                                   allow_redirects=False)
         except NetworkError as exc:
             raise AuthError.from_network(exc) from None
         if response.status_code != 200:

@@ -37,7 +37,8 @@ class JwksCache:
 
     def _fetch(self, session: requests.Session) -> None:
         try:
-            response = session.get(self._uri, headers={"Accept": "application/json"})
+            response = session.get(self._uri, headers={"Accept": "application/json"},
+                                   allow_redirects=False)
         except NetworkError as exc:
             raise AuthError.from_network(exc) from None
         self._fetched_at = self._clock()

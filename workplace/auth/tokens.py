@@ -80,9 +80,11 @@ def _server_time(response: requests.Response) -> float | None:
 
 def _post(session: requests.Session, url: str, body: str) -> requests.Response:
     try:
+        # Never follow a redirect: a 307/308 would replay the code or refresh token
+        # to wherever it points. A redirect is a provider error.
         return session.post(url, data=body, headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
-        })
+        }, allow_redirects=False)
     except NetworkError as exc:
         raise AuthError.from_network(exc) from None
 
@@ -132,7 +134,7 @@ def userinfo(session: requests.Session, url: str, access_token: str) -> dict[str
     try:
         response = session.get(url, headers={
             "Authorization": f"Bearer {access_token}", "Accept": "application/json",
-        })
+        }, allow_redirects=False)
     except NetworkError as exc:
         raise AuthError.from_network(exc) from None
     try:
