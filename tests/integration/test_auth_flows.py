@@ -309,3 +309,72 @@ def test_device_grant_cancel(harness: Harness) -> None:
     with pytest.raises(AuthError) as failure:
         service.poll_device(challenge, cancel)
     assert failure.value.kind == AuthErrorKind.CANCELLED
+
+
+def test_a_refresh_answer_without_a_new_refresh_token_keeps_the_session(
+    harness: Harness,
+) -> None:
+    service = harness.service()
+    service.sign_in()
+    stored = json.loads(harness.stored() or "{}")["refresh_token"]
+    harness.provider.set_behaviour(drop_refresh_token=True)
+
+    state = service.refresh_if_needed(force=True)
+
+    assert state.status == AuthStatus.SIGNED_IN and state.reason is None
+    assert state.refresh_due_at is not None  # still planned
+    assert json.loads(harness.stored() or "{}")["refresh_token"] == stored
+    assert service.access_token()
+    harness.provider.set_behaviour()
+    service.sign_out()  # the logout hint is the ID token of the sign-in, kept
+    assert harness.browser.params()["id_token_hint"].count(".") == 2
+
+
+def test_a_sign_out_during_a_refresh_wins(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refresh has its answer (a rotated token) when the user signs out: it must
+    not store it, nor bring the session back. The provider exchange is real; the
+    wrapper only holds the answer until the sign-out is done."""
+    import workplace.auth.service as service_module
+
+    real = service_module.token_request
+    answered, proceed = threading.Event(), threading.Event()
+
+    def held(*args: object, **kwargs: object) -> object:
+        response = real(*args, **kwargs)  # type: ignore[arg-type]
+        if args[2] == "refresh_token":
+            answered.set()
+            proceed.wait(30)
+        return response
+
+    service = harness.service()
+    service.sign_in()
+    monkeypatch.setattr(service_module, "token_request", held)
+    results: list[object] = []
+    refresh = threading.Thread(target=lambda: results.append(
+        service.refresh_if_needed(force=True)))
+    refresh.start()
+    try:
+        assert answered.wait(30)
+        service.sign_out()
+    finally:
+        proceed.set()
+        refresh.join(30)
+
+    assert results and not refresh.is_alive()
+    assert service.status().status == AuthStatus.SIGNED_OUT
+    assert service.access_token() is None
+    assert harness.stored() is None  # not saved again by the late refresh
+    assert harness.service().restore().status == AuthStatus.SIGNED_OUT
+
+
+def test_a_failed_revocation_still_ends_the_provider_session(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    harness.provider.set_behaviour(redirect={"/token/revocation": "http://127.0.0.1:9/"})
+
+    service.sign_out()
+
+    assert harness.stored() is None
+    assert harness.browser.visits[-1].startswith(f"{harness.provider.issuer}/session/end?")

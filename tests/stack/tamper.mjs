@@ -17,6 +17,7 @@ export const SWITCHES = {
   userinfo_sub: 'sub value written into userinfo responses',
   device_slow_down: 'turn the next N authorization_pending answers into slow_down',
   redirect: 'object of path -> URL: answer requests to that path with 307 to the URL',
+  drop_refresh_token: 'leave refresh_token and id_token out of token answers (allowed by RFC 6749 §6)',
 };
 
 const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
@@ -117,6 +118,14 @@ export function tamper(handler, behaviour, signingJwk) {
       rewriteBody(res, async (body) => {
         const json = JSON.parse(body);
         if (json.id_token) json.id_token = await forgeIdToken(json.id_token, behaviour.id_token, signingJwk());
+        return JSON.stringify(json);
+      });
+    }
+    if (path === '/token' && behaviour.drop_refresh_token) {
+      rewriteBody(res, (body) => {
+        const json = JSON.parse(body);
+        delete json.refresh_token;
+        delete json.id_token;
         return JSON.stringify(json);
       });
     }

@@ -19,6 +19,7 @@ Two refresh plans:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
@@ -102,8 +103,14 @@ class AuthService:
         self._lock = threading.RLock()
         self._attempt = threading.Lock()
         self._refreshing = threading.Lock()
+        self._persist = threading.Lock()
+        """Held around a keyring write or delete together with the state it belongs to,
+        so a sign-out cannot interleave with a refresh saving its rotated token."""
         self._signed_out_page: SignedOutPage | None = None
         # Everything below is guarded by _lock.
+        self._generation = 0
+        """Counts sign-ins and sign-outs: a refresh that began in another generation
+        (the user signed out or in meanwhile) drops its result instead of storing it."""
         self._status = AuthStatus.SIGNED_OUT
         self._profile: Profile | None = None
         self._tokens: TokenSet | None = None
@@ -298,6 +305,7 @@ class AuthService:
         with self._lock:
             if self._refresh_token != refresh_token:  # someone else refreshed meanwhile
                 return self.status()
+            generation, previous = self._generation, self._tokens
         try:
             with self._new_session() as session:
                 metadata = self._metadata(session)
@@ -310,26 +318,44 @@ class AuthService:
                                    profile.subject if profile else None)
         except OAuthError as exc:
             if exc.kind == AuthErrorKind.REJECTED_REFRESH:
+                if not self._current(generation):
+                    return self.status()
                 log.info("the provider rejected the remembered session; sign-in needed")
                 self._forget(AuthStatus.REAUTH_REQUIRED, keep_profile=True)
                 with self._lock:
                     self._set_reason(AuthErrorKind.REJECTED_REFRESH)
                 return self.status()
-            return self._refresh_failed(exc)
+            return self._refresh_failed(exc, generation)
         except AuthError as exc:
-            return self._refresh_failed(exc)
+            return self._refresh_failed(exc, generation)
         now = self._clock()
-        tokens = response.token_set(now)
+        # RFC 6749 §6: an answer without a new refresh token keeps the old one (and the
+        # ID token, for the logout hint).
+        tokens = response.token_set(now, previous)
+        if not tokens.refresh_token:
+            tokens = dataclasses.replace(tokens, refresh_token=refresh_token)
+        with self._persist:
+            with self._lock:
+                if self._generation != generation:  # signed out (or in) meanwhile
+                    log.info("dropped a refresh that finished after a sign-out")
+                    return self.status()
+                persistent = self._status == AuthStatus.SIGNED_IN
+            if persistent and tokens.refresh_token != refresh_token:
+                # Rotation: the new refresh token is saved before the access token is used.
+                try:
+                    self._save(tokens, profile)
+                except Exception as exc:
+                    log.warning("could not save the rotated session in the keyring")
+                    return self._refresh_failed(
+                        AuthError(AuthErrorKind.KEYRING_FAILED, type(exc).__name__),
+                        generation)
+            return self._refreshed(tokens, now)
+
+    def _current(self, generation: int) -> bool:
         with self._lock:
-            persistent = self._status == AuthStatus.SIGNED_IN
-        if persistent and tokens.refresh_token and tokens.refresh_token != refresh_token:
-            # Rotation: the new refresh token is saved before the new access token is used.
-            try:
-                self._save(tokens, profile)
-            except Exception as exc:
-                log.warning("could not save the rotated session in the keyring")
-                return self._refresh_failed(
-                    AuthError(AuthErrorKind.KEYRING_FAILED, type(exc).__name__))
+            return self._generation == generation
+
+    def _refreshed(self, tokens: TokenSet, now: float) -> AuthState:
         with self._lock:
             self._tokens = tokens
             self._refreshed_at = now
@@ -344,8 +370,10 @@ class AuthService:
         log.info("refreshed the session")
         return self.status()
 
-    def _refresh_failed(self, exc: AuthError) -> AuthState:
+    def _refresh_failed(self, exc: AuthError, generation: int) -> AuthState:
         with self._lock:
+            if self._generation != generation:
+                return self.status()
             self._failures += 1
             delay = min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** (self._failures - 1))
             self._retry_at = self._clock() + delay
@@ -438,6 +466,10 @@ class AuthService:
         name = next((str(merged[k]) for k in ("name", "preferred_username", "email")
                      if merged.get(k)), subject)
         profile = Profile(subject, name, str(merged.get("email", "")))
+        with self._persist:
+            return self._signed_in_as(tokens, profile, obtained)
+
+    def _signed_in_as(self, tokens: TokenSet, profile: Profile, obtained: float) -> AuthState:
         status = AuthStatus.SESSION_ONLY
         reason: AuthErrorKind | None = AuthErrorKind.NO_KEYRING
         detail = ""
@@ -453,6 +485,7 @@ class AuthService:
                 log.warning("could not save the session in the keyring")
                 reason, detail = AuthErrorKind.KEYRING_FAILED, type(exc).__name__
         with self._lock:
+            self._generation += 1  # a refresh of an earlier session must not land here
             self._status, self._profile, self._tokens = status, profile, tokens
             self._refreshed_at = obtained
             self._limitation = (reason, detail) if reason is not None else None
@@ -501,7 +534,12 @@ class AuthService:
 
     def _forget(self, status: AuthStatus, *, keep_profile: bool = False) -> str | None:
         """Wipe memory and keyring; returns the ID token for the logout hint."""
+        with self._persist:
+            return self._wipe(status, keep_profile)
+
+    def _wipe(self, status: AuthStatus, keep_profile: bool) -> str | None:
         with self._lock:
+            self._generation += 1
             id_token = self._tokens.id_token if self._tokens else None
             self._tokens, self._refresh_token, self._session_until = None, None, None
             self._status = status
@@ -529,11 +567,15 @@ class AuthService:
             with self._new_session() as session:
                 metadata = self._metadata(session)
                 if refresh_token and metadata.revocation_endpoint:
-                    revoke(session, metadata.revocation_endpoint, refresh_token,
-                           self._config.client_id)
-                    log.info("revoked the refresh token")
+                    try:
+                        revoke(session, metadata.revocation_endpoint, refresh_token,
+                               self._config.client_id)
+                        log.info("revoked the refresh token")
+                    except AuthError as exc:  # the provider session still ends below
+                        log.info("could not revoke the refresh token (%s); not retried",
+                                 exc.kind.value)
         except AuthError as exc:
-            log.info("could not revoke the refresh token (%s); not retried", exc.kind.value)
+            log.info("the provider is not reachable for the sign-out (%s)", exc.kind.value)
             return
         if metadata.end_session_endpoint:
             self._end_session(metadata.end_session_endpoint, id_token)
