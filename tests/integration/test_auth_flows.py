@@ -233,12 +233,18 @@ def test_sign_out_wipes_everything(harness: Harness) -> None:
     assert harness.stored() is None
     reuse = harness.token_request(grant_type="refresh_token", refresh_token=token)
     assert reuse.json()["error"] == "invalid_grant"  # revoked (RFC 7009)
-    logout = harness.browser.params()
-    assert harness.browser.visits[-1].startswith(f"{harness.provider.issuer}/session/end?")
+    # The browser is started with a one-time loopback address, not with the ID token:
+    # it redirects to the provider's end-session URL.
+    start = harness.browser.visits[-1]
+    assert start.startswith("http://127.0.0.1:") and "/once/" in start
+    assert "eyJ" not in start and "id_token" not in start
+    logout = harness.browser.landed(f"{harness.provider.issuer}/session/end?")
     assert logout["id_token_hint"].count(".") == 2
     assert logout["post_logout_redirect_uri"].startswith("http://127.0.0.1:")
-    assert logout["state"]
-    assert "Abgemeldet" in harness.browser.pages[-1]  # the launcher's signed-out page
+    assert logout["state"] and logout["client_id"] == "arbeitsplatz"
+    assert "Abgemeldet" in harness.browser.pages[-1]  # the provider ended it, came back
+    with pytest.raises(requests.ConnectionError):  # the page's listener is gone
+        requests.get(start, timeout=5)
     revocation = [c for c in harness.recorder.calls if c[1] == "/token/revocation"]
     assert revocation == [("POST", "/token/revocation")]
 
@@ -327,7 +333,8 @@ def test_a_refresh_answer_without_a_new_refresh_token_keeps_the_session(
     assert service.access_token()
     harness.provider.set_behaviour()
     service.sign_out()  # the logout hint is the ID token of the sign-in, kept
-    assert harness.browser.params()["id_token_hint"].count(".") == 2
+    logout = harness.browser.landed(f"{harness.provider.issuer}/session/end?")
+    assert logout["id_token_hint"].count(".") == 2
 
 
 def test_a_sign_out_during_a_refresh_wins(
@@ -377,4 +384,5 @@ def test_a_failed_revocation_still_ends_the_provider_session(harness: Harness) -
     service.sign_out()
 
     assert harness.stored() is None
-    assert harness.browser.visits[-1].startswith(f"{harness.provider.issuer}/session/end?")
+    assert harness.browser.landed(f"{harness.provider.issuer}/session/end?")["id_token_hint"]
+    assert "Abgemeldet" in harness.browser.pages[-1]

@@ -105,3 +105,22 @@ def test_parallel_answers_count_once() -> None:
         assert listener.wait(threading.Event(), time.monotonic() + 5)["code"].startswith("c")
     finally:
         listener.close()
+
+
+def test_a_one_time_redirect_is_answered_once_and_never_counts_as_the_answer() -> None:
+    listener = LoopbackListener("/callback", _judge)
+    try:
+        target = "https://id.example/logout?id_token_hint=secret"
+        once = listener.redirect_once(target)
+        assert once.startswith(f"http://127.0.0.1:{listener.port}/once/")
+        assert "secret" not in once
+        with requests.Session() as session:
+            session.trust_env = False
+            first = session.get(once, timeout=5, allow_redirects=False)
+            assert (first.status_code, first.headers["Location"]) == (303, target)
+            assert session.get(once, timeout=5).status_code == 404
+            assert session.get(listener.redirect_uri.replace("/callback", "/once/guess"),
+                               timeout=5).status_code == 404
+        assert _get(f"{listener.redirect_uri}?code=c&state=s") == 200  # still waiting
+    finally:
+        listener.close()

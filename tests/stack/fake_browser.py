@@ -50,8 +50,12 @@ class _Forms(HTMLParser):
 def browse(
     url: str, *, action: str = "login", user: str = "demo", password: str = "demo",  # noqa: S107
     session: requests.Session | None = None, max_steps: int = 12,
+    history: list[tuple[str, str]] | None = None,
 ) -> requests.Response | None:
-    """Act on ``url`` like a person would; returns the last page (None if unreachable)."""
+    """Act on ``url`` like a person would; returns the last page (None if unreachable).
+
+    ``history`` gets ``(url, html)`` of every page on the way (after redirects).
+    """
     own = session is None
     session = session or requests.Session()
     session.trust_env = False
@@ -60,6 +64,8 @@ def browse(
         for _ in range(max_steps):
             if "html" not in response.headers.get("content-type", ""):
                 return response
+            if history is not None:
+                history.append((response.url, response.text))
             parser = _Forms()
             parser.feed(response.text)
             forms = {str(f["id"]): f for f in parser.forms}

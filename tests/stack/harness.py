@@ -43,6 +43,9 @@ class Browser:
     before: Callable[[str], None] | None = None
     session: requests.Session = field(default_factory=requests.Session)
     pages: list[str] = field(default_factory=list)
+    """The last page of each visit."""
+    history: list[tuple[str, str]] = field(default_factory=list)
+    """``(url, html)`` of every page seen on the way."""
 
     def __call__(self, url: str) -> bool:
         self.visits.append(url)
@@ -50,12 +53,17 @@ class Browser:
             self.before(url)
         if self.action == "ignore":
             return True
-        response = browse(url, action=self.action, session=self.session)
+        response = browse(url, action=self.action, session=self.session, history=self.history)
         self.pages.append(response.text if response is not None else "")
         return True
 
     def params(self, index: int = -1) -> dict[str, str]:
         return {k: v[0] for k, v in parse_qs(urlsplit(self.visits[index]).query).items()}
+
+    def landed(self, prefix: str) -> dict[str, str]:
+        """The query of the last page seen whose URL starts with ``prefix``."""
+        url = next(seen for seen, _ in reversed(self.history) if seen.startswith(prefix))
+        return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
 
 
 @dataclass

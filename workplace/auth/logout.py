@@ -1,5 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""RP-initiated logout: the end-session URL and the short-lived "signed out" page."""
+"""RP-initiated logout: the end-session request and the short-lived "signed out" page.
+
+The end-session URL carries the ID token as ``id_token_hint``. The browser is not
+started with that URL (``xdg-open URL`` puts it on a command line, readable by every
+user of a terminal server) but with a one-time address of the loopback listener, which
+redirects to it. A GET, not a form POST: a cross-site POST would not carry providers'
+SameSite=Lax session cookies, and their session would not end (oidc-provider turns
+POST off for that reason).
+"""
 
 from __future__ import annotations
 
@@ -44,6 +52,11 @@ class SignedOutPage:
     @property
     def redirect_uri(self) -> str:
         return self._listener.redirect_uri
+
+    def start_url(self, endpoint: str, id_token: str | None, client_id: str) -> str:
+        """The loopback address the browser opens; it redirects once to ``endpoint``."""
+        target = end_session_url(endpoint, id_token, self.redirect_uri, self.state, client_id)
+        return self._listener.redirect_once(target)
 
     def _run(self) -> None:
         try:

@@ -77,6 +77,8 @@ class LoopbackListener:
     def __init__(self, path: str, judge: Judge) -> None:
         self.path = path
         self._judge = judge
+        self._once: dict[str, str] = {}
+        """Redirects answered once each on their own path (see :meth:`redirect_once`)."""
         self._results: queue.Queue[dict[str, str] | AuthError] = queue.Queue()
         self._accept_lock = threading.Lock()
         self._accepted = False
@@ -91,8 +93,10 @@ class LoopbackListener:
             def do_POST(self) -> None:
                 self._reply(404, b"not found")
 
-            def _reply(self, status: int, body: bytes) -> None:
+            def _reply(self, status: int, body: bytes, location: str = "") -> None:
                 self.send_response(status)
+                if location:
+                    self.send_header("Location", location)
                 self.send_header("Content-Type", "text/html; charset=utf-8" if status == 200
                                  else "text/plain; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
@@ -146,9 +150,13 @@ class LoopbackListener:
         query = {k: v[0] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
         with self._accept_lock:  # connections are served in parallel: one answer counts
             verdict = None
+            once = self._once.pop(url.path, None) if not self._accepted else None
             if url.path == self.path and not self._accepted:
                 verdict = self._judge(query)
                 self._accepted = verdict is not None
+        if once is not None:
+            reply(303, b"", location=once)
+            return
         if verdict is None:
             log.debug("stray request to the loopback listener: 404")
             reply(404, b"not found")
@@ -156,6 +164,19 @@ class LoopbackListener:
         reply(200, page(verdict))
         self._results.put(query)
         self._wake()  # the serving thread closes the port now
+
+    def redirect_once(self, location: str) -> str:
+        """A new unguessable address here that redirects (303) once to ``location``.
+
+        For a URL that must not go on a command line: the browser is started with this
+        address instead. A second request gets a 404.
+        """
+        import secrets
+
+        path = f"/once/{secrets.token_urlsafe(24)}"
+        with self._accept_lock:
+            self._once[path] = location
+        return f"http://127.0.0.1:{self.port}{path}"
 
     def _wake(self) -> None:
         with contextlib.suppress(OSError):

@@ -39,7 +39,7 @@ from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.auth.idtoken import Expectations, validate_id_token
 from workplace.auth.jwks import JwksCache
 from workplace.auth.keyring_store import KeyringStore
-from workplace.auth.logout import SignedOutPage, end_session_url
+from workplace.auth.logout import SignedOutPage
 from workplace.auth.loopback import LoopbackListener
 from workplace.auth.pkce import Attempt
 from workplace.auth.state import AuthState, AuthStatus, Profile
@@ -585,8 +585,7 @@ class AuthService:
             self._signed_out_page.close()
         page = SignedOutPage()
         self._signed_out_page = page
-        url = end_session_url(endpoint, id_token, page.redirect_uri, page.state,
-                              self._config.client_id)
+        url = page.start_url(endpoint, id_token, self._config.client_id)
         try:
             opened = self._open_browser(url)
         except Exception:
