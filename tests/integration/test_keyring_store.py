@@ -234,3 +234,21 @@ def test_an_entry_deleted_while_it_is_read_counts_as_missing(
         monkeypatch.undo()
         store.delete("someone")
     assert store.load("someone") is None
+
+
+def test_the_windows_credential_is_kept_on_this_machine() -> None:
+    """keyring's WinVaultKeyring stores with CRED_PERSIST_ENTERPRISE by default, which
+    roams with the profile. A FAKE named like it (no Windows here) records the choice."""
+
+    class WinVaultKeyring(FakeWindowsCredentialManager):
+        persist: object = "enterprise"
+
+    WinVaultKeyring.__module__ = "fake.keyring.backends.Windows"
+    WinVaultKeyring.__qualname__ = "WinVaultKeyring"
+    fake = WinVaultKeyring()
+    store = KeyringStore(fake, allowed=frozenset({"fake.keyring.backends.Windows.WinVaultKeyring"}))
+    assert fake.persist == "local machine"
+    secret = "x" * 4000  # over the blob limit: chunked like on Windows
+    store.save("erika", secret)
+    assert store.load("erika") == secret
+    assert len(fake.items) > 1

@@ -63,8 +63,13 @@ class KeyringStore:
         except KeyringUnavailable as exc:
             self.reason = str(exc)
             log.info("no secure keyring: %s", exc)
-        if chunk_limit is None and self._backend is not None and backend_id(
-                self._backend).endswith("Windows.WinVaultKeyring"):
+        windows = self._backend is not None and backend_id(self._backend).endswith(
+            "Windows.WinVaultKeyring")
+        if windows and self._backend is not None:
+            # Kept on this machine: the backend's default (CRED_PERSIST_ENTERPRISE) would
+            # let the refresh token roam with the user's profile to every other PC.
+            self._backend.persist = "local machine"
+        if chunk_limit is None and windows:
             chunk_limit = ChunkLimit(WINDOWS_BLOB_LIMIT)
         self._limit = chunk_limit
 
