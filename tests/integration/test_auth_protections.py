@@ -255,3 +255,26 @@ def test_token_requests_never_follow_a_redirect(harness: Harness) -> None:
         assert elsewhere.seen == []
     finally:
         elsewhere.close()
+
+
+@pytest.mark.parametrize("field", ["end_session_endpoint", "revocation_endpoint",
+                                   "userinfo_endpoint", "token_endpoint"])
+def test_a_tampered_discovery_cache_is_not_used(harness: Harness, field: str) -> None:
+    """The cache is parsed again like a fresh document: a file: or foreign http: endpoint
+    in it makes the launcher ask the provider again instead."""
+    import json
+
+    service = harness.service()
+    service.sign_in()
+    [cache] = list((harness.paths.cache_dir / "auth").glob("discovery-*.json"))
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    data["document"][field] = "file:///etc/passwd" if field.startswith("end") \
+        else "http://evil.example/steal"
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    harness.recorder.calls.clear()
+
+    restored = harness.service().restore()
+
+    assert restored.status == AuthStatus.SIGNED_IN
+    assert "/.well-known/openid-configuration" in harness.recorder.paths()
+    assert all("evil" not in path for path in harness.recorder.paths())

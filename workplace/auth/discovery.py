@@ -9,7 +9,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -127,34 +127,25 @@ class Discovery:
             raise AuthError(AuthErrorKind.PROVIDER_ERROR, "discovery is not a JSON object")
         metadata = parse_metadata(doc, self.issuer, now)
         self._metadata = metadata
-        self._write_cache(metadata)
+        self._write_cache(doc, now)
         log.debug("discovered %s", self.issuer)
         return metadata
 
     def _read_cache(self) -> ProviderMetadata | None:
+        """The cached document, checked again by :func:`parse_metadata` like a fresh one,
+        so a tampered file gains nothing (every endpoint is URL-checked again)."""
         try:
             data = json.loads(self._cache_file.read_text(encoding="utf-8"))
-            data["signing_algs"] = tuple(data["signing_algs"])
-            metadata = ProviderMetadata(**data)
-        except (OSError, ValueError, TypeError, KeyError):
+            return parse_metadata(data["document"], self.issuer, float(data["fetched_at"]))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, AuthError):
             return None
-        # The cache is re-checked like a fresh document: a tampered file gains nothing.
-        if metadata.issuer != self.issuer or not set(metadata.signing_algs) <= ALLOWED_SIGNING_ALGS:
-            return None
-        try:
-            for url in (metadata.authorization_endpoint, metadata.token_endpoint,
-                        metadata.jwks_uri):
-                check_url(url)
-        except UnsafeUrlError:
-            return None
-        return metadata
 
-    def _write_cache(self, metadata: ProviderMetadata) -> None:
+    def _write_cache(self, doc: dict[str, Any], fetched_at: float) -> None:
         try:
             self._cache_file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self._cache_file.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(asdict(metadata), handle)
+                json.dump({"document": doc, "fetched_at": fetched_at}, handle)
             os.replace(tmp, self._cache_file)
         except OSError:
             log.warning("could not cache the provider metadata", exc_info=True)
