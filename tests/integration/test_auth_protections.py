@@ -71,6 +71,7 @@ def test_callback_without_iss_when_provider_promises_it(harness: Harness) -> Non
     ("expired", AuthErrorKind.INVALID_TOKEN),          # rp-id_token-iat / exp
     ("no_iat", AuthErrorKind.INVALID_TOKEN),
     ("no_sub", AuthErrorKind.INVALID_TOKEN),           # rp-id_token-sub
+    ("other_azp", AuthErrorKind.INVALID_TOKEN),        # issued to another party
 ])
 def test_forged_id_token_is_rejected(harness: Harness, forgery: str,
                                      kind: AuthErrorKind) -> None:

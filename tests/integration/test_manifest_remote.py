@@ -289,6 +289,28 @@ def test_good_signature_accepted_bad_one_rejected_last_good_kept(server: Manifes
     assert remote.refresh().kind is RefreshKind.SIGNATURE_INVALID
 
 
+def test_an_edited_cache_of_a_signed_catalog_is_not_used(
+    server: ManifestServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The signature and key fingerprint stay in the file; the manifest in it is
+    changed on disk. The cached copy must verify again, so it is refused."""
+    key = ECKey.generate_key("P-256")
+    good = body_of(doc(1))
+    server.routes["/m.json"] = Route(body=good)
+    server.routes["/m.json.jws"] = Route(body=sign_detached(good, key, "ES256").encode())
+    remote = remote_for(server.url("/m.json"), manifest_public_key=pinned(key))
+    assert remote.refresh().kind is RefreshKind.UPDATED
+    assert remote.cached() is not None
+    [cache] = [f for f in Paths.from_environment().cache_dir.rglob("*.json")
+               if "https://wiki.example.org/" in f.read_text(encoding="utf-8")]
+    text = cache.read_text(encoding="utf-8")
+    cache.write_text(text.replace("https://wiki.example.org/", "https://phish.example/"),
+                     encoding="utf-8")
+
+    assert remote.cached() is None
+    assert "signature does not verify" in caplog.text
+
+
 def test_unsigned_manifest_rejected_when_a_key_is_pinned(server: ManifestServer) -> None:
     key = ECKey.generate_key("P-256")
     server.routes["/m.json"] = Route(body=body_of(doc(1)))

@@ -13,7 +13,8 @@ export const SWITCHES = {
   callback_iss: 'iss value written into the authorization response (redirect to the app); null drops it',
   callback_state: 'state value written into the authorization response',
   id_token: 'forge the ID token in token responses: wrong_iss, wrong_aud, no_aud, '
-    + 'wrong_nonce, no_nonce, alg_none, bad_sig, expired, no_iat, no_sub, other_sub, unknown_kid',
+    + 'wrong_nonce, no_nonce, alg_none, bad_sig, expired, no_iat, no_sub, other_sub, other_azp, '
+    + 'unknown_kid',
   userinfo_sub: 'sub value written into userinfo responses',
   device_slow_down: 'turn the next N authorization_pending answers into slow_down',
   redirect: 'object of path -> URL: answer requests to that path with 307 to the URL',
@@ -53,6 +54,7 @@ export async function forgeIdToken(token, how, signingJwk) {
     case 'no_iat': delete payload.iat; break;
     case 'no_sub': delete payload.sub; break;
     case 'other_sub': payload.sub = 'someone-else'; break;
+    case 'other_azp': payload.azp = 'someone-else'; break;
     default: throw new Error(`unknown id_token switch ${how}`);
   }
   // Re-signed with the provider's real key: only the claim is wrong.

@@ -75,8 +75,11 @@ def validate_id_token(
     audiences = [aud] if isinstance(aud, str) else aud if isinstance(aud, list) else []
     if expect.client_id not in audiences:
         raise _invalid("the ID token is not meant for this app (aud)")
-    if len(audiences) > 1 and claims.get("azp") != expect.client_id:
+    azp = claims.get("azp")
+    if len(audiences) > 1 and azp != expect.client_id:
         raise _invalid("the ID token has several audiences but another azp")
+    if azp is not None and azp != expect.client_id:  # issued to another party
+        raise _invalid("the ID token was issued to another party (azp)")
     sub = claims.get("sub")
     if not isinstance(sub, str) or not sub:
         raise _invalid("the ID token has no subject")

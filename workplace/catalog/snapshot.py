@@ -81,6 +81,17 @@ class UntrustedCache(ValueError):
     """The cached copy cannot be used (not verified with the configured key, or invalid)."""
 
 
+def _verify_again(body: str, signature: str, public_key: str) -> None:
+    """The cached manifest must still verify with the pinned key: the file on disk is
+    as easy to change as any other, and the fingerprint alone proves nothing."""
+    from workplace.catalog.signature import PinnedKeys, verify_detached
+
+    try:
+        verify_detached(body.encode("utf-8"), signature, PinnedKeys.parse(public_key))
+    except Exception as exc:  # a bad signature, key or format: never used
+        raise UntrustedCache(f"the cached catalog's signature does not verify ({exc})") from None
+
+
 def snapshot_from_record(record: CacheRecord, source: CatalogSource) -> CatalogSnapshot:
     """Validate a cached record again for ``source``; raises UntrustedCache saying why."""
     if record.kind != source.kind.value or record.url != source.url:
@@ -96,6 +107,8 @@ def snapshot_from_record(record: CacheRecord, source: CatalogSource) -> CatalogS
         if document is None:
             raise UntrustedCache(f"the cached catalog lacks {name}")
         bodies[name] = document.body
+    if source.signed:
+        _verify_again(bodies.get("manifest", ""), record.signature or "", source.public_key)
     if source.kind is SourceKind.MANIFEST:
         manifest, problems = parse_manifest(bodies["manifest"], source.url)
     else:
