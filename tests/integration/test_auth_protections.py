@@ -41,6 +41,23 @@ def test_wrong_state_is_rejected_before_a_token_request(harness: Harness) -> Non
     assert _token_requests(harness) == 0
 
 
+@pytest.mark.parametrize("change", [
+    {"code_challenge_methods_supported": ["plain"]},
+    {"code_challenge_methods_supported": None},
+    {"token_endpoint": "http://provider.example/token"},  # http off loopback
+    {"authorization_endpoint": "javascript:alert(1)"},
+    {"end_session_endpoint": "file:///etc/passwd"},
+    {"id_token_signing_alg_values_supported": ["none", "HS256"]},
+])
+def test_an_insecure_provider_is_refused_before_the_browser_opens(
+    harness: Harness, change: dict[str, object]
+) -> None:
+    harness.provider.set_behaviour(discovery=change)
+    _fails(harness, AuthErrorKind.INSECURE_PROVIDER)
+    assert harness.browser.visits == []
+    assert _token_requests(harness) == 0
+
+
 def test_access_denied_is_reported(harness: Harness) -> None:
     harness.browser.action = "deny"
     error = _fails(harness, AuthErrorKind.DENIED)
@@ -97,6 +114,19 @@ def test_unknown_kid_refetches_once_rate_limited(harness: Harness) -> None:
     with pytest.raises(AuthError):
         service.sign_in()
     assert harness.recorder.paths().count("/jwks") == 2  # rate-limited: not again
+
+
+def test_signing_keys_are_fetched_again_after_a_day(harness: Harness) -> None:
+    service = harness.service()
+    service.sign_in()
+    assert harness.recorder.paths().count("/jwks") == 1
+    service.refresh_if_needed(force=True)
+    assert harness.recorder.paths().count("/jwks") == 1  # still fresh
+    # A day later (by the launcher's clock; the provider's tokens then look expired,
+    # which does not matter here): the keys are fetched before they verify anything.
+    harness.clock.advance(24 * 3600 + 1)
+    service.refresh_if_needed(force=True)
+    assert harness.recorder.paths().count("/jwks") == 2  # a withdrawn key is not kept
 
 
 def test_userinfo_about_another_user_is_rejected(harness: Harness) -> None:

@@ -10,6 +10,7 @@ export const SWITCHES = {
   delay_ms: 'delay every response (or those under delay_paths) by this many milliseconds',
   delay_paths: 'list of path prefixes that delay_ms applies to (default: all)',
   discovery_issuer: 'issuer value written into the discovery document',
+  discovery: 'object of fields written over the discovery document (null deletes a field)',
   callback_iss: 'iss value written into the authorization response (redirect to the app); null drops it',
   callback_state: 'state value written into the authorization response',
   id_token: 'forge the ID token in token responses: wrong_iss, wrong_aud, no_aud, '
@@ -112,6 +113,15 @@ export function tamper(handler, behaviour, signingJwk) {
       res.writeHead(307, { location: target, 'cache-control': 'no-store' });
       res.end();
       return undefined;
+    }
+    if (path === '/.well-known/openid-configuration' && behaviour.discovery) {
+      rewriteBody(res, (body) => {
+        const json = JSON.parse(body);
+        for (const [key, value] of Object.entries(behaviour.discovery)) {
+          if (value === null) delete json[key]; else json[key] = value;
+        }
+        return JSON.stringify(json);
+      });
     }
     if (path === '/.well-known/openid-configuration' && behaviour.discovery_issuer !== undefined) {
       rewriteBody(res, (body) => JSON.stringify({ ...JSON.parse(body), issuer: behaviour.discovery_issuer }));

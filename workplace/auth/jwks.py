@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The provider's signing keys, refetched once (rate-limited) when a token names a new kid."""
+"""The provider's signing keys: refetched once (rate-limited) when a token names a new
+kid, and at least daily, so a key the provider withdrew stops being trusted."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ log = logging.getLogger("workplace.auth")
 
 PublicKey = RSAKey | ECKey | OKPKey
 REFETCH_INTERVAL = 60.0
+MAX_AGE = 24 * 3600.0
+"""Keys older than this are fetched again before they verify anything."""
 _KTY_FOR_ALG = {"RS": "RSA", "PS": "RSA", "ES": "EC", "Ed": "OKP"}
 
 
@@ -83,7 +86,8 @@ class JwksCache:
         return candidates[0] if len(candidates) == 1 else None
 
     def key_for(self, kid: str | None, alg: str, session: requests.Session) -> PublicKey:
-        if self._keys is None:
+        fetched = self._fetched_at
+        if self._keys is None or fetched is None or self._clock() - fetched >= MAX_AGE:
             self._fetch(session)
         key = self._select(kid, alg)
         if key is None:
