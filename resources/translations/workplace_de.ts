@@ -4,28 +4,28 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="145"/>
+        <location filename="../../workplace/ui/header.py" line="144"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="150"/>
+        <location filename="../../workplace/ui/header.py" line="149"/>
         <source>Account: %1</source>
         <translation>Konto: %1</translation>
     </message>
     <message>
+        <location filename="../../workplace/ui/header.py" line="152"/>
         <location filename="../../workplace/ui/header.py" line="153"/>
-        <location filename="../../workplace/ui/header.py" line="154"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="155"/>
+        <location filename="../../workplace/ui/header.py" line="154"/>
         <source>Sign in to your organisation</source>
         <translation>Bei Ihrer Organisation anmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="156"/>
+        <location filename="../../workplace/ui/header.py" line="155"/>
         <source>Your account and sign-out</source>
         <translation>Ihr Konto und Abmeldung</translation>
     </message>
@@ -254,28 +254,28 @@
 <context>
     <name>Banner</name>
     <message>
+        <location filename="../../workplace/ui/banner.py" line="104"/>
         <location filename="../../workplace/ui/banner.py" line="105"/>
-        <location filename="../../workplace/ui/banner.py" line="106"/>
         <source>Copy details</source>
         <translation>Details kopieren</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="108"/>
+        <location filename="../../workplace/ui/banner.py" line="107"/>
         <source>Copy the details to the clipboard, e.g. for the service desk</source>
         <translation>Details in die Zwischenablage kopieren, z. B. für den Service-Desk</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="110"/>
+        <location filename="../../workplace/ui/banner.py" line="109"/>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="111"/>
+        <location filename="../../workplace/ui/banner.py" line="110"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/banner.py" line="123"/>
+        <location filename="../../workplace/ui/banner.py" line="124"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiterer</numerusform>
@@ -286,58 +286,58 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="269"/>
+        <location filename="../../workplace/ui/header.py" line="268"/>
         <source>Logo of %1</source>
         <translation>Logo von %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="284"/>
+        <location filename="../../workplace/ui/header.py" line="283"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="286"/>
+        <location filename="../../workplace/ui/header.py" line="285"/>
         <source>Press to check the connection again.</source>
         <translation>Drücken, um die Verbindung erneut zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="333"/>
+        <location filename="../../workplace/ui/header.py" line="319"/>
         <source>Search services (Ctrl+F)</source>
         <translation>Dienste durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="334"/>
+        <location filename="../../workplace/ui/header.py" line="320"/>
         <source>Search services</source>
         <translation>Dienste durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="336"/>
+        <location filename="../../workplace/ui/header.py" line="322"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation>Tippen, um die Dienste nach Name, Beschreibung oder Stichwort zu filtern</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="338"/>
+        <location filename="../../workplace/ui/header.py" line="324"/>
         <source>Help and service desk (F1)</source>
         <translation>Hilfe und Service-Desk (F1)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="339"/>
+        <location filename="../../workplace/ui/header.py" line="325"/>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="341"/>
+        <location filename="../../workplace/ui/header.py" line="327"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation>Kontakt zum Service-Desk und Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="343"/>
-        <location filename="../../workplace/ui/header.py" line="344"/>
+        <location filename="../../workplace/ui/header.py" line="329"/>
+        <location filename="../../workplace/ui/header.py" line="330"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="346"/>
+        <location filename="../../workplace/ui/header.py" line="332"/>
         <source>Language, colours and behaviour of the window</source>
         <translation>Sprache, Farben und Verhalten des Fensters</translation>
     </message>
@@ -345,115 +345,145 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="34"/>
+        <location filename="../../workplace/ui/dialogs.py" line="50"/>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="39"/>
+        <location filename="../../workplace/ui/dialogs.py" line="55"/>
         <source>Service desk of %1</source>
         <translation>Service-Desk – %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="72"/>
+        <location filename="../../workplace/ui/dialogs.py" line="88"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="74"/>
+        <location filename="../../workplace/ui/dialogs.py" line="90"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="76"/>
+        <location filename="../../workplace/ui/dialogs.py" line="92"/>
         <source>Web</source>
         <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="78"/>
+        <location filename="../../workplace/ui/dialogs.py" line="94"/>
         <source>Your IT department has not configured a service desk.</source>
         <translation>Ihre IT hat keinen Service-Desk hinterlegt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="84"/>
+        <location filename="../../workplace/ui/dialogs.py" line="100"/>
         <source>Type anywhere or Ctrl+F</source>
         <translation>Einfach lostippen oder Strg+F</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="84"/>
+        <location filename="../../workplace/ui/dialogs.py" line="100"/>
         <source>search</source>
         <translation>suchen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="85"/>
+        <location filename="../../workplace/ui/dialogs.py" line="101"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="85"/>
+        <location filename="../../workplace/ui/dialogs.py" line="101"/>
         <source>clear the search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="86"/>
+        <location filename="../../workplace/ui/dialogs.py" line="102"/>
         <source>Arrow keys</source>
         <translation>Pfeiltasten</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="86"/>
+        <location filename="../../workplace/ui/dialogs.py" line="102"/>
         <source>move between tiles</source>
         <translation>zwischen Kacheln wechseln</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="87"/>
+        <location filename="../../workplace/ui/dialogs.py" line="103"/>
         <source>Enter</source>
         <translation>Eingabetaste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="87"/>
+        <location filename="../../workplace/ui/dialogs.py" line="103"/>
         <source>open the service</source>
         <translation>Dienst öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="88"/>
+        <location filename="../../workplace/ui/dialogs.py" line="104"/>
         <source>Ctrl+D</source>
         <translation>Strg+D</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="88"/>
+        <location filename="../../workplace/ui/dialogs.py" line="104"/>
         <source>add to or remove from favourites</source>
         <translation>zu Favoriten hinzufügen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="89"/>
+        <location filename="../../workplace/ui/dialogs.py" line="105"/>
         <source>Menu key or Shift+F10</source>
         <translation>Menütaste oder Umschalt+F10</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="89"/>
+        <location filename="../../workplace/ui/dialogs.py" line="105"/>
         <source>more actions for a tile</source>
         <translation>weitere Aktionen für eine Kachel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="96"/>
+        <location filename="../../workplace/ui/dialogs.py" line="112"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="100"/>
+        <location filename="../../workplace/ui/dialogs.py" line="116"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="102"/>
+        <location filename="../../workplace/ui/dialogs.py" line="118"/>
         <source>Arbeitsplatz %1</source>
         <translation>Arbeitsplatz %1</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="124"/>
+        <source>Diagnostics</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="131"/>
+        <source>Copy diagnostics</source>
+        <translation>Diagnose kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="133"/>
+        <source>Copies a report for the service desk: configuration, connection, sign-in and the status of every service. It contains no passwords or tokens.</source>
+        <translation>Kopiert einen Bericht für den Service-Desk: Konfiguration, Verbindung, Anmeldung und den Zustand jedes Dienstes. Er enthält keine Passwörter oder Tokens.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="152"/>
+        <source>Collecting diagnostics… this checks every service and takes a few seconds.</source>
+        <translation>Diagnose wird erstellt … dabei wird jeder Dienst geprüft, das dauert einige Sekunden.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="159"/>
+        <source>Diagnostics copied. Paste them into your message to the service desk.</source>
+        <translation>Diagnose kopiert. Fügen Sie sie in Ihre Nachricht an den Service-Desk ein.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="165"/>
+        <source>The diagnostics could not be collected (%1).</source>
+        <translation>Die Diagnose konnte nicht erstellt werden (%1).</translation>
     </message>
 </context>
 <context>
     <name>IntranetWarning</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="141"/>
+        <location filename="../../workplace/ui/dialogs.py" line="205"/>
         <source>Open anyway</source>
         <translation>Trotzdem öffnen</translation>
     </message>
@@ -461,192 +491,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="211"/>
+        <location filename="../../workplace/ui/window.py" line="215"/>
         <source>Workplace – all services in one place</source>
         <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="224"/>
+        <location filename="../../workplace/ui/window.py" line="228"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="227"/>
+        <location filename="../../workplace/ui/window.py" line="231"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="231"/>
+        <location filename="../../workplace/ui/window.py" line="235"/>
         <source>No services found</source>
         <translation>Keine Dienste gefunden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="277"/>
+        <location filename="../../workplace/ui/window.py" line="281"/>
         <source>The configuration has warnings</source>
         <translation>Die Konfiguration enthält Warnungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="279"/>
+        <location filename="../../workplace/ui/window.py" line="283"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation>Der Arbeitsplatz funktioniert normal. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="283"/>
+        <location filename="../../workplace/ui/window.py" line="287"/>
         <source>The configuration could not be read completely</source>
         <translation>Die Konfiguration konnte nicht vollständig gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="286"/>
+        <location filename="../../workplace/ui/window.py" line="290"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation>Der Arbeitsplatz läuft mit dem weiter, was er lesen konnte. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="360"/>
+        <location filename="../../workplace/ui/window.py" line="364"/>
         <source>No service matches “%1”</source>
         <translation>Kein Dienst passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="362"/>
+        <location filename="../../workplace/ui/window.py" line="366"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="365"/>
+        <location filename="../../workplace/ui/window.py" line="369"/>
         <source>No services to show</source>
         <translation>Keine Dienste anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="367"/>
+        <location filename="../../workplace/ui/window.py" line="371"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="370"/>
+        <location filename="../../workplace/ui/window.py" line="374"/>
         <source>No services yet</source>
         <translation>Noch keine Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="372"/>
+        <location filename="../../workplace/ui/window.py" line="376"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="404"/>
+        <location filename="../../workplace/ui/window.py" line="408"/>
         <source>Favourites are managed by your IT department</source>
         <translation>Die Favoriten werden von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="435"/>
+        <location filename="../../workplace/ui/window.py" line="439"/>
         <source>This setting is managed by your IT department</source>
         <translation>Diese Einstellung wird von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="438"/>
+        <location filename="../../workplace/ui/window.py" line="442"/>
         <source>Your settings could not be saved</source>
         <translation>Ihre Einstellungen konnten nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="469"/>
+        <location filename="../../workplace/ui/window.py" line="473"/>
         <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
         <translation>Ihre IT-Abteilung legt den Start bei der Anmeldung für alle Benutzer dieses Computers fest; er kann hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="473"/>
+        <location filename="../../workplace/ui/window.py" line="477"/>
         <source>The launcher starts when you sign in (%1).</source>
         <translation>Der Arbeitsplatz startet bei Ihrer Anmeldung (%1).</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="477"/>
+        <location filename="../../workplace/ui/window.py" line="481"/>
         <source>The launcher no longer starts when you sign in.</source>
         <translation>Der Arbeitsplatz startet nicht mehr bei Ihrer Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="484"/>
+        <location filename="../../workplace/ui/window.py" line="488"/>
         <source>Start at login could not be changed: %1</source>
         <translation>Der Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="573"/>
+        <location filename="../../workplace/ui/window.py" line="577"/>
         <source>%1 could not be opened</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="579"/>
+        <location filename="../../workplace/ui/window.py" line="583"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="586"/>
+        <location filename="../../workplace/ui/window.py" line="590"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation>Die Adresse ist keine sichere Webadresse und wurde deshalb nicht geöffnet. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="590"/>
+        <location filename="../../workplace/ui/window.py" line="594"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation>Es konnte kein Webbrowser gestartet werden. Bitte prüfen Sie, ob ein Standardbrowser eingestellt ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="593"/>
+        <location filename="../../workplace/ui/window.py" line="597"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation>Die Anwendung ist auf diesem Computer nicht installiert. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="597"/>
+        <location filename="../../workplace/ui/window.py" line="601"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation>Die Anwendung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="601"/>
+        <location filename="../../workplace/ui/window.py" line="605"/>
         <source>The service could not be opened.</source>
         <translation>Der Dienst konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="638"/>
+        <location filename="../../workplace/ui/window.py" line="643"/>
         <source>Wi-Fi login needed</source>
         <translation>WLAN-Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="641"/>
+        <location filename="../../workplace/ui/window.py" line="646"/>
         <source>Open login page</source>
         <translation>Anmeldeseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="642"/>
+        <location filename="../../workplace/ui/window.py" line="647"/>
         <source>Opens the login page of this network in your browser</source>
         <translation>Öffnet die Anmeldeseite dieses Netzwerks im Browser</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="645"/>
+        <location filename="../../workplace/ui/window.py" line="650"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="706"/>
+        <location filename="../../workplace/ui/window.py" line="711"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="709"/>
+        <location filename="../../workplace/ui/window.py" line="714"/>
         <source>Open the full version</source>
         <translation>Vollständige Version öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="712"/>
+        <location filename="../../workplace/ui/window.py" line="717"/>
         <source>Open the low-bandwidth version</source>
         <translation>Version für langsame Verbindungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="716"/>
+        <location filename="../../workplace/ui/window.py" line="721"/>
         <source>Remove from favourites</source>
         <translation>Aus Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="716"/>
+        <location filename="../../workplace/ui/window.py" line="721"/>
         <source>Add to favourites</source>
         <translation>Zu Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="721"/>
+        <location filename="../../workplace/ui/window.py" line="726"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
@@ -1056,7 +1086,7 @@
         <translation>Der Code ist gültig bis %1 Uhr.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="484"/>
+        <location filename="../../workplace/ui/signin.py" line="471"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
@@ -1421,17 +1451,17 @@
 <context>
     <name>TileModel</name>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="231"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="253"/>
         <source>Favourite</source>
         <translation>Favorit</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="233"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="255"/>
         <source>Not a favourite</source>
         <translation>Kein Favorit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="273"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="299"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1439,17 +1469,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="286"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="312"/>
         <source>Favourites</source>
         <translation>Favoriten</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="291"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="317"/>
         <source>Recently used</source>
         <translation>Zuletzt verwendet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="298"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="324"/>
         <source>Other services</source>
         <translation>Weitere Dienste</translation>
     </message>

@@ -311,6 +311,28 @@ def test_help_shows_the_service_desk(make_gui: GuiFactory, qtbot: Any) -> None:
     dialog.reject()
 
 
+def test_copy_diagnostics_puts_the_doctor_report_on_the_clipboard(
+    make_gui: GuiFactory, qtbot: Any
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    gui = make_gui()
+    gui.window.show_help()
+    dialog = gui.window._help
+    assert dialog is not None and dialog.copy_diagnostics.isVisible()
+    assert "no passwords or tokens" in dialog.copy_diagnostics.accessibleDescription()
+    with qtbot.waitSignal(dialog.diagnostics_copied, timeout=60_000) as copied:
+        qtbot.mouseClick(dialog.copy_diagnostics, Qt.MouseButton.LeftButton)
+    text = QGuiApplication.clipboard().text()
+    assert text == copied.args[0]
+    assert text.startswith("Arbeitsplatz ")
+    for section in ("Configuration:", "Connection:", "Proxy:", "Sign-in:", "Services:"):
+        assert section in text
+    assert "Diagnostics copied" in dialog.diagnostics_state.text()
+    assert dialog.copy_diagnostics.isEnabled()
+    dialog.reject()
+
+
 def test_settings_dialog_shows_locked_keys_read_only(make_gui: GuiFactory, tmp_path: Path) -> None:
     config = tmp_path / "it.toml"
     config.write_text(

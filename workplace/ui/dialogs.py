@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,18 +22,31 @@ from workplace import __version__
 from workplace.config.schema import Organisation
 from workplace.ui.settingsdialog import SettingsDialog
 
+Diagnose = Callable[[Callable[[str], None], Callable[[BaseException], None]], None]
+"""Starts collecting the diagnostics report in the background; calls back with its text
+or the error, on the GUI thread."""
+
 
 class HelpDialog(QDialog):
-    """The service desk's contact details and the keyboard shortcuts.
+    """The service desk's contact details, the keyboard shortcuts and "Copy diagnostics".
+
+    "Copy diagnostics" puts what ``workplace doctor`` reports on the clipboard (version,
+    configuration sources and problems, connection, proxy and certificates, identity
+    provider, keyring, catalog, each service's status; never a secret), so a caller
+    can paste it into a ticket.
 
     Signals:
         link_opened(str): a link was activated (https or mailto); the window opens it.
+        diagnostics_copied(str): the report is on the clipboard (its text).
     """
 
     link_opened = Signal(str)
+    diagnostics_copied = Signal(str)
 
-    def __init__(self, organisation: Organisation, language: str, parent: QWidget | None = None):
+    def __init__(self, organisation: Organisation, language: str, parent: QWidget | None = None,
+                 diagnose: Diagnose | None = None):
         super().__init__(parent)
+        self._diagnose = diagnose
         self.setWindowTitle(self.tr("Help"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
@@ -102,13 +118,61 @@ class HelpDialog(QDialog):
         version = QLabel(self.tr("Arbeitsplatz %1").replace("%1", __version__))
         version.setObjectName("orgSub")
         layout.addWidget(version)
+        self.diagnostics_state = QLabel(self)
+        self.diagnostics_state.setObjectName("orgSub")
+        self.diagnostics_state.setWordWrap(True)
+        self.diagnostics_state.setAccessibleName(self.tr("Diagnostics"))
+        # Room for two lines from the start: the dialog keeps its size when a message
+        # appears, instead of jumping under the pointer.
+        self.diagnostics_state.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+        self.diagnostics_state.setVisible(diagnose is not None)
+        layout.addWidget(self.diagnostics_state)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_diagnostics = QPushButton(self.tr("Copy diagnostics"), self)
+        self.copy_diagnostics.setToolTip(self.tr(
+            "Copies a report for the service desk: configuration, connection, sign-in and "
+            "the status of every service. It contains no passwords or tokens."))
+        self.copy_diagnostics.setAccessibleDescription(self.copy_diagnostics.toolTip())
+        self.copy_diagnostics.setAutoDefault(False)
+        self.copy_diagnostics.setVisible(diagnose is not None)
+        self.copy_diagnostics.clicked.connect(self._on_copy_diagnostics)
+        buttons.addButton(self.copy_diagnostics, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     @Slot(str)
     def _on_link_activated(self, link: str) -> None:
         self.link_opened.emit(link)
+
+    @Slot()
+    def _on_copy_diagnostics(self) -> None:
+        if self._diagnose is None:
+            return
+        self.copy_diagnostics.setEnabled(False)
+        self._say(self.tr("Collecting diagnostics… this checks every service and takes a few "
+                          "seconds."))
+        self._diagnose(self._on_diagnostics, self._on_diagnostics_failed)
+
+    def _on_diagnostics(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.copy_diagnostics.setEnabled(True)
+        self._say(self.tr("Diagnostics copied. Paste them into your message to the service "
+                          "desk."))
+        self.diagnostics_copied.emit(text)
+
+    def _on_diagnostics_failed(self, exc: BaseException) -> None:
+        self.copy_diagnostics.setEnabled(True)
+        self._say(self.tr("The diagnostics could not be collected (%1).").replace(
+            "%1", type(exc).__name__))
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the buttons and announce it to screen readers."""
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+        self.diagnostics_state.setText(text)
+        self.diagnostics_state.setAccessibleDescription(text)
+        event = QAccessibleEvent(self.diagnostics_state, QAccessible.Event.NameChanged)
+        QAccessible.updateAccessibility(event)
 
 
 __all__ = ["HelpDialog", "SettingsDialog"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QUrl, Signal, Slot
@@ -734,11 +735,24 @@ class MainWindow(QMainWindow):
             from workplace.ui.dialogs import HelpDialog
 
             self._help = HelpDialog(
-                self.workplace.settings.tenant.organisation, self.appearance.language, self
+                self.workplace.settings.tenant.organisation, self.appearance.language, self,
+                diagnose=self._diagnose,
             )
             self._help.link_opened.connect(self._on_help_link_opened)
             self._help.finished.connect(self._on_help_finished)
         self._present(self._help)
+
+    def _diagnose(self, done: Callable[[str], None],
+                  failed: Callable[[BaseException], None]) -> None:
+        """What ``workplace doctor`` prints, collected on a worker (network, keyring)."""
+        workplace = self.workplace
+
+        def collect() -> str:
+            from workplace.commands.doctor import render
+
+            return "\n".join(render(workplace.diagnostics())) + "\n"
+
+        self.jobs.run(collect, done, failed, name="diagnostics")
 
     def _on_help_finished(self, _result: int) -> None:
         if self._help is not None:
