@@ -165,12 +165,54 @@ def test_one_bad_user_value_keeps_the_others(paths: Paths) -> None:
 
 
 def test_broken_it_file_without_cache_runs_on_defaults(paths: Paths, it_dir: Path) -> None:
-    write(it_dir / "workplace.toml", '[organisation]\nname = "A"\n\n[[services]]\nid = "x"\n')
+    write(it_dir / "workplace.toml",
+          '[organisation]\nname = "A"\naccent_colour = "red"\n\n[[services]]\nid = "x"\n')
     settings = load_settings(paths)
     assert settings.tenant.services == []
     assert settings.tenant.organisation.name.de == "Arbeitsplatz"
-    assert [p.line for p in settings.errors][:2] == [4, 4]
+    assert [p.line for p in settings.errors][:3] == [3, 5, 5]
     assert "no earlier good copy exists; running with the defaults" in str(settings.problems[-1])
+
+
+def test_a_broken_service_is_left_out_and_the_rest_is_used(paths: Paths, it_dir: Path) -> None:
+    main = write(it_dir / "workplace.toml", TENANT.format(name="Stadt A"))
+    extra = write(it_dir / "conf.d" / "20-more.toml", (
+        '[[services]]\nid = "files"\nname = "Dateien"\nurl = "https://files.example/"\n\n'
+        '[[services]]\nid = "chat"\nname = "Chat"\nurl = "javascript:alert(1)"\n\n'
+        '[[services]]\nid = "files"\nname = "Twice"\nurl = "https://twice.example/"\n'
+    ))
+    settings = load_settings(paths)
+
+    assert settings.tenant.organisation.name.de == "Stadt A"  # not the defaults
+    assert [s.id for s in settings.tenant.services] == ["files"]  # lists are replaced
+    errors = [(p.file, p.line, p.path) for p in settings.errors]
+    assert errors == [(str(extra), 9, "services[1].url"), (str(extra), 12, "services[2].id")]
+    assert all(p.message.endswith("this entry is left out") for p in settings.errors)
+    assert not list(paths.cache_dir.glob("last-good-it-*.json"))  # incomplete: not saved
+    assert main.exists()
+
+
+def test_a_broken_category_is_left_out_and_its_services_go_to_other(
+    paths: Paths, it_dir: Path
+) -> None:
+    write(it_dir / "workplace.toml", TENANT.format(name="Stadt A").replace(
+        'id = "communication"', 'id = "Kommunikation!"'))
+    settings = load_settings(paths)
+    assert settings.tenant.categories == []
+    assert [s.id for s in settings.tenant.services] == ["mail"]
+    assert [p.severity for p in settings.problems] == ["error", "warning"]
+    assert "is not declared" in settings.problems[1].message
+
+
+def test_a_broken_organisation_is_not_salvaged(paths: Paths, it_dir: Path) -> None:
+    write(it_dir / "workplace.toml", TENANT.format(name="Good"))
+    load_settings(paths)  # the last good copy
+    write(it_dir / "conf.d" / "50-bad.toml",
+          '[organisation]\naccent_colour = "red"\n\n[[services]]\nid = "x"\n')
+    settings = load_settings(paths)
+    assert settings.tenant.organisation.name.de == "Good"
+    assert [s.id for s in settings.tenant.services] == ["mail"]
+    assert "running on the last good configuration" in str(settings.problems[-1])
 
 
 def test_broken_it_file_falls_back_to_last_good(paths: Paths, it_dir: Path) -> None:
@@ -198,12 +240,12 @@ def test_broken_it_file_falls_back_to_last_good(paths: Paths, it_dir: Path) -> N
 def test_semantic_error_also_falls_back(paths: Paths, it_dir: Path) -> None:
     write(it_dir / "workplace.toml", TENANT.format(name="Good"))
     load_settings(paths)
-    bad = TENANT.format(name="Bad").replace("https://mail.example/", "javascript:alert(1)")
+    bad = TENANT.format(name="Bad") + '\n[identity_provider]\nissuer = "javascript:alert(1)"\n'
     write(it_dir / "workplace.toml", bad)
     settings = load_settings(paths)
-    assert settings.tenant.organisation.name.de == "Good"
-    assert settings.errors[0].line == 13
-    assert settings.errors[0].path == "services[0].url"
+    assert settings.tenant.organisation.name.de == "Good"  # outside any entry: last good
+    assert settings.errors[0].line == 16
+    assert settings.errors[0].path == "identity_provider.issuer"
 
 
 def test_warnings_do_not_trigger_fallback(paths: Paths, it_dir: Path) -> None:

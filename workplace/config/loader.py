@@ -35,7 +35,12 @@ from workplace.config.settings import (
     Settings,
 )
 from workplace.config.sources import ParsedFile, parse_text, read_config_file
-from workplace.config.validate import validate_preferences, validate_tenant
+from workplace.config.validate import (
+    Entry,
+    validate_preferences,
+    validate_tenant,
+    validate_tenant_leaving_out,
+)
 
 log = logging.getLogger("workplace.config")
 
@@ -113,12 +118,16 @@ def _load_it_layer(
     for policy in policies:  # OS policy (registry, profiles) wins over files
         merged.add(policy.source, policy.data, None)
     tenant: Tenant | None = None
+    left_out: list[Entry] = []
     if not broken:
-        tenant, found = validate_tenant(merged.data, merged.where)
+        tenant, found, left_out = validate_tenant_leaving_out(merged.data, merged.where)
         problems.extend(found)
     sources = (*(str(p) for p in files), *(p.source for p in policies))
     if tenant is not None:
-        _save_last_good(paths, cache_key, merged)
+        if not left_out:  # only a complete configuration becomes the last good one
+            _save_last_good(paths, cache_key, merged)
+        else:
+            log.warning("IT configuration: %d entries with errors left out", len(left_out))
         return _ItLayer(tenant, merged, sources, "it", problems)
     return _fallback(paths, cache_key, problems)
 

@@ -28,11 +28,92 @@ def validate_tenant(
     data: Mapping[str, Any], where: Where
 ) -> tuple[Tenant | None, list[ConfigProblem]]:
     """The tenant, or None if ``data`` has errors; plus every problem (errors and warnings)."""
+    tenant, problems, _errors = _validate(data, where, lambda parts: tuple(parts))
+    return tenant, problems
+
+
+Entry = tuple[str, int | str]
+"""One entry of a list IT may fill from several files: ``("services", 3)``,
+``("categories", 0)`` or ``("native_apps", "office")``."""
+
+
+def validate_tenant_leaving_out(
+    data: Mapping[str, Any], where: Where
+) -> tuple[Tenant | None, list[ConfigProblem], list[Entry]]:
+    """Like :func:`validate_tenant`, but when every error lies inside a service, category
+    or native-app entry, those entries are left out and the rest is used.
+
+    A typo in one service of one ``conf.d`` file must not cost the organisation its
+    whole configuration (on a fresh install: the built-in defaults). The errors are
+    still reported at their file and line, saying the entry is left out. Returns the
+    tenant (or None), the problems and the entries that were left out.
+    """
+    tenant, problems, errors = _validate(data, where, lambda parts: tuple(parts))
+    if tenant is not None:
+        return tenant, problems, []
+    entries = [_entry(parts) for parts in errors]
+    if not entries or any(entry is None for entry in entries):
+        return None, problems, []  # an error outside any entry: nothing to salvage
+    dropped = sorted({e for e in entries if e is not None}, key=lambda e: (e[0], str(e[1])))
+    pruned, remap = _without(data, dropped)
+    kept, later, still = _validate(pruned, where, remap)
+    if kept is None or still:
+        return None, problems, []
+    left_out = [
+        ConfigProblem(p.file, p.line, p.path, f"{p.message}; this entry is left out", p.severity)
+        for p in problems
+    ]
+    merged = sorted([*left_out, *later], key=lambda p: (p.file, p.line or 0))
+    return kept, merged, dropped
+
+
+def _entry(parts: Sequence[PathPart]) -> Entry | None:
+    if len(parts) >= 2 and parts[0] in ("services", "categories") and isinstance(parts[1], int):
+        return (str(parts[0]), parts[1])
+    if len(parts) >= 2 and parts[0] == "native_apps" and isinstance(parts[1], str):
+        return ("native_apps", parts[1])
+    return None
+
+
+def _without(
+    data: Mapping[str, Any], dropped: Sequence[Entry]
+) -> tuple[dict[str, Any], Callable[[Sequence[PathPart]], tuple[PathPart, ...]]]:
+    """``data`` without the entries, and a map from new key paths to the original ones."""
+    pruned = dict(data)
+    kept_index: dict[str, list[int]] = {}
+    for section in ("services", "categories"):
+        gone = {index for name, index in dropped if name == section}
+        items = data.get(section)
+        if gone and isinstance(items, list):
+            kept_index[section] = [i for i in range(len(items)) if i not in gone]
+            pruned[section] = [items[i] for i in kept_index[section]]
+    apps = {key for name, key in dropped if name == "native_apps"}
+    if apps and isinstance(data.get("native_apps"), Mapping):
+        pruned["native_apps"] = {k: v for k, v in data["native_apps"].items() if k not in apps}
+
+    def remap(parts: Sequence[PathPart]) -> tuple[PathPart, ...]:
+        if len(parts) >= 2 and parts[0] in kept_index and isinstance(parts[1], int):
+            return (parts[0], kept_index[str(parts[0])][parts[1]], *parts[2:])
+        return tuple(parts)
+
+    return pruned, remap
+
+
+def _validate(
+    data: Mapping[str, Any], where: Where,
+    remap: Callable[[Sequence[PathPart]], tuple[PathPart, ...]],
+) -> tuple[Tenant | None, list[ConfigProblem], list[tuple[PathPart, ...]]]:
+    """Validate; problems are located with ``where`` after ``remap`` (see :func:`_without`).
+    Also returns the key path of every error, as found in ``data``."""
     problems: list[ConfigProblem] = []
+    errors: list[tuple[PathPart, ...]] = []
 
     def add(parts: Sequence[PathPart], message: str, severity: str = "error") -> None:
-        file, line = where(parts)
-        problems.append(ConfigProblem(file, line, format_path(parts), message, severity))
+        original = remap(parts)
+        file, line = where(original)
+        problems.append(ConfigProblem(file, line, format_path(original), message, severity))
+        if severity == "error":
+            errors.append(tuple(parts))
 
     tenant: Tenant | None = None
     try:
@@ -50,8 +131,8 @@ def validate_tenant(
         _check_references(tenant, add)
     problems.sort(key=lambda p: (p.file, p.line or 0))
     if any(p.is_error for p in problems):
-        return None, problems
-    return tenant, problems
+        return None, problems, errors
+    return tenant, problems, errors
 
 
 def validate_preferences(values: Mapping[str, Any]) -> list[tuple[tuple[PathPart, ...], str]]:
