@@ -149,6 +149,42 @@ def test_a_pac_file_is_fetched_once_and_decides_per_host(
     }
 
 
+def test_a_pac_file_with_a_dead_proxy_fails_over_to_the_next(
+    server: LoopbackServer, proxy: RecordingProxy
+) -> None:
+    """``PROXY dead; PROXY alive; DIRECT``: the dead one is skipped, and tried last for a
+    while; with every proxy dead, DIRECT is the last resort the PAC file names."""
+    dead = f"127.0.0.1:{closed_port()}"
+    alive = proxy.url.removeprefix("http://")
+    server.routes["/proxy.pac"] = Route(body=(
+        "function FindProxyForURL(url, host) {\n"
+        f'  if (host == "localhost") return "PROXY {dead}; PROXY {alive}; DIRECT";\n'
+        f'  return "PROXY {dead}; DIRECT";\n'
+        "}\n"
+    ).encode())
+    server.routes["/"] = Route(body=b"direct")
+    setup = NetworkSetup(ProxyPolicy.pac(server.url("/proxy.pac")))
+    session = setup()
+
+    assert session.get(server.url("/", "localhost")).text == "via proxy"
+    assert proxy.requests == [("GET", server.url("/", host="localhost"))]
+    assert setup.describe()["proxy"]["unreachable"] == [f"http://{dead}"]
+    choices = setup.proxy.choices_for(server.url("/", "localhost"))
+    assert choices == [{"http": f"http://{alive}"}, {}, {"http": f"http://{dead}"}]
+    assert session.get(server.url("/")).text == "direct"  # the dead one, then DIRECT
+
+
+def test_the_last_proxy_failing_is_a_proxy_error(server: LoopbackServer) -> None:
+    dead = f"127.0.0.1:{closed_port()}"
+    server.routes["/proxy.pac"] = Route(body=(
+        f'function FindProxyForURL(url, host) {{ return "PROXY {dead}"; }}\n').encode())
+    setup = NetworkSetup(ProxyPolicy.pac(server.url("/proxy.pac")))
+    with pytest.raises(NetworkError) as failure:
+        setup().get(server.url("/", "localhost"))
+    assert failure.value.kind == NetworkErrorKind.UNREACHABLE
+    assert failure.value.detail == "the proxy cannot be reached"  # not "the server"
+
+
 @pytest.mark.parametrize(
     ("route", "why"),
     [(Route(404, b""), "HTTP 404"), (Route(body=b"function ("), "not valid")],

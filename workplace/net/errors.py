@@ -76,6 +76,10 @@ def classify(exc: requests.RequestException, url: str) -> NetworkError:
         return NetworkError(
             NetworkErrorKind.TLS, "TLS verification failed", url=safe_url, cause=tls_cause(exc)
         )
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return NetworkError(
+            NetworkErrorKind.UNREACHABLE, "the proxy cannot be reached", url=safe_url
+        )
     if isinstance(reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ProtocolError):
         # NewConnectionError subclasses ConnectTimeoutError, but "refused" is not slow.
         return NetworkError(

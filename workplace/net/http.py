@@ -22,6 +22,7 @@ adapter between all its sessions, so a new session per call still reuses connect
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import ssl
@@ -40,9 +41,12 @@ from urllib3.util.retry import Retry
 
 from workplace import __version__
 from workplace.net.errors import NetworkError, NetworkErrorKind, classify
+from workplace.net.proxy import mask_credentials
 
 if TYPE_CHECKING:
     from workplace.net.proxy import ProxyPolicy
+
+log = logging.getLogger("workplace.net")
 
 USER_AGENT = f"Arbeitsplatz/{__version__}"
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 15.0)
@@ -199,13 +203,24 @@ class _Adapter(HTTPAdapter):
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = self._timeout
-        if self.proxy is not None:
-            # Decided here, per request and per redirect hop, after requests merged in
-            # the environment: this is the one place every request passes.
-            chosen = self.proxy.proxies_for(request.url or "")
+        if self.proxy is None:
+            return super().send(request, **kwargs)
+        # Decided here, per request and per redirect hop, after requests merged in the
+        # environment: this is the one place every request passes. A PAC file may name
+        # several proxies; when one cannot be reached, the next one is tried.
+        choices = self.proxy.choices_for(request.url or "")
+        for index, chosen in enumerate(choices):
             if chosen is not None:
                 kwargs["proxies"] = dict(chosen)
-        return super().send(request, **kwargs)
+            try:
+                return super().send(request, **kwargs)
+            except requests.exceptions.ProxyError:
+                if index == len(choices) - 1:
+                    raise
+                self.proxy.failed(chosen)
+                log.info("proxy %s cannot be reached; trying the next one",
+                         ", ".join(mask_credentials(v) for v in (chosen or {}).values()))
+        raise AssertionError("unreachable: choices_for() is never empty")
 
     def close(self) -> None:
         if not self.shared:

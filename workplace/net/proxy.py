@@ -24,6 +24,7 @@ import fnmatch
 import ipaddress
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -40,6 +41,8 @@ ProxyMode = Literal["system", "pac", "manual", "none"]
 DIRECT: Mapping[str, str] = {}
 """No proxy: an empty ``proxies`` mapping handed to the transport adapter."""
 MAX_PAC_BYTES = 1024 * 1024
+FAILED_PROXY_SECONDS = 300.0
+"""How long a proxy that could not be reached is tried last (Chromium uses 5 minutes)."""
 
 
 def mask_credentials(url: str) -> str:
@@ -153,6 +156,14 @@ class PacResolver:
 
     def proxy_for(self, url: str) -> str | None:
         """The first proxy URL the PAC file names for ``url``, or None for DIRECT."""
+        return self.candidates_for(url)[0]
+
+    def candidates_for(self, url: str) -> list[str | None]:
+        """Every usable answer of the PAC file for ``url`` in its order (None: DIRECT).
+
+        ``PROXY a; PROXY b; DIRECT`` gives ``[a, b, None]``; the caller tries them in
+        turn. SOCKS entries are skipped; an answer with nothing usable means DIRECT.
+        """
         from pypac.parser import parse_pac_value
 
         parts = urlsplit(url)
@@ -170,13 +181,16 @@ class PacResolver:
                     log.warning("the PAC file failed for %s (%s); going direct", host, exc)
                     answer = "DIRECT"
                 self._cache[key] = answer
+        found: list[str | None] = []
         for value in parse_pac_value(answer):
             if value == "DIRECT":
-                return None
+                found.append(None)
+                break  # nothing after DIRECT is ever needed
             if value.startswith(("http://", "https://")):
-                return str(value)
-            log.debug("skipping unsupported PAC proxy %s", mask_credentials(value))
-        return None
+                found.append(str(value))
+            else:
+                log.debug("skipping unsupported PAC proxy %s", mask_credentials(value))
+        return found or [None]
 
 
 # --------------------------------------------------------------------------- the policy
@@ -201,6 +215,8 @@ class ProxyPolicy:
     _desktop_tried: bool = field(default=False, repr=False)
     _pac: PacResolver | None = field(default=None, repr=False)
     _pac_tried: bool = field(default=False, repr=False)
+    _failed: dict[str, float] = field(default_factory=dict, repr=False)
+    """Proxies that could not be reached, until when they are tried last (monotonic)."""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -222,23 +238,51 @@ class ProxyPolicy:
 
     def proxies_for(self, url: str) -> Mapping[str, str] | None:
         """The ``proxies`` for one request; None leaves requests' own choice (system)."""
+        return self.choices_for(url)[0]
+
+    def choices_for(self, url: str) -> list[Mapping[str, str] | None]:
+        """What to try for one request, in order: a PAC file may name several proxies
+        (``PROXY a; PROXY b; DIRECT``); one that failed in the last five minutes is
+        tried last, as browsers do. Never empty."""
         if self.mode == "system":
             desktop = self._desktop_policy()
-            return None if desktop is None else desktop.proxies_for(url)
-        if self.mode == "none":
-            return DIRECT
-        if self.mode == "manual":
-            if self.exclusions.matches(url):
-                return DIRECT
+            return [None] if desktop is None else desktop.choices_for(url)
+        if self.mode != "pac":
+            return [self._single(url)]
+        resolver = self._resolver()
+        if resolver is None:
+            return [DIRECT]
+        scheme = urlsplit(url).scheme.lower()
+        choices: list[Mapping[str, str] | None] = [
+            {scheme: found} if found else DIRECT for found in resolver.candidates_for(url)
+        ]
+        now = time.monotonic()
+        with self._lock:
+            failed = {proxy for proxy, until in self._failed.items() if until > now}
+
+        def known_bad(choice: Mapping[str, str] | None) -> bool:
+            return bool(choice) and any(v in failed for v in (choice or {}).values())
+
+        return sorted(choices, key=known_bad)  # stable: the PAC file's order otherwise
+
+    def failed(self, chosen: Mapping[str, str] | None) -> None:
+        """``chosen`` (from :meth:`choices_for`) could not be reached: try it last for a while."""
+        if not chosen:
+            return
+        until = time.monotonic() + FAILED_PROXY_SECONDS
+        with self._lock:
+            for proxy in chosen.values():
+                self._failed[proxy] = until
+        desktop = self._desktop
+        if desktop is not None:
+            desktop.failed(chosen)
+
+    def _single(self, url: str) -> Mapping[str, str] | None:
+        if self.mode == "manual" and not self.exclusions.matches(url):
             scheme = urlsplit(url).scheme.lower()
             chosen = self.https if scheme == "https" else self.http
             return {scheme: chosen} if chosen else DIRECT
-        resolver = self._resolver()
-        if resolver is None:
-            return DIRECT
-        found = resolver.proxy_for(url)
-        scheme = urlsplit(url).scheme.lower()
-        return {scheme: found} if found else DIRECT
+        return DIRECT  # none, or an excluded host
 
     def _resolver(self) -> PacResolver | None:
         with self._lock:
@@ -295,6 +339,11 @@ class ProxyPolicy:
             )
         elif self.mode == "pac":
             out.update(pac_url=mask_credentials(self.pac_url), loaded=self._pac is not None)
+            now = time.monotonic()
+            with self._lock:
+                failing = sorted(p for p, until in self._failed.items() if until > now)
+            if failing:
+                out["unreachable"] = [mask_credentials(p) for p in failing]
         elif self.mode == "system":
             out["environment"] = system_proxies()
             found, desktop = self._desktop_found, self._desktop
