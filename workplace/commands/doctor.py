@@ -376,7 +376,10 @@ def _proxy_text(proxy: dict[str, Any]) -> str:
         return f"manual: http {proxy['http'] or '-'}, https {proxy['https'] or '-'}; " \
                f"not for: {', '.join(proxy['exclusions']) or '-'}"
     if mode == "pac":
-        return f"PAC file {proxy['pac_url']}" + ("" if proxy["loaded"] else " (not loaded)")
+        text = f"PAC file {proxy['pac_url']}" + ("" if proxy["loaded"] else " (not loaded)")
+        if proxy.get("unreachable"):
+            text += f"; not reachable just now: {', '.join(proxy['unreachable'])}"
+        return text
     if mode == "system":
         env = proxy.get("environment") or {}
         if env:
