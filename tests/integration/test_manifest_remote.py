@@ -497,6 +497,27 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return result
 
 
+def test_services_refresh_trusts_the_agency_ca_of_the_configuration(
+    tmp_path: Path, ca: Any
+) -> None:
+    """`workplace services --refresh` uses the program's session factory: the extra CA
+    bundle IT names applies there like everywhere else."""
+    server = ManifestServer(tls=ca.server_context)
+    try:
+        server.routes["/m.json"] = Route(body=body_of(doc(3)))
+        url = server.url("/m.json").replace("http://", "https://")
+        config = tmp_path / "it.toml"
+        config.write_text(
+            f'[network]\nextra_ca_bundle = "{ca.ca_file}"\n\n[catalog]\nmanifest_url = "{url}"\n',
+            encoding="utf-8",
+        )
+        refreshed = run_cli("--config", str(config), "services", "--refresh")
+        assert refreshed.returncode == 0, refreshed.stderr
+        assert " wiki " in refreshed.stdout
+    finally:
+        server.close()
+
+
 def test_services_refresh_and_cached(server: ManifestServer, tmp_path: Path) -> None:
     server.routes["/m.json"] = Route(body=body_of(doc(7)), etag='"7"')
     config = tmp_path / "it.toml"

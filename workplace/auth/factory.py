@@ -9,13 +9,16 @@ from collections.abc import Callable
 from workplace.auth.keyring_store import KeyringStore
 from workplace.auth.service import AuthService
 from workplace.config.paths import Paths
-from workplace.config.schema import IdentityProvider
+from workplace.config.settings import Settings
 from workplace.net.setup import NetworkSetup
 
 
 def build_auth_service(
-    provider: IdentityProvider, paths: Paths, *,
+    settings: Settings, paths: Paths, *,
     open_browser: Callable[[str], bool] = webbrowser.open,
 ) -> AuthService:
-    # A NetworkSetup, not bare sessions: one keep-alive pool for all of the service's calls.
-    return AuthService(provider, paths, NetworkSetup(), KeyringStore(), open_browser=open_browser)
+    # The program's NetworkSetup for these settings (IT's extra CA, the proxy), not bare
+    # sessions: one keep-alive pool for all of the service's calls.
+    return AuthService(settings.tenant.identity_provider, paths,
+                       NetworkSetup.from_settings(settings), KeyringStore(),
+                       open_browser=open_browser)

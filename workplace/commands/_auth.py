@@ -23,7 +23,7 @@ def auth_service(args: argparse.Namespace) -> AuthService:
     paths = Paths.from_environment()
     settings = load_settings(paths, resolve_override(args.config))
     report_problems(settings)
-    return build_auth_service(settings.tenant.identity_provider, paths)
+    return build_auth_service(settings, paths)
 
 
 def when(epoch: float | None) -> str:

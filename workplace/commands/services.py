@@ -40,17 +40,14 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _session_factory() -> Any:
-    from workplace.net.http import create_session
-
-    return create_session()
-
-
 def run(args: argparse.Namespace) -> int:
     paths = Paths.from_environment()
     settings = load_settings(paths, resolve_override(args.config))
     report_problems(settings)
-    remote = RemoteCatalog(paths, _session_factory, settings)
+    from workplace.net.setup import NetworkSetup
+
+    # The program's one session factory: IT's extra CA bundle and the proxy apply here too.
+    remote = RemoteCatalog(paths, NetworkSetup.from_settings(settings), settings)
     refreshed: RefreshResult | None = None
     if getattr(args, "refresh", False):
         refreshed = remote.refresh()
