@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,12 @@ def test_flatpak_manifest_structure() -> None:
     commands = " ".join(c for m in manifest["modules"] for c in m.get("build-commands", []))
     for path in re.findall(r"packaging/[\w./-]+\w", commands):
         assert (ROOT / path).exists(), path
+    # Every runtime dependency is installed, as pyproject.toml requires it (PySide6 comes
+    # from the KDE/Qt runtime base app).
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for requirement in project["project"]["dependencies"]:
+        if not requirement.startswith("PySide6"):
+            assert f"'{requirement}'" in commands, requirement
 
 
 def test_wix_source_declares_and_uses_the_public_properties() -> None:
