@@ -435,47 +435,57 @@
         <translation>weitere Aktionen für eine Kachel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="112"/>
+        <location filename="../../workplace/ui/dialogs.py" line="106"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="106"/>
+        <source>check the services and the catalog now</source>
+        <translation>Dienste und Katalog jetzt prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/dialogs.py" line="113"/>
         <source>Keyboard</source>
         <translation>Tastatur</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="116"/>
+        <location filename="../../workplace/ui/dialogs.py" line="117"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="118"/>
+        <location filename="../../workplace/ui/dialogs.py" line="119"/>
         <source>Arbeitsplatz %1</source>
         <translation>Arbeitsplatz %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="124"/>
+        <location filename="../../workplace/ui/dialogs.py" line="125"/>
         <source>Diagnostics</source>
         <translation>Diagnose</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="131"/>
+        <location filename="../../workplace/ui/dialogs.py" line="132"/>
         <source>Copy diagnostics</source>
         <translation>Diagnose kopieren</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="133"/>
+        <location filename="../../workplace/ui/dialogs.py" line="134"/>
         <source>Copies a report for the service desk: configuration, connection, sign-in and the status of every service. It contains no passwords or tokens.</source>
         <translation>Kopiert einen Bericht für den Service-Desk: Konfiguration, Verbindung, Anmeldung und den Zustand jedes Dienstes. Er enthält keine Passwörter oder Tokens.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="152"/>
+        <location filename="../../workplace/ui/dialogs.py" line="153"/>
         <source>Collecting diagnostics… this checks every service and takes a few seconds.</source>
         <translation>Diagnose wird erstellt … dabei wird jeder Dienst geprüft, das dauert einige Sekunden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="159"/>
+        <location filename="../../workplace/ui/dialogs.py" line="160"/>
         <source>Diagnostics copied. Paste them into your message to the service desk.</source>
         <translation>Diagnose kopiert. Fügen Sie sie in Ihre Nachricht an den Service-Desk ein.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="165"/>
+        <location filename="../../workplace/ui/dialogs.py" line="166"/>
         <source>The diagnostics could not be collected (%1).</source>
         <translation>Die Diagnose konnte nicht erstellt werden (%1).</translation>
     </message>
@@ -483,7 +493,7 @@
 <context>
     <name>IntranetWarning</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="205"/>
+        <location filename="../../workplace/ui/dialogs.py" line="206"/>
         <source>Open anyway</source>
         <translation>Trotzdem öffnen</translation>
     </message>
@@ -491,192 +501,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="215"/>
+        <location filename="../../workplace/ui/window.py" line="217"/>
         <source>Workplace – all services in one place</source>
         <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="228"/>
+        <location filename="../../workplace/ui/window.py" line="230"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="231"/>
+        <location filename="../../workplace/ui/window.py" line="233"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="235"/>
+        <location filename="../../workplace/ui/window.py" line="237"/>
         <source>No services found</source>
         <translation>Keine Dienste gefunden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="281"/>
+        <location filename="../../workplace/ui/window.py" line="283"/>
         <source>The configuration has warnings</source>
         <translation>Die Konfiguration enthält Warnungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="283"/>
+        <location filename="../../workplace/ui/window.py" line="285"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation>Der Arbeitsplatz funktioniert normal. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="287"/>
+        <location filename="../../workplace/ui/window.py" line="289"/>
         <source>The configuration could not be read completely</source>
         <translation>Die Konfiguration konnte nicht vollständig gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="290"/>
+        <location filename="../../workplace/ui/window.py" line="292"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation>Der Arbeitsplatz läuft mit dem weiter, was er lesen konnte. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="364"/>
+        <location filename="../../workplace/ui/window.py" line="366"/>
         <source>No service matches “%1”</source>
         <translation>Kein Dienst passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="366"/>
+        <location filename="../../workplace/ui/window.py" line="368"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="369"/>
+        <location filename="../../workplace/ui/window.py" line="371"/>
         <source>No services to show</source>
         <translation>Keine Dienste anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="371"/>
+        <location filename="../../workplace/ui/window.py" line="373"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="374"/>
+        <location filename="../../workplace/ui/window.py" line="376"/>
         <source>No services yet</source>
         <translation>Noch keine Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="376"/>
+        <location filename="../../workplace/ui/window.py" line="378"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="408"/>
+        <location filename="../../workplace/ui/window.py" line="410"/>
         <source>Favourites are managed by your IT department</source>
         <translation>Die Favoriten werden von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="439"/>
+        <location filename="../../workplace/ui/window.py" line="441"/>
         <source>This setting is managed by your IT department</source>
         <translation>Diese Einstellung wird von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="442"/>
+        <location filename="../../workplace/ui/window.py" line="444"/>
         <source>Your settings could not be saved</source>
         <translation>Ihre Einstellungen konnten nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="473"/>
+        <location filename="../../workplace/ui/window.py" line="475"/>
         <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
         <translation>Ihre IT-Abteilung legt den Start bei der Anmeldung für alle Benutzer dieses Computers fest; er kann hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="477"/>
+        <location filename="../../workplace/ui/window.py" line="479"/>
         <source>The launcher starts when you sign in (%1).</source>
         <translation>Der Arbeitsplatz startet bei Ihrer Anmeldung (%1).</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="481"/>
+        <location filename="../../workplace/ui/window.py" line="483"/>
         <source>The launcher no longer starts when you sign in.</source>
         <translation>Der Arbeitsplatz startet nicht mehr bei Ihrer Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="488"/>
+        <location filename="../../workplace/ui/window.py" line="490"/>
         <source>Start at login could not be changed: %1</source>
         <translation>Der Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="577"/>
+        <location filename="../../workplace/ui/window.py" line="579"/>
         <source>%1 could not be opened</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="583"/>
+        <location filename="../../workplace/ui/window.py" line="585"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="590"/>
+        <location filename="../../workplace/ui/window.py" line="592"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation>Die Adresse ist keine sichere Webadresse und wurde deshalb nicht geöffnet. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="594"/>
+        <location filename="../../workplace/ui/window.py" line="596"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation>Es konnte kein Webbrowser gestartet werden. Bitte prüfen Sie, ob ein Standardbrowser eingestellt ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="597"/>
+        <location filename="../../workplace/ui/window.py" line="599"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation>Die Anwendung ist auf diesem Computer nicht installiert. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="601"/>
+        <location filename="../../workplace/ui/window.py" line="603"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation>Die Anwendung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="605"/>
+        <location filename="../../workplace/ui/window.py" line="607"/>
         <source>The service could not be opened.</source>
         <translation>Der Dienst konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="643"/>
+        <location filename="../../workplace/ui/window.py" line="645"/>
         <source>Wi-Fi login needed</source>
         <translation>WLAN-Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="646"/>
+        <location filename="../../workplace/ui/window.py" line="648"/>
         <source>Open login page</source>
         <translation>Anmeldeseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="647"/>
+        <location filename="../../workplace/ui/window.py" line="649"/>
         <source>Opens the login page of this network in your browser</source>
         <translation>Öffnet die Anmeldeseite dieses Netzwerks im Browser</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="650"/>
+        <location filename="../../workplace/ui/window.py" line="652"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="711"/>
+        <location filename="../../workplace/ui/window.py" line="713"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="714"/>
+        <location filename="../../workplace/ui/window.py" line="716"/>
         <source>Open the full version</source>
         <translation>Vollständige Version öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="717"/>
+        <location filename="../../workplace/ui/window.py" line="719"/>
         <source>Open the low-bandwidth version</source>
         <translation>Version für langsame Verbindungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="721"/>
+        <location filename="../../workplace/ui/window.py" line="723"/>
         <source>Remove from favourites</source>
         <translation>Aus Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="721"/>
+        <location filename="../../workplace/ui/window.py" line="723"/>
         <source>Add to favourites</source>
         <translation>Zu Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="726"/>
+        <location filename="../../workplace/ui/window.py" line="728"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>

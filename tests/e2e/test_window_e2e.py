@@ -105,3 +105,57 @@ def test_real_window_shows_tiles(
     assert lit / samples > 0.3, "the window covers too little of the screen"
     assert len(colours) > 50, "the screenshot looks blank"
     assert accent_pixels > 20, "the organisation's accent colour is not visible"
+
+
+def test_status_tiles_under_xvfb(xvfb_display: str, tmp_path: Path) -> None:
+    """The demo services of ``make run`` with one stopped: after the first status round
+    the real window shows it unreachable (red) and the others available (green)."""
+    from tests.e2e.conftest import SCREENSHOTS, grab_screen
+    from tests.stack.demo_services import DemoServices
+    from workplace.ui.statustext import AVAILABLE, UNREACHABLE, status_colour
+    from workplace.ui.theme import make_theme
+
+    demo = DemoServices(tmp_path / "demo", fixed_ports=False).start()
+    demo.control("mail", "stop")
+    tenant = tmp_path / "tenant.json"
+    tenant.write_text(json.dumps(demo.tenant()), encoding="utf-8")
+    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb",
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"),
+               XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data"),
+               LANG="en_US.UTF-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workplace", "--log-json", "--config", str(tenant)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    events: queue.Queue = queue.Queue()
+    threading.Thread(target=_read_events, args=(proc.stderr, events), daemon=True).start()
+    light = make_theme("#0b5cad", dark=False, high_contrast=False)
+    red, green = (status_colour(light, s) for s in (UNREACHABLE, AVAILABLE))
+    try:
+        done = _wait_for_event(events, "status.round", timeout=60)
+        while done["states"].get("available", 0) < len(demo.services) - 1:
+            done = _wait_for_event(events, "status.round", timeout=60)  # the catalog came
+        assert done["states"] == {"available": 9, "unreachable": 1}, done
+
+        def coloured(image: QImage, colour: QColor) -> int:
+            return sum(
+                1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+                if abs(image.pixelColor(x, y).red() - colour.red()) < 20
+                and abs(image.pixelColor(x, y).green() - colour.green()) < 20
+                and abs(image.pixelColor(x, y).blue() - colour.blue()) < 20
+            )
+
+        # The repaint follows the round: look again until it is on screen (or fail).
+        shot = SCREENSHOTS / "status-en.png"
+        for _ in range(30):
+            image = QImage(str(grab_screen(xvfb_display, shot)))
+            if coloured(image, red) > 20 and coloured(image, green) > 100:
+                break
+        else:
+            pytest.fail(f"no red and green status marks on {shot}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        assert proc.stderr is not None
+        proc.stderr.close()
+        demo.close()

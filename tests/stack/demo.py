@@ -1,11 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``make run``: the demo organisation Musterstadt on this machine, then the launcher.
 
-Starts the test identity provider (which also serves the demo services under
-/demo/<id>), writes a tenant file pointing at it into build/demo/, runs the launcher
-with it and stops the provider when the launcher exits. The provider keeps its
-grants and signing key in build/demo/, so a remembered sign-in survives the next
-``make run`` (on the same port).
+Starts the test identity provider, the demo services and the central catalog
+(demo_services.py: one server per service, the manifest build/demo/catalog/manifest.json),
+writes a tenant file pointing at them into build/demo/, runs the launcher with it and
+stops everything when the launcher exits. The provider keeps its grants and signing
+key in build/demo/, so a remembered sign-in survives the next ``make run`` (on the same
+port).
+
+While it runs, ``tests/stack/democtl.py stop mail`` stops one service (its tile turns
+"unreachable" at the next status round, F5 checks at once), editing the manifest
+changes the catalog (F5), and ``DEMO_CATALOG=off make run`` starts without the manifest
+server: the launcher then shows its cached copy of the catalog.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ STACK = Path(__file__).resolve().parent
 ROOT = STACK.parents[1]
 sys.path.insert(0, str(STACK))
 
+from demo_services import DemoServices  # noqa: E402
 from provider import StackError, TestProvider  # noqa: E402
 
 DEMO_PORT = 47613
@@ -30,7 +37,8 @@ DEMO_USER, DEMO_PASSWORD = "demo", "demo"  # the published demo login
 
 
 def demo_tenant(issuer: str) -> dict[str, object]:
-    """The built-in Musterstadt tenant, with sign-in and services on the local stack."""
+    """The built-in Musterstadt tenant with sign-in and services on the test provider
+    alone (its /demo/<id> pages): one process, for the benchmarks."""
     builtin = ROOT / "resources" / "tenants" / "musterstadt.toml"
     tenant = tomllib.loads(builtin.read_text(encoding="utf-8"))
     tenant["identity_provider"] = {
@@ -67,13 +75,19 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     provider = _start(out)
+    services = DemoServices(out, catalog=os.environ.get("DEMO_CATALOG", "on") != "off")
     try:
+        services.start()
         tenant_file = out / "tenant.json"
-        tenant_file.write_text(json.dumps(demo_tenant(provider.issuer), indent=2,
+        tenant_file.write_text(json.dumps(services.tenant(provider.issuer), indent=2,
                                           ensure_ascii=False), encoding="utf-8")
         print(f"Demo-Organisation Musterstadt: Anmeldung unter {provider.issuer}")
         print(f"  Benutzer / user: {DEMO_USER}   Passwort / password: {DEMO_PASSWORD}")
-        print(f"  (Erika Mustermann; tenant file {tenant_file.relative_to(ROOT)})", flush=True)
+        print(f"  (Erika Mustermann; tenant file {tenant_file.relative_to(ROOT)})")
+        print(f"  Katalog / catalog: {services.manifest_file.relative_to(ROOT)} "
+              f"{'' if services.catalog_running else '(Server aus / server off)'}")
+        print("  Dienst anhalten / stop a service: .venv/bin/python tests/stack/democtl.py "
+              "stop mail", flush=True)
         launcher = ROOT / ".venv" / "bin" / "workplace"
         env = {**os.environ, "WORKPLACE_CONFIG": str(tenant_file)}
         try:
@@ -82,6 +96,7 @@ def main(argv: list[str]) -> int:
         except KeyboardInterrupt:
             return 130
     finally:
+        services.close()
         provider.stop()
 
 

@@ -14,6 +14,10 @@ JITTER = 0.2
 FIRST_RETRY_SECONDS = 5 * 60.0
 
 
+FIRST_FETCH_SECONDS = 5.0
+"""Without any cached copy: the first fetch this long after start (±20 %)."""
+
+
 def jittered(seconds: float, uniform: Callable[[float, float], float] = random.uniform) -> float:
     """``seconds`` changed by up to ±20 %, never below one second."""
     return max(1.0, seconds * uniform(1.0 - JITTER, 1.0 + JITTER))
@@ -42,13 +46,13 @@ def next_refresh_due(
     uniform: Callable[[float, float], float] = random.uniform,
 ) -> float:
     """The epoch time of the next refresh. After a failure it counts from ``now`` with
-    back-off; without a cached copy (``last_checked`` None) it is soon after start (a
-    jittered minute); with a fresh copy it waits, so a mass start at 8:00 does not
-    fetch what every client already has."""
+    back-off; without a cached copy (``last_checked`` None) it is right after start (a
+    few jittered seconds: the window has no central services yet); with a fresh copy
+    it waits, so a mass start at 8:00 does not fetch what every client already has."""
     if failures > 0:
         return now + next_refresh_delay(interval_seconds, failures=failures, uniform=uniform)
-    if last_checked is None:
-        return now + jittered(60.0, uniform)
+    if last_checked is None:  # nothing to show yet: fetch right after start, a little spread
+        return now + jittered(FIRST_FETCH_SECONDS, uniform)
     due = last_checked + next_refresh_delay(interval_seconds, failures=failures, uniform=uniform)
     if due <= now:
         return now + jittered(30.0, uniform)

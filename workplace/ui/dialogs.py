@@ -103,6 +103,7 @@ class HelpDialog(QDialog):
             (self.tr("Enter"), self.tr("open the service")),
             (self.tr("Ctrl+D"), self.tr("add to or remove from favourites")),
             (self.tr("Menu key or Shift+F10"), self.tr("more actions for a tile")),
+            (self.tr("F5"), self.tr("check the services and the catalog now")),
         ]
         cells = "".join(
             f"<tr><td style='padding-right:14px'><b>{html.escape(k)}</b></td>"

@@ -186,6 +186,11 @@ class StatusController(QObject):
         self.statuses = statuses
         self.rounds += 1
         self.statuses_changed.emit()
+        counts: dict[str, int] = {}
+        for status in statuses.values():
+            counts[status.state.value] = counts.get(status.state.value, 0) + 1
+        log.info("status round %d: %s", self.rounds, counts,
+                 extra={"event": "status.round", "round": self.rounds, "states": counts})
         self._finish_round()
 
     def _on_probe_failed(self, exc: BaseException) -> None:

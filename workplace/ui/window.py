@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         help_key.activated.connect(self.show_help)
         quit_key = QShortcut(QKeySequence("Ctrl+Q"), self)
         quit_key.activated.connect(self.quit)
+        refresh_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        refresh_key.activated.connect(self.refresh_now)
 
         self.retranslate()
         self._on_appearance_changed()
@@ -726,6 +728,18 @@ class MainWindow(QMainWindow):
         copy = menu.addAction(self.tr("Copy address"))
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(service.url))
         menu.popup(position)
+
+    @Slot()
+    def refresh_now(self) -> None:
+        """F5: check the connection and every service, and fetch the central catalog, now.
+
+        Both run as background jobs (the window stays responsive); a round already
+        running is followed by one more, a catalog fetch running is not doubled.
+        """
+        if self.status is None:
+            return
+        self.status.round()
+        self.status.refresh_catalog()
 
     # -- dialogs ------------------------------------------------------------------
 

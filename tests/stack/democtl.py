@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Stop and start the demo services of a running ``make run``.
+
+    democtl.py status
+    democtl.py stop mail        # the tile turns "unreachable" at the next status round
+    democtl.py start mail
+    democtl.py stop catalog     # the manifest server goes away: the launcher keeps its copy
+
+Service ids are those of the Musterstadt tenant (portal, mail, calendar, chat, video,
+files, office, projects, wiki, notes). The catalog itself is
+``build/demo/catalog/manifest.json``: edit it and press F5 in the launcher.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTROL_FILE = Path(os.environ.get("DEMO_DIR") or ROOT / "build" / "demo") / "control.json"
+
+
+def _request(url: str, method: str = "GET") -> dict[str, object]:
+    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: direct
+    with opener.open(request, timeout=10) as answer:
+        return dict(json.loads(answer.read()))
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("status", "stop", "start") or (
+            argv[0] != "status" and len(argv) != 2):
+        print(__doc__.strip() if __doc__ else "", file=sys.stderr)
+        return 2
+    try:
+        control = json.loads(CONTROL_FILE.read_text(encoding="utf-8"))["control"]
+    except (OSError, ValueError, KeyError):
+        print(f"democtl: no running demo ({CONTROL_FILE} is missing); start it with `make run`",
+              file=sys.stderr)
+        return 1
+    try:
+        if argv[0] == "status":
+            state = _request(control)
+        else:
+            state = _request(f"{control}/{argv[1]}/{argv[0]}", method="POST")
+    except urllib.error.HTTPError as exc:
+        print(f"democtl: {exc.read().decode(errors='replace') or exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"democtl: the demo is not running ({exc}); start it with `make run`",
+              file=sys.stderr)
+        return 1
+    catalog = state["catalog"]
+    services = state["services"]
+    assert isinstance(catalog, dict) and isinstance(services, dict)
+    print(f"catalog   {'running' if catalog['running'] else 'stopped':8} {catalog['url']}")
+    for sid, info in services.items():
+        print(f"{sid:9} {'running' if info['running'] else 'stopped':8} {info['url']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
