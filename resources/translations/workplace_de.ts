@@ -551,142 +551,162 @@
         <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="371"/>
+        <location filename="../../workplace/ui/window.py" line="373"/>
+        <source>Loading your organisation&apos;s services …</source>
+        <translation>Die Dienste Ihrer Organisation werden geladen …</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="375"/>
+        <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
+        <translation>Sie kommen aus der zentralen Dienstliste Ihrer Organisation; beim ersten Start dauert das einen Moment.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="378"/>
+        <source>The services could not be loaded yet</source>
+        <translation>Die Dienste konnten noch nicht geladen werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="380"/>
+        <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
+        <translation>Die zentrale Dienstliste ist nicht erreichbar; die Meldung oben nennt den Grund. Der Arbeitsplatz versucht es selbst erneut, oder drücken Sie F5.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="383"/>
         <source>No services to show</source>
         <translation>Keine Dienste anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="373"/>
+        <location filename="../../workplace/ui/window.py" line="385"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="376"/>
+        <location filename="../../workplace/ui/window.py" line="388"/>
         <source>No services yet</source>
         <translation>Noch keine Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="378"/>
+        <location filename="../../workplace/ui/window.py" line="390"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="410"/>
+        <location filename="../../workplace/ui/window.py" line="422"/>
         <source>Favourites are managed by your IT department</source>
         <translation>Die Favoriten werden von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="441"/>
+        <location filename="../../workplace/ui/window.py" line="453"/>
         <source>This setting is managed by your IT department</source>
         <translation>Diese Einstellung wird von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="444"/>
+        <location filename="../../workplace/ui/window.py" line="456"/>
         <source>Your settings could not be saved</source>
         <translation>Ihre Einstellungen konnten nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="475"/>
+        <location filename="../../workplace/ui/window.py" line="487"/>
         <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
         <translation>Ihre IT-Abteilung legt den Start bei der Anmeldung für alle Benutzer dieses Computers fest; er kann hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="479"/>
+        <location filename="../../workplace/ui/window.py" line="491"/>
         <source>The launcher starts when you sign in (%1).</source>
         <translation>Der Arbeitsplatz startet bei Ihrer Anmeldung (%1).</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="483"/>
+        <location filename="../../workplace/ui/window.py" line="495"/>
         <source>The launcher no longer starts when you sign in.</source>
         <translation>Der Arbeitsplatz startet nicht mehr bei Ihrer Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="490"/>
+        <location filename="../../workplace/ui/window.py" line="502"/>
         <source>Start at login could not be changed: %1</source>
         <translation>Der Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="579"/>
+        <location filename="../../workplace/ui/window.py" line="591"/>
         <source>%1 could not be opened</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="585"/>
+        <location filename="../../workplace/ui/window.py" line="597"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="592"/>
+        <location filename="../../workplace/ui/window.py" line="604"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation>Die Adresse ist keine sichere Webadresse und wurde deshalb nicht geöffnet. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="596"/>
+        <location filename="../../workplace/ui/window.py" line="608"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation>Es konnte kein Webbrowser gestartet werden. Bitte prüfen Sie, ob ein Standardbrowser eingestellt ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="599"/>
+        <location filename="../../workplace/ui/window.py" line="611"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation>Die Anwendung ist auf diesem Computer nicht installiert. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="603"/>
+        <location filename="../../workplace/ui/window.py" line="615"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation>Die Anwendung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="607"/>
+        <location filename="../../workplace/ui/window.py" line="619"/>
         <source>The service could not be opened.</source>
         <translation>Der Dienst konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="645"/>
+        <location filename="../../workplace/ui/window.py" line="657"/>
         <source>Wi-Fi login needed</source>
         <translation>WLAN-Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="648"/>
+        <location filename="../../workplace/ui/window.py" line="660"/>
         <source>Open login page</source>
         <translation>Anmeldeseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="649"/>
+        <location filename="../../workplace/ui/window.py" line="661"/>
         <source>Opens the login page of this network in your browser</source>
         <translation>Öffnet die Anmeldeseite dieses Netzwerks im Browser</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="652"/>
+        <location filename="../../workplace/ui/window.py" line="664"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="713"/>
+        <location filename="../../workplace/ui/window.py" line="727"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="716"/>
+        <location filename="../../workplace/ui/window.py" line="730"/>
         <source>Open the full version</source>
         <translation>Vollständige Version öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="719"/>
+        <location filename="../../workplace/ui/window.py" line="733"/>
         <source>Open the low-bandwidth version</source>
         <translation>Version für langsame Verbindungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="723"/>
+        <location filename="../../workplace/ui/window.py" line="737"/>
         <source>Remove from favourites</source>
         <translation>Aus Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="723"/>
+        <location filename="../../workplace/ui/window.py" line="737"/>
         <source>Add to favourites</source>
         <translation>Zu Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="728"/>
+        <location filename="../../workplace/ui/window.py" line="742"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>

@@ -551,142 +551,162 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="371"/>
-        <source>No services to show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../workplace/ui/window.py" line="373"/>
-        <source>The configuration could not be read; the message above says why.</source>
+        <source>Loading your organisation&apos;s services …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="376"/>
-        <source>No services yet</source>
+        <location filename="../../workplace/ui/window.py" line="375"/>
+        <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/window.py" line="378"/>
+        <source>The services could not be loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="380"/>
+        <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="383"/>
+        <source>No services to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="385"/>
+        <source>The configuration could not be read; the message above says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="388"/>
+        <source>No services yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="390"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="410"/>
+        <location filename="../../workplace/ui/window.py" line="422"/>
         <source>Favourites are managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="441"/>
+        <location filename="../../workplace/ui/window.py" line="453"/>
         <source>This setting is managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="444"/>
+        <location filename="../../workplace/ui/window.py" line="456"/>
         <source>Your settings could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="475"/>
+        <location filename="../../workplace/ui/window.py" line="487"/>
         <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="479"/>
+        <location filename="../../workplace/ui/window.py" line="491"/>
         <source>The launcher starts when you sign in (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="483"/>
+        <location filename="../../workplace/ui/window.py" line="495"/>
         <source>The launcher no longer starts when you sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="490"/>
+        <location filename="../../workplace/ui/window.py" line="502"/>
         <source>Start at login could not be changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="579"/>
+        <location filename="../../workplace/ui/window.py" line="591"/>
         <source>%1 could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="585"/>
+        <location filename="../../workplace/ui/window.py" line="597"/>
         <source>An unexpected error occurred.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="592"/>
+        <location filename="../../workplace/ui/window.py" line="604"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="596"/>
+        <location filename="../../workplace/ui/window.py" line="608"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="599"/>
+        <location filename="../../workplace/ui/window.py" line="611"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="603"/>
+        <location filename="../../workplace/ui/window.py" line="615"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="607"/>
+        <location filename="../../workplace/ui/window.py" line="619"/>
         <source>The service could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="645"/>
+        <location filename="../../workplace/ui/window.py" line="657"/>
         <source>Wi-Fi login needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="648"/>
+        <location filename="../../workplace/ui/window.py" line="660"/>
         <source>Open login page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="649"/>
+        <location filename="../../workplace/ui/window.py" line="661"/>
         <source>Opens the login page of this network in your browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="652"/>
+        <location filename="../../workplace/ui/window.py" line="664"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="713"/>
+        <location filename="../../workplace/ui/window.py" line="727"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="716"/>
+        <location filename="../../workplace/ui/window.py" line="730"/>
         <source>Open the full version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="719"/>
+        <location filename="../../workplace/ui/window.py" line="733"/>
         <source>Open the low-bandwidth version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="723"/>
+        <location filename="../../workplace/ui/window.py" line="737"/>
         <source>Remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="723"/>
+        <location filename="../../workplace/ui/window.py" line="737"/>
         <source>Add to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="728"/>
+        <location filename="../../workplace/ui/window.py" line="742"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>

@@ -90,3 +90,27 @@ def test_the_demo_organisation_as_make_run_shows_it(
     press_f5(again, qtbot)
     qtbot.waitUntil(lambda: not again.window.catalog_banner.isHidden(), timeout=WAIT_MS)
     assert again.window.model.find("tickets").isValid()  # the failure keeps the copy
+
+
+def test_the_first_start_says_the_services_are_loading_then_why_not(
+    make_gui: GuiFactory, qtbot: Any, tmp_path: Path
+) -> None:
+    """No cached catalog yet: not "IT has configured no services", but "loading", and
+    when the central list cannot be fetched, that it could not be loaded yet."""
+    demo = DemoServices(tmp_path / "demo", catalog=False, fixed_ports=False).start()
+    try:
+        config = tmp_path / "demo-tenant.json"
+        config.write_text(json.dumps(demo.tenant()), encoding="utf-8")
+        quiet = make_gui(config)  # no status controller: no fetch is ever tried
+        assert quiet.window.stack.currentWidget() is quiet.window.empty
+        assert quiet.window.empty_title.text() == "Loading your organisation's services …"
+        quiet.window.hide()
+
+        gui = make_gui(config, status=True, synchronous=False)
+        qtbot.waitUntil(
+            lambda: gui.window.empty_title.text() == "The services could not be loaded yet",
+            timeout=WAIT_MS)
+        assert "press F5" in gui.window.empty.accessibleDescription()
+        assert not gui.window.catalog_banner.isHidden()
+    finally:
+        demo.close()

@@ -247,7 +247,7 @@ def test_backoff_after_failures_is_bounded_by_the_interval() -> None:
 
 def test_next_due() -> None:
     mid = lambda lo, hi: 1.0  # noqa: E731
-    assert next_refresh_due(None, 1000.0, 3600, uniform=mid) == 1005.0  # no copy: at once
+    assert next_refresh_due(None, 1000.0, 3600, uniform=mid) == 1002.0  # no copy: at once
     assert next_refresh_due(900.0, 1000.0, 3600, uniform=mid) == 4500.0  # fresh copy waits
     assert next_refresh_due(0.0, 99_999.0, 3600, uniform=mid) == 100_029.0  # overdue: soon
     assert next_refresh_due(900.0, 1000.0, 3600, failures=1, uniform=mid) == 1300.0

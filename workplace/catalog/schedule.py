@@ -14,7 +14,7 @@ JITTER = 0.2
 FIRST_RETRY_SECONDS = 5 * 60.0
 
 
-FIRST_FETCH_SECONDS = 5.0
+FIRST_FETCH_SECONDS = 2.0
 """Without any cached copy: the first fetch this long after start (±20 %)."""
 
 

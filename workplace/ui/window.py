@@ -367,6 +367,18 @@ class MainWindow(QMainWindow):
             self.empty_hint.setText(
                 self.tr("Try another word, for example “mail” or “Dateien”. Esc clears the search.")
             )
+        elif self.workplace.remote is not None and self.workplace.snapshot is None:
+            tried = self.status is not None and self.status.last_refresh is not None
+            if not tried:  # first start: the central list is on its way
+                self.empty_title.setText(self.tr("Loading your organisation's services …"))
+                self.empty_hint.setText(self.tr(
+                    "They come from your organisation's central service list; "
+                    "this takes a moment on the first start."))
+            else:
+                self.empty_title.setText(self.tr("The services could not be loaded yet"))
+                self.empty_hint.setText(self.tr(
+                    "The central service list is not reachable; the message above says "
+                    "why. The launcher tries again by itself, or press F5."))
         elif self.workplace.settings.errors:
             self.empty_title.setText(self.tr("No services to show"))
             self.empty_hint.setText(
@@ -682,6 +694,8 @@ class MainWindow(QMainWindow):
             self._update_empty_state()
             self._restore_current(current_id, section)
             self.favourites_changed.emit(list(self.model.favourites))
+        elif self.model.tile_count == 0:
+            self._update_empty_state()  # "loading" becomes "could not be loaded yet"
         self._show_catalog_result()
 
     def _show_catalog_result(self) -> None:
