@@ -84,7 +84,8 @@ def test_full_session_by_command_line_leaks_no_token(
         tokens |= _issued_tokens(state_file)
 
         logout = cli("--debug", "logout")
-        assert logout.returncode == 0 and "Signed out." in logout.stdout
+        assert logout.returncode == 0 and "Signed out here." in logout.stdout
+        assert "Signed out at your organisation too." in logout.stdout
         after = cli("status")
         assert after.returncode == 1 and "Not signed in" in after.stdout
 
@@ -158,3 +159,29 @@ def test_login_with_device_code(
         assert out.strip() == "Erika Mustermann"
         assert cli("status").returncode == 0
         cli("logout")
+
+
+def test_logout_waits_for_a_browser_that_starts_in_the_background(
+    tmp_path: Path, cli_provider: TestProvider,
+) -> None:
+    """xdg-open returns at once and the browser gets there later: the command must keep
+    its loopback page until the provider has ended the session and come back."""
+    (tmp_path / "provider").mkdir()
+    with cli_provider:
+        cli = Cli(tmp_path, cli_provider.issuer)
+        assert cli("login").returncode == 0
+        state_file = cli_provider.state_file
+        assert state_file is not None
+        sessions = lambda: [k for k in json.loads(state_file.read_text()) if k.startswith("Session:")]  # noqa: E731
+        assert sessions()
+        slow = tmp_path / "slow-browser"
+        slow.write_text(  # like xdg-open: returns at once, the browser comes a moment later
+            f'#!/bin/sh\n(sleep 1; exec "{cli.env["BROWSER"]}" "$@") >/dev/null 2>&1 &\n')
+        slow.chmod(0o755)
+
+        logout = cli("logout", BROWSER=str(slow))
+
+        assert logout.returncode == 0, logout.stderr
+        assert "Finishing the sign-out" in logout.stdout
+        assert "Signed out at your organisation too." in logout.stdout
+        assert sessions() == []  # the provider's session ended

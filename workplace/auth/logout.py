@@ -42,6 +42,9 @@ class SignedOutPage:
     def __init__(self) -> None:
         self.state = secrets.token_urlsafe(16)
         self._cancel = threading.Event()
+        self.confirmed = False
+        """Whether the provider came back to the page (the sign-out finished there)."""
+        self._finished = threading.Event()
         self._listener = LoopbackListener(
             SIGNED_OUT_PATH,
             lambda query: "signed_out" if query.get("state") == self.state else None,
@@ -61,9 +64,17 @@ class SignedOutPage:
     def _run(self) -> None:
         try:
             self._listener.wait(self._cancel, time.monotonic() + PAGE_SECONDS)
+            self.confirmed = True
             log.debug("the provider confirmed the sign-out")
         except Exception as exc:
             log.debug("no signed-out confirmation (%s)", type(exc).__name__)
+        finally:
+            self._finished.set()
+
+    def wait(self, timeout: float) -> bool:
+        """Wait until the provider came back (True) or ``timeout`` seconds passed."""
+        self._finished.wait(timeout)
+        return self.confirmed
 
     def close(self) -> None:
         self._cancel.set()

@@ -593,6 +593,16 @@ class AuthService:
         if not opened:
             log.info("no browser for ending the provider session")
             page.close()
+            self._signed_out_page = None
+
+    def finish_sign_out(self, timeout: float) -> bool | None:
+        """Wait for the browser to finish ending the provider session (the command line
+        must not exit before: its loopback page would be gone when a browser that
+        starts in the background gets there). None if no browser was involved."""
+        page = self._signed_out_page
+        if page is None:
+            return None
+        return page.wait(timeout)
 
     def close(self) -> None:
         """Stop background listeners (the signed-out page)."""

@@ -17,12 +17,23 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+FINISH_SECONDS = 60.0
+
+
 def run(args: argparse.Namespace) -> int:
     service = auth_service(args)
     try:
         service.restore()  # a fresh ID token for the logout hint, if reachable
         service.sign_out()
+        print("Signed out here.", flush=True)
+        finished = service.finish_sign_out(0)
+        if finished is False:  # a browser is ending the provider session
+            print("Finishing the sign-out at your organisation in the browser …", flush=True)
+            finished = service.finish_sign_out(FINISH_SECONDS)
+        if finished:
+            print("Signed out at your organisation too.")
+        elif finished is False:
+            print("The browser did not come back; close it to end that session too.")
     finally:
         service.close()
-    print("Signed out.")
     return 0
