@@ -172,7 +172,10 @@ def test_logout_waits_for_a_browser_that_starts_in_the_background(
         assert cli("login").returncode == 0
         state_file = cli_provider.state_file
         assert state_file is not None
-        sessions = lambda: [k for k in json.loads(state_file.read_text()) if k.startswith("Session:")]  # noqa: E731
+
+        def sessions() -> list[str]:
+            return [k for k in json.loads(state_file.read_text()) if k.startswith("Session:")]
+
         assert sessions()
         slow = tmp_path / "slow-browser"
         slow.write_text(  # like xdg-open: returns at once, the browser comes a moment later
