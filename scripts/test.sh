@@ -9,6 +9,10 @@ export QT_QPA_PLATFORM=offscreen
 mkdir -p build
 exec dbus-run-session -- bash -c '
   set -euo pipefail
+  # A keyring of its own: never the login keyring of the person running the tests
+  # (another password would not unlock it, and none must be created there).
+  export XDG_DATA_HOME="$PWD/build/test-keyring"
+  rm -rf "$XDG_DATA_HOME" && mkdir -p "$XDG_DATA_HOME"
   eval "$(printf "workplace-test" | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
   # Wait until the Secret Service answers on the bus (at most 30 s), so the first
