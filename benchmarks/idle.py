@@ -33,14 +33,13 @@ from __future__ import annotations
 
 import itertools
 import json
-import shutil
 import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.loopback import HttpFixture, MemoryKeyring, Route, use_stack
+from benchmarks.loopback import HttpFixture, MemoryKeyring, Route, node_missing, use_stack
 
 HOUR = 3600.0
 MANIFEST_PATH = "/catalog/manifest.json"
@@ -237,7 +236,7 @@ def _auth_due(state: Any) -> float:
 def bench_idle(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
     from benchmarks.run import Skipped, _figure
 
-    if shutil.which("node") is None:
+    if node_missing():
         raise Skipped("node is not installed (the test provider needs it; run `make setup`)")
     use_stack()
     import os

@@ -21,6 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 STACK = ROOT / "tests" / "stack"
 
 
+def node_missing() -> bool:
+    """No Node.js for the test provider: neither on PATH nor bootstrap's .tools/node."""
+    import shutil
+
+    return shutil.which("node") is None and not (
+        ROOT / ".tools" / "node" / "node_modules" / ".bin" / "node").exists()
+
+
 def use_stack() -> None:
     """Make tests/stack importable (provider, fake_browser, harness, demo)."""
     if str(STACK) not in sys.path:

@@ -29,13 +29,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.loopback import HttpFixture, Route, use_stack
+from benchmarks.loopback import HttpFixture, Route, node_missing, use_stack
 from benchmarks.tenants import write_tenant
 
 SERVICES = 40
@@ -137,7 +136,7 @@ def bench_memory(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
     from benchmarks.run import Skipped, _env, _figure, spawn_and_measure
     from benchmarks.signin import keyring_session_command
 
-    if shutil.which("node") is None:
+    if node_missing():
         raise Skipped("node is not installed (the test provider needs it; run `make setup`)")
     env = _env(tmp)
     # gnome-keyring keeps its files under XDG_DATA_HOME: the run's own directory.

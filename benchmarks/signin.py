@@ -36,7 +36,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import requests
 
-from benchmarks.loopback import use_stack
+from benchmarks.loopback import node_missing, use_stack
 
 KEYRING_PASSWORD = "workplace-bench"  # a throw-away keyring of this run
 BARE_TRIPS = 3
@@ -203,7 +203,7 @@ def keyring_session_command(module_cmd: list[str], tmp: Path) -> list[str] | str
 def bench_signin(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
     from benchmarks.run import Skipped, _env, _figure, spawn_and_measure
 
-    if shutil.which("node") is None:
+    if node_missing():
         raise Skipped("node is not installed (the test provider needs it; run `make setup`)")
     env = _env(tmp)
     # gnome-keyring keeps its files under XDG_DATA_HOME: the run's own directory.

@@ -43,6 +43,22 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 PY=${PYTHON:-python3}
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "bootstrap: Python 3.11 or newer is needed, found $("$PY" --version 2>&1)." >&2
+  echo "  Install python3.11 (or newer) and run again with PYTHON=python3.11." >&2
+  exit 1
+fi
+
+# The test identity provider (oidc-provider 9 and jose 6) needs Node.js 20 or newer.
+# Debian 12 and Ubuntu 24.04 ship Node 18: then Node 20 comes from the npm registry
+# (the "node" package) into .tools/node, which the scripts put first on PATH.
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ] && [ ! -x .tools/node/node_modules/.bin/node ]; then
+  echo "bootstrap: Node.js $node_major is too old for the test identity provider;" \
+       "installing Node.js 20 into .tools/node"
+  npm install --prefix .tools/node --no-audit --no-fund --loglevel=error node@20
+fi
+
 if [ ! -x .venv/bin/python ]; then
   echo "bootstrap: creating .venv"
   "$PY" -m venv .venv

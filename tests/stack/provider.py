@@ -27,6 +27,18 @@ START_ATTEMPTS = 2
 REPORT_SECONDS = 10.0
 
 
+LOCAL_NODE = STACK.parents[1] / ".tools" / "node" / "node_modules" / ".bin" / "node"
+"""Node.js 20 from the npm registry, where the system's is older (scripts/bootstrap.sh)."""
+
+
+def node_program() -> str | None:
+    """The Node.js to run the provider with: the repository's own if bootstrap put one
+    there (the system's was too old), else the one on PATH."""
+    if LOCAL_NODE.exists():
+        return str(LOCAL_NODE)
+    return shutil.which("node")
+
+
 class StackError(RuntimeError):
     pass
 
@@ -86,7 +98,7 @@ class TestProvider:
         print(f"provider.py: {line} (log: {self.log_file})", file=sys.stderr)
 
     def _start_once(self) -> TestProvider:
-        node = shutil.which("node")
+        node = node_program()
         if node is None:
             raise StackError("node is not installed; run `make setup`")
         if not (STACK / "node_modules" / "oidc-provider").is_dir():
