@@ -7,6 +7,8 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
+
 from workplace.config.paths import Paths
 
 from .conftest import run_cli, write
@@ -109,7 +111,7 @@ def test_show_json_with_env_config(paths: Paths, tmp_path: Path) -> None:
 def test_show_reports_problems_on_stderr(tmp_path: Path) -> None:
     config = write(tmp_path / "it.toml", "[organisation\n")
     result = run_cli("--config", str(config), "config", "show")
-    assert result.returncode == 0
+    assert result.returncode == 1  # what is in effect is still printed
     assert f"workplace: {config}:1: TOML syntax error" in result.stderr
     assert 'organisation.name.en = "Workplace"' in result.stdout
 
@@ -202,3 +204,25 @@ def test_window_without_display_says_why(monkeypatch) -> None:  # type: ignore[n
     assert result.returncode == 1
     assert "no display found" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_a_file_nested_too_deeply_is_a_problem_not_a_crash(tmp_path: Path, suffix: str) -> None:
+    deep = ("a = " + "[" * 20000 + "]" * 20000 + "\n") if suffix == ".toml" else (
+        '{"a": ' + "[" * 20000 + "]" * 20000 + "}")
+    config = write(tmp_path / f"it{suffix}", deep)
+    checked = run_cli("config", "check", str(config))
+    assert checked.returncode == 1
+    assert f"{config}: {suffix[1:].upper()} syntax error: nested too deeply" in checked.stdout
+    listed = run_cli("--config", str(config), "services")
+    assert listed.returncode == 1 and "nested too deeply" in listed.stderr
+    assert "Traceback" not in checked.stderr + listed.stderr
+
+
+def test_deeply_nested_preferences_cost_only_the_preferences(tmp_path: Path) -> None:
+    config_home = tmp_path / "config-home"
+    write(config_home / "workplace" / "preferences.toml",
+          "favourites = " + "[" * 20000 + "]" * 20000 + "\n")
+    result = run_cli("services", env={"XDG_CONFIG_HOME": str(config_home)})
+    assert "preferences.toml: TOML syntax error: nested too deeply" in result.stderr
+    assert "mail" in result.stdout  # the organisation's services are all still there

@@ -40,7 +40,11 @@ def register(subparsers: Any) -> None:
     )
     check.set_defaults(handler=run_check)
 
-    show = sub.add_parser("show", help="print the effective configuration")
+    show = sub.add_parser(
+        "show", help="print the effective configuration",
+        description="Print the effective configuration. Problems go to stderr; the exit "
+        "status is 1 if a configuration file has errors (what is in effect is printed "
+        "all the same).")
     show.add_argument("--origin", action="store_true", help="with each value's layer and source")
     show.add_argument("--json", action="store_true", help="as JSON")
     show.set_defaults(handler=run_show)
@@ -125,7 +129,7 @@ def run_show(args: argparse.Namespace) -> int:
             }
         json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
         print()
-        return 0
+        return 1 if settings.errors else 0
     for key, value in _flatten(values, ()):
         line = f"{key} = {json.dumps(value, ensure_ascii=False)}"
         if args.origin:
@@ -133,7 +137,8 @@ def run_show(args: argparse.Namespace) -> int:
             locked = " (locked)" if origin.layer == "policy" else ""
             line = f"{line}  # {origin.layer}: {origin.source}{locked}"
         print(line)
-    return 0
+    # What is in effect is printed either way; errors in the files make the exit status 1.
+    return 1 if settings.errors else 0
 
 
 def run_schema(args: argparse.Namespace) -> int:

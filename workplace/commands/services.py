@@ -30,8 +30,8 @@ def register(subparsers: Any) -> None:
         help="list the effective catalog",
         description="List the services of the effective configuration plus the cached "
         "central catalog, grouped by category, and say where they came from. With "
-        "--refresh, fetch the central catalog first; the exit status is 1 if that failed "
-        "(the last good copy is listed all the same).",
+        "--refresh, fetch the central catalog first. The exit status is 1 if that failed "
+        "or the configuration has errors (what could be read is listed all the same).",
     )
     parser.add_argument("--json", action="store_true", help="as JSON")
     parser.add_argument(
@@ -70,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
         s.id: "configuration" if s.id in local_ids else central for s in catalog.services
     }
     source = describe_source(settings, remote, snapshot, refreshed)
-    failed = refreshed is not None and not refreshed.ok
+    # Exit 1 for a failed refresh or a configuration with errors (the list still shows
+    # what could be read, and the problems went to stderr).
+    failed = (refreshed is not None and not refreshed.ok) or bool(settings.errors)
     favourites = set(settings.preferences.favourites)
     if args.json:
         groups = [

@@ -81,7 +81,13 @@ def parse_text(text: str, shown: str, suffix: str) -> ParsedFile | list[ConfigPr
             if match:
                 message = f"{message} (column {match.group(2)})"
             return [ConfigProblem(shown, line, "", f"TOML syntax error: {message}")]
-        return ParsedFile(shown, data, locate_toml(text))
+        except RecursionError:
+            return [ConfigProblem(shown, None, "", "TOML syntax error: nested too deeply")]
+        try:
+            locations = locate_toml(text)
+        except RecursionError:  # pragma: no cover - the parser refuses such files first
+            locations = Locations()
+        return ParsedFile(shown, data, locations)
     duplicated = False
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -102,7 +108,10 @@ def parse_text(text: str, shown: str, suffix: str) -> ParsedFile | list[ConfigPr
         return [ConfigProblem(shown, None, "", "JSON syntax error: nested too deeply")]
     if not isinstance(value, dict):
         return [ConfigProblem(shown, 1, "", "the top level must be a JSON object { ... }")]
-    locations = locate_json(text)
+    try:
+        locations = locate_json(text)
+    except RecursionError:
+        locations = Locations()
     problems = [
         ConfigProblem(shown, line, path, "key appears twice; only the last one counts", "warning")
         for path, line in (locations.duplicates if duplicated else ())
