@@ -372,3 +372,24 @@ def test_data_saver_keeps_the_session_alive_without_early_refreshes(
 
     gui.account.set_low_bandwidth(False)
     assert service.status().refresh_due_at == ahead
+
+
+@pytest.mark.parametrize("how", ["network", "wake"])
+def test_a_network_change_or_wake_up_refreshes_the_session(
+    qtbot: Any, signin: Any, how: str
+) -> None:
+    """After a wake-up (a gap in the heartbeat) or a network change, one fresh refresh
+    runs at once, whatever the plan said: the rotated refresh token is saved."""
+    import time
+
+    gui = signin.gui()
+    sign_in_by_click(qtbot, gui)
+    before = signin.stored()["refresh_token"]
+    if how == "wake":
+        gui.watch._last_beat = time.time() - 3600  # as if the laptop slept an hour
+        gui.watch._on_heartbeat_timeout()
+    else:
+        gui.watch.notify("network")
+    qtbot.waitUntil(lambda: (signin.stored() or {}).get("refresh_token") != before,
+                    timeout=SIGN_IN_MS)
+    assert gui.account.phase == Phase.SIGNED_IN
