@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,7 @@ def test_full_session_by_command_line_leaks_no_token(
         status = cli("--debug", "status")
         assert status.returncode == 0
         assert "Signed in as Erika Mustermann" in status.stdout
+        assert "; the session holds until 20" in status.stdout  # refresh_expires_in
         assert "SecretService.Keyring" in status.stdout
         tokens |= _issued_tokens(state_file)
 
@@ -81,6 +83,7 @@ def test_full_session_by_command_line_leaks_no_token(
         info = json.loads(as_json.stdout)
         assert info["status"] == "signed_in" and info["name"] == "Erika Mustermann"
         assert info["keyring"] == "SecretService.Keyring"
+        assert info["session_until"] > time.time() + 13 * 24 * 3600  # 14 days, as told
         tokens |= _issued_tokens(state_file)
 
         logout = cli("--debug", "logout")

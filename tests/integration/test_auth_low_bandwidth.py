@@ -37,6 +37,7 @@ def test_normal_mode_refreshes_ahead_of_expiry(harness: Harness) -> None:
 
 
 def test_low_bandwidth_lets_the_token_lapse_and_keeps_the_session(harness: Harness) -> None:
+    harness.provider.set_behaviour(no_refresh_expiry=True)  # a provider that names no end
     service = harness.service()
     signed_in = service.sign_in()
     assert signed_in.expires_at is not None and signed_in.session_until is None  # not said

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import Provider from 'oidc-provider';
 import { createStore } from './store.mjs';
-import { SWITCHES, tamper } from './tamper.mjs';
+import { REFRESH_TTL, SWITCHES, tamper } from './tamper.mjs';
 import * as pages from './pages.mjs';
 
 export const DEMO_USER = {
@@ -115,7 +115,7 @@ function buildProvider(issuer, options, jwk) {
       DeviceCode: 600,
       IdToken: 3600,
       Interaction: 3600,
-      RefreshToken: 14 * 24 * 3600,
+      RefreshToken: REFRESH_TTL,
       Grant: 14 * 24 * 3600,
       Session: 14 * 24 * 3600,
     },

@@ -20,7 +20,12 @@ export const SWITCHES = {
   device_slow_down: 'turn the next N authorization_pending answers into slow_down',
   redirect: 'object of path -> URL: answer requests to that path with 307 to the URL',
   drop_refresh_token: 'leave refresh_token and id_token out of token answers (allowed by RFC 6749 §6)',
+  no_refresh_expiry: 'leave refresh_expires_in out of token answers (as providers other than Keycloak do)',
 };
+
+// Like Keycloak, token answers with a refresh token say how long it lasts
+// (refresh_expires_in); oidc-provider itself does not. The refresh token's lifetime:
+export const REFRESH_TTL = 14 * 24 * 3600;
 
 const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
 const unb64 = (part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
@@ -130,6 +135,15 @@ export function tamper(handler, behaviour, signingJwk) {
       rewriteBody(res, async (body) => {
         const json = JSON.parse(body);
         if (json.id_token) json.id_token = await forgeIdToken(json.id_token, behaviour.id_token, signingJwk());
+        return JSON.stringify(json);
+      });
+    }
+    if (path === '/token' && !behaviour.no_refresh_expiry) {
+      rewriteBody(res, (body) => {
+        const json = JSON.parse(body);
+        if (json.refresh_token && json.refresh_expires_in === undefined) {
+          json.refresh_expires_in = REFRESH_TTL;
+        }
         return JSON.stringify(json);
       });
     }

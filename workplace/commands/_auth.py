@@ -44,6 +44,8 @@ def describe(state: AuthState) -> str:
         line += f", remembered in {state.keyring_backend}" if state.keyring_backend else ""
         if state.session_until:
             line += f"; the session holds until {when(state.session_until)}"
+        else:
+            line += "; the session holds while it is used (the provider names no end)"
         return line + (f" (offline: {reason})" if reason else "")
     if state.status == AuthStatus.SESSION_ONLY:
         return f"Signed in as {who} for this session only: {reason or 'not remembered'}"
