@@ -171,6 +171,14 @@ def test_sign_in_from_the_window_shows_the_name(qtbot: Any, signin: Any) -> None
     assert account.menu_texts[:2] == ["Erika Mustermann", "erika.mustermann@musterstadt.example"]
     assert account.menu_texts[-1] == "Sign out"
     assert account.accessibleName() == "Account: Erika Mustermann"
+    # The header shows the name beside the avatar; a narrow window keeps the avatar only.
+    assert account.shown_name == "Erika Mustermann"
+    assert account.width() > 40 + account.fontMetrics().horizontalAdvance("Erika")
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: account.shown_name == "")
+    qtbot.waitUntil(lambda: account.width() == 40)
+    window.resize(1100, 720)
+    qtbot.waitUntil(lambda: account.shown_name == "Erika Mustermann")
     assert not window.signin_visible and window.stack.currentWidget() is window.view
     assert window.account_banner.isHidden()
     assert signin.visits() == ["/auth"]

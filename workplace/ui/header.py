@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -53,8 +54,15 @@ def initials(display_name: str) -> str:
     return (words[0][0] + words[-1][0]).upper()
 
 
+NAME_MAX_PX = 220
+"""The user's name beside the avatar is elided beyond this width."""
+NAME_MIN_WINDOW_PX = 980
+"""Narrower headers show the avatar alone (the name stays in its menu and tooltip)."""
+
+
 class AccountButton(QToolButton):
-    """The signed-in user as a round avatar with initials, or a "Sign in" button.
+    """The signed-in user as a round avatar with initials and the name beside it (the
+    name is left out when the header is narrow), or a "Sign in" button.
 
     The menu shows the name, the email address, how long the session holds (or
     why it is not remembered, or that the launcher is offline) and "Sign out".
@@ -73,6 +81,7 @@ class AccountButton(QToolButton):
         self._initials = ""
         self._email = ""
         self._notes: list[str] = []
+        self._show_name = True
         self.setProperty("flat", True)
         self.setAutoRaise(True)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -154,8 +163,27 @@ class AccountButton(QToolButton):
             self.setToolTip(self.tr("Sign in to your organisation"))
         self.setAccessibleDescription(self.tr("Your account and sign-out"))
 
+    def set_show_name(self, show: bool) -> None:
+        """Show the name beside the avatar (wide header) or the avatar alone."""
+        if show != self._show_name:
+            self._show_name = show
+            self.updateGeometry()
+            self.update()
+
+    @property
+    def shown_name(self) -> str:
+        """The name as painted beside the avatar ("" when only the avatar shows)."""
+        if not self._name or not self._show_name:
+            return ""
+        return self.fontMetrics().elidedText(
+            self._name, Qt.TextElideMode.ElideRight, NAME_MAX_PX)
+
     def sizeHint(self) -> QSize:
-        return QSize(40, 40) if self._name else super().sizeHint()
+        if not self._name:
+            return super().sizeHint()
+        name = self.shown_name
+        extra = self.fontMetrics().horizontalAdvance(name) + 14 if name else 0
+        return QSize(40 + extra, 40)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._name:
@@ -163,20 +191,30 @@ class AccountButton(QToolButton):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        circle = QRectF(4, 4, self.width() - 8, self.height() - 8)
+        circle = QRectF(4, 4, 32, 32)
         path = QPainterPath()
         path.addEllipse(circle)
         painter.fillPath(path, self._theme.accent)
+        name = self.shown_name
         if self.hasFocus() or self.isDown():
             pen = QPen(self._theme.focus)
             pen.setWidthF(2)
             painter.setPen(pen)
-            painter.drawEllipse(circle.adjusted(-2, -2, 2, 2))
+            if name:
+                painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 20, 20)
+            else:
+                painter.drawEllipse(circle.adjusted(-2, -2, 2, 2))
         font = QFont(self.font())
         font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(font)
         painter.setPen(QColor(self._theme.on_accent))
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, self._initials)
+        if name:
+            painter.setFont(self.font())
+            painter.setPen(QColor(self._theme.text))
+            text_rect = QRectF(44, 0, self.width() - 48, self.height())
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             name)
 
     @Slot()
     def _on_self_clicked(self) -> None:
@@ -258,6 +296,10 @@ class HeaderBar(QFrame):
         row.addWidget(self.settings_button)
         row.addWidget(self.account)
         self.set_theme(theme)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.account.set_show_name(event.size().width() >= NAME_MIN_WINDOW_PX)
 
     def set_branding(self, name: str, subtitle: str, logo: str) -> None:
         self.org_name.setText(name)
