@@ -7,8 +7,10 @@ checks that sign-in stops with the right error, before any further request.
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -160,6 +162,26 @@ def test_provider_down(harness: Harness) -> None:
     config = tenant_config(f"http://127.0.0.1:{port}")
     _fails(harness, AuthErrorKind.PROVIDER_UNREACHABLE, config=config)
     assert harness.browser.visits == []
+
+
+def test_a_provider_whose_certificate_is_not_trusted_is_a_tls_error(
+    harness: Harness, ca: Any
+) -> None:
+    """The agency's provider behind a certificate of a CA this machine does not trust
+    (and IT named no extra bundle): "TLS", before any browser opens."""
+    from tests.support.servers import LoopbackServer, Route
+
+    server = LoopbackServer(ca.server_context)
+    try:
+        issuer = server.url("/realms/agency")
+        server.routes["/realms/agency/.well-known/openid-configuration"] = Route(
+            body=json.dumps({"issuer": issuer}).encode())
+        error = _fails(harness, AuthErrorKind.TLS, config=tenant_config(issuer))
+        assert "certificate" in str(error) or "TLS" in str(error)
+        assert harness.browser.visits == []
+        assert server.seen == []  # the handshake failed: no request was ever sent
+    finally:
+        server.close()
 
 
 def test_provider_too_slow(harness: Harness) -> None:
