@@ -4,28 +4,28 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="144"/>
+        <location filename="../../workplace/ui/header.py" line="153"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="149"/>
+        <location filename="../../workplace/ui/header.py" line="158"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="152"/>
-        <location filename="../../workplace/ui/header.py" line="153"/>
+        <location filename="../../workplace/ui/header.py" line="161"/>
+        <location filename="../../workplace/ui/header.py" line="162"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="154"/>
+        <location filename="../../workplace/ui/header.py" line="163"/>
         <source>Sign in to your organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="155"/>
+        <location filename="../../workplace/ui/header.py" line="164"/>
         <source>Your account and sign-out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,58 +286,58 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="268"/>
+        <location filename="../../workplace/ui/header.py" line="310"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="283"/>
+        <location filename="../../workplace/ui/header.py" line="325"/>
         <source>Connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="285"/>
+        <location filename="../../workplace/ui/header.py" line="327"/>
         <source>Press to check the connection again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="319"/>
+        <location filename="../../workplace/ui/header.py" line="361"/>
         <source>Search services (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="320"/>
+        <location filename="../../workplace/ui/header.py" line="362"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="322"/>
+        <location filename="../../workplace/ui/header.py" line="364"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="324"/>
+        <location filename="../../workplace/ui/header.py" line="366"/>
         <source>Help and service desk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="325"/>
+        <location filename="../../workplace/ui/header.py" line="367"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="327"/>
+        <location filename="../../workplace/ui/header.py" line="369"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="329"/>
-        <location filename="../../workplace/ui/header.py" line="330"/>
+        <location filename="../../workplace/ui/header.py" line="371"/>
+        <location filename="../../workplace/ui/header.py" line="372"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="332"/>
+        <location filename="../../workplace/ui/header.py" line="374"/>
         <source>Language, colours and behaviour of the window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -714,234 +714,239 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="257"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="263"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="262"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="268"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="263"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="269"/>
         <source>&amp;Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="277"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="283"/>
         <source>&amp;High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="278"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="284"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="217"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="219"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="228"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="223"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="225"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="234"/>
         <source>Like the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="220"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="226"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="220"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="226"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="223"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="229"/>
         <source>Automatic: on while the connection is metered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="224"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="230"/>
         <source>Always on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="225"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="231"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="229"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="235"/>
         <source>Automatic configuration (PAC file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="230"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="236"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="231"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="237"/>
         <source>No proxy (direct connection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="258"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="264"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="259"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="265"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="260"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="266"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="264"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
         <source>In the &amp;office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="265"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="271"/>
         <source>In the &amp;home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="266"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="272"/>
         <source>On the &amp;move (metered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="267"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="273"/>
         <source>&amp;Data saver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="268"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="274"/>
         <source>&amp;Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="269"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="275"/>
         <source>PAC file &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="276"/>
         <source>&amp;HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="271"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="277"/>
         <source>HTTP&amp;S proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="272"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="278"/>
         <source>&amp;Without proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="279"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="285"/>
         <source>&amp;Start when I sign in to this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="281"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="287"/>
         <source>&amp;Notify me when a service becomes unavailable or returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="283"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="289"/>
         <source>Also notify on &amp;metered connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="284"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="290"/>
         <source>Check the services every … minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="285"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="291"/>
         <source>Slow and metered connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="287"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="293"/>
         <source>min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="289"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="295"/>
         <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="294"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="300"/>
         <source>empty: like the HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="297"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="303"/>
         <source>Addresses without proxy are separated by commas: a name (with its subdomains), .domain, an IP address or network such as 10.0.0.0/8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="303"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
         <source>Your IT department manages this setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="312"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="318"/>
         <source>Locked by IT: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="363"/>
-        <source>Error: %1</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="325"/>
+        <source>Settings managed by IT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="370"/>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="377"/>
         <source>The proxy address needs a port, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="372"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="379"/>
         <source>No user name or password here: this file is readable. Use the system proxy settings for a proxy that asks for a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="374"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="381"/>
         <source>A proxy is written like %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="375"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="382"/>
         <source>A proxy address has no path, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="376"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="383"/>
         <source>The port is not valid, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="393"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="400"/>
         <source>Enter the address of the PAC file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="395"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="402"/>
         <source>Enter the proxy, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="320"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="327"/>
         <source>Locked by IT: %1. %2</source>
         <translation type="unfinished"></translation>
     </message>

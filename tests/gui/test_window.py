@@ -346,6 +346,10 @@ def test_settings_dialog_shows_locked_keys_read_only(make_gui: GuiFactory, tmp_p
     assert dialog is not None
     assert not dialog.theme.isEnabled()
     assert dialog.language.isEnabled()
+    # The keyboard skips the disabled field; the note naming it and the reason does not.
+    assert dialog.locked_note.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert "IT policy" in dialog.locked_note.text() and "Colours" in dialog.locked_note.text()
+    assert dialog.locked_note.accessibleName() == "Settings managed by IT"
     assert "IT policy" in dialog.locked_note.text()
     dialog.high_contrast.setChecked(True)
     assert gui.appearance.theme.high_contrast

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -72,6 +72,12 @@ class SettingsDialog(QDialog):
         self.locked_note = QLabel(self)
         self.locked_note.setWordWrap(True)
         self.locked_note.setObjectName("orgSub")
+        # Locked fields are disabled, so the keyboard skips them: this note, which names
+        # them and IT's reason, takes the focus instead (screen readers read it there).
+        self.locked_note.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.locked_note.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after the flags
         layout.addWidget(self.locked_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -316,6 +322,7 @@ class SettingsDialog(QDialog):
                 name = label.text() if label is not None else widget.property("text")
                 locked_names.append(str(name or key).replace("&", ""))
         self.locked_note.setVisible(bool(locked_names))
+        self.locked_note.setAccessibleName(self.tr("Settings managed by IT"))
         self.locked_note.setText(
             self.tr("Locked by IT: %1. %2")
             .replace("%1", ", ".join(locked_names))
