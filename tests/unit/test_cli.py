@@ -126,6 +126,15 @@ def test_schema() -> None:
     presets = schema["properties"]["preferences"]
     assert presets["properties"]["theme"]["enum"] == ["system", "light", "dark"]
     assert presets["additionalProperties"] is False
+    # Every field has a default in the schema, also those made by a factory, except
+    # the required ones.
+    for name, definition in [("", schema), *schema["$defs"].items()]:
+        required = set(definition.get("required", []))
+        for field, spec in definition.get("properties", {}).items():
+            assert field in required or "default" in spec, f"{name}.{field}"
+    assert schema["$defs"]["Organisation"]["properties"]["name"]["default"] == {
+        "de": "Arbeitsplatz", "en": "Workplace"}
+    assert presets["properties"]["favourites"]["default"] == []
 
 
 def test_services_text_and_json(tmp_path: Path) -> None:

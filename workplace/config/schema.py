@@ -613,10 +613,28 @@ class Tenant(Strict):
     # ids and undeclared categories are checked there too, at the path of the duplicate.
 
 
+def _schema_generator() -> type:
+    from pydantic.json_schema import GenerateJsonSchema
+
+    class WithFactoryDefaults(GenerateJsonSchema):
+        """Also spells out defaults made by a factory (lists, nested sections), which
+        pydantic leaves out, so IT's editors show every field's default."""
+
+        def default_schema(self, schema: Any) -> Any:
+            factory = schema.get("default_factory")
+            if factory is not None and not schema.get("default_factory_takes_data"):
+                schema = {k: v for k, v in schema.items() if k != "default_factory"}
+                schema["default"] = factory()
+            return super().default_schema(schema)
+
+    return WithFactoryDefaults
+
+
 def tenant_json_schema() -> dict[str, Any]:
     """The JSON Schema of an IT configuration file, with preset preferences spelled out."""
-    schema = Tenant.model_json_schema()
-    prefs = Preferences.model_json_schema()
+    generator = _schema_generator()
+    schema = Tenant.model_json_schema(schema_generator=generator)
+    prefs = Preferences.model_json_schema(schema_generator=generator)
     props = {k: v for k, v in prefs["properties"].items() if k != "version"}
     preset = schema["properties"]["preferences"]
     preset.pop("additionalProperties", None)
