@@ -51,6 +51,20 @@ def test_check_reports_every_problem(tmp_path: Path) -> None:
     ]
 
 
+def test_check_shows_warnings_next_to_the_entries_left_out(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "mixed.toml",
+        GOOD.replace("https://files.example/", "javascript:alert(1)").replace(
+            'keywords = ["Post"]', 'category = "nope"'),
+    )
+    result = run_cli("config", "check", str(path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:8: services[0].category: warning: ")
+    assert lines[1] == (f"{path}:13: services[1].url: scheme 'javascript' is not allowed; "
+                        "use https; this entry is left out")
+
+
 def test_check_broken_missing_and_empty(tmp_path: Path) -> None:
     broken = write(tmp_path / "broken.toml", "[organisation\n")
     result = run_cli("config", "check", str(broken))

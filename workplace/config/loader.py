@@ -346,8 +346,10 @@ def inspect_file(path: Path) -> FileReport:
         return FileReport(parsed)
     merged = Merged(fallback_source=parsed.path)
     merged.add(parsed.path, parsed.data, parsed.locations)
-    tenant, problems = validate_tenant(parsed.data, merged.where)
-    return FileReport(parsed.problems + problems, parsed.empty, tenant)
+    # As the launcher would read it: broken entries are left out (and say so), and the
+    # rest is checked further, so warnings show next to the errors.
+    tenant, problems, left_out = validate_tenant_leaving_out(parsed.data, merged.where)
+    return FileReport(parsed.problems + problems, parsed.empty, None if left_out else tenant)
 
 
 def check_file(path: Path) -> list[ConfigProblem]:
