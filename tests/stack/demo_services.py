@@ -185,7 +185,11 @@ class _CatalogHandler(BaseHTTPRequestHandler):
             self._send(200, json.dumps(demo.state()).encode(),
                        {"Content-Type": "application/json"})
             return
-        if path != CATALOG_PATH or not demo.catalog_running:
+        if path == CATALOG_PATH and not demo.catalog_running:
+            # "Stopped": hang up without an answer, as a server that is gone would.
+            self.close_connection = True
+            return
+        if path != CATALOG_PATH:
             self._send(404, b"not found", {"Content-Type": "text/plain"})
             return
         body = demo.manifest_file.read_bytes()  # read again: edits count at once
