@@ -152,6 +152,15 @@ def test_key_set_pem_and_algorithms() -> None:
     assert verify_detached(body, sign_detached(body, rsa, "RS256"), pem) == "RS256"
     with pytest.raises(SignatureError, match="no pinned key fits"):
         verify_detached(body, sign_detached(body, ed, "Ed25519"), pem)
+    # A PEM flattened onto one line (a Group Policy text field has no line breaks), and
+    # two PEM keys in one value, are read too.
+    flat = " ".join(rsa.as_pem(private=False).decode().split("\n"))
+    assert verify_detached(body, sign_detached(body, rsa, "RS256"), PinnedKeys.parse(flat)) \
+        == "RS256"
+    both = PinnedKeys.parse(rsa.as_pem(private=False).decode() + ed.as_pem(private=False).decode())
+    assert verify_detached(body, sign_detached(body, ed, "Ed25519"), both) == "Ed25519"
+    with pytest.raises(KeyConfigError, match="no complete PEM block"):
+        PinnedKeys.parse("-----BEGIN PUBLIC KEY----- MFkw")
 
 
 def test_shared_and_private_keys_cannot_be_pinned() -> None:

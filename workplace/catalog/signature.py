@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -91,19 +92,18 @@ def _import_jwk(raw: object) -> tuple[str | None, PublicKey]:
     return (kid if isinstance(kid, str) else None), key
 
 
+_PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.DOTALL)
+
+
 def _pem_blocks(text: str) -> list[str]:
-    blocks: list[str] = []
-    current: list[str] = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line.startswith("-----BEGIN"):
-            current = [line]
-        elif line.startswith("-----END"):
-            current.append(line)
-            blocks.append("\n".join(current) + "\n")
-            current = []
-        elif current:
-            current.append(line)
+    """PEM blocks in ``text``, also when a block was flattened onto one line (a policy
+    text field in the Group Policy editor takes no line breaks)."""
+    blocks = []
+    for label, body in _PEM_BLOCK.findall(text):
+        data = "".join(body.split())
+        lines = [data[i:i + 64] for i in range(0, len(data), 64)]
+        blocks.append("\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"])
+                      + "\n")
     if not blocks:
         raise KeyConfigError("no complete PEM block found")
     return blocks

@@ -275,11 +275,13 @@ class RemoteCatalogSettings(Strict):
     )
     manifest_public_key: str = described(
         "",
-        "Public key that must have signed the manifest (a JWK, a JWK set or a PEM public key). "
+        "Public key that must have signed the manifest (a JWK, a JWK set or a PEM public key; "
+        "a PEM key may also be given on one line, as a Group Policy text field needs). "
         "The detached signature is read from the manifest URL plus '.jws'. When set, unsigned "
         "or badly signed manifests are refused.",
         "Öffentlicher Schlüssel, mit dem das Manifest signiert sein muss (JWK, JWK-Set oder "
-        "PEM). Die abgetrennte Signatur wird von der Manifest-URL plus '.jws' gelesen. Ist er "
+        "PEM; ein PEM-Schlüssel darf auch in einer Zeile stehen, wie es ein Textfeld der "
+        "Gruppenrichtlinie verlangt). Die abgetrennte Signatur wird von der Manifest-URL plus '.jws' gelesen. Ist er "
         "gesetzt, werden unsignierte oder falsch signierte Manifeste abgelehnt.",
         max_length=65536,
     )
