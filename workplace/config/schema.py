@@ -281,8 +281,9 @@ class RemoteCatalogSettings(Strict):
         "or badly signed manifests are refused.",
         "Öffentlicher Schlüssel, mit dem das Manifest signiert sein muss (JWK, JWK-Set oder "
         "PEM; ein PEM-Schlüssel darf auch in einer Zeile stehen, wie es ein Textfeld der "
-        "Gruppenrichtlinie verlangt). Die abgetrennte Signatur wird von der Manifest-URL plus '.jws' gelesen. Ist er "
-        "gesetzt, werden unsignierte oder falsch signierte Manifeste abgelehnt.",
+        "Gruppenrichtlinie verlangt). Die abgetrennte Signatur wird von der Manifest-URL "
+        "plus '.jws' gelesen. Ist er gesetzt, werden unsignierte oder falsch signierte "
+        "Manifeste abgelehnt.",
         max_length=65536,
     )
     univention_portal_url: SafeUrl | None = described(
