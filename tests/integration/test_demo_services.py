@@ -90,3 +90,7 @@ def test_democtl_without_a_running_demo_says_so(tmp_path: Path) -> None:
     usage = subprocess.run([sys.executable, str(DEMOCTL)], capture_output=True, text=True,
                            timeout=60, check=False)
     assert usage.returncode == 2 and "democtl.py stop mail" in usage.stderr
+
+
+def test_closing_a_demo_that_never_started_returns(tmp_path: Path) -> None:
+    DemoServices(tmp_path / "demo", fixed_ports=False).close()  # make run's error path

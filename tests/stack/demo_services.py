@@ -57,6 +57,7 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.served = False
         self.connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
 
@@ -74,7 +75,8 @@ class _Server(ThreadingHTTPServer):
     def stop(self) -> None:
         """Stop like a crashed service: the port closes and open connections drop too
         (a keep-alive connection would otherwise go on answering)."""
-        self.shutdown()
+        if self.served:  # shutdown() waits for serve_forever(), which may never have run
+            self.shutdown()
         self.server_close()
         with self._connections_lock:
             open_now, self.connections = list(self.connections), set()
@@ -92,6 +94,7 @@ def _bind(handler: type[BaseHTTPRequestHandler], port: int) -> _Server:
 
 
 def _serve(server: _Server) -> threading.Thread:
+    server.served = True
     thread = threading.Thread(target=server.serve_forever, args=(0.1,), daemon=True)
     thread.start()
     return thread
@@ -296,7 +299,10 @@ class DemoServices:
             if action == "stop":
                 service.stop()
             else:
+                port = service.port
                 service.start()
+                if service.port != port:  # its port was taken meanwhile: tell the catalog
+                    self.write_manifest()
 
     def state(self) -> dict[str, Any]:
         with self._lock:

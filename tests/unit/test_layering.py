@@ -347,3 +347,17 @@ def test_os_policy_alone_replaces_the_demo_tenant(paths: Paths) -> None:
     settings = load_settings(paths, policy_layers=[mandatory])
     assert settings.tenant.services == []
     assert settings.tenant.organisation.short_name == "GPO"
+
+
+def test_warnings_are_reported_once_when_an_entry_is_left_out(
+    paths: Paths, it_dir: Path
+) -> None:
+    text = TENANT.format(name="Stadt A").replace('category = "communication"',
+                                                 'category = "nope"')
+    text += '\n[[services]]\nid = "mail"\nname = "Twice"\nurl = "https://twice.example/"\n'
+    write(it_dir / "workplace.toml", text)
+    settings = load_settings(paths)
+    assert [s.name.de for s in settings.tenant.services] == ["E-Mail"]
+    kinds = [(p.path, p.severity, p.message.endswith("left out")) for p in settings.problems]
+    assert kinds == [("services[0].category", "warning", False),
+                     ("services[1].id", "error", True)]

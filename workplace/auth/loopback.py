@@ -161,9 +161,11 @@ class LoopbackListener:
             log.debug("stray request to the loopback listener: 404")
             reply(404, b"not found")
             return
-        reply(200, page(verdict))
-        self._results.put(query)
-        self._wake()  # the serving thread closes the port now
+        try:
+            reply(200, page(verdict))
+        finally:  # the answer counts even if the browser hung up before the page
+            self._results.put(query)
+            self._wake()  # the serving thread closes the port now
 
     def redirect_once(self, location: str) -> str:
         """A new unguessable address here that redirects (303) once to ``location``.

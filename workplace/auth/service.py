@@ -318,12 +318,13 @@ class AuthService:
                                    profile.subject if profile else None)
         except OAuthError as exc:
             if exc.kind == AuthErrorKind.REJECTED_REFRESH:
-                if not self._current(generation):
-                    return self.status()
-                log.info("the provider rejected the remembered session; sign-in needed")
-                self._forget(AuthStatus.REAUTH_REQUIRED, keep_profile=True)
-                with self._lock:
-                    self._set_reason(AuthErrorKind.REJECTED_REFRESH)
+                with self._persist:  # the check and the wipe are one step
+                    if not self._current(generation):
+                        return self.status()  # signed out or in again meanwhile
+                    log.info("the provider rejected the remembered session; sign-in needed")
+                    self._wipe(AuthStatus.REAUTH_REQUIRED, keep_profile=True)
+                    with self._lock:
+                        self._set_reason(AuthErrorKind.REJECTED_REFRESH)
                 return self.status()
             return self._refresh_failed(exc, generation)
         except AuthError as exc:

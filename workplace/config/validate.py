@@ -59,9 +59,9 @@ def validate_tenant_leaving_out(
     kept, later, still = _validate(pruned, where, remap)
     if kept is None or still:
         return None, problems, []
-    left_out = [
+    left_out = [  # the errors of the first pass; its warnings come again from the second
         ConfigProblem(p.file, p.line, p.path, f"{p.message}; this entry is left out", p.severity)
-        for p in problems
+        for p in problems if p.is_error
     ]
     merged = sorted([*left_out, *later], key=lambda p: (p.file, p.line or 0))
     return kept, merged, dropped
