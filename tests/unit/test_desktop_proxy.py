@@ -179,7 +179,8 @@ def test_kde_reversed_exceptions_are_named(tmp_path: Path) -> None:
 def test_kde_is_read_from_the_config_home(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    env = {"XDG_CURRENT_DESKTOP": "KDE", "XDG_CONFIG_HOME": str(tmp_path)}
+    env = {"XDG_CURRENT_DESKTOP": "KDE", "XDG_CONFIG_HOME": str(tmp_path),
+           "XDG_CONFIG_DIRS": str(tmp_path / "no-system-dir")}
     kioslaverc(tmp_path, "ProxyType=1\nhttpProxy=http://proxy 3128\n")
     found = read_desktop_proxy(env)
     assert found is not None and found.http == "http://proxy:3128"
@@ -257,3 +258,33 @@ def test_macos_automatic_proxy_configuration() -> None:
     assert asked == [["scutil", "--proxy"]]
     assert read_desktop_proxy({}, scutil("0"), platform="darwin") is None  # urllib's job
     assert read_desktop_proxy({}, lambda args: None, platform="darwin") is None
+
+
+def test_kde_system_settings_apply_and_locked_keys_win(tmp_path: Path) -> None:
+    """IT rolls out /etc/xdg/kioslaverc (here a directory of XDG_CONFIG_DIRS); the user's
+    file overrides it, except where IT marked a key immutable with [$i]."""
+    system, user = tmp_path / "etc-xdg", tmp_path / "home-config"
+    system.mkdir()
+    user.mkdir()
+    env = {"XDG_CURRENT_DESKTOP": "KDE", "XDG_CONFIG_HOME": str(user),
+           "XDG_CONFIG_DIRS": str(system)}
+    kioslaverc(system, "ProxyType[$i]=1\nhttpProxy=http://agency-proxy 3128\n"
+                       "NoProxyFor=.intern\n")
+    only_system = read_desktop_proxy(env)
+    assert only_system is not None and only_system.http == "http://agency-proxy:3128"
+    assert only_system.source == f"KDE ({system / 'kioslaverc'})"
+
+    kioslaverc(user, "ProxyType=0\nhttpProxy=http://my-proxy 8080\n")
+    merged = read_desktop_proxy(env)
+    assert merged is not None and merged.mode == "manual"  # ProxyType is locked by IT
+    assert merged.http == "http://my-proxy:8080"  # not locked: the user's value
+    assert merged.exclusions == (".intern",)
+
+    kioslaverc(system, "ProxyType=1\nhttpProxy=http://agency-proxy 3128\n")
+    assert read_desktop_proxy(env).mode == "none"  # type: ignore[union-attr]  # unlocked
+
+    (system / "kioslaverc").write_text(
+        "[Proxy Settings][$i]\nProxyType=1\nhttpProxy=http://agency-proxy 3128\n",
+        encoding="utf-8")
+    locked = read_desktop_proxy(env)
+    assert locked is not None and locked.http == "http://agency-proxy:3128"

@@ -32,7 +32,7 @@ import shutil
 import subprocess
 import sys
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -86,7 +86,7 @@ def read_desktop_proxy(
             return read_macos(runner)
         desktops = [d.strip().upper() for d in env.get("XDG_CURRENT_DESKTOP", "").split(":")]
         if "KDE" in desktops:
-            return read_kde(kioslaverc_path(env))
+            return read_kde(kioslaverc_paths(env))
         if any(d in GNOME_FAMILY for d in desktops):
             return read_gnome(runner)
     except Exception as exc:  # a broken setting must not break the network
@@ -254,17 +254,52 @@ def kioslaverc_path(env: Mapping[str, str]) -> Path:
     return Path(config_home).expanduser() / "kioslaverc"
 
 
-def read_kde(path: Path) -> DesktopProxy | None:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
+def kioslaverc_paths(env: Mapping[str, str]) -> list[Path]:
+    """Where KDE reads kioslaverc, lowest priority first: the system directories of
+    ``XDG_CONFIG_DIRS`` (where IT rolls out and locks proxy settings), then the user's."""
+    dirs = [d for d in (env.get("XDG_CONFIG_DIRS") or "/etc/xdg").split(":") if d]
+    return [Path(d) / "kioslaverc" for d in reversed(dirs)] + [kioslaverc_path(env)]
+
+
+def _kde_settings(paths: Sequence[Path]) -> tuple[dict[str, str], list[Path]]:
+    """The merged ``[Proxy Settings]``: later files win, except over keys a file marks
+    immutable (``Key[$i]=…``, or the whole group as ``[Proxy Settings][$i]``)."""
+    values: dict[str, str] = {}
+    locked: set[str] = set()
+    used: list[Path] = []
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        parser = configparser.ConfigParser(interpolation=None, strict=False)
+        parser.optionxform = str  # type: ignore[assignment,method-assign]  # case-sensitive
+        parser.read_string(text, source=str(path))
+        for section in parser.sections():
+            group, group_locked = section, False
+            if group.endswith("][$i"):
+                group, group_locked = group[:-4], True
+            if group != "Proxy Settings":
+                continue
+            used.append(path)
+            for key, value in parser[section].items():
+                name, immutable = key, group_locked
+                if name.endswith("[$i]"):
+                    name, immutable = name[:-4], True
+                if name in locked:
+                    continue
+                values[name] = value
+                if immutable:
+                    locked.add(name)
+    return values, used
+
+
+def read_kde(paths: Path | Sequence[Path]) -> DesktopProxy | None:
+    files = [paths] if isinstance(paths, Path) else list(paths)
+    section, used = _kde_settings(files)
+    if not used:
         return None
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # KDE keys are case-sensitive
-    parser.read_string(text, source=str(path))
-    if not parser.has_section("Proxy Settings"):
-        return None
-    section = parser["Proxy Settings"]
+    path = ", ".join(str(p) for p in dict.fromkeys(used))
     source = f"KDE ({path})"
     kind = _int(section.get("ProxyType", "0"))
     if kind == 1:
