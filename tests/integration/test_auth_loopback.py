@@ -4,14 +4,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import requests
 
 from workplace.auth import AuthError, AuthErrorKind
-from workplace.auth.loopback import LoopbackListener
+from workplace.auth.loopback import LoopbackListener, socket_owner
 
 pytestmark = pytest.mark.integration
 
@@ -124,3 +128,58 @@ def test_a_one_time_redirect_is_answered_once_and_never_counts_as_the_answer() -
         assert _get(f"{listener.redirect_uri}?code=c&state=s") == 200  # still waiting
     finally:
         listener.close()
+
+
+CHILD_GET = (
+    "import sys, urllib.request, urllib.error\n"
+    "class NoRedirect(urllib.request.HTTPRedirectHandler):\n"
+    "    def redirect_request(self, *args, **kwargs): return None\n"
+    "opener = urllib.request.build_opener(NoRedirect, urllib.request.ProxyHandler({}))\n"
+    "try:\n"
+    "    print(opener.open(sys.argv[1], timeout=10).status)\n"
+    "except urllib.error.HTTPError as exc:\n"
+    "    print(exc.code)\n"
+)
+
+
+SYSTEM_PYTHON = "/usr/bin/python3"  # the venv's may live where nobody cannot read
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or os.geteuid() != 0
+                    or not os.access(SYSTEM_PYTHON, os.X_OK),
+                    reason="connecting as another user needs root and a system Python")
+def test_another_users_program_cannot_take_the_one_time_address() -> None:
+    """On a terminal server the address is on the browser's command line for everyone to
+    read; a program of another user (here: nobody) gets a 404, the user's own browser
+    still gets the redirect."""
+    listener = LoopbackListener("/callback", _judge)
+    try:
+        target = "https://id.example/logout?id_token_hint=secret"
+        once = listener.redirect_once(target)
+        other = subprocess.run(
+            [SYSTEM_PYTHON, "-S", "-c", CHILD_GET, once], user=65534, group=65534,
+            capture_output=True, text=True, timeout=60, cwd="/", env={"PATH": "/usr/bin"},
+            check=False)
+        assert other.stdout.strip() == "404", other.stderr
+        with requests.Session() as session:
+            session.trust_env = False
+            mine = session.get(once, timeout=5, allow_redirects=False)
+        assert (mine.status_code, mine.headers["Location"]) == (303, target)
+    finally:
+        listener.close()
+
+
+def test_the_socket_owner_is_read_from_the_kernel_table(tmp_path: Path) -> None:
+    table = tmp_path / "tcp"
+    table.write_text(
+        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt"
+        "   uid  timeout inode\n"
+        "   0: 0100007F:9C40 0100007F:B5A3 01 00000000:00000000 00:00000000 00000000"
+        "  1000        0 1 1 0000000000000000 20 4 30 10 -1\n"
+        "   1: 0100007F:B5A3 0100007F:9C40 01 00000000:00000000 00:00000000 00000000"
+        "     0        0 2 1 0000000000000000 20 4 30 10 -1\n",
+        encoding="ascii")
+    assert socket_owner(0x9C40, 0xB5A3, (str(table),)) == 1000
+    assert socket_owner(0xB5A3, 0x9C40, (str(table),)) == 0
+    assert socket_owner(1, 2, (str(table),)) is None
+    assert socket_owner(1, 2, (str(tmp_path / "missing"),)) is None

@@ -17,9 +17,11 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
+import os
 import queue
 import selectors
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -64,6 +66,35 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = False  # on Windows, SO_REUSEADDR would let others bind the port
+
+
+def socket_owner(client_port: int, server_port: int,
+                 tables: tuple[str, ...] = ("/proc/net/tcp", "/proc/net/tcp6")) -> int | None:
+    """Linux: the uid owning the loopback client socket ``client_port`` connected to
+    ``server_port``, from the kernel's socket tables; None if it cannot be told."""
+    wanted = (f"{client_port:04X}", f"{server_port:04X}")
+    for table in tables:
+        try:
+            with open(table, encoding="ascii") as rows:
+                next(rows, None)  # the header
+                for row in rows:
+                    fields = row.split()
+                    if len(fields) > 7 and (fields[1].rsplit(":", 1)[-1],
+                                            fields[2].rsplit(":", 1)[-1]) == wanted:
+                        return int(fields[7])
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+def from_another_user(handler: BaseHTTPRequestHandler, server_port: int) -> bool:
+    """Whether the request comes from another local user's program (Linux; elsewhere,
+    and when it cannot be told, False). On a terminal server every user can read the
+    command lines of the others, so an address handed to the browser is not a secret."""
+    if not sys.platform.startswith("linux"):
+        return False
+    owner = socket_owner(int(handler.client_address[1]), server_port)
+    return owner is not None and owner != os.getuid()
 
 
 Judge = Callable[[dict[str, str]], str | None]
@@ -148,6 +179,10 @@ class LoopbackListener:
         reply = handler._reply  # type: ignore[attr-defined]
         url = urlsplit(handler.path)
         query = {k: v[0] for k, v in parse_qs(url.query, keep_blank_values=True).items()}
+        if url.path in self._once and from_another_user(handler, self.port):
+            log.warning("another user's program asked for the one-time address: refused")
+            reply(404, b"not found")
+            return
         with self._accept_lock:  # connections are served in parallel: one answer counts
             verdict = None
             once = self._once.pop(url.path, None) if not self._accepted else None
@@ -171,7 +206,8 @@ class LoopbackListener:
         """A new unguessable address here that redirects (303) once to ``location``.
 
         For a URL that must not go on a command line: the browser is started with this
-        address instead. A second request gets a 404.
+        address instead. A second request gets a 404, and on Linux so does a request
+        from another user's program (which could read the address on a terminal server).
         """
         import secrets
 
