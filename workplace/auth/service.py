@@ -341,8 +341,12 @@ class AuthService:
                     log.info("dropped a refresh that finished after a sign-out")
                     return self.status()
                 persistent = self._status == AuthStatus.SIGNED_IN
-            if persistent and tokens.refresh_token != refresh_token:
-                # Rotation: the new refresh token is saved before the access token is used.
+                until = self._session_until
+            new_until = tokens.refresh_expires_at
+            moved = new_until is not None and (until is None or abs(new_until - until) > 60)
+            if persistent and (tokens.refresh_token != refresh_token or moved):
+                # Rotation: the new refresh token is saved before the access token is used
+                # (and a session end the provider moved, so "holds until" stays right).
                 try:
                     self._save(tokens, profile)
                 except Exception as exc:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from workplace import __version__
 from workplace.config.schema import Organisation
@@ -155,13 +156,17 @@ class HelpDialog(QDialog):
         self._diagnose(self._on_diagnostics, self._on_diagnostics_failed)
 
     def _on_diagnostics(self, text: str) -> None:
-        QGuiApplication.clipboard().setText(text)
+        QGuiApplication.clipboard().setText(text)  # also when the dialog was closed meanwhile
+        if not isValid(self):
+            return
         self.copy_diagnostics.setEnabled(True)
         self._say(self.tr("Diagnostics copied. Paste them into your message to the service "
                           "desk."))
         self.diagnostics_copied.emit(text)
 
     def _on_diagnostics_failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         self.copy_diagnostics.setEnabled(True)
         self._say(self.tr("The diagnostics could not be collected (%1).").replace(
             "%1", type(exc).__name__))

@@ -18,6 +18,7 @@ Signals:
     profile_changed(): :attr:`profile` / :attr:`policy` changed (also after a settings change).
     statuses_changed(): :attr:`statuses` holds a new probe round.
     catalog_refreshed(object): a ``RefreshResult`` (the snapshot is applied already).
+    catalog_failed(): the refresh job itself failed (not an answer: a bug or a crash).
     icons_fetched(object): ``{url: Path}`` of the service icons now on disk (a download
         job's result, when the policy allows downloading icons).
 """
@@ -49,6 +50,7 @@ class StatusController(QObject):
     profile_changed = Signal()
     statuses_changed = Signal()
     catalog_refreshed = Signal(object)
+    catalog_failed = Signal()
     icons_fetched = Signal(object)
 
     def __init__(
@@ -340,3 +342,4 @@ class StatusController(QObject):
         log.warning("catalog refresh failed unexpectedly: %s", exc)
         self.catalog_failures += 1
         self._plan_catalog()
+        self.catalog_failed.emit()

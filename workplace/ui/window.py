@@ -368,7 +368,8 @@ class MainWindow(QMainWindow):
                 self.tr("Try another word, for example “mail” or “Dateien”. Esc clears the search.")
             )
         elif self.workplace.remote is not None and self.workplace.snapshot is None:
-            tried = self.status is not None and self.status.last_refresh is not None
+            tried = self.status is not None and (
+                self.status.last_refresh is not None or self.status.catalog_failures > 0)
             if not tried:  # first start: the central list is on its way
                 self.empty_title.setText(self.tr("Loading your organisation's services …"))
                 self.empty_hint.setText(self.tr(
@@ -626,6 +627,7 @@ class MainWindow(QMainWindow):
         status.profile_changed.connect(self._on_status_profile_changed)
         status.statuses_changed.connect(self._on_status_statuses_changed)
         status.catalog_refreshed.connect(self._on_status_catalog_refreshed)
+        status.catalog_failed.connect(self._update_empty_state)
         status.icons_fetched.connect(self.model.icons_arrived)
         self.header.connection_requested.connect(status.round)
 
