@@ -127,11 +127,11 @@ def test_duplicate_ids_are_reported_at_the_duplicate(tmp_path: Path) -> None:
     lines = path.read_text().splitlines()
     service_line = [i for i, t in enumerate(lines, 1) if t == 'id = "b"'][1]
     category_line = [i for i, t in enumerate(lines, 1) if t == 'id = "x"'][1]
-    assert messages(path) == [
+    assert messages(path) == [  # what the launcher does with them is said too
         f"{path}:{service_line}: services[4].id: duplicate service id 'b'; "
-        "first used at services[1]",
+        "first used at services[1]; this entry is left out",
         f"{path}:{category_line}: categories[1].id: duplicate category id 'x'; "
-        "first used at categories[0]",
+        "first used at categories[0]; this entry is left out",
     ]
 
 
@@ -276,8 +276,9 @@ def test_missing_and_unreadable_files(tmp_path: Path) -> None:
 def test_missing_required_key_points_at_the_table(tmp_path: Path) -> None:
     path = write(tmp_path / "missing.toml", '[[services]]\nid = "mail"\n\n[[services]]\nid = "x"\n')
     problems = [(p.line, p.path, p.message) for p in check_file(path)]
-    assert (4, "services[1].url", "required key 'url' is missing") in problems
-    assert (1, "services[0].name", "required key 'name' is missing") in problems
+    left_out = "; this entry is left out"
+    assert (4, "services[1].url", "required key 'url' is missing" + left_out) in problems
+    assert (1, "services[0].name", "required key 'name' is missing" + left_out) in problems
 
 
 def test_preset_preferences_and_policy(tmp_path: Path) -> None:
