@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import requests
-from joserfc.jwk import ECKey, OKPKey, RSAKey
+from joserfc.jwk import ECKey, JWKRegistry, OKPKey, RSAKey
 
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.net.errors import NetworkError
@@ -60,14 +60,7 @@ class JwksCache:
             if kty not in ("RSA", "EC", "OKP"):
                 continue
             try:
-                key: PublicKey
-                if kty == "RSA":
-                    key = RSAKey.import_key(raw)
-                elif kty == "EC":
-                    key = ECKey.import_key(raw)
-                else:
-                    key = OKPKey.import_key(raw)
-                keys.append((raw, key))
+                keys.append((raw, cast(PublicKey, JWKRegistry.import_key(raw, kty))))
             except Exception:
                 log.debug("ignoring an unusable key in the provider's key set")
         self._keys = keys

@@ -15,10 +15,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from joserfc import jws
 from joserfc.errors import JoseError
-from joserfc.jwk import ECKey, OKPKey, RSAKey
+from joserfc.jwk import ECKey, JWKRegistry, OKPKey, RSAKey
 
 PublicKey = RSAKey | ECKey | OKPKey
 
@@ -74,19 +75,11 @@ def _import_jwk(raw: object) -> tuple[str | None, PublicKey]:
     if any(k in raw for k in ("d", "p", "q", "k")):
         raise KeyConfigError("the pinned key must be a public key, not a private or shared one")
     kty = raw.get("kty")
+    if kty not in ("RSA", "EC", "OKP"):
+        raise KeyConfigError(f"key type {kty!r} is not supported; use RSA, EC or OKP")
     try:
-        key: PublicKey
-        if kty == "RSA":
-            key = RSAKey.import_key(raw)
-        elif kty == "EC":
-            key = ECKey.import_key(raw)
-        elif kty == "OKP":
-            key = OKPKey.import_key(raw)
-        else:
-            raise KeyConfigError(f"key type {kty!r} is not supported; use RSA, EC or OKP")
+        key = cast(PublicKey, JWKRegistry.import_key(raw, kty))
     except (JoseError, ValueError, TypeError) as exc:
-        if isinstance(exc, KeyConfigError):
-            raise
         raise KeyConfigError(f"the JWK cannot be read: {exc}") from None
     kid = raw.get("kid")
     return (kid if isinstance(kid, str) else None), key
