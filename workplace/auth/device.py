@@ -12,9 +12,15 @@ from urllib.parse import urlencode
 import requests
 
 from workplace.auth.errors import AuthError, AuthErrorKind
-from workplace.auth.tokens import DEVICE_GRANT, OAuthError, TokenResponse, token_request
+from workplace.auth.tokens import (
+    DEVICE_GRANT,
+    OAuthError,
+    TokenResponse,
+    json_object,
+    post_form,
+    token_request,
+)
 from workplace.config.urls import UnsafeUrlError, check_url
-from workplace.net.errors import NetworkError
 
 log = logging.getLogger("workplace.auth")
 
@@ -45,21 +51,9 @@ class DeviceChallenge:
 def start(
     session: requests.Session, url: str, client_id: str, scopes: list[str], now: float
 ) -> DeviceChallenge:
-    try:
-        response = session.post(url, data=urlencode(
-            {"client_id": client_id, "scope": " ".join(scopes)}
-        ), headers={"Content-Type": "application/x-www-form-urlencoded",
-                    "Accept": "application/json"}, allow_redirects=False)
-    except NetworkError as exc:
-        raise AuthError.from_network(exc) from None
-    try:
-        data = response.json() if response.status_code == 200 else None
-    except ValueError:
-        data = None
-    if not isinstance(data, dict):
-        raise AuthError(
-            AuthErrorKind.PROVIDER_ERROR, f"device authorization answered {response.status_code}"
-        )
+    response = post_form(session, url, urlencode(
+        {"client_id": client_id, "scope": " ".join(scopes)}))
+    data = json_object(response, "device authorization")
     try:
         device_code = str(data["device_code"])
         user_code = str(data["user_code"])

@@ -78,7 +78,8 @@ def _server_time(response: requests.Response) -> float | None:
         return None
 
 
-def _post(session: requests.Session, url: str, body: str) -> requests.Response:
+def post_form(session: requests.Session, url: str, body: str) -> requests.Response:
+    """POST a form to the provider, never following a redirect; NetworkError -> AuthError."""
     try:
         # Never follow a redirect: a 307/308 would replay the code or refresh token
         # to wherever it points. A redirect is a provider error.
@@ -94,7 +95,7 @@ def token_request(
 ) -> TokenResponse:
     """POST to the token endpoint (never retried: POST is not idempotent)."""
     body = prepare_token_request(grant_type, **params)
-    response = _post(session, url, body)
+    response = post_form(session, url, body)
     try:
         data = response.json()
     except ValueError:
@@ -125,7 +126,7 @@ def revoke(
     body = urlencode(
         {"token": token, "token_type_hint": "refresh_token", "client_id": client_id}
     )
-    response = _post(session, url, body)
+    response = post_form(session, url, body)
     if response.status_code != 200:
         raise AuthError(AuthErrorKind.PROVIDER_ERROR, f"revocation answered {response.status_code}")
 
@@ -137,10 +138,15 @@ def userinfo(session: requests.Session, url: str, access_token: str) -> dict[str
         }, allow_redirects=False)
     except NetworkError as exc:
         raise AuthError.from_network(exc) from None
+    return json_object(response, "userinfo")
+
+
+def json_object(response: requests.Response, what: str) -> dict[str, Any]:
+    """A 200 answer's JSON object, or AuthError(PROVIDER_ERROR) naming ``what`` answered."""
     try:
         data = response.json() if response.status_code == 200 else None
     except ValueError:
         data = None
     if not isinstance(data, dict):
-        raise AuthError(AuthErrorKind.PROVIDER_ERROR, f"userinfo answered {response.status_code}")
+        raise AuthError(AuthErrorKind.PROVIDER_ERROR, f"{what} answered {response.status_code}")
     return data
