@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workplace.catalog.catalog import Catalog
-from workplace.catalog.launch import Launched, Launcher
+from workplace.catalog.launch import Launched, Launcher, OpenUrl, open_in_browser
 from workplace.config import warm
 from workplace.config.paths import Paths
 from workplace.config.preferences import PreferenceStore
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from workplace.status.model import ServiceStatus
     from workplace.system.autostart import SyncResult
 
-OpenUrl = Callable[[str], bool]
 AuthFactory = Callable[["Workplace", OpenUrl], "AuthService | None"]
 
 
@@ -91,8 +90,8 @@ class Workplace:
     catalog: Catalog
     launcher: Launcher
     override: Path | None = None
-    open_url: OpenUrl | None = None
-    """Injected browser opener (tests); None means Python's webbrowser ($BROWSER)."""
+    open_url: OpenUrl = open_in_browser
+    """Opens a web address: Python's webbrowser ($BROWSER), or what a test injects."""
     auth_factory: AuthFactory = field(default=build_auth)
     snapshot: CatalogSnapshot | None = None
     """The central catalog in effect (the cached copy at start, then each good refresh)."""
@@ -132,9 +131,9 @@ class Workplace:
             preferences=PreferenceStore(paths),
             state=StateStore(paths),
             catalog=Catalog.from_settings(settings),
-            launcher=make_launcher(settings, open_url),
+            launcher=make_launcher(settings, open_url or open_in_browser),
             override=override,
-            open_url=open_url,
+            open_url=open_url or open_in_browser,
             _cold=cold,
             _started_warm=cold is None,
         )
@@ -305,8 +304,6 @@ NETWORK_PREFERENCES = (
 )
 
 
-def make_launcher(settings: Settings, open_url: OpenUrl | None = None) -> Launcher:
+def make_launcher(settings: Settings, open_url: OpenUrl = open_in_browser) -> Launcher:
     """The launcher for the local native apps; ``open_url`` replaces webbrowser in tests."""
-    if open_url is None:
-        return Launcher(settings.tenant.native_apps)
     return Launcher(settings.tenant.native_apps, open_url=open_url)

@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from workplace.app import Workplace
-from workplace.catalog.launch import open_in_browser as _open_in_browser
 from workplace.ui.jobs import Jobs
 
 if TYPE_CHECKING:
@@ -181,7 +180,7 @@ class AccountController(QObject):
         """The system browser; runs on the service's thread. Remembers the sign-in URL."""
         if self.phase == Phase.BROWSER:
             self._browser_opened.emit(url)
-        opener = self._workplace.open_url or _open_in_browser
+        opener = self._workplace.open_url
         return bool(opener(url))
 
     @Slot(str)
@@ -195,7 +194,7 @@ class AccountController(QObject):
         url = self.browser_url
         if self.phase != Phase.BROWSER or not url:
             return
-        opener = self._workplace.open_url or _open_in_browser
+        opener = self._workplace.open_url
         self._jobs.run(lambda: opener(url), name="auth-reopen-browser")
 
     # -- sign-in with a code (device grant) ----------------------------------------

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 from workplace import APP_NAME
 from workplace.app import Workplace
 from workplace.catalog.launch import LaunchError, LaunchErrorKind
-from workplace.catalog.launch import open_in_browser as _open_in_browser
 from workplace.config.preferences import PreferenceLockedError
 from workplace.config.schema import Service
 from workplace.config.settings import Settings
@@ -675,7 +674,7 @@ class MainWindow(QMainWindow):
         url = profile.captive_open_url if profile is not None else None
         if not url:
             return
-        opener = self.workplace.open_url or _open_in_browser
+        opener = self.workplace.open_url
         # IT's connectivity-check URL (plain http on purpose): the portal intercepts it.
         self.jobs.run(lambda: opener(url), name="open-captive-portal")
 
