@@ -51,6 +51,17 @@ def isolated_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, P
 
 
 @pytest.fixture
+def server() -> Any:
+    """A scriptable HTTP server on 127.0.0.1 (tests/support/servers.py), closed after the
+    test. A module may define its own ``server`` (another kind of server) instead."""
+    from tests.support.servers import LoopbackServer
+
+    srv = LoopbackServer()
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
 def ca(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """A throw-away test CA with a server certificate for 127.0.0.1, not trusted yet:
     the variables that would make the OS trust store or requests trust it are cleared."""

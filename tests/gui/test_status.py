@@ -24,12 +24,6 @@ WAIT_MS = 15_000
 
 
 
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer()
-    yield srv
-    srv.close()
-
 
 def service(ident: str, url: str, **extra: Any) -> str:
     lines = [

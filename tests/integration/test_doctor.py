@@ -8,10 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.support.desktop import GNOME_ENV, gsettings_set, needs_gsettings
 from tests.support.servers import LoopbackServer, RecordingProxy, Route, closed_port
@@ -23,12 +20,6 @@ KEYS = {
     "keyring", "catalog", "services", "summary", "start_at_login", "bytes",
 }
 
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer()
-    yield srv
-    srv.close()
 
 
 def _discovery(issuer: str) -> bytes:

@@ -30,13 +30,6 @@ from workplace.net.setup import NetworkSetup, proxy_policy
 
 
 @pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer()
-    yield srv
-    srv.close()
-
-
-@pytest.fixture
 def tls_server(ca: LocalCa) -> Iterator[LoopbackServer]:
     srv = LoopbackServer(ca.server_context)
     yield srv

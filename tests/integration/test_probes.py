@@ -21,12 +21,6 @@ HOME = ConnectionProfile(ProfileKind.HOME, intranet_reachable=False)
 OFFICE = ConnectionProfile(ProfileKind.OFFICE, intranet_reachable=True)
 
 
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer()
-    yield srv
-    srv.close()
-
 
 @pytest.fixture
 def idp() -> Iterator[LoopbackServer]:

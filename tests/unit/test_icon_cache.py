@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import struct
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,12 +42,6 @@ def tiny_png(colour: bytes = b"\x00\x80\xff") -> bytes:
 PNG = tiny_png()
 
 
-
-@pytest.fixture
-def server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer()
-    yield srv
-    srv.close()
 
 
 @pytest.fixture
