@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,3 +71,55 @@ def grab_screen(display: str, target: Path) -> Path:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
     subprocess.run([sys.executable, "-c", code, str(target)], env=env, check=True, timeout=60)
     return target
+
+
+class Launcher:
+    """The real ``workplace --log-json`` process and its JSON log lines (stderr)."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.proc = proc
+        self.seen: list[dict[str, Any]] = []
+        self._events: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            try:
+                self._events.put(json.loads(line))
+            except json.JSONDecodeError:
+                self._events.put({"raw": line.rstrip()})
+        self._events.put(None)
+
+    def wait_for(self, name: str, timeout: float = 60) -> dict[str, Any]:
+        """The next log entry whose ``event`` is ``name``; fails the test on exit or timeout."""
+        while True:
+            try:
+                entry = self._events.get(timeout=timeout)
+            except queue.Empty:
+                pytest.fail(f"no {name!r} event within {timeout}s; saw: {self.seen[-20:]}")
+            if entry is None:
+                pytest.fail(f"the program exited before {name!r}; output: {self.seen[-20:]}")
+            self.seen.append(entry)
+            if entry.get("event") == name:
+                return entry
+
+    @property
+    def tracebacks(self) -> list[dict[str, Any]]:
+        return [e for e in self.seen if "Traceback" in str(e.get("raw", ""))]
+
+
+@contextlib.contextmanager
+def run_launcher(env: dict[str, str], *args: str) -> Iterator[Launcher]:
+    """Start ``python -m workplace --log-json ARGS`` with ``env``; ended when the block is."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workplace", "--log-json", *args], cwd=ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        yield Launcher(proc)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if proc.stderr is not None:
+            proc.stderr.close()

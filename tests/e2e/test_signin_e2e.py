@@ -8,17 +8,16 @@ Screenshots go to build/screenshots/.
 
 from __future__ import annotations
 
-import json
 import os
-import queue
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.e2e.conftest import run_launcher
 
 ROOT = Path(__file__).resolve().parents[2]
 STACK = ROOT / "tests" / "stack"
@@ -66,44 +65,17 @@ def _visits(env: dict[str, str]) -> list[str]:
     return path.read_text().split() if path.exists() else []
 
 
-def _read_events(stream: Any, sink: queue.Queue[Any]) -> None:
-    for line in stream:
-        try:
-            sink.put(json.loads(line))
-        except json.JSONDecodeError:
-            sink.put({"raw": line.rstrip()})
-    sink.put(None)
-
-
 def _run_window_until(
     env: dict[str, str], display: str, status: str, shoot: Any, name: str
 ) -> list[dict[str, Any]]:
     """Start the window, wait for the sign-in state ``status``, take a screenshot."""
     env = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "workplace", "--log-json"], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    events: queue.Queue[Any] = queue.Queue()
-    threading.Thread(target=_read_events, args=(proc.stderr, events), daemon=True).start()
-    seen: list[dict[str, Any]] = []
-    try:
-        while True:
-            entry = events.get(timeout=60)
-            if entry is None:
-                pytest.fail(f"the program exited early: {seen[-20:]}")
-            seen.append(entry)
-            if entry.get("event") == "auth.state":
-                assert entry["status"] == status, entry
-                break
+    with run_launcher(env) as launcher:
+        entry = launcher.wait_for("auth.state")
+        assert entry["status"] == status, entry
         shoot(display, name)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        assert proc.stderr is not None
-        proc.stderr.close()
-    assert not [e for e in seen if "Traceback" in str(e.get("raw", ""))]
-    return seen
+    assert not launcher.tracebacks
+    return launcher.seen
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

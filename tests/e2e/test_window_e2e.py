@@ -5,42 +5,16 @@ from __future__ import annotations
 
 import json
 import os
-import queue
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from tests.e2e.conftest import SCREENSHOTS, grab_screen, run_launcher
+
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parents[2]
 ACCENT = QColor("#0b5cad")
-
-
-def _read_events(stream, sink: queue.Queue) -> None:  # type: ignore[no-untyped-def]
-    for line in stream:
-        try:
-            sink.put(json.loads(line))
-        except json.JSONDecodeError:
-            sink.put({"raw": line.rstrip()})
-    sink.put(None)
-
-
-def _wait_for_event(events: queue.Queue, name: str, timeout: float) -> dict:
-    seen = []
-    while True:
-        try:
-            entry = events.get(timeout=timeout)
-        except queue.Empty:
-            pytest.fail(f"no {name!r} event within {timeout}s; saw: {seen[-20:]}")
-        if entry is None:
-            pytest.fail(f"the program exited before {name!r}; output: {seen[-20:]}")
-        seen.append(entry)
-        if entry.get("event") == name:
-            return entry
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -59,28 +33,11 @@ def test_real_window_shows_tiles(
         XDG_CONFIG_HOME=str(config),
         LANG="de_DE.UTF-8" if language == "de" else "en_US.UTF-8",
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "workplace", "--log-json"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    events: queue.Queue = queue.Queue()
-    reader = threading.Thread(target=_read_events, args=(proc.stderr, events), daemon=True)
-    reader.start()
-    try:
-        painted = _wait_for_event(events, "window.first_paint", timeout=60)
+    with run_launcher(env) as launcher:
+        painted = launcher.wait_for("window.first_paint")
         assert painted["services"] == 10, painted
         shot = screenshot(xvfb_display, f"launcher-{language}.png")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        assert proc.stderr is not None
-        proc.stderr.close()
-    tracebacks = [e for e in list(events.queue) if e and "Traceback" in str(e.get("raw", ""))]
-    assert not tracebacks
+    assert not launcher.tracebacks
 
     image = QImage(str(shot))
     assert not image.isNull()
@@ -110,7 +67,6 @@ def test_real_window_shows_tiles(
 def test_status_tiles_under_xvfb(xvfb_display: str, tmp_path: Path) -> None:
     """The demo services of ``make run`` with one stopped: after the first status round
     the real window shows it unreachable (red) and the others available (green)."""
-    from tests.e2e.conftest import SCREENSHOTS, grab_screen
     from tests.stack.demo_services import DemoServices
     from workplace.ui.statustext import AVAILABLE, UNREACHABLE, status_colour
     from workplace.ui.theme import make_theme
@@ -123,39 +79,31 @@ def test_status_tiles_under_xvfb(xvfb_display: str, tmp_path: Path) -> None:
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"),
                XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data"),
                LANG="en_US.UTF-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "workplace", "--log-json", "--config", str(tenant)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    events: queue.Queue = queue.Queue()
-    threading.Thread(target=_read_events, args=(proc.stderr, events), daemon=True).start()
     light = make_theme("#0b5cad", dark=False, high_contrast=False)
     red, green = (status_colour(light, s) for s in (UNREACHABLE, AVAILABLE))
     try:
-        done = _wait_for_event(events, "status.round", timeout=60)
-        while done["states"].get("available", 0) < len(demo.services) - 1:
-            done = _wait_for_event(events, "status.round", timeout=60)  # the catalog came
-        assert done["states"] == {"available": 9, "unreachable": 1}, done
-
-        def coloured(image: QImage, colour: QColor) -> int:
-            return sum(
-                1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
-                if abs(image.pixelColor(x, y).red() - colour.red()) < 20
-                and abs(image.pixelColor(x, y).green() - colour.green()) < 20
-                and abs(image.pixelColor(x, y).blue() - colour.blue()) < 20
-            )
-
-        # The repaint follows the round: look again until it is on screen (or fail).
-        shot = SCREENSHOTS / "status-en.png"
-        for _ in range(30):
-            image = QImage(str(grab_screen(xvfb_display, shot)))
-            if coloured(image, red) > 20 and coloured(image, green) > 100:
-                break
-        else:
-            pytest.fail(f"no red and green status marks on {shot}")
+        with run_launcher(env, "--config", str(tenant)) as launcher:
+            done = launcher.wait_for("status.round")
+            while done["states"].get("available", 0) < len(demo.services) - 1:
+                done = launcher.wait_for("status.round")  # the catalog came
+            assert done["states"] == {"available": 9, "unreachable": 1}, done
+            # The repaint follows the round: look again until it is on screen (or fail).
+            shot = SCREENSHOTS / "status-en.png"
+            for _ in range(30):
+                image = QImage(str(grab_screen(xvfb_display, shot)))
+                if _coloured(image, red) > 20 and _coloured(image, green) > 100:
+                    break
+            else:
+                pytest.fail(f"no red and green status marks on {shot}")
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        assert proc.stderr is not None
-        proc.stderr.close()
         demo.close()
+
+
+def _coloured(image: QImage, colour: QColor) -> int:
+    """How many pixels (every second one) are about ``colour``."""
+    return sum(
+        1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+        if abs(image.pixelColor(x, y).red() - colour.red()) < 20
+        and abs(image.pixelColor(x, y).green() - colour.green()) < 20
+        and abs(image.pixelColor(x, y).blue() - colour.blue()) < 20
+    )
