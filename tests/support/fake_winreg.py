@@ -2,8 +2,9 @@
 """A FAKE of :mod:`winreg`, for the Windows readers (policies, system proxy).
 
 There is no Windows here. Hives are nested dicts (key names case-insensitive, as in
-the registry); a value is ``(data, type)``, a subkey a dict. It implements only the
-calls the readers make: OpenKey, EnumValue, EnumKey and QueryValueEx.
+the registry); a value is ``(data, type)``, a subkey a dict. It implements the calls
+the readers and the Run-key autostart make: OpenKey, CreateKeyEx, EnumValue, EnumKey,
+QueryValueEx, SetValueEx and DeleteValue.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class FakeRegistry:
     REG_DWORD = 4
     REG_MULTI_SZ = 7
     REG_QWORD = 11
+    KEY_READ = 0x20019
+    KEY_SET_VALUE = 0x2
 
     def __init__(self) -> None:
         self.hives: dict[int, dict[str, Any]] = {
@@ -49,7 +52,15 @@ class FakeRegistry:
             node = node.setdefault(part.lower(), {})
         return node
 
-    def OpenKey(self, key: Any, sub_key: str) -> FakeKey:
+    def get(self, hive: int, path: str, name: str) -> tuple[Any, int] | None:
+        """``(data, type)`` of a value, or None (for the tests' own checks)."""
+        try:
+            with self.OpenKey(hive, path) as key:
+                return self.QueryValueEx(key, name)
+        except FileNotFoundError:
+            return None
+
+    def OpenKey(self, key: Any, sub_key: str, reserved: int = 0, access: int = 0) -> FakeKey:
         node = self.hives[key] if isinstance(key, int) else key.node
         for part in sub_key.split("\\"):
             child = node.get(part.lower())
@@ -71,7 +82,18 @@ class FakeRegistry:
             raise OSError(259, "No more data is available")
         return keys[index]
 
+    def CreateKeyEx(self, key: int, sub_key: str, reserved: int = 0, access: int = 0) -> FakeKey:
+        return FakeKey(self._make(key, sub_key))
 
+    def SetValueEx(self, key: FakeKey, name: str, reserved: int, kind: int, value: Any) -> None:
+        key.node[name] = (value, kind)
+
+    def DeleteValue(self, key: FakeKey, name: str) -> None:
+        for value_name, value in list(key.node.items()):
+            if isinstance(value, tuple) and value_name.lower() == name.lower():
+                del key.node[value_name]
+                return
+        raise FileNotFoundError(2, "The system cannot find the file specified")
 
     def QueryValueEx(self, key: FakeKey, name: str) -> tuple[Any, int]:
         for value_name, value in key.node.items():

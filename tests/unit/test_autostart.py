@@ -8,10 +8,10 @@ from __future__ import annotations
 import plistlib
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.support.fake_winreg import FakeRegistry
 from workplace.system.autostart import (
     DESKTOP_FILE,
     RUN_KEY,
@@ -92,64 +92,16 @@ def test_xdg_entry_is_valid_for_desktop_file_validate(isolated_xdg: dict[str, Pa
 # --------------------------------------------------------------------------- Windows (fake)
 
 
-class _Key:
-    def __init__(self, registry: FakeRegistry, hive: int, path: str) -> None:
-        self.registry, self.hive, self.path = registry, hive, path
-
-    def __enter__(self) -> _Key:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
-
-class FakeRegistry:
-    """A FAKE of the few winreg calls WindowsAutostart makes."""
-
-    HKEY_CURRENT_USER = 1
-    HKEY_LOCAL_MACHINE = 2
-    KEY_READ = 0x20019
-    KEY_SET_VALUE = 0x2
-    REG_SZ = 1
-
-    def __init__(self) -> None:
-        self.values: dict[tuple[int, str], dict[str, tuple[Any, int]]] = {}
-
-    def OpenKey(self, key: Any, sub_key: str, reserved: int = 0, access: int = 0) -> _Key:
-        if (key, sub_key) not in self.values:
-            raise FileNotFoundError(sub_key)
-        return _Key(self, key, sub_key)
-
-    def CreateKeyEx(self, key: Any, sub_key: str, reserved: int = 0, access: int = 0) -> _Key:
-        self.values.setdefault((key, sub_key), {})
-        return _Key(self, key, sub_key)
-
-    def QueryValueEx(self, key: _Key, name: str) -> tuple[Any, int]:
-        try:
-            return self.values[(key.hive, key.path)][name]
-        except KeyError:
-            raise FileNotFoundError(name) from None
-
-    def SetValueEx(self, key: _Key, name: str, reserved: int, kind: int, value: Any) -> None:
-        self.values[(key.hive, key.path)][name] = (value, kind)
-
-    def DeleteValue(self, key: _Key, name: str) -> None:
-        try:
-            del self.values[(key.hive, key.path)][name]
-        except KeyError:
-            raise FileNotFoundError(name) from None
-
-
 def test_windows_run_key_fake_registry() -> None:
     registry = FakeRegistry()
     autostart = WindowsAutostart(registry)
     assert not autostart.enabled()
     assert sync_start_at_login(True, autostart, [r"C:\Program Files\Arbeitsplatz\workplace.exe"])
-    value, kind = registry.values[(registry.HKEY_CURRENT_USER, RUN_KEY)][RUN_VALUE]
+    value, kind = registry.get(registry.HKEY_CURRENT_USER, RUN_KEY, RUN_VALUE) or (None, 0)
     assert value == r'"C:\Program Files\Arbeitsplatz\workplace.exe"' and kind == registry.REG_SZ
     assert autostart.enabled()
     assert not sync_start_at_login(False, autostart).enabled
-    assert RUN_VALUE not in registry.values[(registry.HKEY_CURRENT_USER, RUN_KEY)]
+    assert registry.get(registry.HKEY_CURRENT_USER, RUN_KEY, RUN_VALUE) is None
     autostart.disable()  # already off: fine
 
 
