@@ -8,10 +8,16 @@ program writes leaks between tests or into the developer's home.
 from __future__ import annotations
 
 import os
+import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# The test identity provider and its helpers (tests/stack) import each other by name.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "stack"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt warnings fail tests (qt_log_level_fail in pyproject.toml); keep the font
@@ -70,3 +76,47 @@ def ca(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     for var in ("SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
         monkeypatch.delenv(var, raising=False)
     return make_test_ca(tmp_path / "ca")
+
+
+@pytest.fixture(scope="session")
+def secret_service() -> Any:
+    """The real Secret Service backend; fails loudly where it is missing."""
+    import keyring
+    from keyring.backends import SecretService
+
+    from workplace.auth.keyring_store import backend_id
+
+    chosen = keyring.get_keyring()
+    if backend_id(chosen) != "keyring.backends.SecretService.Keyring":
+        pytest.fail(
+            f"the real Secret Service keyring is needed, keyring chose {backend_id(chosen)}; "
+            "run the tests through scripts/test.sh (make test), which starts gnome-keyring "
+            "in a private D-Bus session", pytrace=False)
+    backend = SecretService.Keyring()
+    probe = f"probe-{uuid.uuid4()}"
+    try:
+        backend.set_password("workplace-tests", probe, "x")
+        backend.delete_password("workplace-tests", probe)
+    except Exception as exc:
+        pytest.fail(f"gnome-keyring is not usable ({exc!r}); run scripts/test.sh",
+                    pytrace=False)
+    return backend
+
+
+@pytest.fixture(scope="session")
+def shared_provider() -> Iterator[Any]:
+    """One test identity provider for the whole run (tests/stack/provider.mjs)."""
+    from provider import TestProvider
+
+    with TestProvider() as running:
+        yield running
+
+
+@pytest.fixture
+def provider(shared_provider: Any) -> Iterator[Any]:
+    """The shared provider with every bad-behaviour switch off."""
+    if not shared_provider.running:
+        shared_provider.start()
+    shared_provider.set_behaviour()
+    yield shared_provider
+    shared_provider.set_behaviour()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import socket
-import sys
 import threading
 import webbrowser
 from collections.abc import Iterator
@@ -15,38 +14,20 @@ from typing import Any
 
 import pytest
 import requests
+from fake_browser import browse, write_launcher  # tests/stack, on sys.path (tests/conftest.py)
+from provider import TestProvider
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import GuiFactory, write_preferences
 from workplace.ui import authtext
 from workplace.ui.account import Phase
 
-STACK = Path(__file__).resolve().parents[1] / "stack"
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(STACK))
-
-from fake_browser import browse, write_launcher  # noqa: E402
-from provider import TestProvider  # noqa: E402
 
 pytestmark = pytest.mark.integration
 
 SIGN_IN_MS = 30_000
 DEVICE_MS = 40_000  # RFC 8628: the first poll comes after 5 s
-
-
-@pytest.fixture(scope="module")
-def shared_provider() -> Iterator[TestProvider]:
-    with TestProvider() as running:
-        yield running
-
-
-@pytest.fixture
-def provider(shared_provider: TestProvider) -> Iterator[TestProvider]:
-    if not shared_provider.running:
-        shared_provider.start()
-    shared_provider.set_behaviour()
-    yield shared_provider
-    shared_provider.set_behaviour()
 
 
 def tenant_file(directory: Path, issuer: str) -> Path:
@@ -83,19 +64,6 @@ def fake_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Visits:
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     return Visits(visits)
-
-
-@pytest.fixture
-def secret_service() -> Any:
-    import keyring
-
-    from workplace.auth.keyring_store import backend_id
-
-    backend = keyring.get_keyring()
-    if backend_id(backend) != "keyring.backends.SecretService.Keyring":
-        pytest.fail(f"the real Secret Service keyring is needed, found {backend_id(backend)}; "
-                    "run the tests through scripts/test.sh", pytrace=False)
-    return backend
 
 
 @pytest.fixture
