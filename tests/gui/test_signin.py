@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from fake_browser import browse, write_launcher  # tests/stack, on sys.path (tests/conftest.py)
 from provider import TestProvider
 from PySide6.QtCore import Qt
@@ -244,11 +243,7 @@ def test_rejected_refresh_shows_one_sign_in_again_and_no_browser(
     sign_in_by_click(qtbot, gui)
     stored = signin.stored()
     assert stored is not None
-    with requests.Session() as session:  # IT revokes the session on the server
-        session.trust_env = False
-        session.post(f"{provider.issuer}/token/revocation", timeout=10, data={
-            "token": stored["refresh_token"], "token_type_hint": "refresh_token",
-            "client_id": "arbeitsplatz"})
+    provider.revoke(stored["refresh_token"])  # IT revokes the session on the server
     opened = len(signin.visits())
 
     gui.account.on_wake_or_network()  # e.g. after wake-up

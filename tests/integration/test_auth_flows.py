@@ -122,10 +122,7 @@ def test_refresh_due_at_is_none_when_reauth_is_required(harness: Harness) -> Non
     service = harness.service()
     service.sign_in()
     token = json.loads(harness.stored() or "{}")["refresh_token"]
-    with requests.Session() as session:
-        session.trust_env = False
-        session.post(f"{harness.provider.issuer}/token/revocation", timeout=10, data={
-            "token": token, "token_type_hint": "refresh_token", "client_id": "arbeitsplatz"})
+    harness.provider.revoke(token)
     state = service.refresh_if_needed(force=True)
     assert state.status == AuthStatus.REAUTH_REQUIRED
     assert state.refresh_due_at is None
@@ -201,10 +198,7 @@ def test_revoked_refresh_token_asks_once_for_sign_in(harness: Harness) -> None:
     service = harness.service()
     service.sign_in()
     token = json.loads(harness.stored() or "{}")["refresh_token"]
-    with requests.Session() as session:
-        session.trust_env = False
-        session.post(f"{harness.provider.issuer}/token/revocation", timeout=10, data={
-            "token": token, "token_type_hint": "refresh_token", "client_id": "arbeitsplatz"})
+    harness.provider.revoke(token)
     visits = len(harness.browser.visits)
 
     state = service.refresh_if_needed(force=True)

@@ -200,6 +200,14 @@ class TestProvider:
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    def revoke(self, refresh_token: str) -> None:
+        """Revoke a refresh token at the provider (RFC 7009), as an administrator would."""
+        with requests.Session() as session:
+            session.trust_env = False
+            session.post(f"{self.issuer}/token/revocation", timeout=10, data={
+                "token": refresh_token, "token_type_hint": "refresh_token",
+                "client_id": "arbeitsplatz"}).raise_for_status()
+
     def set_behaviour(self, **switches: Any) -> None:
         """Replace the bad-behaviour switches (see tamper.mjs); no arguments resets them."""
         with requests.Session() as session:
