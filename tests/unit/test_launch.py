@@ -53,6 +53,19 @@ def test_low_bandwidth_url(browser: tuple[webbrowser.GenericBrowser, Path]) -> N
     assert out.read_text() == "https://mail.example/inbox?a=1&b=2\n"
 
 
+def test_target_is_the_low_bandwidth_url_only_in_that_mode_and_where_one_is_set() -> None:
+    # The rule the window, the tray and `workplace open` use to pick what to open.
+    video = svc(id="video", url="https://meet.example.org/",
+                low_bandwidth_url="https://meet.example.org/audio",
+                health_url="https://meet.example.org/h")
+    plain = svc(id="wiki", url="https://wiki.example.org/")
+    launcher = Launcher({})
+    assert launcher.target(video, low_bandwidth=True) == ("web", "https://meet.example.org/audio")
+    assert launcher.target(video, low_bandwidth=False) == ("web", "https://meet.example.org/")
+    assert launcher.target(video) == ("web", "https://meet.example.org/")
+    assert launcher.target(plain, low_bandwidth=True) == ("web", "https://wiki.example.org/")
+
+
 def test_url_is_checked_again_before_opening(
     browser: tuple[webbrowser.GenericBrowser, Path],
 ) -> None:

@@ -24,7 +24,7 @@ from workplace.net.profile import (
 )
 from workplace.net.proxy import Exclusions, ProxyPolicy, mask_credentials
 from workplace.net.setup import proxy_policy
-from workplace.status.decide import launch_url, needs_vpn_warning, probe_target
+from workplace.status.decide import needs_vpn_warning, probe_target
 from workplace.status.model import ServiceState, ServiceStatus, summarize
 
 OK, FAILED, CAPTIVE, NONE = (
@@ -126,15 +126,12 @@ def test_notifications_on_metered_links_are_a_separate_choice() -> None:
     ).notifications
 
 
-def test_launch_url_and_probe_target() -> None:
+def test_probe_target() -> None:
     video = Service(
         id="video", name="Video", url="https://meet.example.org/",
         low_bandwidth_url="https://meet.example.org/audio", health_url="https://meet.example.org/h",
     )
     plain = Service(id="wiki", name="Wiki", url="https://wiki.example.org/")
-    assert launch_url(video, low_bandwidth=True) == "https://meet.example.org/audio"
-    assert launch_url(video, low_bandwidth=False) == "https://meet.example.org/"
-    assert launch_url(plain, low_bandwidth=True) == "https://wiki.example.org/"
     assert probe_target(video, "all") == ("https://meet.example.org/h", True)
     assert probe_target(plain, "all") == ("https://wiki.example.org/", False)
     assert probe_target(plain, "health_only") is None

@@ -12,13 +12,6 @@ def needs_vpn_warning(service: Service, profile: ConnectionProfile) -> bool:
     return service.zone == "intranet" and not profile.intranet_ok
 
 
-def launch_url(service: Service, low_bandwidth: bool) -> str:
-    """The URL to open: the low-bandwidth variant in low-bandwidth mode, where one is set."""
-    if low_bandwidth and service.low_bandwidth_url:
-        return service.low_bandwidth_url
-    return service.url
-
-
 def probe_target(service: Service, scope: ProbeScope) -> tuple[str, bool] | None:
     """``(url, is_health_url)`` to probe, or None when this scope skips the service."""
     if scope == "none":
