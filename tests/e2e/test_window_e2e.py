@@ -36,6 +36,8 @@ def test_real_window_shows_tiles(
     with run_launcher(env) as launcher:
         painted = launcher.wait_for("window.first_paint")
         assert painted["services"] == 10, painted
+        # HTTP, sign-in and keyring load after the first paint, never before it.
+        assert painted["early_imports"] == [], painted
         shot = screenshot(xvfb_display, f"launcher-{language}.png")
     assert not launcher.tracebacks
 

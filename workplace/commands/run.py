@@ -15,7 +15,7 @@ def run_window(args: argparse.Namespace) -> int:
     """Start the window, or hand over to the running one and return 0."""
     started = time.perf_counter()
     from workplace.config.paths import Paths, resolve_override
-    from workplace.ui.gui import Gui, PaintWatch, create_app, quit_on_signals
+    from workplace.ui.gui import Gui, PaintWatch, create_app, early_imports, quit_on_signals
     from workplace.ui.single import SingleInstance, hand_over, server_name
 
     app = create_app([sys.argv[0]])
@@ -46,6 +46,7 @@ def run_window(args: argparse.Namespace) -> int:
                 "services": len(workplace.catalog.services),
                 "t_config_ms": round((t_config - started) * 1000, 1),
                 "t_first_paint_ms": round((at - started) * 1000, 1),
+                "early_imports": early_imports(),
             },
         )
 

@@ -39,6 +39,15 @@ AUTH_START_DELAY_MS = 150
 """After the first paint, let the frame reach the screen before the sign-in job starts."""
 STATUS_START_DELAY_MS = 250
 """Then the connection profile, the status probes and the catalog plan."""
+LOADED_AFTER_FIRST_PAINT = ("requests", "authlib", "joserfc", "keyring", "cryptography")
+"""Libraries that only the work after the first paint needs (HTTP, sign-in, keyring):
+none of them may stand between the start and the first paint."""
+
+
+def early_imports() -> list[str]:
+    """Those of :data:`LOADED_AFTER_FIRST_PAINT` already imported: asked at the first
+    paint, reported in its log event (the tests check that it is empty)."""
+    return [name for name in LOADED_AFTER_FIRST_PAINT if name in sys.modules]
 
 
 def ensure_platform() -> None:
