@@ -46,14 +46,14 @@ def read_header(raw: str) -> dict[str, Any]:
     return dict(compact.protected)
 
 
-def validate_id_token(
-    raw: str, expect: Expectations, keys: JwksCache, session: requests.Session, *, now: float,
-    server_time: float | None = None, leeway: float = DEFAULT_LEEWAY,
+def verify_id_token(
+    raw: str, expect: Expectations, keys: JwksCache, session: requests.Session,
 ) -> dict[str, Any]:
-    """The claims of a valid ID token, or AuthError.
+    """The claims of an ID token whose signature, issuer, audience, party, subject and
+    nonce are right, or AuthError; its times are :func:`check_times`'s job.
 
-    ``server_time`` (the Date header of the token response) tells a wrong local clock
-    (CLOCK_SKEW) apart from a wrong token (INVALID_TOKEN).
+    Apart, because a refresh answer whose ID token fails only on time still carries
+    the rotated refresh token, which must be kept (the old one is dead at the provider).
     """
     header = read_header(raw)
     alg = header.get("alg")
@@ -85,13 +85,32 @@ def validate_id_token(
         raise _invalid("the ID token has no subject")
     if expect.subject is not None and sub != expect.subject:
         raise _invalid("the refreshed ID token is for another user")
-
-    skewed = server_time is not None and abs(now - server_time) > leeway
     exp, iat = claims.get("exp"), claims.get("iat")
     if not isinstance(exp, int | float) or isinstance(exp, bool):
         raise _invalid("the ID token has no expiry")
     if not isinstance(iat, int | float) or isinstance(iat, bool):
         raise _invalid("the ID token has no issue time")
+
+    nonce = claims.get("nonce")
+    if expect.nonce is not None and (
+        not isinstance(nonce, str)
+        or not hmac.compare_digest(nonce.encode(), expect.nonce.encode())
+    ):
+        raise _invalid("the ID token's nonce does not match")
+    return claims
+
+
+def check_times(
+    claims: dict[str, Any], *, now: float, server_time: float | None = None,
+    leeway: float = DEFAULT_LEEWAY,
+) -> None:
+    """AuthError unless ``exp``, ``iat`` and ``nbf`` of verified claims fit ``now``.
+
+    ``server_time`` (the Date header of the token response) tells a wrong local clock
+    (CLOCK_SKEW) apart from a wrong token (INVALID_TOKEN).
+    """
+    skewed = server_time is not None and abs(now - server_time) > leeway
+    exp, iat = float(claims["exp"]), float(claims["iat"])
     if now > exp + leeway:
         if skewed:
             raise AuthError(AuthErrorKind.CLOCK_SKEW, "the ID token looks expired")
@@ -103,11 +122,3 @@ def validate_id_token(
     nbf = claims.get("nbf")
     if isinstance(nbf, int | float) and nbf > now + leeway:
         raise _invalid("the ID token is not valid yet")
-
-    nonce = claims.get("nonce")
-    if expect.nonce is not None and (
-        not isinstance(nonce, str)
-        or not hmac.compare_digest(nonce.encode(), expect.nonce.encode())
-    ):
-        raise _invalid("the ID token's nonce does not match")
-    return claims

@@ -36,7 +36,7 @@ from workplace.auth.callback import looks_like_answer, validate_callback
 from workplace.auth.device import DeviceChallenge, Wait, event_wait
 from workplace.auth.discovery import Discovery, ProviderMetadata
 from workplace.auth.errors import AuthError, AuthErrorKind
-from workplace.auth.idtoken import Expectations, validate_id_token
+from workplace.auth.idtoken import Expectations, check_times, verify_id_token
 from workplace.auth.jwks import JwksCache
 from workplace.auth.keyring_store import KeyringStore
 from workplace.auth.logout import SignedOutPage
@@ -233,19 +233,27 @@ class AuthService:
             self._jwks_uri = metadata.jwks_uri
         return metadata
 
-    def _validate(self, session: requests.Session, metadata: ProviderMetadata,
-                  response: TokenResponse, nonce: str | None,
-                  subject: str | None) -> dict[str, Any]:
+    def _verify(self, session: requests.Session, metadata: ProviderMetadata,
+                response: TokenResponse, nonce: str | None,
+                subject: str | None) -> dict[str, Any]:
+        """The ID token's claims, everything checked but its times."""
         raw = response.data.get("id_token")
         if not isinstance(raw, str):
             raise AuthError(AuthErrorKind.INVALID_TOKEN, "the answer has no ID token")
         assert self._jwks is not None
-        return validate_id_token(
+        return verify_id_token(
             raw,
             Expectations(issuer=metadata.issuer, client_id=self._config.client_id,
                          algorithms=metadata.signing_algs, nonce=nonce, subject=subject),
-            self._jwks, session, now=self._clock(), server_time=response.server_time,
+            self._jwks, session,
         )
+
+    def _validate(self, session: requests.Session, metadata: ProviderMetadata,
+                  response: TokenResponse, nonce: str | None,
+                  subject: str | None) -> dict[str, Any]:
+        claims = self._verify(session, metadata, response, nonce, subject)
+        check_times(claims, now=self._clock(), server_time=response.server_time)
+        return claims
 
     # -- restore and refresh ------------------------------------------------------
 
@@ -313,9 +321,15 @@ class AuthService:
                     session, metadata.token_endpoint, "refresh_token",
                     refresh_token=refresh_token, client_id=self._config.client_id,
                 )
+                late: AuthError | None = None
                 if "id_token" in response.data:
-                    self._validate(session, metadata, response, None,
-                                   profile.subject if profile else None)
+                    claims = self._verify(session, metadata, response, None,
+                                          profile.subject if profile else None)
+                    try:
+                        check_times(claims, now=self._clock(),
+                                    server_time=response.server_time)
+                    except AuthError as exc:
+                        late = exc  # the rotated refresh token is still kept below
         except OAuthError as exc:
             if exc.kind == AuthErrorKind.REJECTED_REFRESH:
                 with self._persist:  # the check and the wipe are one step
@@ -354,11 +368,23 @@ class AuthService:
                     return self._refresh_failed(
                         AuthError(AuthErrorKind.KEYRING_FAILED, type(exc).__name__),
                         generation)
+            if late is not None:
+                # Only the ID token's times failed (a wrong clock, as a rule): the
+                # provider has rotated the refresh token, the old one is dead. Keep the
+                # new one; the answer's tokens are not used, the state says why.
+                self._rotated(tokens)
+                return self._refresh_failed(late, generation)
             return self._refreshed(tokens, now)
 
     def _current(self, generation: int) -> bool:
         with self._lock:
             return self._generation == generation
+
+    def _rotated(self, tokens: TokenSet) -> None:
+        with self._lock:
+            self._refresh_token = tokens.refresh_token
+            if tokens.refresh_expires_at is not None:
+                self._session_until = tokens.refresh_expires_at
 
     def _refreshed(self, tokens: TokenSet, now: float) -> AuthState:
         with self._lock:
