@@ -194,6 +194,26 @@ def test_provider_restart_with_new_signing_key(own_harness: Harness) -> None:
     assert own_harness.recorder.paths().count("/jwks") == 1  # refetched once
 
 
+def test_a_key_rotated_just_after_the_keys_were_fetched_is_fetched_at_once(
+    own_harness: Harness,
+) -> None:
+    """The provider rotates its signing key seconds after the launcher fetched the key
+    set: the ID token it then issues is checked against a set fetched once more at
+    once (issue 9, item 11), on a refresh and on a sign-in."""
+    service = own_harness.service()
+    service.sign_in()  # the key set is fetched now
+    for again in (lambda: service.refresh_if_needed(force=True), service.sign_in):
+        old_kid = own_harness.provider.kid
+        own_harness.provider.restart()  # same port and grants, new signing key
+        assert own_harness.provider.kid != old_kid
+        own_harness.recorder.calls.clear()
+
+        state = again()
+
+        assert state.status == AuthStatus.SIGNED_IN and state.reason is None
+        assert own_harness.recorder.paths().count("/jwks") == 1  # refetched once
+
+
 def test_revoked_refresh_token_asks_once_for_sign_in(harness: Harness) -> None:
     service = harness.service()
     service.sign_in()

@@ -104,18 +104,43 @@ def test_wrong_clock_is_told_apart(harness: Harness) -> None:
     _fails(harness, AuthErrorKind.CLOCK_SKEW)
 
 
-def test_unknown_kid_refetches_once_rate_limited(harness: Harness) -> None:
+def test_unknown_kid_from_the_token_endpoint_refetches_once_per_token(
+    harness: Harness,
+) -> None:
+    """rp-key-rotation-op-sign-key: a token the launcher itself redeemed names a kid the
+    key set lacks. One refetch for it, at once, never two; still refused if the new set
+    lacks the kid too."""
     harness.provider.set_behaviour(id_token="unknown_kid")
     _fails(harness, AuthErrorKind.INVALID_TOKEN)
-    assert harness.recorder.paths().count("/jwks") == 1  # the first fetch
+    assert harness.recorder.paths().count("/jwks") == 1  # fetched for this token: enough
     service = harness.services[0]
-    harness.clock.advance(61)
-    with pytest.raises(AuthError):
-        service.sign_in()
-    assert harness.recorder.paths().count("/jwks") == 2  # one refetch for the unknown kid
-    with pytest.raises(AuthError):
-        service.sign_in()
-    assert harness.recorder.paths().count("/jwks") == 2  # rate-limited: not again
+    for fetches in (2, 3):  # a second later, not a minute: no rate limit for these
+        with pytest.raises(AuthError) as failure:
+            service.sign_in()
+        assert failure.value.kind == AuthErrorKind.INVALID_TOKEN
+        assert harness.recorder.paths().count("/jwks") == fetches
+
+
+def test_unknown_kid_of_a_token_handed_in_refetches_rate_limited(harness: Harness) -> None:
+    """A token from anywhere but the launcher's own token request: the key set is
+    fetched again for an unknown kid at most once a minute."""
+    from workplace.auth.jwks import JwksCache
+
+    keys = JwksCache(f"{harness.provider.issuer}/jwks", harness.clock)
+    with harness.session_factory() as session:
+        def refused() -> None:
+            with pytest.raises(AuthError) as failure:
+                keys.key_for("not-in-the-jwks", "RS256", session)
+            assert failure.value.kind == AuthErrorKind.INVALID_TOKEN
+
+        refused()
+        assert harness.recorder.paths().count("/jwks") == 1
+        refused()
+        assert harness.recorder.paths().count("/jwks") == 1  # rate-limited
+        harness.clock.advance(61)
+        refused()
+        assert harness.recorder.paths().count("/jwks") == 2  # once more after a minute
+        assert keys.key_for(harness.provider.kid, "RS256", session)  # the real one
 
 
 def test_signing_keys_are_fetched_again_after_a_day(harness: Harness) -> None:

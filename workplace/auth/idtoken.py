@@ -47,20 +47,24 @@ def read_header(raw: str) -> dict[str, Any]:
 
 
 def verify_id_token(
-    raw: str, expect: Expectations, keys: JwksCache, session: requests.Session,
+    raw: str, expect: Expectations, keys: JwksCache, session: requests.Session, *,
+    redeemed: bool,
 ) -> dict[str, Any]:
     """The claims of an ID token whose signature, issuer, audience, party, subject and
     nonce are right, or AuthError; its times are :func:`check_times`'s job.
 
     Apart, because a refresh answer whose ID token fails only on time still carries
     the rotated refresh token, which must be kept (the old one is dead at the provider).
+    ``redeemed``: the token is the token endpoint's answer to the launcher (see
+    :meth:`JwksCache.key_for`).
     """
     header = read_header(raw)
     alg = header.get("alg")
     if not isinstance(alg, str) or alg not in expect.algorithms:
         raise _invalid(f"signature algorithm {alg!r} is not accepted")
     kid = header.get("kid")
-    key = keys.key_for(kid if isinstance(kid, str) else None, alg, session)
+    key = keys.key_for(kid if isinstance(kid, str) else None, alg, session,
+                       redeemed=redeemed)
     try:
         token = jwt.decode(raw, key, algorithms=[alg])
     except JoseError:

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The provider's signing keys: refetched once (rate-limited) when a token names a new
-kid, and at least daily, so a key the provider withdrew stops being trusted."""
+"""The provider's signing keys: refetched once when a token names a new kid (rate-limited
+unless the launcher redeemed the token itself), and at least daily, so a key the provider
+withdrew stops being trusted."""
 
 from __future__ import annotations
 
@@ -78,14 +79,26 @@ class JwksCache:
         # No kid: only unambiguous with exactly one key of the right type.
         return candidates[0] if len(candidates) == 1 else None
 
-    def key_for(self, kid: str | None, alg: str, session: requests.Session) -> PublicKey:
+    def key_for(self, kid: str | None, alg: str, session: requests.Session, *,
+                redeemed: bool = False) -> PublicKey:
+        """The key for a token's ``kid`` and ``alg``, or AuthError(INVALID_TOKEN).
+
+        An unknown kid fetches the key set once more: for a token the launcher itself
+        has just ``redeemed`` at the token endpoint (over TLS), always, unless the set
+        was fetched for this very token; for any other token at most once per
+        :data:`REFETCH_INTERVAL` (someone handing in tokens must not make the launcher
+        hammer the provider). A provider that rotated its key a moment after the last
+        fetch, or a cache in front of it that served a stale set, is not refused.
+        """
         fetched = self._fetched_at
+        fetched_now = False
         if self._keys is None or fetched is None or self._clock() - fetched >= MAX_AGE:
             self._fetch(session)
+            fetched_now = True
         key = self._select(kid, alg)
-        if key is None:
+        if key is None and not fetched_now:
             fetched = self._fetched_at
-            if fetched is None or self._clock() - fetched >= self._interval:
+            if redeemed or fetched is None or self._clock() - fetched >= self._interval:
                 log.info("token signed with an unknown key: fetching the key set once more")
                 self._fetch(session)
                 key = self._select(kid, alg)

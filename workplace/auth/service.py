@@ -245,7 +245,7 @@ class AuthService:
             raw,
             Expectations(issuer=metadata.issuer, client_id=self._config.client_id,
                          algorithms=metadata.signing_algs, nonce=nonce, subject=subject),
-            self._jwks, session,
+            self._jwks, session, redeemed=True,  # every one is the token endpoint's answer
         )
 
     def _validate(self, session: requests.Session, metadata: ProviderMetadata,
