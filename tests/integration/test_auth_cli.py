@@ -4,6 +4,7 @@ and the proof that no token value reaches a log line or a file."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -133,6 +134,27 @@ def test_login_with_provider_down_never_runs_the_browser(
     assert result.stderr.strip().splitlines()[-1].startswith(
         "workplace: sign-in failed: The sign-in service cannot be reached")
     assert visits.read_text(encoding="utf-8").splitlines() == opened
+
+
+def test_a_discovery_cache_that_cannot_be_written_shows_nothing(
+    tmp_path: Path, cli_provider: TestProvider, isolated_xdg: dict[str, Path],
+) -> None:
+    """A directory where the discovery cache belongs: sign-in works and says nothing
+    about the cache, no traceback and no temporary file left (issue 9, item 10)."""
+    (tmp_path / "provider").mkdir()
+    auth_cache = isolated_xdg["XDG_CACHE_HOME"] / "workplace" / "auth"
+    with cli_provider:
+        digest = hashlib.sha256(cli_provider.issuer.encode()).hexdigest()[:16]
+        (auth_cache / f"discovery-{digest}.json").mkdir(parents=True)
+        cli = Cli(tmp_path, cli_provider.issuer)
+
+        login = cli("login")
+
+        assert login.returncode == 0, login.stderr
+        assert login.stdout.strip() == "Erika Mustermann"
+        assert login.stderr.strip() == "Signing in in your web browser …"
+        assert [p.name for p in auth_cache.iterdir()] == [f"discovery-{digest}.json"]
+        cli("logout")
 
 
 def test_login_with_device_code(

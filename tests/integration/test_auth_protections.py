@@ -356,3 +356,26 @@ def test_a_tampered_discovery_cache_is_not_used(harness: Harness, field: str) ->
     assert restored.status == AuthStatus.SIGNED_IN
     assert "/.well-known/openid-configuration" in harness.recorder.paths()
     assert all("evil" not in path for path in harness.recorder.paths())
+
+
+def test_a_discovery_cache_that_cannot_be_written_is_harmless(
+    harness: Harness, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A directory where the cache file belongs: the sign-in works, no temporary file
+    is left, and one quiet line names the file, without a traceback (issue 9, item 10)."""
+    import hashlib
+    import logging
+
+    digest = hashlib.sha256(harness.provider.issuer.encode()).hexdigest()[:16]
+    blocked = harness.paths.cache_dir / "auth" / f"discovery-{digest}.json"
+    blocked.mkdir(parents=True)
+    caplog.set_level(logging.DEBUG, logger="workplace")
+
+    assert harness.service().sign_in().status == AuthStatus.SIGNED_IN
+
+    assert [p.name for p in blocked.parent.iterdir()] == [blocked.name]  # no leftovers
+    assert blocked.is_dir() and not any(blocked.iterdir())
+    [note] = [r for r in caplog.records if "could not cache" in r.getMessage()]
+    assert note.levelno == logging.INFO and str(blocked) in note.getMessage()
+    assert all(r.exc_info is None for r in caplog.records)
+    assert all(r.levelno < logging.WARNING for r in caplog.records)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +14,7 @@ from typing import Any
 import requests
 
 from workplace.auth.errors import AuthError, AuthErrorKind
+from workplace.config.atomic import atomic_write_text
 from workplace.config.urls import UnsafeUrlError, check_url
 from workplace.net.errors import NetworkError
 
@@ -142,10 +141,10 @@ class Discovery:
 
     def _write_cache(self, doc: dict[str, Any], fetched_at: float) -> None:
         try:
-            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self._cache_file.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"document": doc, "fetched_at": fetched_at}, handle)
-            os.replace(tmp, self._cache_file)
-        except OSError:
-            log.warning("could not cache the provider metadata", exc_info=True)
+            atomic_write_text(self._cache_file, json.dumps(
+                {"document": doc, "fetched_at": fetched_at}))
+        except OSError as exc:
+            # Harmless: the metadata is in memory, and the next start asks the provider
+            # again. Said for the helpdesk, not shouted at the user.
+            log.info("could not cache the provider metadata in %s: %s", self._cache_file,
+                     exc.strerror or type(exc).__name__)
