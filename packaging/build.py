@@ -21,7 +21,11 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
+from collections.abc import Callable
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -54,6 +58,45 @@ def version() -> str:
 
 
 # --- the bundle ------------------------------------------------------------------------
+
+
+def unfit_dependencies(
+    pyproject: Path = ROOT / "pyproject.toml",
+    installed: Callable[[str], str] | None = None,
+) -> list[str]:
+    """What the bundle would take from this environment that pyproject.toml does not allow.
+
+    The bundle copies whatever the build environment has installed, so an environment
+    made by hand (or before a version was excluded, as PySide6-Essentials 6.12.0 was)
+    would ship a version the project refuses. pyproject.toml stays the one list.
+    """
+    installed = installed or importlib.metadata.version
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    problems = []
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        try:
+            found = installed(requirement.name)
+        except importlib.metadata.PackageNotFoundError:
+            problems.append(f"{requirement.name} is not installed (pyproject.toml wants {line!r})")
+            continue
+        if not requirement.specifier.contains(found, prereleases=True):
+            problems.append(
+                f"{requirement.name} {found} is installed; pyproject.toml wants {line!r}"
+            )
+    return problems
+
+
+def check_dependencies() -> None:
+    problems = unfit_dependencies()
+    if problems:
+        raise SystemExit(
+            "build: refusing to bundle this environment:\n  "
+            + "\n  ".join(problems)
+            + "\n  Run: .venv/bin/pip install -e '.[dev]' (scripts/bootstrap.sh does it)"
+        )
 
 
 def _source_files() -> list[tuple[Path, str]]:
@@ -94,6 +137,7 @@ def bundle_key() -> str:
 
 def build_bundle(force: bool = False) -> Path:
     """The one-folder bundle directory (containing the ``workplace`` executable)."""
+    check_dependencies()
     _compile_translations()
     key = bundle_key()
     base = BUILD / "bundle"
