@@ -22,6 +22,8 @@ import pytest
 from joserfc.jwk import ECKey
 
 from tests.support.manifest_server import ManifestServer, Route
+from tests.support.servers import LoopbackServer
+from tests.support.servers import Route as ServerRoute
 from tests.support.tls import LocalCa, make_test_ca
 from workplace.catalog.effective import effective_catalog
 from workplace.catalog.manifest import MAX_MANIFEST_BYTES
@@ -394,6 +396,46 @@ def test_http_error_keeps_last_good(server: ManifestServer) -> None:
     assert result.kind is RefreshKind.HTTP_STATUS and result.snapshot is not None
     del server.routes["/m.json"]
     assert remote.refresh().kind is RefreshKind.NOT_FOUND
+
+
+# --------------------------------------------------------------------------- slow drip
+
+
+@pytest.fixture
+def drip_server() -> Iterator[LoopbackServer]:
+    srv = LoopbackServer()
+    yield srv
+    srv.close()
+
+
+@pytest.mark.parametrize("drip_head", [False, True], ids=["body", "headers"])
+def test_a_dripping_server_is_cut_off_at_the_deadline(
+    drip_server: LoopbackServer, drip_head: bool
+) -> None:
+    """One byte every 50 ms never trips a read timeout; the refresh deadline (1 s here,
+    60 s by default) ends the download, headers included, and the last good copy stays.
+    Without the deadline on every socket wait the whole answer is read first."""
+    url = drip_server.url("/m.json")
+    drip_server.routes["/m.json"] = ServerRoute(body=body_of(doc(1)))
+    remote = RemoteCatalog(
+        Paths.from_environment(), lambda: create_session(retries=0),
+        settings_for({"manifest_url": url}), clock=Clock(), deadline_seconds=1.0,
+    )
+    assert remote.refresh().kind is RefreshKind.UPDATED
+
+    drip_server.routes["/m.json"] = ServerRoute(
+        body=body_of(doc(2)), drip=0.05, drip_head=drip_head
+    )
+    result = remote.refresh()
+    assert result.kind is RefreshKind.TIMEOUT, result.detail
+    assert "did not finish within 1 s" in result.detail
+    assert drip_server.hung_up.wait(10), "the launcher must hang up on the dripping server"
+    assert not drip_server.dripped.is_set()
+    assert result.snapshot is not None and result.snapshot.version == 1
+    cached = remote.cached()
+    assert cached is not None and cached.version == 1
+    failure = remote.last_failure()
+    assert failure is not None and failure.kind == "timeout"
 
 
 # --------------------------------------------------------------------------- offline start

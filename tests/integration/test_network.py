@@ -489,3 +489,31 @@ def test_offline_when_the_check_fails_and_no_request_when_disconnected(
     profile = detect_profile(NetworkSetup(), watched, reachability="disconnected", interfaces=[])
     assert profile.kind == ProfileKind.OFFLINE
     assert server.seen == []
+
+
+# --------------------------------------------------------------------------- slow drip
+
+
+def test_a_dripping_answer_ends_at_the_deadline_over_tls(
+    tls_server: LoopbackServer, ca: LocalCa
+) -> None:
+    """A probe's deadline ends the whole exchange, TLS records included: headers that
+    drip are a TIMEOUT; a body that drips after the status is cut short (the status
+    stands). Each byte comes well within the read timeout, so only the deadline ends it."""
+    import time
+
+    session = create_session(retries=0, ca_bundle=ca.ca_file)
+    tls_server.routes["/head"] = Route(200, b"ok" * 50, drip=0.05, drip_head=True)
+    with pytest.raises(NetworkError) as caught:
+        get_capped(session, tls_server.url("/head"), max_bytes=1000,
+                   deadline=time.monotonic() + 1.0)
+    assert caught.value.kind is NetworkErrorKind.TIMEOUT
+    assert tls_server.hung_up.wait(10)
+
+    tls_server.hung_up.clear()
+    tls_server.routes["/body"] = Route(200, b"ok" * 50, drip=0.05)
+    got = get_capped(session, tls_server.url("/body"), max_bytes=1000,
+                     deadline=time.monotonic() + 1.0)
+    assert got.status == 200 and got.truncated and len(got.body) < 100
+    assert tls_server.hung_up.wait(10)
+    assert not tls_server.dripped.is_set()

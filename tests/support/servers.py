@@ -24,6 +24,10 @@ class Route:
     """Never answer (until the server closes)."""
     delay: float = 0.0
     """Answer after this many seconds (a slow service)."""
+    drip: float = 0.0
+    """Send the body one byte per this many seconds (a slow-drip server)."""
+    drip_head: bool = False
+    """With ``drip``: the status line and headers drip too."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -45,6 +49,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if route.delay:
             owner.release.wait(route.delay)  # a slow server; released early on close
+        if route.drip:
+            self._drip(route, with_body)
+            return
         self.send_response(route.status)
         for key, value in route.headers.items():
             self.send_header(key, value)
@@ -53,6 +60,28 @@ class _Handler(BaseHTTPRequestHandler):
         if with_body:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError, ssl.SSLError):
                 self.wfile.write(route.body)
+
+    def _drip(self, route: Route, with_body: bool) -> None:
+        """The answer byte by byte, until it is sent (``dripped``) or the client hangs up
+        (``hung_up``); the server closing stops it too."""
+        owner = self.server.owner
+        head = [f"HTTP/1.1 {route.status} Dripping"]
+        head += [f"{key}: {value}" for key, value in route.headers.items()]
+        head += [f"Content-Length: {len(route.body)}", "", ""]
+        slow = route.body if with_body else b""
+        fast = "\r\n".join(head).encode("latin-1")
+        if route.drip_head:
+            fast, slow = b"", fast + slow
+        try:
+            self.wfile.write(fast)
+            for index in range(len(slow)):
+                if owner.release.wait(route.drip):
+                    return
+                self.wfile.write(slow[index:index + 1])
+        except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
+            owner.hung_up.set()
+            return
+        owner.dripped.set()
 
     def do_GET(self) -> None:
         self._serve(True)
@@ -85,6 +114,10 @@ class LoopbackServer:
         self.bodies: list[bytes] = []
         """Bodies of POST requests, in order."""
         self.release = threading.Event()
+        self.hung_up = threading.Event()
+        """A client hung up while an answer was dripping."""
+        self.dripped = threading.Event()
+        """A dripping answer was sent to its end."""
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.owner = self
         if tls is not None:

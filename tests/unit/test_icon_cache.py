@@ -135,6 +135,18 @@ def test_failures_never_raise_and_log_without_the_query(
     assert "icon not downloaded" in caplog.text and "icon refused" in caplog.text
 
 
+def test_a_dripping_icon_server_is_cut_off_within_the_budget(
+    server: LoopbackServer, cache: IconCache
+) -> None:
+    """One byte every 50 ms never trips a read timeout; the time budget ends the download."""
+    server.routes["/slow.png"] = Route(200, PNG * 4, {"Content-Type": "image/png"}, drip=0.05)
+    url = server.url("/slow.png")
+    assert cache.fetch([url], budget_s=1) == {}
+    assert server.hung_up.wait(10), "the launcher must hang up on the dripping server"
+    assert not server.dripped.is_set()
+    assert cache.cached(url) is None
+
+
 def test_session_factory_failure_keeps_the_fallback(paths: Paths) -> None:
     def broken() -> None:
         raise OSError("no proxy")

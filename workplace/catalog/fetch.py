@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from workplace.config.urls import UnsafeUrlError, check_url
+from workplace.net.deadline import passed, time_limit
 from workplace.net.errors import NetworkError, NetworkErrorKind, classify
 
 log = logging.getLogger("workplace.catalog")
@@ -115,8 +116,40 @@ def fetch(
     clock: Callable[[], float] = time.monotonic,
     deadline_seconds: float = DEADLINE_SECONDS,
 ) -> Fetched:
-    """GET ``url`` (already URL-checked) or raise :class:`FetchError` saying why."""
-    deadline = clock() + deadline_seconds
+    """GET ``url`` (already URL-checked) or raise :class:`FetchError` saying why.
+
+    The whole download (connecting, redirects, headers and every read of the body) ends
+    within ``deadline_seconds``: each wait on the socket is cut to the time left.
+    """
+    with time_limit(deadline_seconds):
+        try:
+            return _fetch(
+                session, url, etag=etag, last_modified=last_modified, max_bytes=max_bytes,
+                accept=accept, extra_headers=extra_headers, clock=clock,
+                deadline=clock() + deadline_seconds,
+            )
+        except FetchError as exc:
+            if exc.kind is FetchErrorKind.TIMEOUT and passed():
+                raise FetchError(
+                    FetchErrorKind.TIMEOUT,
+                    f"the download did not finish within {deadline_seconds:g} s",
+                    url=exc.url,
+                ) from None
+            raise
+
+
+def _fetch(
+    session: requests.Session,
+    url: str,
+    *,
+    etag: str | None,
+    last_modified: str | None,
+    max_bytes: int,
+    accept: str,
+    extra_headers: Mapping[str, str] | None,
+    clock: Callable[[], float],
+    deadline: float,
+) -> Fetched:
     start = origin(url)
     current = url
     headers = {"Accept": accept, **(extra_headers or {})}

@@ -14,6 +14,7 @@ does not pay for them.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -55,6 +56,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("workplace.catalog")
 
 SessionFactory = Callable[[], "requests.Session"]
+REFRESH_DEADLINE = 60.0
+"""Seconds the documents of one refresh (and the signature) may take to download, all
+together: connecting, redirects and every read, however slowly a server sends."""
 
 
 class RefreshKind(StrEnum):
@@ -128,10 +132,12 @@ class RemoteCatalog:
         settings: Settings,
         *,
         clock: Callable[[], float] = time.time,
+        deadline_seconds: float = REFRESH_DEADLINE,
     ) -> None:
         self._paths = paths
         self._session_factory = http_session_factory
         self._clock = clock
+        self._deadline = deadline_seconds
         self.source = CatalogSource.from_settings(settings)
 
     # -- disk -------------------------------------------------------------------
@@ -195,10 +201,12 @@ class RemoteCatalog:
         self, source: CatalogSource, record: CacheRecord | None, good: CatalogSnapshot | None
     ) -> RefreshResult:
         from workplace.catalog.fetch import FetchError
+        from workplace.net.deadline import time_limit
 
         keys = self._pinned_keys(source)
         session = self._session_factory()
-        try:
+        # One limit for the whole refresh; each fetch also keeps within it.
+        with time_limit(self._deadline), contextlib.closing(session):
             fetched: dict[str, Fetched] = {}
             for name, url in source.document_urls().items():
                 old = record.documents.get(url) if record is not None else None
@@ -219,8 +227,6 @@ class RemoteCatalog:
             signature = None
             if keys is not None:
                 signature = self._verify(session, source, documents[source.url].body, keys)
-        finally:
-            session.close()
         now = self._clock()
         candidate = CacheRecord(
             kind=source.kind.value,
@@ -289,6 +295,7 @@ class RemoteCatalog:
                 etag=old.etag if old else None,
                 last_modified=old.last_modified if old else None,
                 max_bytes=MAX_MANIFEST_BYTES,
+                deadline_seconds=self._deadline,
             )
         except FetchError as exc:
             if (
@@ -337,6 +344,7 @@ class RemoteCatalog:
                 source.url + SIGNATURE_SUFFIX,
                 max_bytes=MAX_SIGNATURE_BYTES,
                 accept="application/jose",
+                deadline_seconds=self._deadline,
             )
         except FetchError as exc:
             if exc.kind is FetchErrorKind.NOT_FOUND:

@@ -9,6 +9,8 @@ from enum import StrEnum
 import requests
 import urllib3.exceptions
 
+from workplace.net.deadline import passed
+
 
 class NetworkErrorKind(StrEnum):
     UNREACHABLE = "unreachable"
@@ -69,6 +71,11 @@ def tls_cause(exc: BaseException) -> str:
 def classify(exc: requests.RequestException, url: str) -> NetworkError:
     """Map a requests exception to a NetworkError (the URL has no query, so no secrets)."""
     safe_url = url.split("?", 1)[0]
+    if passed():  # cut off by the deadline, whatever urllib3 made of the cut
+        return NetworkError(
+            NetworkErrorKind.TIMEOUT, "the server did not finish its answer in time",
+            url=safe_url,
+        )
     reason = _reason(exc)
     if isinstance(exc, requests.exceptions.SSLError) or isinstance(
         reason, urllib3.exceptions.SSLError

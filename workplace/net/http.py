@@ -28,7 +28,8 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from workplace import __version__
+from workplace.net.deadline import bounded, passed, remaining, time_limit
 from workplace.net.errors import NetworkError, NetworkErrorKind, classify
 from workplace.net.proxy import mask_credentials
 
@@ -51,6 +53,8 @@ log = logging.getLogger("workplace.net")
 USER_AGENT = f"Arbeitsplatz/{__version__}"
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 15.0)
 """(connect, read) seconds when a call gives none."""
+REQUEST_DEADLINE = 60.0
+"""Seconds a whole request may take at most, however slowly the server keeps sending."""
 POOL_HOSTS = 64
 """Hosts whose idle keep-alive connections an adapter keeps (a tenant's services)."""
 POOL_PER_HOST = 32
@@ -73,26 +77,48 @@ class ByteCounter:
 
 
 class _CountingSocket(socket.socket):
-    """A TCP socket that adds what passes through it to a :class:`ByteCounter`."""
+    """A TCP socket that adds what passes through it to a :class:`ByteCounter`, and
+    whose every wait ends by the :func:`~workplace.net.deadline.time_limit` in effect."""
 
     counter: ByteCounter
+    _base_timeout: float | None = None
+
+    def settimeout(self, value: float | None) -> None:
+        self._base_timeout = value
+        super().settimeout(value)
+
+    @contextmanager
+    def _within_deadline(self) -> Iterator[None]:
+        """The next wait lasts at most until the deadline (DeadlineExceeded after it)."""
+        if remaining() is None:
+            yield
+            return
+        super().settimeout(bounded(self._base_timeout))
+        try:
+            yield
+        finally:
+            super().settimeout(self._base_timeout)
 
     def send(self, data: Any, flags: int = 0) -> int:
-        sent = super().send(data, flags)
+        with self._within_deadline():
+            sent = super().send(data, flags)
         self.counter.add(sent, 0)
         return sent
 
     def sendall(self, data: Any, flags: int = 0) -> None:
-        super().sendall(data, flags)
+        with self._within_deadline():
+            super().sendall(data, flags)
         self.counter.add(memoryview(data).nbytes, 0)
 
     def recv(self, bufsize: int, flags: int = 0) -> bytes:
-        data = super().recv(bufsize, flags)
+        with self._within_deadline():
+            data = super().recv(bufsize, flags)
         self.counter.add(0, len(data))
         return data
 
     def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
-        got = super().recv_into(buffer, nbytes, flags)
+        with self._within_deadline():
+            got = super().recv_into(buffer, nbytes, flags)
         self.counter.add(0, got)
         return got
 
@@ -130,11 +156,19 @@ class _CountingContext:
         return self._inner.wrap_socket(sock, server_hostname=server_hostname, **kwargs)
 
 
+def _bound_connect(connection: HTTPConnection) -> None:
+    """Connecting ends by the deadline in effect too (DeadlineExceeded when it passed)."""
+    if remaining() is not None:
+        current = connection.timeout
+        connection.timeout = bounded(current if isinstance(current, int | float) else None)
+
+
 def _counting_pools(counter: ByteCounter) -> dict[str, type[HTTPConnectionPool]]:
     """Pool classes whose connections count their socket bytes into ``counter``."""
 
     class CountedHTTPConnection(HTTPConnection):
         def _new_conn(self) -> socket.socket:
+            _bound_connect(self)
             return _counted(super()._new_conn(), counter)
 
     class CountedHTTPSConnection(HTTPSConnection):
@@ -144,6 +178,7 @@ def _counting_pools(counter: ByteCounter) -> dict[str, type[HTTPConnectionPool]]
                 self.ssl_context = _CountingContext(self.ssl_context)  # type: ignore[assignment]
 
         def _new_conn(self) -> socket.socket:
+            _bound_connect(self)
             return _counted(super()._new_conn(), counter)
 
     class CountedHTTPPool(HTTPConnectionPool):
@@ -232,7 +267,13 @@ class _Adapter(HTTPAdapter):
 
 
 class HttpSession(requests.Session):
-    """A requests session whose failures are :class:`NetworkError`."""
+    """A requests session whose failures are :class:`NetworkError`.
+
+    Each request (connect, TLS, headers and, unless streamed, the body) ends within
+    :data:`REQUEST_DEADLINE` seconds, or the :func:`~workplace.net.deadline.time_limit`
+    the caller set, whichever is earlier: a server that drips its answer is cut off.
+    A streamed body is read after :meth:`request` returns; its reader sets the limit.
+    """
 
     socket_counter: ByteCounter
     """Counts every byte on this session's sockets. Callers must not add what they read
@@ -241,10 +282,11 @@ class HttpSession(requests.Session):
     def request(  # type: ignore[override]
         self, method: str, url: str, *args: Any, **kwargs: Any
     ) -> requests.Response:
-        try:
-            return super().request(method, url, *args, **kwargs)
-        except requests.RequestException as exc:
-            raise classify(exc, url) from None
+        with time_limit(REQUEST_DEADLINE):
+            try:
+                return super().request(method, url, *args, **kwargs)
+            except requests.RequestException as exc:
+                raise classify(exc, url) from None
 
 
 def trust_context(ca_bundle: str | os.PathLike[str] | None = None) -> ssl.SSLContext:
@@ -371,8 +413,10 @@ def get_capped(
 ) -> Capped:
     """One request without following redirects, reading at most ``max_bytes`` of the body.
 
-    ``deadline`` (a ``clock()`` value) stops reading a slow-dripping body. Raises
-    NetworkError on transport failures; any HTTP status is returned, not raised.
+    ``deadline`` (a ``clock()`` value; :data:`REQUEST_DEADLINE` seconds when None) ends
+    the whole exchange: a body still dripping in then is cut short (``truncated``), an
+    answer whose headers did not arrive by then is a TIMEOUT. Raises NetworkError on
+    transport failures; any HTTP status is returned, not raised.
     """
     start = clock()
     kwargs: dict[str, Any] = {
@@ -380,29 +424,32 @@ def get_capped(
     }
     if timeout is not None:
         kwargs["timeout"] = timeout
-    try:
-        response = session.request(method, url, **kwargs)
-    except requests.RequestException as exc:  # a plain requests.Session
-        raise classify(exc, url) from None
-    elapsed = clock() - start
-    body = bytearray()
-    truncated = False
-    try:
-        for chunk in response.iter_content(8192):
-            body += chunk
-            if len(body) > max_bytes:
-                truncated = True
-                del body[max_bytes:]
-                break
-            if deadline is not None and clock() > deadline:
-                truncated = True
-                break
-    except requests.RequestException as exc:
-        raise classify(exc, url) from None
-    finally:
-        # A body read to its end (a HEAD's empty one too) has already given the
-        # connection back to the keep-alive pool; one with bytes left unread is closed.
-        response.close()
+    with time_limit(REQUEST_DEADLINE if deadline is None else deadline - start):
+        try:
+            response = session.request(method, url, **kwargs)
+        except requests.RequestException as exc:  # a plain requests.Session
+            raise classify(exc, url) from None
+        elapsed = clock() - start
+        body = bytearray()
+        truncated = False
+        try:
+            for chunk in response.iter_content(8192):
+                body += chunk
+                if len(body) > max_bytes:
+                    truncated = True
+                    del body[max_bytes:]
+                    break
+                if deadline is not None and clock() > deadline:
+                    truncated = True
+                    break
+        except requests.RequestException as exc:
+            if not passed():
+                raise classify(exc, url) from None
+            truncated = True  # the deadline cut a dripping body short; the answer stands
+        finally:
+            # A body read to its end (a HEAD's empty one too) has already given the
+            # connection back to the keep-alive pool; one with bytes left unread is closed.
+            response.close()
     return Capped(
         response.status_code, bytes(body), dict(response.headers),
         url.split("?", 1)[0], elapsed, truncated,
