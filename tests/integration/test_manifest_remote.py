@@ -145,6 +145,28 @@ def test_200_with_etag_then_304_keeps_the_cache(server: ManifestServer) -> None:
     assert stored["etag"] == '"v1"' and record["version"] == 1
 
 
+def test_304_to_an_unconditional_request_is_refused_with_a_cache(
+    server: ManifestServer,
+) -> None:
+    """A copy without ETag or Last-Modified makes every later request unconditional; a
+    304 to it (a broken proxy, a captive portal) must not confirm the stale copy."""
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))  # no validators
+    clock = Clock()
+    remote = remote_for(server.url("/m.json"), clock)
+    assert remote.refresh().kind is RefreshKind.UPDATED
+    clock.now += 3600
+
+    server.routes["/m.json"] = Route(status=304)
+    result = remote.refresh()
+    assert "If-None-Match" not in server.seen[-1].headers
+    assert "If-Modified-Since" not in server.seen[-1].headers
+    assert result.kind is RefreshKind.HTTP_STATUS and not result.ok, result.detail
+    assert "304 to an unconditional request" in result.detail
+    assert result.snapshot is not None and result.snapshot.checked_at == clock.now - 3600
+    cached = remote.cached()
+    assert cached is not None and cached.checked_at == clock.now - 3600
+
+
 def test_changed_manifest_replaces_the_cache(server: ManifestServer) -> None:
     server.routes["/m.json"] = Route(body=body_of(doc(1)), etag='"v1"')
     remote = remote_for(server.url("/m.json"))

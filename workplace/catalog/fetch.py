@@ -169,7 +169,8 @@ def _fetch(
             if response.status_code in REDIRECT_CODES:
                 current = _next_hop(current, response.headers.get("Location"), start)
                 continue
-            return _answer(response, current, max_bytes, deadline, clock, session)
+            conditional = "If-None-Match" in headers or "If-Modified-Since" in headers
+            return _answer(response, current, max_bytes, deadline, clock, conditional)
         finally:
             response.close()
     raise FetchError(
@@ -219,9 +220,16 @@ def _answer(
     max_bytes: int,
     deadline: float,
     clock: Callable[[], float],
-    session: requests.Session,
+    conditional: bool,
 ) -> Fetched:
     status = response.status_code
+    if status == 304 and not conditional:
+        # "Not modified" since nothing: a broken proxy or a captive portal. Accepting it
+        # would make a stale copy look freshly confirmed.
+        raise FetchError(
+            FetchErrorKind.HTTP_STATUS, "304 to an unconditional request", url=shown(url),
+            status=status,
+        )
     if status == 304:
         return Fetched(304, b"", shown(url), response.headers.get("ETag"),
                        response.headers.get("Last-Modified"))

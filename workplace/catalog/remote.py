@@ -321,10 +321,6 @@ class RemoteCatalog:
                 "see this portal (the launcher never holds the portal's shared secret)",
                 url=answer.url,
             )
-        if answer.not_modified and old is None:
-            raise FetchError(
-                FetchErrorKind.HTTP_STATUS, "304 to an unconditional request", url=answer.url
-            )
         return answer
 
     def _verify(
