@@ -617,3 +617,38 @@ def test_services_refresh_and_cached(server: ManifestServer, tmp_path: Path) -> 
     assert " wiki " in failed.stdout  # the last good copy is still listed
     later = run_cli("--config", str(config), "services")
     assert "last refresh failed" in later.stdout and "(rollback)" in later.stdout
+
+
+def test_services_says_a_rejected_copy_exists_and_why(
+    server: ManifestServer, tmp_path: Path
+) -> None:
+    """An edited cache of a signed catalog is not used; `services` must not call that
+    "no copy yet" but say that a copy exists, was rejected, and why."""
+    key = ECKey.generate_key("P-256")
+    good = body_of(doc(1))
+    server.routes["/m.json"] = Route(body=good)
+    server.routes["/m.json.jws"] = Route(body=sign_detached(good, key, "ES256").encode())
+    config = tmp_path / "it.toml"
+    config.write_text(
+        f'[catalog]\nmanifest_url = "{server.url("/m.json")}"\n'
+        f"manifest_public_key = '{pinned(key)}'\n",
+        encoding="utf-8",
+    )
+    assert run_cli("--config", str(config), "services", "--refresh").returncode == 0
+    [cache] = Paths.from_environment().cache_dir.glob("catalog-manifest-*[0-9a-f].json")
+    cache.write_text(cache.read_text(encoding="utf-8").replace(
+        "https://wiki.example.org/", "https://phish.example/"), encoding="utf-8")
+
+    listed = run_cli("--config", str(config), "services")
+    assert "no copy yet" not in listed.stdout
+    assert "a copy exists but was rejected (the cached catalog's signature does not verify" \
+        in listed.stdout, listed.stdout
+    assert "wiki" not in listed.stdout and "phish" not in listed.stdout
+    central = json.loads(
+        run_cli("--config", str(config), "services", "--json").stdout
+    )["source"]["central"]
+    assert central["cached"] is False and "signature does not verify" in central["rejected"]
+
+    cache.write_text("{ not json", encoding="utf-8")
+    assert f"a copy exists but was rejected (the file {cache} cannot be read)" \
+        in run_cli("--config", str(config), "services").stdout

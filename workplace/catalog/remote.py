@@ -158,6 +158,23 @@ class RemoteCatalog:
             log.warning("not using the cached catalog: %s", exc)
             return None
 
+    def rejected(self) -> str | None:
+        """Why the copy on disk is not used (English, for the CLI and doctor); None when
+        there is no copy or it is good (disk only)."""
+        if self.source is None:
+            return None
+        path = cache_file(self._paths.cache_dir, self.source.kind, self.source.url)
+        if not path.exists():
+            return None
+        record = read_record(path)
+        if record is None:
+            return f"the file {path} cannot be read"
+        try:
+            snapshot_from_record(record, self.source)
+        except UntrustedCache as exc:
+            return str(exc)
+        return None
+
     def last_failure(self) -> LastFailure | None:
         """The last refresh that failed since the last success (for doctor and the CLI)."""
         if self.source is None:

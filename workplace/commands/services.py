@@ -142,6 +142,10 @@ def describe_source(
             checked_at=_iso(snapshot.checked_at),
             age_seconds=round(snapshot.age(now)),
         )
+    else:
+        rejected = remote.rejected()
+        if rejected:
+            central["rejected"] = rejected
     if refreshed is not None:
         central["refresh"] = {"result": refreshed.kind.value, "detail": refreshed.detail}
     else:
@@ -171,6 +175,11 @@ def source_lines(source: dict[str, Any]) -> list[str]:
             f"confirmed {_age(central['age_seconds'])} ago ({central['checked_at']}), "
             f"downloaded {central['fetched_at']}"
             + (f", generated {central['generated']}" if central.get("generated") else "")
+        )
+    elif central.get("rejected"):
+        lines.append(
+            f"  a copy exists but was rejected ({central['rejected']}): "
+            "the catalog shows the configured services only"
         )
     else:
         lines.append("  no copy yet: the catalog shows the configured services only")
