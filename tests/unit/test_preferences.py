@@ -197,3 +197,80 @@ def test_state_write_is_atomic(paths: Paths, monkeypatch: pytest.MonkeyPatch) ->
     state.record_launch("chat")  # logged, not raised
     assert StateStore(paths).recent == ["mail"]
     assert sorted(os.listdir(paths.state_dir)) == ["state.json"]
+
+
+SHADOW = "root:$6$Zm9vYmFy$c2VjcmV0aGFzaA:19000:0:99999:7:::\n"
+"""Stands in for /etc/shadow: a file the user can read but must never be copied."""
+
+
+def _every_file_under(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+def test_symlinked_preferences_are_neither_read_nor_copied(
+    paths: Paths, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = write(tmp_path / "outside" / "shadow", SHADOW)
+    paths.user_config_dir.mkdir(parents=True)
+    paths.preferences_file.symlink_to(secret)
+
+    settings = load_settings(paths)
+    [problem] = settings.problems
+    assert problem.file == str(paths.preferences_file)
+    assert f"is a symbolic link to {secret}" in problem.message
+    assert "neither reads nor copies" in problem.message
+
+    PreferenceStore(paths).save(settings, theme="dark")
+    assert "replaced it with a regular file" in caplog.text
+    caplog.clear()  # the WARNING is expected here
+    assert not paths.preferences_file.is_symlink(), "the link is replaced, not written through"
+    assert tomllib.loads(paths.preferences_file.read_text()) == {"version": 1, "theme": "dark"}
+    assert secret.read_text() == SHADOW, "the link's target is untouched"
+    copies = [
+        name for name, data in _every_file_under(paths.user_config_dir).items() if b"root:" in data
+    ]
+    assert copies == [], "nothing in the config directory holds the target's content"
+    assert sorted(os.listdir(paths.user_config_dir)) == ["preferences.toml"]
+    assert load_settings(paths).problems == ()
+
+
+def test_a_link_to_a_valid_preferences_file_is_not_read_either(
+    paths: Paths, tmp_path: Path
+) -> None:
+    elsewhere = write(tmp_path / "dotfiles" / "preferences.toml", 'version = 1\ntheme = "dark"\n')
+    paths.user_config_dir.mkdir(parents=True)
+    paths.preferences_file.symlink_to(elsewhere)
+    settings = load_settings(paths)
+    assert settings.preferences.theme != "dark"
+    assert "symbolic link" in settings.problems[0].message
+
+
+def test_a_backup_never_copies_through_a_link(paths: Paths, tmp_path: Path) -> None:
+    """Even if the file turns into a link between reading and backing up (a race)."""
+    secret = write(tmp_path / "outside" / "shadow", SHADOW)
+    link = paths.user_config_dir / "preferences.toml"
+    paths.user_config_dir.mkdir(parents=True)
+    link.symlink_to(secret)
+    with pytest.raises(atomic.NotARegularFileError, match="symbolic link"):
+        atomic.copy_regular_file(link, link.with_name("preferences.toml.broken"))
+    assert not link.with_name("preferences.toml.broken").exists()
+
+
+def test_symlinked_state_is_not_read_and_is_replaced(
+    paths: Paths, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    target = write(tmp_path / "outside" / "other.json", '{"recent": ["planted"]}')
+    paths.state_dir.mkdir(parents=True)
+    (paths.state_dir / "state.json").symlink_to(target)
+    state = StateStore(paths)
+    assert state.recent == []
+    assert "symbolic link" in caplog.text
+    caplog.clear()  # the WARNING is expected here
+    state.record_launch("mail")
+    assert not (paths.state_dir / "state.json").is_symlink()
+    assert StateStore(paths).recent == ["mail"]
+    assert target.read_text() == '{"recent": ["planted"]}'

@@ -2,14 +2,72 @@
 """Atomic file writes: a temporary file in the same directory, fsync, then os.replace.
 
 A kill at any moment leaves either the old file or the new one, never half of one.
+Links are never followed: a write replaces a symbolic link with a regular file (what
+it pointed to stays untouched), and :func:`read_regular_bytes` refuses to read through
+one, so nothing the launcher keeps (a backup, a cache) is ever a copy of a link's target.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO in a file's place must not hang the read
+
+
+class NotARegularFileError(OSError):
+    """The path is a symbolic link, a directory or another kind of non-regular file."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"is {kind}, not a regular file", str(path))
+        self.kind = kind
+
+
+def file_kind(path: Path) -> str | None:
+    """None for a regular file (or none at all); else what is there, e.g. "a symbolic link"."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "a special file"
+
+
+def read_regular_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The content of the regular file ``path``, read without following a link.
+
+    Raises FileNotFoundError, :class:`NotARegularFileError` or another OSError.
+    ``limit`` reads at most that many bytes plus one (so the caller sees "too big").
+    """
+    if not _NOFOLLOW:  # Windows: no O_NOFOLLOW, so look first
+        kind = file_kind(path)
+        if kind is not None:
+            raise NotARegularFileError(path, kind)
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotARegularFileError(path, "a symbolic link") from exc
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFileError(path, file_kind(path) or "a special file")
+        return handle.read() if limit is None else handle.read(limit + 1)
+
+
+def copy_regular_file(src: Path, dst: Path, *, mode: int = 0o600) -> None:
+    """Copy ``src`` to ``dst`` atomically; refuses (NotARegularFileError) if ``src`` is a link."""
+    atomic_write_bytes(dst, read_regular_bytes(src), mode=mode)
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:

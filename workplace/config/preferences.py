@@ -3,12 +3,15 @@
 
 Only values the user set are written; IT presets and defaults stay out of the file.
 A file that cannot be read is kept as ``preferences.toml.broken`` before it is replaced.
+A symbolic link in the file's place is neither read nor copied: it is reported, and the
+next save replaces the link itself with a regular file (its target stays untouched).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import shutil
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +19,7 @@ from typing import Any
 
 # Reading and validating is imported where it is used: the window builds a
 # PreferenceStore before its first paint but writes preferences only later.
-from workplace.config.atomic import atomic_write_text
+from workplace.config.atomic import atomic_write_text, copy_regular_file, file_kind
 from workplace.config.paths import Paths
 from workplace.config.schema import PREFERENCE_KEYS, Preferences
 from workplace.config.settings import ConfigProblem, Origin, Settings
@@ -73,6 +76,9 @@ def read_user_file(path: Path) -> UserFile:
     from workplace.config.sources import read_config_file
     from workplace.config.validate import validate_preferences
 
+    kind = file_kind(path)
+    if kind is not None and kind != "a directory":
+        return UserFile(problems=[_not_a_file(path, kind)])
     if not path.exists():
         return UserFile()
     parsed = read_config_file(path)
@@ -118,6 +124,21 @@ def read_user_file(path: Path) -> UserFile:
     return UserFile(good, problems, version, broken=bool(problems))
 
 
+def _not_a_file(path: Path, kind: str) -> ConfigProblem:
+    what = kind
+    if kind == "a symbolic link":
+        with contextlib.suppress(OSError):
+            what = f"a symbolic link to {os.readlink(path)}"
+    return ConfigProblem(
+        str(path),
+        None,
+        "",
+        f"is {what}; the launcher neither reads nor copies what it points to, so your "
+        "preferences are ignored. The next change of a setting replaces it with a regular "
+        "file (what it points to stays untouched)",
+    )
+
+
 def _with_hint(problems: list[ConfigProblem]) -> list[ConfigProblem]:
     return [replace(p, message=f"{p.message}; your preferences are ignored") for p in problems]
 
@@ -158,7 +179,10 @@ class PreferenceStore:
         values: dict[str, Any] = {"version": CURRENT_VERSION}
         values.update(current.values)
         values.update({key: written[key] for key in changes})
+        kind = file_kind(self.path)
         atomic_write_text(self.path, dumps(values, HEADER))
+        if kind is not None:
+            log.warning("%s was %s; replaced it with a regular file", self.path, kind)
         origins = dict(settings.origins)
         for key in changes:
             origins[f"preferences.{key}"] = Origin("user", str(self.path))
@@ -174,14 +198,15 @@ class PreferenceStore:
         return self.save(settings, favourites=favourites)
 
     def _backup(self, current: UserFile) -> None:
-        if not self.path.exists():
-            return
         if current.broken:
             target = self.path.with_name(self.path.name + ".broken")
         else:
             target = self.path.with_name(f"{self.path.name}.v{current.version}.bak")
         try:
-            shutil.copy2(self.path, target)
+            # Never through a link: a link's target is not the user's file to copy.
+            copy_regular_file(self.path, target)
+        except FileNotFoundError:
+            return
         except OSError as exc:
             log.warning("cannot keep a copy of %s as %s: %s", self.path, target, exc)
 

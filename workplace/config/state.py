@@ -14,12 +14,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from workplace.config.atomic import atomic_write_text
+from workplace.config.atomic import atomic_write_text, read_regular_bytes
 from workplace.config.paths import Paths
 
 log = logging.getLogger("workplace.config")
 
 MAX_RECENT = 8
+MAX_STATE_BYTES = 1024 * 1024
 STATE_VERSION = 1
 
 
@@ -36,7 +37,8 @@ class StateStore:
 
     def _read(self) -> dict[str, Any]:
         try:
-            data = json.loads(self._path.read_text(encoding="utf-8"))
+            # Not through a link: what it points to is not the launcher's state.
+            data = json.loads(read_regular_bytes(self._path, MAX_STATE_BYTES))
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as exc:
