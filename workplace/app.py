@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from workplace.catalog.catalog import Catalog
 from workplace.catalog.launch import Launched, Launcher, OpenUrl, open_in_browser
 from workplace.config import warm
+from workplace.config.atomic import remove_leftovers
 from workplace.config.paths import Paths
 from workplace.config.preferences import PreferenceStore
 from workplace.config.schema import Service
@@ -144,6 +145,12 @@ class Workplace:
     def warm_start(self) -> bool:
         """True if this start reused the last clean load of unchanged files."""
         return self._cold is None and self._started_warm
+
+    def remove_leftovers(self) -> int:
+        """Temporary files of writes killed half-way, in the launcher's own directories (disk:
+        a job)."""
+        paths = self.paths
+        return remove_leftovers([paths.user_config_dir, paths.state_dir, paths.cache_dir])
 
     def remember_start(self) -> bool:
         """After a cold start, save it for the next warm one (blocking disk: a job)."""

@@ -274,3 +274,58 @@ def test_symlinked_state_is_not_read_and_is_replaced(
     assert not (paths.state_dir / "state.json").is_symlink()
     assert StateStore(paths).recent == ["mail"]
     assert target.read_text() == '{"recent": ["planted"]}'
+
+
+def _leftover(folder: Path, name: str, *, age_s: float = 3600) -> Path:
+    path = write(folder / name, "half a write")
+    old = path.stat().st_mtime - age_s
+    os.utime(path, (old, old))
+    return path
+
+
+def test_leftovers_of_killed_writes_are_removed(paths: Paths, tmp_path: Path) -> None:
+    config, cache = paths.user_config_dir, paths.cache_dir
+    killed = [
+        _leftover(config, ".preferences.toml.b1tcrcdq.tmp"),
+        _leftover(config, ".preferences.toml.x_9k2m0a.tmp"),
+        _leftover(paths.state_dir, ".state.json.abcdefgh.tmp"),
+        _leftover(cache / "auth", ".discovery-0a1b.json.zz00yy11.tmp"),
+    ]
+    kept = [
+        write(config / "preferences.toml", "version = 1\n"),
+        _leftover(config, "notes.tmp"),  # not our pattern
+        _leftover(config, ".preferences.toml.short.tmp"),
+        _leftover(config, ".preferences.toml.fresh123.tmp", age_s=0),  # perhaps being written
+    ]
+    outside = tmp_path / "outside"
+    foreign = _leftover(outside, ".other.toml.abcdefgh.tmp")
+    (cache / "linked").symlink_to(outside, target_is_directory=True)
+    (config / ".link.toml.abcdefgh.tmp").symlink_to(foreign)
+
+    assert atomic.remove_leftovers([config, paths.state_dir, cache]) == len(killed)
+    assert [p for p in killed if p.exists()] == []
+    assert [p for p in kept if not p.exists()] == []
+    assert foreign.exists(), "links are not followed"
+    assert (config / ".link.toml.abcdefgh.tmp").is_symlink()
+
+
+def test_a_killed_write_leaves_a_temporary_file_that_the_next_start_removes(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real temporary name: a write killed before the rename (kill -9) leaves it."""
+    settings = load_settings(paths)
+
+    def killed(src: Path, dst: Path) -> None:
+        old = src.stat().st_mtime - 3600
+        os.utime(src, (old, old))
+        raise KeyboardInterrupt  # stands in for the kill: no cleanup runs after it
+
+    monkeypatch.setattr(atomic, "_replace", killed)
+    monkeypatch.setattr(atomic.Path, "unlink", lambda self: None)  # the kill skips cleanup
+    with pytest.raises(KeyboardInterrupt):
+        PreferenceStore(paths).save(settings, theme="dark")
+    monkeypatch.undo()
+    [left] = [p.name for p in paths.user_config_dir.iterdir()]
+    assert atomic.LEFTOVER_NAME.match(left), left
+    assert atomic.remove_leftovers([paths.user_config_dir]) == 1
+    assert list(paths.user_config_dir.iterdir()) == []

@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
+import re
 import stat
 import tempfile
+import time
+from collections.abc import Iterable
 from pathlib import Path
+
+log = logging.getLogger("workplace.config")
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO in a file's place must not hang the read
@@ -70,10 +76,18 @@ def copy_regular_file(src: Path, dst: Path, *, mode: int = 0o600) -> None:
     atomic_write_bytes(dst, read_regular_bytes(src), mode=mode)
 
 
+TEMP_SUFFIX = ".tmp"
+LEFTOVER_NAME = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")
+"""The names :func:`atomic_write_bytes` gives its temporary files (``.name.XXXXXXXX.tmp``)."""
+LEFTOVER_AGE_S = 60.0
+"""A temporary file older than this belongs to no write in progress: a write of another
+launcher process (the command line) takes milliseconds, even on a network home."""
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     """Replace ``path`` with ``data`` atomically, creating the parent directory if needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -87,6 +101,46 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
             tmp.unlink()
         raise
     _fsync_dir(path.parent)
+
+
+def remove_leftovers(directories: Iterable[Path], *, depth: int = 1) -> int:
+    """Delete temporary files that writes killed half-way left in ``directories``.
+
+    Only regular files named like this module's temporary files, older than
+    ``LEFTOVER_AGE_S``, in the directories and ``depth`` levels of subdirectories;
+    symbolic links (to files or directories) are neither followed nor removed.
+    Returns how many were removed; problems are logged at DEBUG, never raised.
+    """
+    removed = _remove_leftovers(directories, depth)
+    if removed:
+        log.info("removed %d temporary files left by interrupted writes", removed)
+    return removed
+
+
+def _remove_leftovers(directories: Iterable[Path], depth: int) -> int:
+    removed = 0
+    cutoff = time.time() - LEFTOVER_AGE_S
+    for directory in directories:
+        try:
+            entries = list(os.scandir(directory))
+        except OSError as exc:
+            log.debug("cannot look for leftovers in %s: %s", directory, exc)
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if depth > 0:
+                        removed += _remove_leftovers([Path(entry.path)], depth - 1)
+                    continue
+                if not (entry.is_file(follow_symlinks=False) and LEFTOVER_NAME.match(entry.name)):
+                    continue
+                if entry.stat(follow_symlinks=False).st_mtime > cutoff:
+                    continue  # perhaps a write in progress
+                os.unlink(entry.path)
+                removed += 1
+            except OSError as exc:
+                log.debug("cannot remove the leftover %s: %s", entry.path, exc)
+    return removed
 
 
 def atomic_write_text(path: Path, text: str, *, mode: int = 0o600) -> None:

@@ -221,6 +221,7 @@ class Gui(QObject):
     def _on_first_paint_painted(self) -> None:
         if self.save_state:
             self.jobs.run(self.workplace.remember_start, name="remember-start")
+        self.jobs.run(self.workplace.remove_leftovers, name="remove-leftovers")
         QTimer.singleShot(AUTH_START_DELAY_MS, self._start_account)
         if self.status_enabled:
             QTimer.singleShot(STATUS_START_DELAY_MS, self._start_status)
