@@ -142,7 +142,8 @@ def test_200_with_etag_then_304_keeps_the_cache(server: ManifestServer) -> None:
     files = list(Paths.from_environment().cache_dir.glob("catalog-manifest-*.json"))
     record = json.loads(next(f for f in files if "status" not in f.name).read_text())
     [stored] = record["documents"].values()
-    assert stored["etag"] == '"v1"' and record["version"] == 1
+    assert stored["etag"] == '"v1"'
+    assert "version" not in record  # read from the (signed) manifest, never from the file
 
 
 def test_304_to_an_unconditional_request_is_refused_with_a_cache(
@@ -372,16 +373,119 @@ def test_cache_from_before_a_key_was_pinned_is_not_trusted(server: ManifestServe
 # --------------------------------------------------------------------------- content checks
 
 
-def test_rollback_is_rejected(server: ManifestServer) -> None:
-    server.routes["/m.json"] = Route(body=body_of(doc(5)))
-    remote = remote_for(server.url("/m.json"))
+def publish(server: ManifestServer, key: ECKey, data: dict[str, Any]) -> None:
+    """Serve ``data`` as the manifest with a detached signature by ``key``."""
+    body = body_of(data)
+    server.routes["/m.json"] = Route(body=body)
+    server.routes["/m.json.jws"] = Route(
+        body=sign_detached(body, key, "ES256", "catalog-2025").encode()
+    )
+
+
+def cache_file_of(server: ManifestServer) -> Path:
+    [cache] = Paths.from_environment().cache_dir.glob("catalog-manifest-*[0-9a-f].json")
+    assert server.url("/m.json") in cache.read_text(encoding="utf-8")
+    return cache
+
+
+def test_rollback_of_a_signed_manifest_is_rejected(server: ManifestServer) -> None:
+    """An older manifest with a good signature (a replay) is refused."""
+    key = ECKey.generate_key("P-256")
+    publish(server, key, doc(5))
+    remote = remote_for(server.url("/m.json"), manifest_public_key=pinned(key))
     assert remote.refresh().kind is RefreshKind.UPDATED
-    server.routes["/m.json"] = Route(body=body_of(doc(4)))
+    publish(server, key, doc(4))
     result = remote.refresh()
     assert result.kind is RefreshKind.ROLLBACK and "version 4" in result.detail
+    assert "raising the epoch" in result.detail
     assert result.snapshot is not None and result.snapshot.version == 5
     cached = remote.cached()
     assert cached is not None and cached.version == 5
+
+
+def test_an_edited_unsigned_cache_never_blocks_updates(server: ManifestServer) -> None:
+    """A version of 2**62 written into the (user-writable) cache of an unsigned catalog
+    made every later refresh a "rollback". An unsigned copy sets no floor."""
+    server.routes["/m.json"] = Route(body=body_of(doc(1)))
+    remote = remote_for(server.url("/m.json"))
+    assert remote.refresh().kind is RefreshKind.UPDATED
+    cache = cache_file_of(server)
+    record = json.loads(cache.read_text(encoding="utf-8"))
+    [document] = record["documents"].values()
+    document["body"] = json.dumps(doc(2**62))
+    record["version"] = 2**62
+    cache.write_text(json.dumps(record), encoding="utf-8")
+    cached = remote.cached()
+    assert cached is not None and cached.version == 2**62  # shown, but decides nothing
+
+    server.routes["/m.json"] = Route(body=body_of(doc(2)))
+    result = remote.refresh()
+    assert result.kind is RefreshKind.UPDATED, result.detail
+    assert result.snapshot is not None and result.snapshot.version == 2
+
+
+def test_an_edited_signed_cache_sets_no_floor(server: ManifestServer) -> None:
+    """Editing the signed copy's version breaks its signature: it is not used and holds
+    nothing back. The file's own metadata never decides either."""
+    key = ECKey.generate_key("P-256")
+    publish(server, key, doc(1))
+    remote = remote_for(server.url("/m.json"), manifest_public_key=pinned(key))
+    assert remote.refresh().kind is RefreshKind.UPDATED
+    cache = cache_file_of(server)
+    record = json.loads(cache.read_text(encoding="utf-8"))
+    record["version"] = 2**62  # metadata next to the signed body
+    cache.write_text(json.dumps(record), encoding="utf-8")
+    assert remote.cached() is not None
+    publish(server, key, doc(2))
+    assert remote.refresh().kind is RefreshKind.UPDATED
+
+    record = json.loads(cache.read_text(encoding="utf-8"))
+    [document] = record["documents"].values()
+    document["body"] = document["body"].replace('"version": 2', f'"version": {2**62}')
+    cache.write_text(json.dumps(record), encoding="utf-8")
+    assert remote.cached() is None
+    publish(server, key, doc(3))
+    result = remote.refresh()
+    assert result.kind is RefreshKind.UPDATED, result.detail
+    assert result.snapshot is not None and result.snapshot.version == 3
+
+
+def test_it_recovers_from_a_version_published_too_high(server: ManifestServer) -> None:
+    """IT signed and published version 2**62 by mistake. Going back to a sane version is
+    a rollback; raising the signed epoch starts a new count. Replays of the old epoch
+    (the mistaken manifest, or any other) are refused afterwards."""
+    key = ECKey.generate_key("P-256")
+    publish(server, key, doc(2**62))
+    remote = remote_for(server.url("/m.json"), manifest_public_key=pinned(key))
+    assert remote.refresh().kind is RefreshKind.UPDATED
+    publish(server, key, doc(8))
+    assert remote.refresh().kind is RefreshKind.ROLLBACK
+
+    publish(server, key, doc(1, epoch=1))
+    recovered = remote.refresh()
+    assert recovered.kind is RefreshKind.UPDATED, recovered.detail
+    assert recovered.snapshot is not None and recovered.snapshot.release == (1, 1)
+    cached = remote.cached()
+    assert cached is not None and cached.release == (1, 1)
+
+    for replay in (doc(2**62), doc(9), doc(0, epoch=1)):
+        publish(server, key, replay)
+        result = remote.refresh()
+        assert result.kind is RefreshKind.ROLLBACK, replay["version"]
+        assert result.snapshot is not None and result.snapshot.release == (1, 1)
+    publish(server, key, doc(2, epoch=1))
+    assert remote.refresh().kind is RefreshKind.UPDATED
+
+
+def test_a_new_pinned_key_starts_a_new_count(server: ManifestServer) -> None:
+    """The floor belongs to the key that verified it: IT rotating the pinned key (the
+    last resort, e.g. after an epoch published too high) starts afresh."""
+    old, new = ECKey.generate_key("P-256"), ECKey.generate_key("P-256")
+    publish(server, old, doc(2**62))
+    assert remote_for(server.url("/m.json"), manifest_public_key=pinned(old)).refresh().ok
+    publish(server, new, doc(1))
+    rotated = remote_for(server.url("/m.json"), manifest_public_key=pinned(new)).refresh()
+    assert rotated.kind is RefreshKind.UPDATED, rotated.detail
 
 
 def test_invalid_schema_keeps_the_last_good_copy(server: ManifestServer) -> None:
@@ -610,13 +714,13 @@ def test_services_refresh_and_cached(server: ManifestServer, tmp_path: Path) -> 
     assert origins == {"mail": "configuration", "wiki": "manifest", "erp": "manifest"}
     assert len(server.seen) == 1
 
-    server.routes["/m.json"] = Route(body=body_of(doc(6)))
+    server.routes["/m.json"] = Route(500, body=b"oops")
     failed = run_cli("--config", str(config), "services", "--refresh")
     assert failed.returncode == 1
-    assert "catalog refresh failed (rollback)" in failed.stderr
+    assert "catalog refresh failed (http_status)" in failed.stderr
     assert " wiki " in failed.stdout  # the last good copy is still listed
     later = run_cli("--config", str(config), "services")
-    assert "last refresh failed" in later.stdout and "(rollback)" in later.stdout
+    assert "last refresh failed" in later.stdout and "(http_status)" in later.stdout
 
 
 def test_services_says_a_rejected_copy_exists_and_why(

@@ -4,9 +4,11 @@
 One JSON file per source in ``Paths.cache_dir``, written atomically. It keeps the
 raw documents as fetched (they are validated again when read, so a damaged or
 edited file is never trusted blindly), their ETag / Last-Modified, when they were
-fetched and last confirmed, the manifest version (anti-rollback) and a fingerprint
-of the pinned key that verified the signature. A separate small status file
-remembers the last failed attempt so ``workplace services`` and ``doctor`` can say why.
+fetched and last confirmed, the signature and a fingerprint of the pinned key that
+verified it. Nothing in this file decides by itself: the version that anti-rollback
+compares is read from the signed manifest after its signature verified again. A
+separate small status file remembers the last failed attempt so ``workplace services``
+and ``doctor`` can say why.
 """
 
 from __future__ import annotations
@@ -43,14 +45,13 @@ class CacheRecord:
     """When the content last changed (a 200 that was accepted)."""
     checked_at: float
     """When the server last confirmed it (200 or 304)."""
-    version: int = 0
     signature: str | None = None
     key_fingerprint: str | None = None
     feed: str = ""
 
     def with_checked(self, when: float, documents: dict[str, CachedDocument]) -> CacheRecord:
         return CacheRecord(
-            self.kind, self.url, documents, self.fetched_at, when, self.version,
+            self.kind, self.url, documents, self.fetched_at, when,
             self.signature, self.key_fingerprint, self.feed,
         )
 
@@ -92,7 +93,6 @@ def read_record(path: Path) -> CacheRecord | None:
             documents=documents,
             fetched_at=float(raw["fetched_at"]),
             checked_at=float(raw["checked_at"]),
-            version=int(raw.get("version", 0)),
             signature=raw.get("signature"),
             key_fingerprint=raw.get("key_fingerprint"),
             feed=str(raw.get("feed", "")),

@@ -2,9 +2,14 @@
 """The remote catalog document: parse and validate a manifest, explaining problems by field.
 
 A manifest is JSON with the configuration's ``categories`` and ``services`` plus a
-``version`` integer (anti-rollback) and an optional ``generated`` timestamp. It may
-name native application ids in ``services[].native_app`` but never define
+``version`` integer, an optional ``epoch`` and an optional ``generated`` timestamp. It
+may name native application ids in ``services[].native_app`` but never define
 ``native_apps``: executables come from the local IT configuration only.
+
+Anti-rollback (signed manifests only, see :mod:`workplace.catalog.remote`): a client
+refuses a manifest whose ``(epoch, version)`` is lower than that of its verified copy.
+``epoch`` is IT's way out of a version published too high by mistake: raising it by one
+starts a new count, and since it is signed, nobody without the signing key can.
 """
 
 from __future__ import annotations
@@ -40,8 +45,20 @@ class ManifestDocument(Strict):
 
     version: int = described(
         ...,
-        "Manifest version; a client refuses a version lower than the one it has.",
-        "Version des Manifests; ein Client lehnt eine kleinere als die vorhandene ab.",
+        "Manifest version; a client refuses a signed manifest with a lower version than "
+        "its signed copy has, within the same epoch.",
+        "Version des Manifests; ein Client lehnt ein signiertes Manifest mit kleinerer "
+        "Version als seine signierte Kopie ab, innerhalb derselben Epoche.",
+        ge=0,
+    )
+    epoch: int = described(
+        0,
+        "Raise by one to start a new version count, e.g. after a version was published "
+        "too high by mistake: a higher epoch is accepted whatever its version; a lower "
+        "one is refused.",
+        "Um eins erhöhen, um eine neue Zählung der Versionen zu beginnen, etwa nachdem "
+        "versehentlich eine zu hohe Version veröffentlicht wurde: eine höhere Epoche gilt "
+        "unabhängig von der Version, eine niedrigere wird abgelehnt.",
         ge=0,
     )
     generated: str | None = described(
@@ -66,6 +83,7 @@ class Manifest:
     generated: str | None
     categories: tuple[Category, ...]
     services: tuple[Service, ...]
+    epoch: int = 0
 
 
 Where = Callable[[Sequence[PathPart]], int | None]
@@ -137,6 +155,7 @@ def validate_manifest(
         generated=document.generated,
         categories=tuple(document.categories),
         services=tuple(document.services),
+        epoch=document.epoch,
     )
     return manifest, found
 
@@ -145,6 +164,7 @@ def manifest_json(manifest: Manifest) -> dict[str, Any]:
     """``manifest`` as a JSON-ready document that :func:`validate_manifest` accepts again."""
     return {
         "version": manifest.version,
+        "epoch": manifest.epoch,
         "generated": manifest.generated,
         "categories": [c.model_dump(mode="json") for c in manifest.categories],
         "services": [s.model_dump(mode="json", exclude_none=True) for s in manifest.services],

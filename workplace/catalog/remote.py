@@ -256,13 +256,7 @@ class RemoteCatalog:
             feed=source.feed if source.kind is SourceKind.UNIVENTION else "",
         )
         snapshot = self._validate(source, candidate)
-        if good is not None and snapshot.version < good.version:
-            raise _Refused(
-                RefreshKind.ROLLBACK,
-                f"the manifest has version {snapshot.version}, older than the cached "
-                f"version {good.version}; keeping the cached one",
-            )
-        candidate = dataclasses.replace(candidate, version=snapshot.version)
+        _check_release(good, snapshot)
         if record is not None and _same_content(record, candidate):
             candidate = dataclasses.replace(candidate, fetched_at=record.fetched_at)
             snapshot = _rechecked(snapshot, now, fetched_at=record.fetched_at)
@@ -388,6 +382,33 @@ class RemoteCatalog:
         write_record(cache_file(self._paths.cache_dir, self.source.kind, self.source.url), record)
 
 
+def _check_release(good: CatalogSnapshot | None, new: CatalogSnapshot) -> None:
+    """Anti-rollback, between verified signed manifests only.
+
+    The floor is the ``(epoch, version)`` inside the cached copy's signed bytes, verified
+    again when it was loaded (:func:`snapshot_from_record`): an edited copy does not
+    verify and sets no floor. An unsigned copy sets none either: it is a file the user
+    can write, and without a signature a lower version proves nothing about an
+    attacker (TLS already vouches for the server). IT moves past a version published too
+    high by raising the signed ``epoch``; an older signed manifest replayed is refused.
+    """
+    if good is None or new.release >= good.release:
+        return
+    if not (good.signed and new.signed):
+        log.info(
+            "the unsigned catalog went back from version %d (epoch %d) to %d (epoch %d); "
+            "accepted: only a signed catalog holds a client to its version",
+            good.version, good.epoch, new.version, new.epoch,
+        )
+        return
+    raise _Refused(
+        RefreshKind.ROLLBACK,
+        f"the manifest has version {new.version} (epoch {new.epoch}), older than the "
+        f"verified copy's version {good.version} (epoch {good.epoch}); keeping the "
+        "verified copy (IT moves past a version published too high by raising the epoch)",
+    )
+
+
 def _documents(
     record: CacheRecord | None, fetched: dict[str, Fetched]
 ) -> dict[str, CachedDocument]:
@@ -433,13 +454,7 @@ def _same_content(old: CacheRecord, new: CacheRecord) -> bool:
 def _rechecked(
     snapshot: CatalogSnapshot, when: float, *, fetched_at: float | None = None
 ) -> CatalogSnapshot:
-    return CatalogSnapshot(
-        source=snapshot.source,
-        version=snapshot.version,
-        generated=snapshot.generated,
+    return dataclasses.replace(
+        snapshot, checked_at=when,
         fetched_at=snapshot.fetched_at if fetched_at is None else fetched_at,
-        checked_at=when,
-        categories=snapshot.categories,
-        services=snapshot.services,
-        problems=snapshot.problems,
     )

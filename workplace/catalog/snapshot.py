@@ -71,6 +71,15 @@ class CatalogSnapshot:
     categories: tuple[Category, ...]
     services: tuple[Service, ...]
     problems: tuple[ConfigProblem, ...] = ()
+    epoch: int = 0
+    signed: bool = False
+    """Verified against the pinned key just now (the only kind of copy anti-rollback
+    trusts: its epoch and version come from the signed bytes)."""
+
+    @property
+    def release(self) -> tuple[int, int]:
+        """``(epoch, version)``: what anti-rollback compares (see manifest.py)."""
+        return self.epoch, self.version
 
     def age(self, now: float) -> float:
         """Seconds since the server last confirmed this copy."""
@@ -133,4 +142,6 @@ def snapshot_from_record(record: CacheRecord, source: CatalogSource) -> CatalogS
         categories=manifest.categories,
         services=manifest.services,
         problems=tuple(problems),
+        epoch=manifest.epoch,
+        signed=source.signed,
     )

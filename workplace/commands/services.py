@@ -136,6 +136,7 @@ def describe_source(
     if snapshot is not None:
         central.update(
             version=snapshot.version,
+            epoch=snapshot.epoch,
             generated=snapshot.generated,
             services=len(snapshot.services),
             fetched_at=_iso(snapshot.fetched_at),
@@ -171,7 +172,9 @@ def source_lines(source: dict[str, Any]) -> list[str]:
     lines.append(f"Central catalog: {what} {central['url']}{signed}")
     if central["cached"]:
         lines.append(
-            f"  version {central['version']}, {central['services']} services, "
+            f"  version {central['version']}"
+            + (f" (epoch {central['epoch']})" if central.get("epoch") else "")
+            + f", {central['services']} services, "
             f"confirmed {_age(central['age_seconds'])} ago ({central['checked_at']}), "
             f"downloaded {central['fetched_at']}"
             + (f", generated {central['generated']}" if central.get("generated") else "")
