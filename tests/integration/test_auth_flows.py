@@ -12,6 +12,8 @@ from harness import Harness
 from keyring.backends import null
 
 from workplace.auth import AuthError, AuthErrorKind, AuthStatus, KeyringStore
+from workplace.auth.client import Grant, TokenClient
+from workplace.auth.tokens import TokenSet
 
 pytestmark = pytest.mark.integration
 
@@ -276,9 +278,6 @@ def test_sign_out_offline_wipes_locally(own_harness: Harness) -> None:
 
 
 def test_device_grant(harness: Harness) -> None:
-    service = harness.service(open_browser=lambda url: False)
-    challenge = service.start_device()
-    assert challenge.user_code and challenge.verification_uri.startswith(harness.provider.issuer)
     waits: list[float] = []
 
     def wait(seconds: float, cancel: threading.Event) -> bool:
@@ -288,7 +287,10 @@ def test_device_grant(harness: Harness) -> None:
         harness.clock.advance(seconds)
         return cancel.is_set()
 
-    service._wait = wait  # the test's clock, no real waiting
+    # The test's clock, no real waiting.
+    service = harness.service(open_browser=lambda url: False, wait=wait)
+    challenge = service.start_device()
+    assert challenge.user_code and challenge.verification_uri.startswith(harness.provider.issuer)
     state = service.poll_device(challenge, threading.Event())
 
     assert state.status == AuthStatus.SIGNED_IN
@@ -299,8 +301,6 @@ def test_device_grant(harness: Harness) -> None:
 
 def test_device_grant_slow_down_and_expiry(harness: Harness) -> None:
     harness.provider.set_behaviour(device_slow_down=2)
-    service = harness.service()
-    challenge = service.start_device()
     waits: list[float] = []
 
     def wait(seconds: float, cancel: threading.Event) -> bool:
@@ -308,7 +308,8 @@ def test_device_grant_slow_down_and_expiry(harness: Harness) -> None:
         harness.clock.advance(seconds)
         return False
 
-    service._wait = wait
+    service = harness.service(wait=wait)
+    challenge = service.start_device()
     with pytest.raises(AuthError) as failure:
         service.poll_device(challenge, threading.Event())
 
@@ -351,27 +352,22 @@ def test_a_refresh_answer_without_a_new_refresh_token_keeps_the_session(
     assert logout["id_token_hint"].count(".") == 2
 
 
-def test_a_sign_out_during_a_refresh_wins(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_sign_out_during_a_refresh_wins(harness: Harness) -> None:
     """The refresh has its answer (a rotated token) when the user signs out: it must
     not store it, nor bring the session back. The provider exchange is real; the
-    wrapper only holds the answer until the sign-out is done."""
-    import workplace.auth.service as service_module
-
-    real = service_module.token_request
+    client passed in only holds the answer until the sign-out is done."""
     answered, proceed = threading.Event(), threading.Event()
 
-    def held(*args: object, **kwargs: object) -> object:
-        response = real(*args, **kwargs)  # type: ignore[arg-type]
-        if args[2] == "refresh_token":
+    class HeldRefresh(TokenClient):
+        def refresh(self, refresh_token: str, *, previous: TokenSet | None,
+                    subject: str | None) -> Grant:
+            grant = super().refresh(refresh_token, previous=previous, subject=subject)
             answered.set()
             proceed.wait(30)
-        return response
+            return grant
 
-    service = harness.service()
+    service = harness.service(client=harness.client(HeldRefresh))
     service.sign_in()
-    monkeypatch.setattr(service_module, "token_request", held)
     results: list[object] = []
     refresh = threading.Thread(target=lambda: results.append(
         service.refresh_if_needed(force=True)))
@@ -388,6 +384,44 @@ def test_a_sign_out_during_a_refresh_wins(
     assert service.access_token() is None
     assert harness.stored() is None  # not saved again by the late refresh
     assert harness.service().restore().status == AuthStatus.SIGNED_OUT
+
+
+def test_a_refresh_rejected_after_a_new_sign_in_leaves_the_new_session(
+    harness: Harness,
+) -> None:
+    """The provider refuses the old refresh token, but its answer comes after the user
+    has signed in anew: the new session is neither wiped nor marked as ended."""
+    answered, proceed = threading.Event(), threading.Event()
+
+    class HeldRefresh(TokenClient):
+        def refresh(self, refresh_token: str, *, previous: TokenSet | None,
+                    subject: str | None) -> Grant:
+            try:
+                return super().refresh(refresh_token, previous=previous, subject=subject)
+            finally:
+                answered.set()
+                proceed.wait(30)
+
+    service = harness.service(client=harness.client(HeldRefresh))
+    service.sign_in()
+    harness.provider.revoke(json.loads(harness.stored() or "{}")["refresh_token"])
+    results: list[object] = []
+    refresh = threading.Thread(target=lambda: results.append(
+        service.refresh_if_needed(force=True)))
+    refresh.start()
+    try:
+        assert answered.wait(30)
+        assert service.sign_in().status == AuthStatus.SIGNED_IN
+        signed_in_anew = harness.stored()
+    finally:
+        proceed.set()
+        refresh.join(30)
+
+    assert results and not refresh.is_alive()
+    state = service.status()
+    assert state.status == AuthStatus.SIGNED_IN and state.reason is None
+    assert signed_in_anew is not None and harness.stored() == signed_in_anew
+    assert service.access_token()
 
 
 def test_a_failed_revocation_still_ends_the_provider_session(harness: Harness) -> None:

@@ -12,7 +12,7 @@ import requests
 from harness import Harness
 
 from workplace.auth import AuthService, AuthStatus
-from workplace.auth.service import KEEPALIVE, KEEPALIVE_MIN, REFRESH_MARGIN, TOKEN_SKEW
+from workplace.auth.plan import KEEPALIVE, KEEPALIVE_MIN, REFRESH_MARGIN, TOKEN_SKEW
 
 pytestmark = pytest.mark.integration
 

@@ -16,6 +16,7 @@ from fake_browser import browse
 from provider import TestProvider
 
 from workplace.auth import AuthService, KeyringStore
+from workplace.auth.client import TokenClient
 from workplace.config.paths import Paths
 from workplace.config.schema import IdentityProvider
 from workplace.net import create_session
@@ -97,6 +98,11 @@ class Harness:
         session = create_session(timeout=self.timeout, retries=0)
         session.hooks["response"].append(self.recorder.hook)
         return session
+
+    def client(self, cls: type[TokenClient] = TokenClient, **kwargs: Any) -> TokenClient:
+        """The real token client for the test provider, or ``cls``, a test's wrapper of it."""
+        return cls(kwargs.pop("config", self.config), self.paths.cache_dir,
+                   self.session_factory, clock=kwargs.pop("clock", self.clock), **kwargs)
 
     def service(self, **kwargs: Any) -> AuthService:
         options: dict[str, Any] = {"open_browser": self.browser, "clock": self.clock}

@@ -39,6 +39,10 @@ class JwksCache:
         self._keys: list[tuple[dict[str, Any], PublicKey]] | None = None
         self._fetched_at: float | None = None
 
+    @property
+    def uri(self) -> str:
+        return self._uri
+
     def _fetch(self, session: requests.Session) -> None:
         try:
             response = session.get(self._uri, headers={"Accept": "application/json"},

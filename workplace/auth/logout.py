@@ -15,6 +15,7 @@ import logging
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from workplace.auth.loopback import LoopbackListener
@@ -80,3 +81,40 @@ class SignedOutPage:
         self._cancel.set()
         self._thread.join(timeout=5)
         self._listener.close()
+
+
+class EndSession:
+    """Ends the provider session in the browser after a sign-out; keeps the latest
+    sign-out's page until it is confirmed, replaced or closed."""
+
+    def __init__(self, open_browser: Callable[[str], bool]) -> None:
+        self._open_browser = open_browser
+        self._page: SignedOutPage | None = None
+
+    def start(self, endpoint: str, id_token: str | None, client_id: str) -> None:
+        """Open the browser on the one-time address; one try, no error if none opens."""
+        self.close()
+        page = SignedOutPage()
+        self._page = page
+        url = page.start_url(endpoint, id_token, client_id)
+        try:
+            opened = self._open_browser(url)
+        except Exception:
+            opened = False
+        if not opened:
+            log.info("no browser for ending the provider session")
+            page.close()
+            self._page = None
+
+    def wait(self, timeout: float) -> bool | None:
+        """Wait for the browser to finish ending the provider session: True if the
+        provider came back, None if no browser was involved."""
+        page = self._page
+        if page is None:
+            return None
+        return page.wait(timeout)
+
+    def close(self) -> None:
+        page, self._page = self._page, None
+        if page is not None:
+            page.close()
