@@ -261,11 +261,24 @@ def manifests() -> Iterator[ManifestServer]:
 def test_catalog_refresh_updates_tiles_and_a_failure_keeps_them(
     make_gui: GuiFactory, qtbot: Any, manifests: ManifestServer, tmp_path: Path
 ) -> None:
-    manifests.routes["/m.json"] = ManifestRoute(body=manifest(1, ("wiki", "Wiki")), etag='"1"')
+    from joserfc.jwk import ECKey
+
+    from workplace.catalog.signature import sign_detached
+
+    key = ECKey.generate_key("P-256")
+
+    def publish(body: bytes, etag: str | None = None) -> None:
+        manifests.routes["/m.json"] = ManifestRoute(body=body, etag=etag)
+        manifests.routes["/m.json.jws"] = ManifestRoute(
+            body=sign_detached(body, key, "ES256").encode()
+        )
+
+    publish(manifest(1, ("wiki", "Wiki")), '"1"')
     config = tenant(
         tmp_path,
         service("mail", "https://mail.example.org/"),
-        extra=f'[catalog]\nmanifest_url = "{manifests.url("/m.json")}"\n',
+        extra=f'[catalog]\nmanifest_url = "{manifests.url("/m.json")}"\n'
+        f"manifest_public_key = '{json.dumps(key.as_dict(private=False))}'\n",
     )
     gui = make_gui(config)
     window = gui.window
@@ -277,9 +290,7 @@ def test_catalog_refresh_updates_tiles_and_a_failure_keeps_them(
     assert window.current_service_id() == "mail"  # selection kept
     assert window.catalog_banner.isHidden()
 
-    manifests.routes["/m.json"] = ManifestRoute(
-        body=manifest(2, ("wiki", "Wiki"), ("erp", "ERP")), etag='"2"'
-    )
+    publish(manifest(2, ("wiki", "Wiki"), ("erp", "ERP")), '"2"')
     gui.status.refresh_catalog()
     qtbot.waitUntil(lambda: window.model.find("erp").isValid(), timeout=WAIT_MS)
 
@@ -290,7 +301,7 @@ def test_catalog_refresh_updates_tiles_and_a_failure_keeps_them(
     assert "last good copy" in window.catalog_banner.accessibleDescription()
     assert window.model.find("erp").isValid() and window.model.find("wiki").isValid()
 
-    manifests.routes["/m.json"] = ManifestRoute(body=manifest(1, ("wiki", "Wiki")))
+    publish(manifest(1, ("wiki", "Wiki")))  # an older signed manifest, replayed
     gui.status.refresh_catalog()
     qtbot.waitUntil(
         lambda: "older" in window.catalog_banner.title, timeout=WAIT_MS
