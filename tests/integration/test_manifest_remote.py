@@ -32,6 +32,7 @@ from workplace.catalog.signature import sign_detached
 from workplace.config.paths import Paths
 from workplace.config.schema import Tenant
 from workplace.config.settings import Settings
+from workplace.net.errors import NetworkErrorKind
 from workplace.net.http import create_session
 
 REPO = Path(__file__).resolve().parents[2]
@@ -161,7 +162,7 @@ def test_304_to_an_unconditional_request_is_refused_with_a_cache(
     result = remote.refresh()
     assert "If-None-Match" not in server.seen[-1].headers
     assert "If-Modified-Since" not in server.seen[-1].headers
-    assert result.kind is RefreshKind.HTTP_STATUS and not result.ok, result.detail
+    assert result.kind is NetworkErrorKind.HTTP_STATUS and not result.ok, result.detail
     assert "304 to an unconditional request" in result.detail
     assert result.snapshot is not None and result.snapshot.checked_at == clock.now - 3600
     cached = remote.cached()
@@ -198,7 +199,7 @@ def test_https_with_an_unknown_ca_is_a_tls_failure(
     monkeypatch.delenv("SSL_CERT_FILE", raising=False)
     tls_server.routes["/m.json"] = Route(body=body_of(doc(1)))
     result = remote_for(tls_server.url("/m.json")).refresh()
-    assert result.kind is RefreshKind.TLS and result.snapshot is None
+    assert result.kind is NetworkErrorKind.TLS and result.snapshot is None
     assert not tls_server.seen  # no request went out over the untrusted connection
 
 
@@ -216,7 +217,7 @@ def test_size_limit(server: ManifestServer, declare_length: bool) -> None:
     assert len(body) > MAX_MANIFEST_BYTES
     server.routes["/m.json"] = Route(body=body, declare_length=declare_length)
     result = remote_for(server.url("/m.json")).refresh()
-    assert result.kind is RefreshKind.TOO_LARGE, result.detail
+    assert result.kind is NetworkErrorKind.TOO_LARGE, result.detail
     assert ("download stopped" in result.detail) is not declare_length
     assert remote_for(server.url("/m.json")).cached() is None
 
@@ -238,14 +239,14 @@ def test_redirect_to_another_origin_is_refused(server: ManifestServer) -> None:
         other.routes["/m.json"] = Route(body=body_of(doc(1)))
         server.routes["/m.json"] = Route(302, headers={"Location": other.url("/m.json")})
         result = remote_for(server.url("/m.json")).refresh()
-        assert result.kind is RefreshKind.REDIRECT_REFUSED
+        assert result.kind is NetworkErrorKind.REDIRECT_REFUSED
         assert "another host" in result.detail
         assert not other.seen
         # another host name for the same address is another origin too
         server.routes["/m.json"] = Route(
             302, headers={"Location": server.url("/m.json", host="localhost")}
         )
-        assert remote_for(server.url("/m.json")).refresh().kind is RefreshKind.REDIRECT_REFUSED
+        assert remote_for(server.url("/m.json")).refresh().kind is NetworkErrorKind.REDIRECT_REFUSED
     finally:
         other.close()
 
@@ -256,7 +257,7 @@ def test_redirect_from_https_to_http_is_refused(
     server.routes["/m.json"] = Route(body=body_of(doc(1)))
     tls_server.routes["/m.json"] = Route(307, headers={"Location": server.url("/m.json")})
     result = remote_for(tls_server.url("/m.json")).refresh()
-    assert result.kind is RefreshKind.REDIRECT_REFUSED
+    assert result.kind is NetworkErrorKind.REDIRECT_REFUSED
     assert "from https: to http:" in result.detail
     assert not server.seen
 
@@ -265,14 +266,14 @@ def test_redirect_loop_is_bounded(server: ManifestServer) -> None:
     server.routes["/a"] = Route(302, headers={"Location": "/b"})
     server.routes["/b"] = Route(302, headers={"Location": "/a"})
     result = remote_for(server.url("/a")).refresh()
-    assert result.kind is RefreshKind.REDIRECT_REFUSED and "redirects" in result.detail
+    assert result.kind is NetworkErrorKind.REDIRECT_REFUSED and "redirects" in result.detail
     assert len(server.seen) == 6
 
 
 def test_redirect_to_an_unsafe_scheme_is_refused(server: ManifestServer) -> None:
     server.routes["/m.json"] = Route(302, headers={"Location": "file:///etc/passwd"})
     result = remote_for(server.url("/m.json")).refresh()
-    assert result.kind is RefreshKind.REDIRECT_REFUSED and "unsafe" in result.detail
+    assert result.kind is NetworkErrorKind.REDIRECT_REFUSED and "unsafe" in result.detail
 
 
 # --------------------------------------------------------------------------- signatures
@@ -519,9 +520,9 @@ def test_http_error_keeps_last_good(server: ManifestServer) -> None:
     assert remote.refresh().ok
     server.routes["/m.json"] = Route(500, body=b"oops")
     result = remote.refresh()
-    assert result.kind is RefreshKind.HTTP_STATUS and result.snapshot is not None
+    assert result.kind is NetworkErrorKind.HTTP_STATUS and result.snapshot is not None
     del server.routes["/m.json"]
-    assert remote.refresh().kind is RefreshKind.NOT_FOUND
+    assert remote.refresh().kind is NetworkErrorKind.NOT_FOUND
 
 
 # --------------------------------------------------------------------------- slow drip
@@ -553,7 +554,7 @@ def test_a_dripping_server_is_cut_off_at_the_deadline(
         body=body_of(doc(2)), drip=0.05, drip_head=drip_head
     )
     result = remote.refresh()
-    assert result.kind is RefreshKind.TIMEOUT, result.detail
+    assert result.kind is NetworkErrorKind.TIMEOUT, result.detail
     assert "did not finish within 1 s" in result.detail
     assert drip_server.hung_up.wait(10), "the launcher must hang up on the dripping server"
     assert not drip_server.dripped.is_set()
@@ -587,9 +588,7 @@ def test_offline_start_uses_the_cache() -> None:
     offline = RemoteCatalog(
         Paths.from_environment(), lambda: create_session(retries=0), settings
     ).refresh()
-    # net/errors.py reports a refused connection as TIMEOUT (urllib3's NewConnectionError
-    # subclasses ConnectTimeoutError); UNREACHABLE is right and requested from net/.
-    assert offline.kind in (RefreshKind.UNREACHABLE, RefreshKind.TIMEOUT) and not offline.ok
+    assert offline.kind is NetworkErrorKind.UNREACHABLE and not offline.ok, offline.detail
     assert offline.snapshot is not None and offline.snapshot.version == 3
 
 
@@ -637,7 +636,7 @@ def test_univention_portal_json(server: ManifestServer) -> None:
 def test_univention_that_wants_sign_in(server: ManifestServer) -> None:
     server.routes["/univention/portal/navigation.json"] = Route(401)
     result = univention_remote(server.url("/univention/portal/")).refresh()
-    assert result.kind is RefreshKind.AUTH_REQUIRED
+    assert result.kind is NetworkErrorKind.AUTH_REQUIRED
     server.routes["/univention/portal/navigation.json"] = Route(
         302, headers={"Location": "/univention/oidc/?location=/univention/portal/"}
     )
@@ -645,12 +644,12 @@ def test_univention_that_wants_sign_in(server: ManifestServer) -> None:
         body=b"<html>login</html>", headers={"Content-Type": "text/html"}
     )
     result = univention_remote(server.url("/univention/portal/")).refresh()
-    assert result.kind is RefreshKind.AUTH_REQUIRED and "shared secret" in result.detail
+    assert result.kind is NetworkErrorKind.AUTH_REQUIRED and "shared secret" in result.detail
     server.routes["/univention/portal/navigation.json"] = Route(
         302, headers={"Location": "https://id.example.org/realms/opendesk/protocol/openid-connect/auth"}
     )
     result = univention_remote(server.url("/univention/portal/")).refresh()
-    assert result.kind is RefreshKind.REDIRECT_REFUSED
+    assert result.kind is NetworkErrorKind.REDIRECT_REFUSED
 
 
 # --------------------------------------------------------------------------- the command line

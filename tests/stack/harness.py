@@ -19,7 +19,7 @@ from workplace.auth import AuthService, KeyringStore
 from workplace.auth.client import TokenClient
 from workplace.config.paths import Paths
 from workplace.config.schema import IdentityProvider
-from workplace.net import create_session
+from workplace.net.http import create_session
 
 
 @dataclass

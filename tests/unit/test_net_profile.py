@@ -12,8 +12,9 @@ import urllib3.exceptions
 from pydantic import ValidationError
 
 from workplace.config.schema import NetworkSettings, Preferences, Service
+from workplace.net.classify import classify
 from workplace.net.detect import _login_url, vpn_interfaces
-from workplace.net.errors import NetworkErrorKind, classify
+from workplace.net.errors import NetworkErrorKind
 from workplace.net.profile import (
     CheckResult,
     ConnectionProfile,

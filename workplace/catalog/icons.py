@@ -4,7 +4,7 @@
 :meth:`IconCache.cached` is disk only and cheap (the window calls it while painting);
 :meth:`IconCache.fetch` is blocking network I/O and runs as a job after the first
 paint. Downloads go through the project's session factory and the capped fetch helper
-(:func:`workplace.catalog.fetch.fetch`: same-origin redirects, size limit enforced
+(:func:`workplace.net.fetch.fetch`: same-origin redirects, size limit enforced
 while streaming). Only SVG, PNG, JPEG and WebP are kept, checked by content type *and*
 by the first bytes, and stored atomically as ``<cache_dir>/icons/<sha256(url)>.<ext>``.
 A failure never raises: the tile keeps its generic icon and the log says why (the URL
@@ -142,7 +142,8 @@ class IconCache:
         return result
 
     def _fetch_one(self, session: Any, url: str, remaining: float) -> Path | None:
-        from workplace.catalog.fetch import FetchError, fetch
+        from workplace.net.errors import NetworkError
+        from workplace.net.fetch import fetch
 
         try:
             checked = check_url(url)
@@ -154,8 +155,8 @@ class IconCache:
                 session, checked, max_bytes=self._max_bytes, accept=ACCEPT,
                 clock=self._clock, deadline_seconds=remaining,
             )
-        except FetchError as exc:
-            log.info("icon not downloaded: %s", exc)
+        except NetworkError as exc:
+            log.info("icon not downloaded: %s", exc.message)
             return None
         except Exception as exc:  # a fetch never raises
             log.info("icon not downloaded: %s (%s)", type(exc).__name__, _shown(checked))

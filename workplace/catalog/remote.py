@@ -46,12 +46,13 @@ from workplace.catalog.snapshot import (
 )
 from workplace.config.paths import Paths
 from workplace.config.settings import ConfigProblem, Settings
+from workplace.net.errors import NetworkError, NetworkErrorKind
 
 if TYPE_CHECKING:
     import requests
 
-    from workplace.catalog.fetch import Fetched
     from workplace.catalog.signature import PinnedKeys
+    from workplace.net.fetch import Fetched
 
 log = logging.getLogger("workplace.catalog")
 
@@ -62,25 +63,22 @@ together: connecting, redirects and every read, however slowly a server sends.""
 
 
 class RefreshKind(StrEnum):
-    """What a refresh did; the GUI translates these, ``detail`` is English for logs."""
+    """What a refresh did, beyond the download failing (that is a
+    :class:`~workplace.net.errors.NetworkErrorKind`); the GUI translates both, ``detail``
+    is English for logs."""
 
     UPDATED = "updated"
     NOT_MODIFIED = "not_modified"
     NOT_CONFIGURED = "not_configured"
-    UNREACHABLE = "unreachable"
-    TIMEOUT = "timeout"
-    TLS = "tls"
-    HTTP_STATUS = "http_status"
-    NOT_FOUND = "not_found"
-    AUTH_REQUIRED = "auth_required"
-    REDIRECT_REFUSED = "redirect_refused"
-    TOO_LARGE = "too_large"
     KEY_INVALID = "key_invalid"
     SIGNATURE_MISSING = "signature_missing"
     SIGNATURE_INVALID = "signature_invalid"
     ROLLBACK = "rollback"
     INVALID = "invalid"
 
+
+Outcome = RefreshKind | NetworkErrorKind
+"""A refresh's kind: the catalog's own outcome, or why the download failed."""
 
 OK_KINDS = frozenset({RefreshKind.UPDATED, RefreshKind.NOT_MODIFIED, RefreshKind.NOT_CONFIGURED})
 
@@ -93,7 +91,7 @@ class RefreshResult:
     one (None if there is none). ``problems`` name the source URL and field.
     """
 
-    kind: RefreshKind
+    kind: Outcome
     detail: str
     source: CatalogSource | None
     snapshot: CatalogSnapshot | None
@@ -110,7 +108,7 @@ class RefreshResult:
 
 class _Refused(Exception):
     def __init__(
-        self, kind: RefreshKind, detail: str, problems: tuple[ConfigProblem, ...] = ()
+        self, kind: Outcome, detail: str, problems: tuple[ConfigProblem, ...] = ()
     ) -> None:
         super().__init__(detail)
         self.kind = kind
@@ -217,7 +215,6 @@ class RemoteCatalog:
     def _refresh(
         self, source: CatalogSource, record: CacheRecord | None, good: CatalogSnapshot | None
     ) -> RefreshResult:
-        from workplace.catalog.fetch import FetchError
         from workplace.net.deadline import time_limit
 
         keys = self._pinned_keys(source)
@@ -229,8 +226,8 @@ class RemoteCatalog:
                 old = record.documents.get(url) if record is not None else None
                 try:
                     fetched[url] = self._fetch(session, source, url, old)
-                except FetchError as exc:
-                    raise _Refused(RefreshKind(exc.kind.value), str(exc)) from None
+                except NetworkError as exc:
+                    raise _Refused(exc.kind, exc.message) from None
                 log.debug("catalog document %s: HTTP %d", name, fetched[url].status)
             if record is not None and all(f.not_modified for f in fetched.values()):
                 self._save(record.with_checked(self._clock(), _documents(record, fetched)))
@@ -296,8 +293,8 @@ class RemoteCatalog:
         url: str,
         old: CachedDocument | None,
     ) -> Fetched:
-        from workplace.catalog.fetch import FetchError, FetchErrorKind, fetch
         from workplace.catalog.univention import looks_like_login
+        from workplace.net.fetch import fetch
 
         try:
             answer = fetch(
@@ -308,14 +305,14 @@ class RemoteCatalog:
                 max_bytes=MAX_MANIFEST_BYTES,
                 deadline_seconds=self._deadline,
             )
-        except FetchError as exc:
+        except NetworkError as exc:
             if (
                 source.kind is SourceKind.UNIVENTION
-                and exc.kind is FetchErrorKind.REDIRECT_REFUSED
+                and exc.kind is NetworkErrorKind.REDIRECT_REFUSED
                 and looks_like_login(exc.target, "")
             ):
-                raise FetchError(
-                    FetchErrorKind.AUTH_REQUIRED,
+                raise NetworkError(
+                    NetworkErrorKind.AUTH_REQUIRED,
                     "the portal sends the launcher to its sign-in page; only a browser session "
                     "can see this portal (the launcher never holds the portal's shared secret)",
                     url=exc.url,
@@ -326,8 +323,8 @@ class RemoteCatalog:
             and not answer.not_modified
             and looks_like_login(answer.url, answer.content_type)
         ):
-            raise FetchError(
-                FetchErrorKind.AUTH_REQUIRED,
+            raise NetworkError(
+                NetworkErrorKind.AUTH_REQUIRED,
                 "the portal answered with its sign-in page; only a browser session can "
                 "see this portal (the launcher never holds the portal's shared secret)",
                 url=answer.url,
@@ -337,13 +334,13 @@ class RemoteCatalog:
     def _verify(
         self, session: requests.Session, source: CatalogSource, body: str, keys: PinnedKeys
     ) -> str:
-        from workplace.catalog.fetch import FetchError, FetchErrorKind, fetch
         from workplace.catalog.signature import (
             MAX_SIGNATURE_BYTES,
             SIGNATURE_SUFFIX,
             SignatureError,
             verify_detached,
         )
+        from workplace.net.fetch import fetch
 
         try:
             answer = fetch(
@@ -353,13 +350,13 @@ class RemoteCatalog:
                 accept="application/jose",
                 deadline_seconds=self._deadline,
             )
-        except FetchError as exc:
-            if exc.kind is FetchErrorKind.NOT_FOUND:
+        except NetworkError as exc:
+            if exc.kind is NetworkErrorKind.NOT_FOUND:
                 raise _Refused(
                     RefreshKind.SIGNATURE_MISSING,
                     f"a signed manifest is required but there is no signature ({exc.url})",
                 ) from None
-            raise _Refused(RefreshKind(exc.kind.value), f"signature: {exc}") from None
+            raise _Refused(exc.kind, f"signature: {exc.message}") from None
         try:
             verify_detached(body.encode("utf-8"), answer.body, keys)
         except SignatureError as exc:

@@ -1,26 +1,51 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The one error type of the network layer, with a kind the callers can act on."""
+"""The one error family of the network layer: a :class:`NetworkError` with a kind the
+callers act on and the window translates.
+
+Every HTTP failure in the program is one of these, from the session
+(:mod:`workplace.net.http`), a careful download (:mod:`workplace.net.fetch`) or a
+probe, so no caller converts kinds by hand. The catalog's refresh result carries the
+kind as it is; sign-in errors name it as their cause. This module imports no HTTP
+library (the first paint may import it); :mod:`workplace.net.classify` maps requests'
+exceptions onto it.
+"""
 
 from __future__ import annotations
 
-import ssl
 from enum import StrEnum
-
-import requests
-import urllib3.exceptions
-
-from workplace.net.deadline import passed
 
 
 class NetworkErrorKind(StrEnum):
+    """What went wrong. The values are stable: logs, the status file and the window's
+    texts use them."""
+
     UNREACHABLE = "unreachable"
+    """No connection: refused, no route, DNS, the proxy, a connection that broke off."""
     TIMEOUT = "timeout"
+    """No answer in time, or the answer did not finish within its deadline."""
     TLS = "tls"
+    """The certificate is not trusted, or TLS failed."""
     HTTP_STATUS = "http_status"
+    """The server answered with an error status (or an answer that makes no sense)."""
+    NOT_FOUND = "not_found"
+    """404 or 410."""
+    AUTH_REQUIRED = "auth_required"
+    """401 or 403, or a sign-in page instead of the document."""
+    REDIRECT_REFUSED = "redirect_refused"
+    """A redirect to another origin, to plain http or to an unsafe address, or too many."""
+    TOO_LARGE = "too_large"
+    """The answer is larger than the caller's limit."""
+
+
+TRANSPORT_KINDS = frozenset({
+    NetworkErrorKind.UNREACHABLE, NetworkErrorKind.TIMEOUT, NetworkErrorKind.TLS,
+})
+"""The kinds where no usable answer came back from the server at all."""
 
 
 class NetworkError(Exception):
-    """A request that did not produce a usable answer. Never carries request bodies."""
+    """A request that did not produce a usable answer. Never carries request bodies,
+    queries or secrets."""
 
     def __init__(
         self,
@@ -30,76 +55,29 @@ class NetworkError(Exception):
         url: str = "",
         status: int | None = None,
         cause: str = "",
+        target: str = "",
     ) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
+        """Plain English for logs and the command line."""
         self.url = url
+        """The address asked, without its query."""
         self.status = status
         self.cause = cause
         """For TLS: the verifier's short reason (e.g. ``self-signed certificate``), for tooltips."""
+        self.target = target
+        """For a refused redirect: where it pointed (without query)."""
+
+    @property
+    def message(self) -> str:
+        """``detail (url)``: the one line a user or the helpdesk reads."""
+        return f"{self.detail} ({self.url})" if self.url else self.detail
+
+    @property
+    def transport(self) -> bool:
+        """No usable answer came back at all (unreachable, timeout, TLS)."""
+        return self.kind in TRANSPORT_KINDS
 
     def __str__(self) -> str:
-        where = f" ({self.url})" if self.url else ""
-        return f"{self.kind.value}: {self.detail}{where}"
-
-
-def _reason(exc: BaseException) -> BaseException | None:
-    """The urllib3 exception behind a requests exception (max retries wraps it)."""
-    inner = exc.args[0] if exc.args else None
-    if isinstance(inner, urllib3.exceptions.MaxRetryError):
-        return inner.reason
-    return inner if isinstance(inner, BaseException) else None
-
-
-def tls_cause(exc: BaseException) -> str:
-    """The innermost SSL error's reason, e.g. ``certificate verify failed: self-signed ...``."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    found = ""
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, ssl.SSLCertVerificationError):
-            return str(current.verify_message or current.reason or "certificate verify failed")
-        if isinstance(current, ssl.SSLError):
-            found = str(current.reason or current.strerror or "") or found
-        nxt = _reason(current)
-        current = nxt if nxt is not None else (current.__cause__ or current.__context__)
-    return found
-
-
-def classify(exc: requests.RequestException, url: str) -> NetworkError:
-    """Map a requests exception to a NetworkError (the URL has no query, so no secrets)."""
-    safe_url = url.split("?", 1)[0]
-    if passed():  # cut off by the deadline, whatever urllib3 made of the cut
-        return NetworkError(
-            NetworkErrorKind.TIMEOUT, "the server did not finish its answer in time",
-            url=safe_url,
-        )
-    reason = _reason(exc)
-    if isinstance(exc, requests.exceptions.SSLError) or isinstance(
-        reason, urllib3.exceptions.SSLError
-    ):
-        return NetworkError(
-            NetworkErrorKind.TLS, "TLS verification failed", url=safe_url, cause=tls_cause(exc)
-        )
-    if isinstance(exc, requests.exceptions.ProxyError):
-        return NetworkError(
-            NetworkErrorKind.UNREACHABLE, "the proxy cannot be reached", url=safe_url
-        )
-    if isinstance(reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ProtocolError):
-        # NewConnectionError subclasses ConnectTimeoutError, but "refused" is not slow.
-        return NetworkError(
-            NetworkErrorKind.UNREACHABLE, "the server cannot be reached", url=safe_url
-        )
-    if isinstance(exc, requests.Timeout) or isinstance(
-        reason, urllib3.exceptions.TimeoutError
-    ):
-        return NetworkError(
-            NetworkErrorKind.TIMEOUT, "the server did not answer in time", url=safe_url
-        )
-    if isinstance(exc, requests.exceptions.RetryError):
-        return NetworkError(
-            NetworkErrorKind.HTTP_STATUS, "the server kept failing", url=safe_url
-        )
-    return NetworkError(NetworkErrorKind.UNREACHABLE, "the server cannot be reached", url=safe_url)
+        return f"{self.kind.value}: {self.message}"

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""One careful GET for remote catalog documents, on top of the project's HTTP session.
+"""One careful GET for documents from elsewhere (the central catalog, its signature,
+service icons), on top of the program's HTTP session.
 
 Redirects are followed here, not by requests: at most a few, and only within the
 origin (scheme, host and port) of the first URL, so a manifest can never be served
 from another host or downgraded to ``http:``. Conditional headers make a 304 cheap,
-and the size limit is enforced while the body streams in, not after.
+and the size limit is enforced while the body streams in, not after. Every failure is
+a :class:`~workplace.net.errors.NetworkError`.
 """
 
 from __future__ import annotations
@@ -13,65 +15,22 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from urllib.parse import urljoin, urlsplit
 
 import requests
 
 from workplace.config.urls import UnsafeUrlError, check_url
+from workplace.net.classify import classify
 from workplace.net.deadline import passed, time_limit
-from workplace.net.errors import NetworkError, NetworkErrorKind, classify
+from workplace.net.errors import NetworkError, NetworkErrorKind
 
-log = logging.getLogger("workplace.catalog")
+log = logging.getLogger("workplace.net")
 
 MAX_REDIRECTS = 5
 DEADLINE_SECONDS = 60.0
 """The whole download, redirects included, must finish within this (slow-drip servers)."""
 CHUNK = 64 * 1024
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
-
-
-class FetchErrorKind(StrEnum):
-    UNREACHABLE = "unreachable"
-    TIMEOUT = "timeout"
-    TLS = "tls"
-    HTTP_STATUS = "http_status"
-    NOT_FOUND = "not_found"
-    AUTH_REQUIRED = "auth_required"
-    REDIRECT_REFUSED = "redirect_refused"
-    TOO_LARGE = "too_large"
-
-
-_FROM_NETWORK = {
-    NetworkErrorKind.UNREACHABLE: FetchErrorKind.UNREACHABLE,
-    NetworkErrorKind.TIMEOUT: FetchErrorKind.TIMEOUT,
-    NetworkErrorKind.TLS: FetchErrorKind.TLS,
-    NetworkErrorKind.HTTP_STATUS: FetchErrorKind.HTTP_STATUS,
-}
-
-
-class FetchError(Exception):
-    """A document that could not be fetched; ``detail`` is plain English for logs and CLI."""
-
-    def __init__(
-        self,
-        kind: FetchErrorKind,
-        detail: str,
-        *,
-        url: str = "",
-        status: int | None = None,
-        target: str = "",
-    ) -> None:
-        super().__init__(detail)
-        self.kind = kind
-        self.detail = detail
-        self.url = url
-        self.status = status
-        self.target = target
-        """For a refused redirect: where it pointed (without query)."""
-
-    def __str__(self) -> str:
-        return f"{self.detail} ({self.url})" if self.url else self.detail
 
 
 @dataclass(frozen=True)
@@ -116,7 +75,7 @@ def fetch(
     clock: Callable[[], float] = time.monotonic,
     deadline_seconds: float = DEADLINE_SECONDS,
 ) -> Fetched:
-    """GET ``url`` (already URL-checked) or raise :class:`FetchError` saying why.
+    """GET ``url`` (already URL-checked) or raise :class:`NetworkError` saying why.
 
     The whole download (connecting, redirects, headers and every read of the body) ends
     within ``deadline_seconds``: each wait on the socket is cut to the time left.
@@ -128,10 +87,10 @@ def fetch(
                 accept=accept, extra_headers=extra_headers, clock=clock,
                 deadline=clock() + deadline_seconds,
             )
-        except FetchError as exc:
-            if exc.kind is FetchErrorKind.TIMEOUT and passed():
-                raise FetchError(
-                    FetchErrorKind.TIMEOUT,
+        except NetworkError as exc:
+            if exc.kind is NetworkErrorKind.TIMEOUT and passed():
+                raise NetworkError(
+                    NetworkErrorKind.TIMEOUT,
                     f"the download did not finish within {deadline_seconds:g} s",
                     url=exc.url,
                 ) from None
@@ -160,11 +119,8 @@ def _fetch(
     for _hop in range(MAX_REDIRECTS + 1):
         try:
             response = session.get(current, headers=headers, allow_redirects=False, stream=True)
-        except NetworkError as exc:
-            raise FetchError(_FROM_NETWORK[exc.kind], exc.detail, url=shown(current)) from None
-        except requests.RequestException as exc:
-            error = classify(exc, current)
-            raise FetchError(_FROM_NETWORK[error.kind], error.detail, url=shown(current)) from None
+        except requests.RequestException as exc:  # a plain requests.Session
+            raise classify(exc, current) from None
         try:
             if response.status_code in REDIRECT_CODES:
                 current = _next_hop(current, response.headers.get("Location"), start)
@@ -173,8 +129,8 @@ def _fetch(
             return _answer(response, current, max_bytes, deadline, clock, conditional)
         finally:
             response.close()
-    raise FetchError(
-        FetchErrorKind.REDIRECT_REFUSED,
+    raise NetworkError(
+        NetworkErrorKind.REDIRECT_REFUSED,
         f"more than {MAX_REDIRECTS} redirects",
         url=shown(url),
     )
@@ -182,30 +138,30 @@ def _fetch(
 
 def _next_hop(current: str, location: str | None, start: tuple[str, str, int]) -> str:
     if not location:
-        raise FetchError(
-            FetchErrorKind.HTTP_STATUS, "a redirect without a Location", url=shown(current)
+        raise NetworkError(
+            NetworkErrorKind.HTTP_STATUS, "a redirect without a Location", url=shown(current)
         )
     target = urljoin(current, location.strip())
     try:
         target = check_url(target)
     except UnsafeUrlError as exc:
-        raise FetchError(
-            FetchErrorKind.REDIRECT_REFUSED,
+        raise NetworkError(
+            NetworkErrorKind.REDIRECT_REFUSED,
             f"refused a redirect to an unsafe address: {exc}",
             url=shown(current),
             target=target.split("?", 1)[0],
         ) from None
     hop = origin(target)
     if hop[0] != start[0]:
-        raise FetchError(
-            FetchErrorKind.REDIRECT_REFUSED,
+        raise NetworkError(
+            NetworkErrorKind.REDIRECT_REFUSED,
             f"refused a redirect from {start[0]}: to {hop[0]}: ({shown(target)})",
             url=shown(current),
             target=shown(target),
         )
     if hop != start:
-        raise FetchError(
-            FetchErrorKind.REDIRECT_REFUSED,
+        raise NetworkError(
+            NetworkErrorKind.REDIRECT_REFUSED,
             f"refused a redirect to another host ({shown(target)})",
             url=shown(current),
             target=shown(target),
@@ -226,35 +182,35 @@ def _answer(
     if status == 304 and not conditional:
         # "Not modified" since nothing: a broken proxy or a captive portal. Accepting it
         # would make a stale copy look freshly confirmed.
-        raise FetchError(
-            FetchErrorKind.HTTP_STATUS, "304 to an unconditional request", url=shown(url),
+        raise NetworkError(
+            NetworkErrorKind.HTTP_STATUS, "304 to an unconditional request", url=shown(url),
             status=status,
         )
     if status == 304:
         return Fetched(304, b"", shown(url), response.headers.get("ETag"),
                        response.headers.get("Last-Modified"))
     if status in (401, 403):
-        raise FetchError(
-            FetchErrorKind.AUTH_REQUIRED,
+        raise NetworkError(
+            NetworkErrorKind.AUTH_REQUIRED,
             f"the server requires sign-in (HTTP {status})",
             url=shown(url),
             status=status,
         )
     if status in (404, 410):
-        raise FetchError(
-            FetchErrorKind.NOT_FOUND, f"not found (HTTP {status})", url=shown(url), status=status
+        raise NetworkError(
+            NetworkErrorKind.NOT_FOUND, f"not found (HTTP {status})", url=shown(url), status=status
         )
     if status != 200:
-        raise FetchError(
-            FetchErrorKind.HTTP_STATUS,
+        raise NetworkError(
+            NetworkErrorKind.HTTP_STATUS,
             f"the server answered HTTP {status}",
             url=shown(url),
             status=status,
         )
     declared = response.headers.get("Content-Length", "")
     if declared.strip().isdigit() and int(declared) > max_bytes:
-        raise FetchError(
-            FetchErrorKind.TOO_LARGE,
+        raise NetworkError(
+            NetworkErrorKind.TOO_LARGE,
             f"the document is larger than {_size(max_bytes)} ({_size(int(declared))})",
             url=shown(url),
         )
@@ -263,18 +219,17 @@ def _answer(
         for chunk in response.iter_content(CHUNK):
             body += chunk
             if len(body) > max_bytes:
-                raise FetchError(
-                    FetchErrorKind.TOO_LARGE,
+                raise NetworkError(
+                    NetworkErrorKind.TOO_LARGE,
                     f"the document is larger than {_size(max_bytes)}; download stopped",
                     url=shown(url),
                 )
             if clock() > deadline:
-                raise FetchError(
-                    FetchErrorKind.TIMEOUT, "the download took too long", url=shown(url)
+                raise NetworkError(
+                    NetworkErrorKind.TIMEOUT, "the download took too long", url=shown(url)
                 )
     except requests.RequestException as exc:
-        error = classify(exc, url)
-        raise FetchError(_FROM_NETWORK[error.kind], error.detail, url=shown(url)) from None
+        raise classify(exc, url) from None
     return Fetched(
         200,
         bytes(body),

@@ -41,8 +41,9 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
 
 from workplace import __version__
+from workplace.net.classify import classify
 from workplace.net.deadline import bounded, passed, remaining, time_limit
-from workplace.net.errors import NetworkError, NetworkErrorKind, classify
+from workplace.net.errors import NetworkError, NetworkErrorKind
 from workplace.net.proxy import mask_credentials
 
 if TYPE_CHECKING:

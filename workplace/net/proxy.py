@@ -31,8 +31,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 if TYPE_CHECKING:
-    import requests
-
     from workplace.net.desktop_proxy import DesktopProxy
 
 log = logging.getLogger("workplace.net")
@@ -40,7 +38,6 @@ log = logging.getLogger("workplace.net")
 ProxyMode = Literal["system", "pac", "manual", "none"]
 DIRECT: Mapping[str, str] = {}
 """No proxy: an empty ``proxies`` mapping handed to the transport adapter."""
-MAX_PAC_BYTES = 1024 * 1024
 FAILED_PROXY_SECONDS = 300.0
 """How long a proxy that could not be reached is tried last (Chromium uses 5 minutes)."""
 
@@ -376,28 +373,3 @@ def system_proxies() -> dict[str, str]:
 
     found = urllib.request.getproxies()
     return {k: mask_credentials(v) for k, v in sorted(found.items()) if isinstance(v, str)}
-
-
-def fetch_pac(session_factory: Callable[[], requests.Session]) -> PacFetcher:
-    """A PAC fetcher on a direct session (``session_factory`` must not use a proxy)."""
-
-    def fetch(url: str) -> str:
-        from workplace.net.http import get_capped
-
-        session = session_factory()
-        try:
-            got = get_capped(
-                session, url, max_bytes=MAX_PAC_BYTES,
-                accept="application/x-ns-proxy-autoconfig, */*",
-            )
-        except Exception as exc:  # NetworkError, or too large
-            raise PacError(str(exc)) from None
-        finally:
-            session.close()
-        if got.status != 200:
-            raise PacError(f"the server answered HTTP {got.status}")
-        if got.truncated:
-            raise PacError(f"the PAC file is larger than {MAX_PAC_BYTES // 1024} KiB")
-        return got.body.decode("utf-8", errors="replace")
-
-    return fetch

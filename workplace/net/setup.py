@@ -21,14 +21,19 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from workplace.net.proxy import Exclusions, ProxyPolicy, fetch_pac, mask_credentials
+from workplace.net.errors import NetworkError
+from workplace.net.proxy import Exclusions, PacError, PacFetcher, ProxyPolicy, mask_credentials
 
 if TYPE_CHECKING:
     import ssl
 
+    import requests
+
     from workplace.config.schema import Preferences
     from workplace.config.settings import Settings
     from workplace.net.http import ByteCounter, HttpSession, _Adapter
+
+MAX_PAC_BYTES = 1024 * 1024
 
 
 def proxy_policy(preferences: Preferences) -> tuple[ProxyPolicy, str]:
@@ -179,3 +184,28 @@ class NetworkSetup:
             "trust": trust,
             "problems": [mask_credentials(p) for p in problems],
         }
+
+
+def fetch_pac(session_factory: Callable[[], requests.Session]) -> PacFetcher:
+    """A PAC fetcher on a direct session (``session_factory`` must not use a proxy)."""
+
+    def fetch(url: str) -> str:
+        from workplace.net.http import get_capped  # requests: not at the first paint
+
+        session = session_factory()
+        try:
+            got = get_capped(
+                session, url, max_bytes=MAX_PAC_BYTES,
+                accept="application/x-ns-proxy-autoconfig, */*",
+            )
+        except NetworkError as exc:
+            raise PacError(exc.message) from None
+        finally:
+            session.close()
+        if got.status != 200:
+            raise PacError(f"the server answered HTTP {got.status}")
+        if got.truncated:
+            raise PacError(f"the PAC file is larger than {MAX_PAC_BYTES // 1024} KiB")
+        return got.body.decode("utf-8", errors="replace")
+
+    return fetch

@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The network package's shape: no import cycles inside it (function-local and
+type-only imports count too), and its error family loads without an HTTP library."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import workplace.net
+
+NET = Path(workplace.net.__file__).parent
+
+
+def _imports(path: Path) -> set[str]:
+    """The ``workplace.net`` modules ``path`` imports anywhere in it."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "workplace.net":
+                found.update(f"workplace.net.{alias.name}" for alias in node.names)
+            elif node.module.startswith("workplace.net."):
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("workplace.net."))
+    return found
+
+
+def test_no_import_cycles_inside_net() -> None:
+    graph = {
+        f"workplace.net.{path.stem}": _imports(path)
+        for path in NET.glob("*.py") if path.stem != "__init__"
+    }
+    assert graph["workplace.net.http"], "the scan must see http.py's imports"
+    cycles: list[list[str]] = []
+
+    def visit(module: str, trail: list[str]) -> None:
+        for target in sorted(graph.get(module, ())):
+            if target in trail:
+                cycles.append([*trail[trail.index(target):], target])
+            elif target in graph:
+                visit(target, [*trail, target])
+
+    for module in graph:
+        visit(module, [module])
+    assert not cycles, cycles
+
+
+def test_the_error_family_loads_without_an_http_library() -> None:
+    """The catalog's result (first paint) and the sign-in errors name these kinds."""
+    code = (
+        "import sys, workplace.net.errors, workplace.net.deadline, workplace.catalog.remote;"
+        "print(sorted(m for m in ('requests', 'urllib3') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr

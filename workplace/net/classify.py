@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""requests' and urllib3's exceptions as a :class:`~workplace.net.errors.NetworkError`."""
+
+from __future__ import annotations
+
+import ssl
+
+import requests
+import urllib3.exceptions
+
+from workplace.net.deadline import passed
+from workplace.net.errors import NetworkError, NetworkErrorKind
+
+
+def _reason(exc: BaseException) -> BaseException | None:
+    """The urllib3 exception behind a requests exception (max retries wraps it)."""
+    inner = exc.args[0] if exc.args else None
+    if isinstance(inner, urllib3.exceptions.MaxRetryError):
+        return inner.reason
+    return inner if isinstance(inner, BaseException) else None
+
+
+def tls_cause(exc: BaseException) -> str:
+    """The innermost SSL error's reason, e.g. ``certificate verify failed: self-signed ...``."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    found = ""
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return str(current.verify_message or current.reason or "certificate verify failed")
+        if isinstance(current, ssl.SSLError):
+            found = str(current.reason or current.strerror or "") or found
+        nxt = _reason(current)
+        current = nxt if nxt is not None else (current.__cause__ or current.__context__)
+    return found
+
+
+def classify(exc: requests.RequestException, url: str) -> NetworkError:
+    """Map a requests exception to a NetworkError (the URL has no query, so no secrets)."""
+    safe_url = url.split("?", 1)[0]
+    if passed():  # cut off by the deadline, whatever urllib3 made of the cut
+        return NetworkError(
+            NetworkErrorKind.TIMEOUT, "the server did not finish its answer in time",
+            url=safe_url,
+        )
+    reason = _reason(exc)
+    if isinstance(exc, requests.exceptions.SSLError) or isinstance(
+        reason, urllib3.exceptions.SSLError
+    ):
+        return NetworkError(
+            NetworkErrorKind.TLS, "TLS verification failed", url=safe_url, cause=tls_cause(exc)
+        )
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return NetworkError(
+            NetworkErrorKind.UNREACHABLE, "the proxy cannot be reached", url=safe_url
+        )
+    if isinstance(reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ProtocolError):
+        # NewConnectionError subclasses ConnectTimeoutError, but "refused" is not slow.
+        return NetworkError(
+            NetworkErrorKind.UNREACHABLE, "the server cannot be reached", url=safe_url
+        )
+    if isinstance(exc, requests.Timeout) or isinstance(
+        reason, urllib3.exceptions.TimeoutError
+    ):
+        return NetworkError(
+            NetworkErrorKind.TIMEOUT, "the server did not answer in time", url=safe_url
+        )
+    if isinstance(exc, requests.exceptions.RetryError):
+        return NetworkError(
+            NetworkErrorKind.HTTP_STATUS, "the server kept failing", url=safe_url
+        )
+    return NetworkError(NetworkErrorKind.UNREACHABLE, "the server cannot be reached", url=safe_url)
