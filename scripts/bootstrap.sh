@@ -21,6 +21,8 @@ APT_PACKAGES=(
   desktop-file-utils appstream rpm libwayland-cursor0 libwayland-egl1
   # the GNOME desktop's proxy settings, read with gsettings (desktop proxy tests)
   libglib2.0-bin gsettings-desktop-schemas
+  # PyICU (look-alike host names) builds against the system ICU
+  libicu-dev pkg-config g++ python3-dev
 )
 
 missing=()

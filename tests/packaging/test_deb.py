@@ -66,6 +66,25 @@ def test_bundle_runs_selftest(bundle: Path, tmp_path: Path) -> None:
     assert result["ok"] is True
 
 
+def test_bundle_refuses_look_alike_host_names(bundle: Path, tmp_path: Path) -> None:
+    """ICU (the UTS #39 checks) is in the bundle: a look-alike host is refused by name."""
+    config = tmp_path / "lookalike.toml"
+    config.write_text(
+        '[[services]]\nid = "mail"\nname = "Mail"\nurl = "https://\\u0261oogle.example/"\n',
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [str(bundle / "workplace"), "config", "check", str(config)],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert run.returncode != 0
+    assert "services[0].url" in run.stdout + run.stderr
+    assert "U+0261 LATIN SMALL LETTER SCRIPT G" in run.stdout + run.stderr
+
+
 def test_bundle_leaves_out_unused_qt_and_misses_no_library(bundle: Path) -> None:
     names = {p.name for p in bundle.rglob("*")}
     for unused in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Pdf.so.6", "QtQml.abi3.so"):

@@ -102,6 +102,12 @@ def test_unknown_keys_suggest_the_right_one(tmp_path: Path) -> None:
         ("https://good.example@evil.example/", "user info in URLs"),
         ("\\\\\\\\server\\\\share", "UNC and scheme-relative paths"),
         ("https://pаypal.example/", "mixes scripts"),  # Cyrillic а
+        # the look-alikes of issue 9, item 4 (TOML escapes, so the file holds the characters)
+        ("https://\\u0261oogle.example/", "U+0261 LATIN SMALL LETTER SCRIPT G"),
+        ("https://goog\\u217Ce.example/", "U+217C SMALL ROMAN NUMERAL FIFTY"),
+        ("https://m\\u0131crosoft.example/", "looks exactly like a name in plain ASCII"),
+        ("https://\\u0440\\u0430\\u0440\\u0430.example/", "looks exactly like a name in plain"),
+        ("https://mail.example/invoice\\u202Efdp.exe", "U+202E RIGHT-TO-LEFT OVERRIDE"),
     ],
 )
 def test_unsafe_urls(tmp_path: Path, url: str, reason: str) -> None:

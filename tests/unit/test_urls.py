@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from workplace.config.urls import UnsafeUrlError, check_url, is_loopback_host
@@ -73,3 +75,82 @@ def test_unsafe_urls(url: str, reason: str) -> None:
 )
 def test_loopback(host: str, loopback: bool) -> None:
     assert is_loopback_host(host) is loopback
+
+
+# Internationalised names in real use: each must pass, in its own script. The expected
+# ASCII forms are the published ones (IANA's IDN test domains, DENIC, JPRS).
+LEGITIMATE_IDNS = [
+    ("https://münchen.de/", "https://xn--mnchen-3ya.de/"),
+    ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+    ("https://MÜNCHEN.de/rathaus", "https://xn--mnchen-3ya.de/rathaus"),
+    # Japanese: kanji and kana mixed in one label (the old script check refused these)
+    ("https://ドメイン名例.jp/", "https://xn--eckwd4c7cu47r2wf.jp/"),
+    ("https://例え.テスト/", "https://xn--r8jz45g.xn--zckzah/"),
+    # Greek and Cyrillic, whole names in their own script
+    ("https://παράδειγμα.δοκιμή/", "https://xn--hxajbheg2az3al.xn--jxalpdlp/"),
+    ("https://пример.испытание/", "https://xn--e1afmkfd.xn--80akhbyknj4f/"),
+    # Latin with kana and a hyphen, as Japanese brands write it
+    ("https://sony-ソニー.example/", None),
+    # a path in German, and one with an encoded umlaut
+    ("https://mail.example/Bücher?q=%C3%BC", "https://mail.example/Bücher?q=%C3%BC"),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), LEGITIMATE_IDNS)
+def test_legitimate_internationalised_names_pass(url: str, expected: str | None) -> None:
+    checked = check_url(url)
+    assert checked.isascii() or "/Bücher" in checked
+    if expected is not None:
+        assert checked == expected
+    assert check_url(checked) == checked, "the ASCII form passes too"
+
+
+def _ace(label: str) -> str:
+    return "xn--" + label.encode("punycode").decode("ascii")
+
+
+# The look-alikes of issue 9 (item 4): each passed the old rules.
+LOOK_ALIKES = [
+    ("https://ɡoogle.example/", "U+0261 LATIN SMALL LETTER SCRIPT G"),
+    ("https://goog\u217ce.example/", "U+217C SMALL ROMAN NUMERAL FIFTY"),
+    ("https://mıcrosoft.example/", "looks exactly like a name in plain ASCII letters"),
+    ("https://рара.example/", "looks exactly like a name in plain ASCII letters"),
+    ("https://mail.example/invoice\u202efdp.exe", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+]
+
+
+@pytest.mark.parametrize(("url", "reason"), LOOK_ALIKES)
+def test_look_alikes_are_refused(url: str, reason: str) -> None:
+    with pytest.raises(UnsafeUrlError, match=re.escape(reason)):
+        check_url(url)
+
+
+@pytest.mark.parametrize("label", ["ɡoogle", "goog\u217ce", "mıcrosoft", "рара", "pаypal"])
+def test_look_alikes_are_refused_as_punycode_too(label: str) -> None:
+    with pytest.raises(UnsafeUrlError, match="look-alike hosts"):
+        check_url(f"https://{_ace(label)}.example/")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        # bidi controls and invisible characters anywhere, written or percent-encoded
+        ("https://mail.example/a%E2%80%AEb", "U+202E RIGHT-TO-LEFT OVERRIDE (percent-encoded)"),
+        ("https://mail.example/?q=\u2066x\u2069", "U+2066 LEFT-TO-RIGHT ISOLATE"),
+        ("https://mail.example/#\u200fx", "U+200F RIGHT-TO-LEFT MARK"),
+        ("https://ma\u200bil.example/", "U+200B ZERO WIDTH SPACE"),
+        ("https://mail.example/\u3164", "U+3164 HANGUL FILLER"),
+        ("https://mail.example/a\u00a0b", "U+00A0 NO-BREAK SPACE"),
+        ("https://mail.example/?q=%E2%80%8B", "U+200B ZERO WIDTH SPACE (percent-encoded)"),
+        # more look-alikes: Greek that reads as Latin, digits of two systems
+        ("https://ορα.example/", "plain ASCII letters"),
+        ("https://\u0628\u0662\u06f2.example/", "mixes digits of different systems"),
+        ("https://ab1\u0662.example/", "mixes scripts (Arabic, Latin)"),
+        ("https://ad\u00e9\u0430.example/", "mixes scripts"),
+        ("https://xn--a-99999999999.example/", "invalid punycode"),
+        ("https://xn--ls8h.example/", "U+1F4A9 PILE OF POO"),
+    ],
+)
+def test_invisible_and_confusable_characters_are_refused(url: str, reason: str) -> None:
+    with pytest.raises(UnsafeUrlError, match=re.escape(reason)):
+        check_url(url)

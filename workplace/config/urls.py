@@ -2,15 +2,29 @@
 """The URL rules that every URL in the configuration and the catalog must pass.
 
 Only ``https:`` is handed to the desktop; ``http:`` only for loopback hosts.
-No user info, no UNC paths, IDN hosts are normalised to punycode and
-mixed-script lookalike hosts are refused (reference/security-checklist.md).
+No user info, no UNC paths, IDN hosts are normalised to punycode
+(reference/security-checklist.md).
+
+Look-alike host names are refused with Unicode's own security mechanisms (UTS #39,
+through ICU's SpoofChecker), not a list of our own: every label of an IDN host must
+be made of characters Unicode recommends for identifiers (``ɡ`` U+0261, ``ⅼ`` U+217C,
+fullwidth letters and invisible joiners are not) and must meet the restriction level
+"highly restrictive" (one script, or Latin with Han and kana, Hangul or Bopomofo, so
+Japanese names mixing kanji and kana pass, Latin with one Cyrillic letter does not);
+and no label may have the confusable skeleton of a plain ASCII label (``mıcrosoft``,
+all-Cyrillic ``рара``), since that ASCII name could exist. Known limit: a word of
+Cyrillic or Greek letters that all look Latin (``рос``) or a Turkish word whose only
+non-ASCII letter is the dotless ``ı`` is refused too. Bidi controls and other invisible
+or format characters are refused anywhere in a URL, percent-encoded ones as well.
 """
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import unicodedata
-from urllib.parse import urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 
 class UnsafeUrlError(ValueError):
@@ -18,6 +32,14 @@ class UnsafeUrlError(ValueError):
 
 
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
+
+# What a URL may never carry (ICU's Unicode data): bidi controls, default-ignorable and
+# format characters (zero-width joiners, fillers), controls, separators, private use,
+# surrogates and unassigned code points. Percent-encoded, the invisible ones.
+_NEVER_IN_URL = (
+    "[[:Bidi_Control:][:Default_Ignorable_Code_Point:][:Cf:][:Cc:][:Z:][:Co:][:Cs:][:Cn:]]"
+)
+_NEVER_ENCODED = "[[:Bidi_Control:][:Default_Ignorable_Code_Point:][:Cf:]]"
 
 
 def is_loopback_host(host: str) -> bool:
@@ -31,40 +53,138 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
-def _script(char: str) -> str | None:
-    """The Unicode script of a letter, approximated by the first word of its name."""
-    if not char.isalpha():
-        return None
+def _icu() -> Any:
+    # Imported only for URLs with non-ASCII text: most configurations have none, and
+    # the first paint does not wait for ICU.
+    import icu  # PyICU
+
+    return icu
+
+
+@functools.cache
+def _spoof_checker() -> Any:
+    """UTS #39: identifier profile, restriction level "highly restrictive", digits of
+    one system, no stacked invisible marks. Thread-safe once configured (ICU)."""
+    icu = _icu()
+    checker = icu.SpoofChecker()
+    allowed = icu.UnicodeSet()
+    allowed.addAll(checker.getRecommendedUnicodeSet())
+    allowed.add("-")  # host names have hyphens; identifiers in the profile do not
+    allowed.freeze()
+    checker.setAllowedUnicodeSet(allowed)
+    checker.setRestrictionLevel(icu.URestrictionLevel.HIGHLY_RESTRICTIVE)
+    checks = icu.USpoofChecks
+    checker.setChecks(
+        checks.RESTRICTION_LEVEL | checks.CHAR_LIMIT | checks.INVISIBLE | checks.MIXED_NUMBERS
+    )
+    return checker
+
+
+@functools.cache
+def _unicode_set(pattern: str) -> Any:
+    found = _icu().UnicodeSet(pattern)
+    found.freeze()
+    return found
+
+
+def _describe(char: str) -> str:
     try:
         name = unicodedata.name(char)
     except ValueError:
-        return "UNKNOWN"
-    return name.split(" ", 1)[0]
+        name = _icu().Char.charName(char) or "an unassigned character"
+    return f"U+{ord(char):04X} {name}"
 
 
-def _check_label_script(label: str) -> None:
-    scripts = {s for s in (_script(c) for c in label) if s is not None}
-    if len(scripts) > 1:
+def _check_characters(raw: str, parts: Any) -> None:
+    """Refuse invisible, bidi and format characters, written or percent-encoded."""
+    if raw.isascii() and "%" not in raw:
+        return
+    if not raw.isascii():
+        never = _unicode_set(_NEVER_IN_URL)
+        for char in raw:
+            if never.contains(char):
+                raise UnsafeUrlError(
+                    f"the URL contains {_describe(char)}, an invisible, text-direction or "
+                    "control character; such characters can make a URL look like another"
+                )
+    for part in (parts.path, parts.query, parts.fragment):
+        decoded = unquote(part, errors="replace")
+        if decoded.isascii():
+            continue
+        never = _unicode_set(_NEVER_ENCODED)
+        for char in decoded:
+            if never.contains(char):
+                raise UnsafeUrlError(
+                    f"the URL contains {_describe(char)} (percent-encoded), an invisible or "
+                    "text-direction character; such characters can make a URL look like another"
+                )
+
+
+def _scripts(label: str) -> str:
+    icu = _icu()
+    names = {icu.Script.getScript(c).getName() for c in label}
+    return ", ".join(sorted(names - {"Common", "Inherited"}))
+
+
+def _check_label(label: str, ace: str) -> None:
+    """One Unicode host label (NFC, lower case) against UTS #39."""
+    checker = _spoof_checker()
+    checks = _icu().USpoofChecks
+    failed = checker.check(label)
+    if failed & checks.CHAR_LIMIT:
+        allowed = checker.getAllowedUnicodeSet()
+        odd = next(c for c in label if not allowed.contains(c))
         raise UnsafeUrlError(
-            f"host label {label!r} mixes scripts ({', '.join(sorted(scripts))}); "
-            "this is how lookalike hosts are made"
+            f"host label {label!r} ({ace}) contains {_describe(odd)}, which Unicode does not "
+            "recommend in names (UTS #39); this is how look-alike hosts are made"
+        )
+    if failed & checks.RESTRICTION_LEVEL:
+        raise UnsafeUrlError(
+            f"host label {label!r} ({ace}) mixes scripts ({_scripts(label)}); "
+            "this is how look-alike hosts are made"
+        )
+    if failed & checks.MIXED_NUMBERS:
+        raise UnsafeUrlError(
+            f"host label {label!r} ({ace}) mixes digits of different systems; "
+            "this is how look-alike hosts are made"
+        )
+    if failed:
+        raise UnsafeUrlError(
+            f"host label {label!r} ({ace}) repeats an invisible mark; "
+            "this is how look-alike hosts are made"
+        )
+    if checker.getSkeleton(0, label).isascii():
+        raise UnsafeUrlError(
+            f"host label {label!r} ({ace}) looks exactly like a name in plain ASCII letters; "
+            "look-alike hosts are refused"
         )
 
 
 def _punycode_host(host: str) -> str:
-    if host.isascii():
-        return host.lower()
+    """The ASCII form of ``host``; every non-ASCII label (written or as xn--) checked."""
     labels = []
     for label in host.split("."):
         if label.isascii():
-            labels.append(label.lower())
-            continue
-        label = unicodedata.normalize("NFC", label).lower()
-        _check_label_script(label)
+            label = label.lower()
+            if not label.startswith("xn--"):
+                labels.append(label)
+                continue
+            try:
+                unicode_label = label[4:].encode("ascii").decode("punycode")
+            except UnicodeError as exc:
+                raise UnsafeUrlError(f"invalid punycode label {label!r}") from exc
+            if unicode_label.isascii() or unicodedata.normalize("NFC", unicode_label).lower() != (
+                unicode_label
+            ):
+                raise UnsafeUrlError(f"punycode label {label!r} is not in normal form")
+        else:
+            unicode_label = unicodedata.normalize("NFC", label).lower()
         try:
-            labels.append("xn--" + label.encode("punycode").decode("ascii"))
+            ace = "xn--" + unicode_label.encode("punycode").decode("ascii")
         except UnicodeError as exc:  # pragma: no cover - punycode accepts all str
             raise UnsafeUrlError(f"host {host!r} cannot be encoded: {exc}") from exc
+        _check_label(unicode_label, ace)
+        labels.append(ace)
     return ".".join(labels)
 
 
@@ -95,15 +215,8 @@ def check_url(url: str) -> str:
         raise UnsafeUrlError("user info in URLs (user@host) is not allowed")
     if scheme == "http" and not is_loopback_host(host):
         raise UnsafeUrlError("plain http is only allowed for loopback hosts; use https")
+    _check_characters(raw, parts)
     ascii_host = _punycode_host(host)
-    if ascii_host.startswith("xn--") or ".xn--" in ascii_host:
-        for label in ascii_host.split("."):
-            if label.startswith("xn--"):
-                try:
-                    decoded = label[4:].encode("ascii").decode("punycode")
-                except UnicodeError as exc:
-                    raise UnsafeUrlError(f"invalid punycode label {label!r}") from exc
-                _check_label_script(decoded)
     netloc = f"[{ascii_host}]" if ":" in ascii_host else ascii_host
     if port is not None:
         netloc = f"{netloc}:{port}"
