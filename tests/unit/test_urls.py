@@ -154,3 +154,26 @@ def test_look_alikes_are_refused_as_punycode_too(label: str) -> None:
 def test_invisible_and_confusable_characters_are_refused(url: str, reason: str) -> None:
     with pytest.raises(UnsafeUrlError, match=re.escape(reason)):
         check_url(url)
+
+
+def test_without_icu_non_ascii_urls_are_refused_not_waved_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An install without PyICU (FAKE: the import is made to fail) fails closed."""
+    import builtins
+
+    from workplace.config import urls
+
+    real_import = builtins.__import__
+
+    def no_icu(name: str, *args: object, **kwargs: object) -> object:
+        if name == "icu":
+            raise ModuleNotFoundError("No module named 'icu'")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_icu)
+    monkeypatch.setattr(urls, "_spoof_checker", urls._spoof_checker.__wrapped__)
+    monkeypatch.setattr(urls, "_unicode_set", urls._unicode_set.__wrapped__)
+    assert check_url("https://mail.example/") == "https://mail.example/"
+    with pytest.raises(UnsafeUrlError, match=r"PyICU\) is not installed"):
+        check_url("https://münchen.de/")

@@ -56,8 +56,13 @@ def is_loopback_host(host: str) -> bool:
 def _icu() -> Any:
     # Imported only for URLs with non-ASCII text: most configurations have none, and
     # the first paint does not wait for ICU.
-    import icu  # PyICU
-
+    try:
+        import icu  # PyICU
+    except ImportError as exc:  # fail closed: an unchecked name is never accepted
+        raise UnsafeUrlError(
+            "this URL has non-ASCII characters, and the check for look-alikes (PyICU) is "
+            "not installed; write the host in ASCII or install the launcher completely"
+        ) from exc
     return icu
 
 
