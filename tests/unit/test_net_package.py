@@ -58,3 +58,20 @@ def test_the_error_family_loads_without_an_http_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_sign_in_errors_build_on_the_family() -> None:
+    """Every network kind, the catalog's too, becomes a sign-in error that keeps its
+    cause (a kind the table did not list raised KeyError)."""
+    from workplace.auth.errors import AuthError, AuthErrorKind
+    from workplace.net.errors import NetworkError, NetworkErrorKind
+
+    expected = {
+        NetworkErrorKind.TLS: AuthErrorKind.TLS,
+        NetworkErrorKind.TIMEOUT: AuthErrorKind.TIMEOUT,
+    }
+    for kind in NetworkErrorKind:
+        cause = NetworkError(kind, "what happened", url="https://id.example.org/token")
+        error = AuthError.from_network(cause)
+        assert error.kind is expected.get(kind, AuthErrorKind.PROVIDER_UNREACHABLE)
+        assert error.network is cause and "https://id.example.org/token" in error.detail

@@ -11,8 +11,8 @@ from workplace.net.errors import NetworkError, NetworkErrorKind
 class AuthErrorKind(StrEnum):
     NOT_CONFIGURED = "not_configured"
     PROVIDER_UNREACHABLE = "provider_unreachable"
-    TLS = "tls"
-    TIMEOUT = "timeout"
+    TLS = NetworkErrorKind.TLS.value
+    TIMEOUT = NetworkErrorKind.TIMEOUT.value
     CANCELLED = "cancelled"
     DENIED = "denied"
     BUSY = "busy"
@@ -55,10 +55,14 @@ MESSAGES: dict[AuthErrorKind, str] = {
 class AuthError(Exception):
     """A sign-in failure. ``str()`` is one English line; ``detail`` never holds a token."""
 
-    def __init__(self, kind: AuthErrorKind, detail: str = "") -> None:
+    def __init__(
+        self, kind: AuthErrorKind, detail: str = "", *, network: NetworkError | None = None
+    ) -> None:
         super().__init__(kind.value)
         self.kind = kind
         self.detail = detail
+        self.network = network
+        """The network failure behind this one, if any (its kind, address, TLS cause)."""
 
     def __str__(self) -> str:
         message = MESSAGES[self.kind]
@@ -66,18 +70,20 @@ class AuthError(Exception):
 
     @classmethod
     def from_network(cls, exc: NetworkError) -> AuthError:
-        kind = {
-            NetworkErrorKind.TLS: AuthErrorKind.TLS,
-            NetworkErrorKind.TIMEOUT: AuthErrorKind.TIMEOUT,
-            NetworkErrorKind.UNREACHABLE: AuthErrorKind.PROVIDER_UNREACHABLE,
-            NetworkErrorKind.HTTP_STATUS: AuthErrorKind.PROVIDER_UNREACHABLE,
-        }[exc.kind]
-        return cls(kind, str(exc))
+        """The provider could not be asked. TLS and timeouts keep their kind; every other
+        network kind (today's and any added later) means the provider is unreachable."""
+        kind = _BY_NETWORK_KIND.get(exc.kind, AuthErrorKind.PROVIDER_UNREACHABLE)
+        return cls(kind, str(exc), network=exc)
 
     @property
     def is_network(self) -> bool:
         return self.kind in NETWORK_KINDS
 
+
+_BY_NETWORK_KIND = {
+    NetworkErrorKind.TLS: AuthErrorKind.TLS,
+    NetworkErrorKind.TIMEOUT: AuthErrorKind.TIMEOUT,
+}
 
 NETWORK_KINDS = frozenset({
     AuthErrorKind.PROVIDER_UNREACHABLE, AuthErrorKind.TLS, AuthErrorKind.TIMEOUT,
