@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import select
 import socket
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.gui.conftest import GuiFactory
-from workplace.ui.single import SingleInstance, hand_over, server_name
+from workplace.ui.single import HandOverLock, SingleInstance, hand_over, server_name
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix socket paths")
 
@@ -105,4 +106,97 @@ def test_garbage_on_the_socket_is_ignored(qtbot: Any, tmp_path: Path) -> None:
     with qtbot.waitSignal(instance.message_received, timeout=15_000):
         assert second_start(qtbot, name, "ok") == 0
     assert [m["args"] for m in received] == [["ok"]]
+    instance.close()
+
+
+RACER = (
+    "import sys\n"
+    "from PySide6.QtCore import QCoreApplication\n"
+    "app = QCoreApplication(sys.argv[:1])\n"
+    "from workplace.ui.single import SingleInstance\n"
+    "print('ready', flush=True)\n"
+    "for line in sys.stdin:\n"
+    "    if not line.startswith('go '):\n"
+    "        break\n"
+    "    instance = SingleInstance(line[3:].strip())\n"
+    "    print('primary' if instance.listen() else 'secondary', flush=True)\n"
+    "    sys.stdin.readline()  # every racer has decided: let go for the next round\n"
+    "    instance.close()\n"
+    "    print('closed', flush=True)\n"
+)
+
+
+def _read_line(proc: subprocess.Popen[str], timeout: float = 30.0) -> str:
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], timeout)
+    assert ready, "a racer did not answer"
+    return proc.stdout.readline().strip()
+
+
+@pytest.mark.parametrize("runtime_dir", [True, False], ids=["runtime-dir", "temp-dir"])
+def test_simultaneous_starts_leave_exactly_one_primary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runtime_dir: bool
+) -> None:
+    """Real SingleInstance objects in four processes, told to listen at the same moment.
+
+    Both socket places: in $XDG_RUNTIME_DIR Qt binds in place; elsewhere it binds in
+    a private directory and renames the socket into place.
+    """
+    if runtime_dir:
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    else:
+        monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True, bufsize=1,
+        )
+        for _ in range(4)
+    ]
+
+    def tell(line: str) -> None:
+        for racer in racers:
+            assert racer.stdin is not None
+            racer.stdin.write(line + "\n")
+            racer.stdin.flush()
+
+    try:
+        assert [_read_line(r) for r in racers] == ["ready"] * len(racers)
+        primaries = []
+        for round_ in range(60):
+            tell(f"go {tmp_path / f'workplace-{round_}.sock'}")
+            primaries.append([_read_line(r) for r in racers].count("primary"))
+            tell("next")
+            assert [_read_line(r) for r in racers] == ["closed"] * len(racers)
+        assert primaries == [1] * len(primaries), f"primaries per round: {primaries}"
+    finally:
+        for racer in racers:
+            racer.kill()
+            racer.communicate()
+
+
+HOLDER = (
+    "import sys\n"
+    "from workplace.ui.single import HandOverLock\n"
+    "with HandOverLock(sys.argv[1], timeout_s=0) as lock:\n"
+    "    print('held' if lock.held else 'not held', flush=True)\n"
+    "    sys.stdin.readline()  # killed here, holding the lock\n"
+)
+
+
+def test_a_start_killed_while_holding_the_lock_does_not_block_the_next(tmp_path: Path) -> None:
+    name = str(tmp_path / "workplace.sock")
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLDER, name], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True,
+    ) as holder:
+        assert _read_line(holder) == "held"
+        with HandOverLock(name, timeout_s=0) as lock:
+            assert not lock.held, "the lock must keep out a second start while held"
+        holder.kill()
+        holder.wait()
+    with HandOverLock(name, timeout_s=0) as lock:
+        assert lock.held, "the lock of a killed start must not outlive it"
+    instance = SingleInstance(name)
+    assert instance.listen()
     instance.close()

@@ -16,7 +16,7 @@ def run_window(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     from workplace.config.paths import Paths, resolve_override
     from workplace.ui.gui import Gui, PaintWatch, create_app, early_imports, quit_on_signals
-    from workplace.ui.single import SingleInstance, hand_over, server_name
+    from workplace.ui.single import STARTING_TIMEOUT_MS, SingleInstance, hand_over, server_name
 
     app = create_app([sys.argv[0]])
     paths = Paths.from_environment()
@@ -28,8 +28,8 @@ def run_window(args: argparse.Namespace) -> int:
         )
         return 0
     single = SingleInstance(name)
-    if not single.listen() and hand_over(name, forwarded):
-        return 0  # another start won the race
+    if not single.listen() and hand_over(name, forwarded, timeout_ms=STARTING_TIMEOUT_MS):
+        return 0  # another start won the race (and may still be building its window)
 
     from workplace.app import Workplace
 

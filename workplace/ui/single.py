@@ -7,6 +7,11 @@ for the acknowledgement and exits 0. The socket name is scoped per user and per
 configuration directory (so isolated test runs never meet), and a socket left
 behind by a killed instance is detected (nobody answers) and replaced.
 
+Two starts at the same moment must not both decide they are the first: the check
+"does anyone answer?" and the listen that follows run under a lock file next to
+the socket (:class:`HandOverLock`), so the second start sees the first one's
+socket answering and hands over.
+
 Signals (SingleInstance):
     message_received(dict): a later start handed over its arguments.
 """
@@ -19,17 +24,23 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 log = logging.getLogger("workplace.ui.single")
 
 TIMEOUT_MS = 2000
+STARTING_TIMEOUT_MS = 15_000
+"""For an instance known to listen: it answers once its window is built and its loop runs."""
 ACK = b"ok\n"
 MAX_MESSAGE = 64 * 1024
+LOCK_TIMEOUT_S = 5.0
+"""The lock is held for milliseconds; longer means its holder hangs: go on without it."""
 
 
 def server_name(user_config_dir: Path, runtime_dir: str | None = None) -> str:
@@ -88,6 +99,84 @@ def _in_private_dir(name: str) -> bool:
     return bool(runtime) and os.path.dirname(name) == os.path.normpath(str(runtime))
 
 
+def lock_path(name: str) -> Path:
+    """The lock file of the socket ``name``: beside it (Unix), in the temp directory (Windows)."""
+    if sys.platform == "win32":
+        return Path(tempfile.gettempdir()) / f"{name}.lock"
+    return Path(f"{name}.lock")
+
+
+class HandOverLock:
+    """Held while a start checks for a running instance and starts listening.
+
+    On Unix an ``flock`` on a file beside the socket: the kernel drops it when its
+    holder ends, so a start killed while holding it never blocks the next one, and
+    the file itself is never removed (removing a lock file others wait on is racy).
+    On Windows a :class:`QLockFile`, whose stale file (a dead process id) Qt removes.
+    If the lock cannot be had in time, the start goes on without it (and says so):
+    two windows are better than none.
+    """
+
+    def __init__(self, name: str, timeout_s: float = LOCK_TIMEOUT_S) -> None:
+        self.path = lock_path(name)
+        self.timeout_s = timeout_s
+        self._fd: int | None = None
+        self._qlock: QLockFile | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None or self._qlock is not None
+
+    def __enter__(self) -> HandOverLock:
+        if sys.platform == "win32":
+            self._qlock = QLockFile(str(self.path))
+            if not self._qlock.tryLock(int(self.timeout_s * 1000)):
+                log.warning("single instance: lock %s not taken, going on", self.path)
+                self._qlock = None
+            return self
+        self._fd = self._flock()
+        return self
+
+    def _flock(self) -> int | None:
+        import fcntl
+
+        try:
+            fd = os.open(
+                self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600
+            )
+        except OSError as exc:
+            log.warning("single instance: cannot open lock %s, going on: %s", self.path, exc)
+            return None
+        deadline = time.monotonic() + self.timeout_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    break
+                time.sleep(0.005)  # another start is between its check and its listen
+            except OSError as exc:
+                log.warning("single instance: cannot lock %s, going on: %s", self.path, exc)
+                break
+        os.close(fd)
+        log.warning("single instance: lock %s held too long, going on", self.path)
+        return None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the file drops the flock
+            self._fd = None
+        if self._qlock is not None:
+            self._qlock.unlock()
+            self._qlock = None
+
+
 class SingleInstance(QObject):
     """The listening side, owned by the first instance."""
 
@@ -105,7 +194,16 @@ class SingleInstance(QObject):
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
-        """Start listening; replaces a stale socket. False if another instance answers."""
+        """Start listening; replaces a stale socket. False if another instance answers.
+
+        The check and the listen are one step under :class:`HandOverLock`: without
+        it, a start could take the socket another start has just bound (but not yet
+        listens on) for a stale one, remove it and listen too; both would stay up.
+        """
+        with HandOverLock(self.name):
+            return self._listen()
+
+    def _listen(self) -> bool:
         if _alive(self.name):
             return False  # the caller hands over instead
         if self._server.listen(self.name):
