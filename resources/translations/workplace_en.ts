@@ -254,28 +254,48 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="104"/>
-        <location filename="../../workplace/ui/banner.py" line="105"/>
+        <location filename="../../workplace/ui/banner.py" line="127"/>
+        <location filename="../../workplace/ui/banner.py" line="128"/>
         <source>Copy details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="107"/>
+        <location filename="../../workplace/ui/banner.py" line="130"/>
         <source>Copy the details to the clipboard, e.g. for the service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="109"/>
+        <location filename="../../workplace/ui/banner.py" line="132"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="110"/>
+        <location filename="../../workplace/ui/banner.py" line="133"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../workplace/ui/banner.py" line="138"/>
+        <source>Hide details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/banner.py" line="138"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/banner.py" line="141"/>
+        <source>Hide the technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/banner.py" line="143"/>
+        <source>Show the technical details, e.g. for the service desk</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/banner.py" line="124"/>
+        <location filename="../../workplace/ui/banner.py" line="169"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -345,155 +365,155 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="50"/>
+        <location filename="../../workplace/ui/dialogs.py" line="55"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="55"/>
+        <location filename="../../workplace/ui/dialogs.py" line="60"/>
         <source>Service desk of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="88"/>
+        <location filename="../../workplace/ui/dialogs.py" line="93"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="90"/>
+        <location filename="../../workplace/ui/dialogs.py" line="95"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="92"/>
+        <location filename="../../workplace/ui/dialogs.py" line="97"/>
         <source>Web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="94"/>
+        <location filename="../../workplace/ui/dialogs.py" line="99"/>
         <source>Your IT department has not configured a service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="100"/>
+        <location filename="../../workplace/ui/dialogs.py" line="105"/>
         <source>Type anywhere or Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="100"/>
+        <location filename="../../workplace/ui/dialogs.py" line="105"/>
         <source>search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="101"/>
+        <location filename="../../workplace/ui/dialogs.py" line="106"/>
         <source>Esc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="101"/>
+        <location filename="../../workplace/ui/dialogs.py" line="106"/>
         <source>clear the search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="102"/>
+        <location filename="../../workplace/ui/dialogs.py" line="107"/>
         <source>Arrow keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="102"/>
+        <location filename="../../workplace/ui/dialogs.py" line="107"/>
         <source>move between tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="103"/>
+        <location filename="../../workplace/ui/dialogs.py" line="108"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="103"/>
+        <location filename="../../workplace/ui/dialogs.py" line="108"/>
         <source>open the service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="104"/>
+        <location filename="../../workplace/ui/dialogs.py" line="109"/>
         <source>Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="104"/>
+        <location filename="../../workplace/ui/dialogs.py" line="109"/>
         <source>add to or remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="105"/>
+        <location filename="../../workplace/ui/dialogs.py" line="110"/>
         <source>Menu key or Shift+F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="105"/>
+        <location filename="../../workplace/ui/dialogs.py" line="110"/>
         <source>more actions for a tile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="106"/>
+        <location filename="../../workplace/ui/dialogs.py" line="111"/>
         <source>F5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="106"/>
+        <location filename="../../workplace/ui/dialogs.py" line="111"/>
         <source>check the services and the catalog now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="113"/>
+        <location filename="../../workplace/ui/dialogs.py" line="118"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="117"/>
+        <location filename="../../workplace/ui/dialogs.py" line="122"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="119"/>
+        <location filename="../../workplace/ui/dialogs.py" line="124"/>
         <source>Arbeitsplatz %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="125"/>
+        <location filename="../../workplace/ui/dialogs.py" line="130"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="132"/>
+        <location filename="../../workplace/ui/dialogs.py" line="137"/>
         <source>Copy diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="134"/>
+        <location filename="../../workplace/ui/dialogs.py" line="139"/>
         <source>Copies a report for the service desk: configuration, connection, sign-in and the status of every service. It contains no passwords or tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="153"/>
+        <location filename="../../workplace/ui/dialogs.py" line="158"/>
         <source>Collecting diagnostics… this checks every service and takes a few seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="160"/>
+        <location filename="../../workplace/ui/dialogs.py" line="167"/>
         <source>Diagnostics copied. Paste them into your message to the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="166"/>
-        <source>The diagnostics could not be collected (%1).</source>
+        <location filename="../../workplace/ui/dialogs.py" line="176"/>
+        <source>The diagnostics could not be collected. Please try again. If it happens again, tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IntranetWarning</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="206"/>
+        <location filename="../../workplace/ui/dialogs.py" line="217"/>
         <source>Open anyway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,172 +561,172 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="366"/>
+        <location filename="../../workplace/ui/window.py" line="369"/>
         <source>No service matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="368"/>
+        <location filename="../../workplace/ui/window.py" line="371"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="373"/>
+        <location filename="../../workplace/ui/window.py" line="377"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="375"/>
+        <location filename="../../workplace/ui/window.py" line="379"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="378"/>
+        <location filename="../../workplace/ui/window.py" line="382"/>
         <source>The services could not be loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="380"/>
+        <location filename="../../workplace/ui/window.py" line="384"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="383"/>
+        <location filename="../../workplace/ui/window.py" line="387"/>
         <source>No services to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="385"/>
+        <location filename="../../workplace/ui/window.py" line="389"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="388"/>
+        <location filename="../../workplace/ui/window.py" line="392"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="390"/>
+        <location filename="../../workplace/ui/window.py" line="394"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="422"/>
+        <location filename="../../workplace/ui/window.py" line="426"/>
         <source>Favourites are managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="453"/>
+        <location filename="../../workplace/ui/window.py" line="459"/>
         <source>This setting is managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="456"/>
+        <location filename="../../workplace/ui/window.py" line="462"/>
         <source>Your settings could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="487"/>
+        <location filename="../../workplace/ui/window.py" line="495"/>
         <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="491"/>
+        <location filename="../../workplace/ui/window.py" line="499"/>
         <source>The launcher starts when you sign in (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="495"/>
+        <location filename="../../workplace/ui/window.py" line="503"/>
         <source>The launcher no longer starts when you sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="502"/>
-        <source>Start at login could not be changed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="591"/>
-        <source>%1 could not be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="597"/>
-        <source>An unexpected error occurred.</source>
+        <location filename="../../workplace/ui/window.py" line="515"/>
+        <source>Start at login could not be changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/window.py" line="604"/>
+        <source>%1 could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="610"/>
+        <source>An unexpected error occurred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="617"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="608"/>
+        <location filename="../../workplace/ui/window.py" line="621"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="611"/>
+        <location filename="../../workplace/ui/window.py" line="624"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="615"/>
+        <location filename="../../workplace/ui/window.py" line="628"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="619"/>
+        <location filename="../../workplace/ui/window.py" line="632"/>
         <source>The service could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="657"/>
+        <location filename="../../workplace/ui/window.py" line="671"/>
         <source>Wi-Fi login needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="660"/>
+        <location filename="../../workplace/ui/window.py" line="674"/>
         <source>Open login page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="661"/>
+        <location filename="../../workplace/ui/window.py" line="675"/>
         <source>Opens the login page of this network in your browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="664"/>
+        <location filename="../../workplace/ui/window.py" line="678"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="727"/>
+        <location filename="../../workplace/ui/window.py" line="741"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="730"/>
+        <location filename="../../workplace/ui/window.py" line="744"/>
         <source>Open the full version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="733"/>
+        <location filename="../../workplace/ui/window.py" line="747"/>
         <source>Open the low-bandwidth version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="737"/>
+        <location filename="../../workplace/ui/window.py" line="751"/>
         <source>Remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="737"/>
+        <location filename="../../workplace/ui/window.py" line="751"/>
         <source>Add to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="742"/>
+        <location filename="../../workplace/ui/window.py" line="756"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,9 +1516,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="299"/>
         <source>%n result(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
@@ -1534,6 +1553,74 @@
     <message>
         <location filename="../../workplace/ui/tray.py" line="75"/>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WriteErrorTexts</name>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="45"/>
+        <source>The folder %1 is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="46"/>
+        <source>The folder for your settings is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="49"/>
+        <source>You may not write to the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="50"/>
+        <source>You may not write to the folder for your settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="52"/>
+        <source>The disk is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="55"/>
+        <source>A file in the folder %1 could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="58"/>
+        <source>A file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="59"/>
+        <source>An unexpected error occurred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="65"/>
+        <source>Please tell your IT department or the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="67"/>
+        <source>Please free some space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="68"/>
+        <source>Please try again. If it happens again, tell the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="73"/>
+        <source>Your change was not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/errortext.py" line="78"/>
+        <source>Start at login could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

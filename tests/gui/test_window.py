@@ -229,6 +229,9 @@ def test_failed_launch_says_why(
     assert banner.isVisible()
     assert "Knowledge" in banner.title
     assert "browser" in banner._body.text()
+    # The launcher's own (English) detail is folded behind "Details".
+    assert banner.technical and banner.technical[0] not in banner.text
+    assert banner.more.isVisible() and not banner.technical_text.isVisible()
     assert tile_ids(gui, "recent") == []
 
 

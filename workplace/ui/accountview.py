@@ -112,7 +112,7 @@ class AccountView(QObject):
             if kind not in ("no_keyring", "keyring_failed"):
                 kind = "no_keyring"
             title, hint = authtext.message(kind)
-            banner.show_message(title, [state.detail] if state.detail else [], hint)
+            banner.show_message(title, [], hint, [state.detail])
         self._window.update_banner_box()
 
     @Slot()

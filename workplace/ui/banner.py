@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A non-modal message strip above the tiles: configuration problems, failed launches.
 
+The title and hint say in the user's language what happened and what to do. A list
+of ``details`` (e.g. the problems IT has to fix) shows below them; ``technical``
+details (an error's own text, in English) stay folded behind "Details" and are
+copied with "Copy details", for the service desk.
+
 ``tone="info"`` gives a calm, accent-coloured variant (e.g. "your sign-in will not
 be remembered"); the default is the amber warning.
 
@@ -33,7 +38,7 @@ from workplace.ui.theme import Theme
 
 
 class Banner(QFrame):
-    """Title, an optional list of details, "Copy details" and a close button."""
+    """Title, hint, optional details, folded technical details, "Copy details", close."""
 
     dismissed = Signal()
     action_requested = Signal()
@@ -47,6 +52,7 @@ class Banner(QFrame):
         self.setProperty("tone", tone)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._details: list[str] = []
+        self._technical: list[str] = []
         self._icon = QLabel(self)
         self._icon.setFixedSize(22, 22)
         self._title = QLabel(self)
@@ -59,6 +65,21 @@ class Banner(QFrame):
         self._body.setWordWrap(True)
         self._body.setTextFormat(Qt.TextFormat.RichText)
         self._body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.technical_text = QLabel(self)
+        self.technical_text.setObjectName("bannerTechnical")
+        self.technical_text.setWordWrap(True)
+        self.technical_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.technical_text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.technical_text.hide()
+        self.more = QToolButton(self)
+        self.more.setProperty("flat", True)
+        self.more.setAutoRaise(True)
+        self.more.setCheckable(True)
+        self.more.hide()
+        self.more.toggled.connect(self._on_more_toggled)
         self._copy = QToolButton(self)
         self._copy.setProperty("flat", True)
         self._copy.setAutoRaise(True)
@@ -76,12 +97,14 @@ class Banner(QFrame):
         text.setSpacing(4)
         text.addWidget(self._title)
         text.addWidget(self._body)
+        text.addWidget(self.technical_text)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 10, 8, 10)
         row.setSpacing(12)
         row.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
         row.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self._copy, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self.set_theme(theme)
@@ -108,11 +131,33 @@ class Banner(QFrame):
         )
         self._close.setAccessibleName(self.tr("Dismiss message"))
         self._close.setToolTip(self.tr("Dismiss"))
+        self._retranslate_more()
 
-    def show_message(self, title: str, details: Sequence[str] = (), hint: str = "") -> None:
+    def _retranslate_more(self) -> None:
+        shown = self.more.isChecked()
+        self.more.setText(self.tr("Hide details") if shown else self.tr("Details"))
+        self.more.setAccessibleName(self.more.text())
+        self.more.setToolTip(
+            self.tr("Hide the technical details")
+            if shown
+            else self.tr("Show the technical details, e.g. for the service desk")
+        )
+
+    def show_message(
+        self,
+        title: str,
+        details: Sequence[str] = (),
+        hint: str = "",
+        technical: Sequence[str] = (),
+    ) -> None:
+        """Show ``title`` and ``hint``, ``details`` listed, ``technical`` folded away."""
         import html  # only when there is a message: keeps it out of the start-up
 
         self._details = list(details)
+        self._technical = [line for line in technical if line]
+        self.technical_text.setText("\n".join(self._technical))
+        self.more.setVisible(bool(self._technical))
+        self.more.setChecked(False)
         self._title.setText(title)
         parts = []
         if hint:
@@ -126,7 +171,7 @@ class Banner(QFrame):
             parts.append(f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>")
         self._body.setText("".join(parts))
         self._body.setVisible(bool(parts))
-        self._copy.setVisible(bool(details))
+        self._copy.setVisible(bool(details or self._technical))
         self.setAccessibleName(title)
         self.setAccessibleDescription("\n".join([hint, *details]).strip())
         self.show()
@@ -145,9 +190,27 @@ class Banner(QFrame):
     def details(self) -> list[str]:
         return list(self._details)
 
+    @property
+    def technical(self) -> list[str]:
+        return list(self._technical)
+
+    @property
+    def text(self) -> str:
+        """What the banner shows while its technical details are folded (tests read it)."""
+        return "\n".join(
+            part for part in (self._title.text(), self.accessibleDescription()) if part
+        )
+
+    @Slot(bool)
+    def _on_more_toggled(self, shown: bool) -> None:
+        self.technical_text.setVisible(shown)
+        self._retranslate_more()
+
     @Slot()
     def _on_copy_clicked(self) -> None:
-        QGuiApplication.clipboard().setText("\n".join([self._title.text(), *self._details]))
+        QGuiApplication.clipboard().setText(
+            "\n".join([self._title.text(), *self._details, *self._technical])
+        )
 
     @Slot()
     def _on_close_clicked(self) -> None:

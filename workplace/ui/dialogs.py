@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -21,11 +22,14 @@ from shiboken6 import isValid
 
 from workplace import __version__
 from workplace.config.schema import Organisation
+from workplace.ui.errortext import technical
 from workplace.ui.settingsdialog import SettingsDialog
 
 Diagnose = Callable[[Callable[[str], None], Callable[[BaseException], None]], None]
 """Starts collecting the diagnostics report in the background; calls back with its text
 or the error, on the GUI thread."""
+
+log = logging.getLogger("workplace.ui")
 
 
 class HelpDialog(QDialog):
@@ -165,11 +169,13 @@ class HelpDialog(QDialog):
         self.diagnostics_copied.emit(text)
 
     def _on_diagnostics_failed(self, exc: BaseException) -> None:
+        log.warning("diagnostics could not be collected", exc_info=exc)
         if not isValid(self):
             return
         self.copy_diagnostics.setEnabled(True)
-        self._say(self.tr("The diagnostics could not be collected (%1).").replace(
-            "%1", type(exc).__name__))
+        self._say(self.tr("The diagnostics could not be collected. Please try again. If it "
+                          "happens again, tell the service desk."))
+        self.diagnostics_state.setToolTip("\n".join(technical(exc)))
 
     def _say(self, text: str) -> None:
         """Show ``text`` under the buttons and announce it to screen readers."""

@@ -361,7 +361,7 @@ class SignInPage(QScrollArea):
         if self._error is not None:
             kind, detail = self._error
             title, hint = authtext.message(kind)
-            self.notice.show_message(title, [detail] if detail else [], hint)
+            self.notice.show_message(title, [], hint, [detail])
         else:
             self.notice.hide()
         self.primary.setText(self.tr("Sign in with %1").replace("%1", short))

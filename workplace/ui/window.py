@@ -48,6 +48,7 @@ from workplace.config.settings import Settings
 from workplace.ui import icons
 from workplace.ui.appearance import Appearance
 from workplace.ui.banner import Banner
+from workplace.ui.errortext import WriteErrorTexts, technical
 from workplace.ui.header import HeaderBar
 from workplace.ui.jobs import Jobs
 from workplace.ui.signin import SignInPage
@@ -312,9 +313,12 @@ class MainWindow(QMainWindow):
         """Show the banner area only while a banner is shown (after the account view's change)."""
         self._update_banner_box()
 
-    def show_message(self, title: str, hint: str = "", details: list[str] | None = None) -> None:
+    def show_message(
+        self, title: str, hint: str = "", details: list[str] | None = None,
+        technical: list[str] | None = None,
+    ) -> None:
         """A non-modal message above the tiles (replaces the previous one)."""
-        self.message_banner.show_message(title, details or [], hint)
+        self.message_banner.show_message(title, details or [], hint, technical or [])
         self._update_banner_box()
 
     # -- search ---------------------------------------------------------------
@@ -449,11 +453,15 @@ class MainWindow(QMainWindow):
         settings = self.workplace.settings
         self.model.set_favourites(settings.preferences.favourites)
         self.favourites_changed.emit(list(settings.preferences.favourites))
+        if self._settings_dialog is not None:  # back to what is saved
+            self._settings_dialog.set_settings(settings, self.appearance.language)
         if isinstance(exc, PreferenceLockedError):
             self.show_message(self.tr("This setting is managed by your IT department"))
         else:
             self.show_message(
-                self.tr("Your settings could not be saved"), str(exc) if str(exc) else ""
+                self.tr("Your settings could not be saved"),
+                WriteErrorTexts().settings_not_saved(exc),
+                technical=technical(exc),
             )
 
     def change_preference(self, key: str, value: Any) -> None:
@@ -499,10 +507,15 @@ class MainWindow(QMainWindow):
 
     def _on_start_at_login_failed(self, exc: BaseException) -> None:
         log.warning("start at login could not be changed: %s", exc)
-        text = self.tr("Start at login could not be changed: %1").replace("%1", str(exc))
+        text = WriteErrorTexts().start_at_login_not_changed(exc)
         self.start_at_login_note = text
         if self._settings_dialog is not None:
             self._settings_dialog.show_autostart_result(text)
+        self.show_message(
+            self.tr("Start at login could not be changed"),
+            " ".join((WriteErrorTexts().reason(exc), WriteErrorTexts().advice(exc))),
+            technical=technical(exc),
+        )
 
     # -- recent -------------------------------------------------------------------
 
@@ -595,8 +608,8 @@ class MainWindow(QMainWindow):
         else:
             log.exception("launch of %s failed", service.id, exc_info=exc)
             hint = self.tr("An unexpected error occurred.")
-            details = [str(exc)]
-        self.show_message(title, hint, details)
+            details = technical(exc)
+        self.show_message(title, hint, technical=details)
 
     def _launch_error_text(self, kind: LaunchErrorKind) -> str:
         texts = {
@@ -712,8 +725,8 @@ class MainWindow(QMainWindow):
                 snapshot.fetched_at if snapshot is not None else None,
                 self.appearance.language,
             )
-            details = [result.detail] + [str(p) for p in result.problems]
-            self.catalog_banner.show_message(title, details, hint)
+            problems = [str(p) for p in result.problems]
+            self.catalog_banner.show_message(title, problems, hint, [result.detail])
         self._update_banner_box()
 
     # -- tile menu ----------------------------------------------------------------
