@@ -124,6 +124,8 @@ def test_unsafe_urls(tmp_path: Path, url: str, reason: str) -> None:
     [problem] = check_file(path)
     assert (problem.line, problem.path) == (5, "services[0].url")
     assert reason in problem.message
+    assert problem.text("de").startswith(f"{path}:5: services[0].url: ")
+    assert problem.message_de and problem.message_de != problem.message, "said in German too"
 
 
 def test_duplicate_ids_are_reported_at_the_duplicate(tmp_path: Path) -> None:

@@ -177,3 +177,21 @@ def test_without_icu_non_ascii_urls_are_refused_not_waved_through(
     assert check_url("https://mail.example/") == "https://mail.example/"
     with pytest.raises(UnsafeUrlError, match=r"PyICU\) is not installed"):
         check_url("https://münchen.de/")
+
+
+@pytest.mark.parametrize(
+    ("url", "german"),
+    [
+        ("https://ɡoogle.example/", "enthält U+0261 LATIN SMALL LETTER SCRIPT G"),
+        ("https://goog\u217ce.example/", "enthält U+217C SMALL ROMAN NUMERAL FIFTY"),
+        ("https://mıcrosoft.example/", "sieht genau wie ein Name aus einfachen ASCII-Buchstaben"),
+        ("https://рара.example/", "sieht genau wie ein Name aus einfachen ASCII-Buchstaben"),
+        ("https://mail.example/a\u202eb", "enthält U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("https://pаypal.example/", "mischt Schriften (Cyrillic, Latin)"),
+        ("http://mail.example/", "unverschlüsseltes http ist nur"),
+    ],
+)
+def test_every_refusal_says_why_in_german_too(url: str, german: str) -> None:
+    with pytest.raises(UnsafeUrlError) as refused:
+        check_url(url)
+    assert german in refused.value.message_de

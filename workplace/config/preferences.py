@@ -124,11 +124,19 @@ def read_user_file(path: Path) -> UserFile:
     return UserFile(good, problems, version, broken=bool(problems))
 
 
+_KIND_DE = {
+    "a symbolic link": "eine symbolische Verknüpfung",
+    "a special file": "eine Spezialdatei",
+    "a directory": "ein Verzeichnis",
+}
+
+
 def _not_a_file(path: Path, kind: str) -> ConfigProblem:
-    what = kind
+    what, what_de = kind, _KIND_DE.get(kind, kind)
     if kind == "a symbolic link":
         with contextlib.suppress(OSError):
-            what = f"a symbolic link to {os.readlink(path)}"
+            target = os.readlink(path)
+            what, what_de = f"{kind} to {target}", f"{what_de} auf {target}"
     return ConfigProblem(
         str(path),
         None,
@@ -136,6 +144,9 @@ def _not_a_file(path: Path, kind: str) -> ConfigProblem:
         f"is {what}; the launcher neither reads nor copies what it points to, so your "
         "preferences are ignored. The next change of a setting replaces it with a regular "
         "file (what it points to stays untouched)",
+        message_de=f"ist {what_de}; der Launcher liest und kopiert nicht, worauf sie zeigt, "
+        "daher gelten Ihre Einstellungen nicht. Die nächste Änderung einer Einstellung "
+        "ersetzt sie durch eine normale Datei (worauf sie zeigt, bleibt unverändert)",
     )
 
 

@@ -44,13 +44,23 @@ class ConfigProblem:
     path: str
     message: str
     severity: str = "error"
+    message_de: str = ""
+    """The message in German, where its source says it in both languages."""
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, language: str) -> str:
+        """The line in ``language`` ("de" or "en"); English where no German is known."""
+        german = language == "de" and bool(self.message_de)
+        message = self.message_de if german else self.message
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         parts = [where]
         if self.path:
             parts.append(self.path)
-        parts.append(f"warning: {self.message}" if self.severity == "warning" else self.message)
+        if self.severity == "warning":
+            message = f"{'Warnung' if german else 'warning'}: {message}"
+        parts.append(message)
         return ": ".join(parts)
 
     @property

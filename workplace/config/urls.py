@@ -28,7 +28,11 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 
 class UnsafeUrlError(ValueError):
-    """A URL that must never be opened or fetched."""
+    """A URL that must never be opened or fetched; ``str()`` English, ``message_de`` German."""
+
+    def __init__(self, message: str, message_de: str = "") -> None:
+        super().__init__(message)
+        self.message_de = message_de or message
 
 
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -39,6 +43,8 @@ _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
 _NEVER_IN_URL = (
     "[[:Bidi_Control:][:Default_Ignorable_Code_Point:][:Cf:][:Cc:][:Z:][:Co:][:Cs:][:Cn:]]"
 )
+_LOOK_ALIKE_DE = "so werden verwechselbare Adressen gebaut"
+
 _NEVER_ENCODED = "[[:Bidi_Control:][:Default_Ignorable_Code_Point:][:Cf:]]"
 
 
@@ -61,7 +67,10 @@ def _icu() -> Any:
     except ImportError as exc:  # fail closed: an unchecked name is never accepted
         raise UnsafeUrlError(
             "this URL has non-ASCII characters, and the check for look-alikes (PyICU) is "
-            "not installed; write the host in ASCII or install the launcher completely"
+            "not installed; write the host in ASCII or install the launcher completely",
+            "diese URL enthält Nicht-ASCII-Zeichen, und die Prüfung auf verwechselbare Namen "
+            "(PyICU) ist nicht installiert; schreiben Sie den Host in ASCII oder installieren "
+            "Sie den Launcher vollständig",
         ) from exc
     return icu
 
@@ -110,7 +119,10 @@ def _check_characters(raw: str, parts: Any) -> None:
             if never.contains(char):
                 raise UnsafeUrlError(
                     f"the URL contains {_describe(char)}, an invisible, text-direction or "
-                    "control character; such characters can make a URL look like another"
+                    "control character; such characters can make a URL look like another",
+                    f"die URL enthält {_describe(char)}, ein unsichtbares, die Schreibrichtung "
+                    "änderndes oder Steuerzeichen; solche Zeichen lassen eine URL wie eine "
+                    "andere aussehen",
                 )
     for part in (parts.path, parts.query, parts.fragment):
         decoded = unquote(part, errors="replace")
@@ -121,7 +133,10 @@ def _check_characters(raw: str, parts: Any) -> None:
             if never.contains(char):
                 raise UnsafeUrlError(
                     f"the URL contains {_describe(char)} (percent-encoded), an invisible or "
-                    "text-direction character; such characters can make a URL look like another"
+                    "text-direction character; such characters can make a URL look like another",
+                    f"die URL enthält {_describe(char)} (prozentkodiert), ein unsichtbares oder "
+                    "die Schreibrichtung änderndes Zeichen; solche Zeichen lassen eine URL wie "
+                    "eine andere aussehen",
                 )
 
 
@@ -141,27 +156,37 @@ def _check_label(label: str, ace: str) -> None:
         odd = next(c for c in label if not allowed.contains(c))
         raise UnsafeUrlError(
             f"host label {label!r} ({ace}) contains {_describe(odd)}, which Unicode does not "
-            "recommend in names (UTS #39); this is how look-alike hosts are made"
+            "recommend in names (UTS #39); this is how look-alike hosts are made",
+            f"der Namensteil {label!r} ({ace}) enthält {_describe(odd)}, das Unicode für Namen "
+            f"nicht empfiehlt (UTS #39); {_LOOK_ALIKE_DE}",
         )
     if failed & checks.RESTRICTION_LEVEL:
         raise UnsafeUrlError(
             f"host label {label!r} ({ace}) mixes scripts ({_scripts(label)}); "
-            "this is how look-alike hosts are made"
+            "this is how look-alike hosts are made",
+            f"der Namensteil {label!r} ({ace}) mischt Schriften ({_scripts(label)}); "
+            f"{_LOOK_ALIKE_DE}",
         )
     if failed & checks.MIXED_NUMBERS:
         raise UnsafeUrlError(
             f"host label {label!r} ({ace}) mixes digits of different systems; "
-            "this is how look-alike hosts are made"
+            "this is how look-alike hosts are made",
+            f"der Namensteil {label!r} ({ace}) mischt Ziffern verschiedener Zahlensysteme; "
+            f"{_LOOK_ALIKE_DE}",
         )
     if failed:
         raise UnsafeUrlError(
             f"host label {label!r} ({ace}) repeats an invisible mark; "
-            "this is how look-alike hosts are made"
+            "this is how look-alike hosts are made",
+            f"der Namensteil {label!r} ({ace}) wiederholt ein unsichtbares Zeichen; "
+            f"{_LOOK_ALIKE_DE}",
         )
     if checker.getSkeleton(0, label).isascii():
         raise UnsafeUrlError(
             f"host label {label!r} ({ace}) looks exactly like a name in plain ASCII letters; "
-            "look-alike hosts are refused"
+            "look-alike hosts are refused",
+            f"der Namensteil {label!r} ({ace}) sieht genau wie ein Name aus einfachen "
+            "ASCII-Buchstaben aus; verwechselbare Adressen werden abgelehnt",
         )
 
 
@@ -177,17 +202,26 @@ def _punycode_host(host: str) -> str:
             try:
                 unicode_label = label[4:].encode("ascii").decode("punycode")
             except UnicodeError as exc:
-                raise UnsafeUrlError(f"invalid punycode label {label!r}") from exc
+                raise UnsafeUrlError(
+                    f"invalid punycode label {label!r}",
+                    f"ungültiger Punycode-Namensteil {label!r}",
+                ) from exc
             if unicode_label.isascii() or unicodedata.normalize("NFC", unicode_label).lower() != (
                 unicode_label
             ):
-                raise UnsafeUrlError(f"punycode label {label!r} is not in normal form")
+                raise UnsafeUrlError(
+                    f"punycode label {label!r} is not in normal form",
+                    f"der Punycode-Namensteil {label!r} ist nicht in Normalform",
+                )
         else:
             unicode_label = unicodedata.normalize("NFC", label).lower()
         try:
             ace = "xn--" + unicode_label.encode("punycode").decode("ascii")
         except UnicodeError as exc:  # pragma: no cover - punycode accepts all str
-            raise UnsafeUrlError(f"host {host!r} cannot be encoded: {exc}") from exc
+            raise UnsafeUrlError(
+                f"host {host!r} cannot be encoded: {exc}",
+                f"der Host {host!r} lässt sich nicht kodieren: {exc}",
+            ) from exc
         _check_label(unicode_label, ace)
         labels.append(ace)
     return ".".join(labels)
@@ -196,30 +230,48 @@ def _punycode_host(host: str) -> str:
 def check_url(url: str) -> str:
     """Return the normalised URL (punycode host) or raise UnsafeUrlError saying why."""
     if not isinstance(url, str) or not url.strip():
-        raise UnsafeUrlError("empty URL")
+        raise UnsafeUrlError("empty URL", "leere URL")
     raw = url.strip()
     if raw.startswith(("\\\\", "//")):
-        raise UnsafeUrlError("UNC and scheme-relative paths are not allowed")
+        raise UnsafeUrlError(
+            "UNC and scheme-relative paths are not allowed",
+            "UNC-Pfade und Adressen ohne Schema (//…) sind nicht erlaubt",
+        )
     if any(ord(c) < 0x20 or c == "\x7f" for c in raw) or " " in raw:
-        raise UnsafeUrlError("URL contains spaces or control characters")
+        raise UnsafeUrlError(
+            "URL contains spaces or control characters",
+            "die URL enthält Leerzeichen oder Steuerzeichen",
+        )
     try:
         parts = urlsplit(raw)
         port = parts.port
     except ValueError as exc:
-        raise UnsafeUrlError(f"not a valid URL: {exc}") from exc
+        raise UnsafeUrlError(f"not a valid URL: {exc}", f"keine gültige URL: {exc}") from exc
     scheme = parts.scheme.lower()
     host = parts.hostname or ""
     if scheme not in ("https", "http"):
         shown = scheme or "none"
-        raise UnsafeUrlError(f"scheme {shown!r} is not allowed; use https")
+        raise UnsafeUrlError(
+            f"scheme {shown!r} is not allowed; use https",
+            f"das Schema {shown!r} ist nicht erlaubt; verwenden Sie https",
+        )
     if not host:
-        raise UnsafeUrlError("URL has no host")
+        raise UnsafeUrlError("URL has no host", "die URL hat keinen Host")
     if "\\" in raw:
-        raise UnsafeUrlError("backslashes are not allowed in URLs")
+        raise UnsafeUrlError(
+            "backslashes are not allowed in URLs", "Backslashes sind in URLs nicht erlaubt"
+        )
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        raise UnsafeUrlError("user info in URLs (user@host) is not allowed")
+        raise UnsafeUrlError(
+            "user info in URLs (user@host) is not allowed",
+            "Benutzerangaben in URLs (benutzer@host) sind nicht erlaubt",
+        )
     if scheme == "http" and not is_loopback_host(host):
-        raise UnsafeUrlError("plain http is only allowed for loopback hosts; use https")
+        raise UnsafeUrlError(
+            "plain http is only allowed for loopback hosts; use https",
+            "unverschlüsseltes http ist nur für den eigenen Rechner (Loopback) erlaubt; "
+            "verwenden Sie https",
+        )
     _check_characters(raw, parts)
     ascii_host = _punycode_host(host)
     netloc = f"[{ascii_host}]" if ":" in ascii_host else ascii_host

@@ -60,8 +60,16 @@ def validate_tenant_leaving_out(
     if kept is None or still:
         return None, problems, []
     left_out = [  # the errors of the first pass; its warnings come again from the second
-        ConfigProblem(p.file, p.line, p.path, f"{p.message}; this entry is left out", p.severity)
-        for p in problems if p.is_error
+        ConfigProblem(
+            p.file,
+            p.line,
+            p.path,
+            f"{p.message}; this entry is left out",
+            p.severity,
+            f"{p.message_de}; dieser Eintrag wird ausgelassen" if p.message_de else "",
+        )
+        for p in problems
+        if p.is_error
     ]
     merged = sorted([*left_out, *later], key=lambda p: (p.file, p.line or 0))
     return kept, merged, dropped
@@ -108,10 +116,14 @@ def _validate(
     problems: list[ConfigProblem] = []
     errors: list[tuple[PathPart, ...]] = []
 
-    def add(parts: Sequence[PathPart], message: str, severity: str = "error") -> None:
+    def add(
+        parts: Sequence[PathPart], message: str, severity: str = "error", message_de: str = ""
+    ) -> None:
         original = remap(parts)
         file, line = where(original)
-        problems.append(ConfigProblem(file, line, format_path(original), message, severity))
+        problems.append(
+            ConfigProblem(file, line, format_path(original), message, severity, message_de)
+        )
         if severity == "error":
             errors.append(tuple(parts))
 
@@ -121,7 +133,7 @@ def _validate(
     except ValidationError as exc:
         for error in exc.errors():
             parts, message = explain(error, Tenant)
-            add(parts, message)
+            add(parts, message, message_de=german(error))
     check_duplicates(data, add)
     presets = data.get("preferences")
     if isinstance(presets, Mapping):
@@ -190,6 +202,13 @@ def _check_references(tenant: Tenant, add: Callable[..., None]) -> None:
 
 
 # --------------------------------------------------------------------------- messages
+
+
+def german(error: ErrorDetails) -> str:
+    """The German message of a validator's error that has one (e.g. the URL rules)."""
+    cause = error.get("ctx", {}).get("error")
+    message = getattr(cause, "message_de", "")
+    return message if isinstance(message, str) else ""
 
 
 def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[tuple[PathPart, ...], str]:

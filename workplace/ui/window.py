@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             self.status.settings_changed()
 
     def _show_config_problems(self, settings: Settings) -> None:
-        problems = [str(p) for p in settings.problems]
+        problems = [p.text(self.appearance.language) for p in settings.problems]
         if not problems:
             self.config_banner.hide()
         elif not settings.errors:
