@@ -517,3 +517,16 @@ def test_a_dripping_answer_ends_at_the_deadline_over_tls(
     assert got.status == 200 and got.truncated and len(got.body) < 100
     assert tls_server.hung_up.wait(10)
     assert not tls_server.dripped.is_set()
+
+
+def test_retry_after_waits_only_within_the_deadline(server: LoopbackServer) -> None:
+    """A 503 with ``Retry-After: 86400`` made urllib3 sleep a day before its retry; the
+    wait now ends with the caller's deadline (and never lasts over a few seconds)."""
+    from workplace.net.deadline import time_limit
+
+    server.routes["/busy"] = Route(503, b"busy", {"Retry-After": "86400"})
+    session = create_session(retries=2)
+    with time_limit(1.0), pytest.raises(NetworkError) as caught:
+        session.get(server.url("/busy"))
+    assert caught.value.kind is NetworkErrorKind.TIMEOUT
+    assert server.seen.count(("GET", "/busy")) == 1

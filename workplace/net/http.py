@@ -56,6 +56,8 @@ DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 15.0)
 """(connect, read) seconds when a call gives none."""
 REQUEST_DEADLINE = 60.0
 """Seconds a whole request may take at most, however slowly the server keeps sending."""
+MAX_RETRY_AFTER = 5.0
+"""Seconds a retry waits at most when the server asks for longer (``Retry-After``)."""
 POOL_HOSTS = 64
 """Hosts whose idle keep-alive connections an adapter keeps (a tenant's services)."""
 POOL_PER_HOST = 32
@@ -189,6 +191,24 @@ def _counting_pools(counter: ByteCounter) -> dict[str, type[HTTPConnectionPool]]
         ConnectionCls = CountedHTTPSConnection
 
     return {"http": CountedHTTPPool, "https": CountedHTTPSPool}
+
+
+class _Retry(Retry):
+    """Retries whose waits keep within the deadline, and a server's ``Retry-After`` is
+    followed for :data:`MAX_RETRY_AFTER` seconds at most (urllib3 sleeps as long as the
+    server asks, so ``Retry-After: 86400`` held a refresh for a day)."""
+
+    def get_retry_after(self, response: Any) -> float | None:
+        wanted = super().get_retry_after(response)
+        return None if wanted is None else _within_time_left(min(wanted, MAX_RETRY_AFTER))
+
+    def get_backoff_time(self) -> float:
+        return _within_time_left(super().get_backoff_time())
+
+
+def _within_time_left(seconds: float) -> float:
+    left = remaining()
+    return seconds if left is None else max(0.0, min(seconds, left))
 
 
 class _Adapter(HTTPAdapter):
@@ -357,14 +377,14 @@ def create_adapter(
 ) -> _Adapter:
     """The transport of :func:`create_session`: trust, timeouts, retries, proxy, bytes and
     a keep-alive pool. ``shared``: sessions closing do not close its pool."""
-    retry = Retry(
+    retry = _Retry(
         total=retries,
         connect=retries,
         read=retries,
         status=retries,
         backoff_factor=backoff,
         status_forcelist=(502, 503, 504),
-        allowed_methods=Retry.DEFAULT_ALLOWED_METHODS,
+        allowed_methods=_Retry.DEFAULT_ALLOWED_METHODS,
         raise_on_status=False,
         respect_retry_after_header=True,
     )
