@@ -1,25 +1,36 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The composition root: builds every core object once and hands each what it needs.
 
-:class:`Workplace` is Qt-free. The GUI (``workplace.ui.gui``) receives one and
-talks to the core only through it and background jobs; nothing reaches for
-another object through a global.
+:class:`Workplace` is Qt-free. The window (``workplace.ui.gui``) and every command
+of the command line (``workplace.commands``) receive one and talk to the core only
+through it; nothing else builds settings, a network setup, a catalog, a launcher,
+the stores or the sign-in service.
 
-Sign-in seam: :attr:`Workplace.auth_factory` builds the sign-in service
-(``workplace.auth.AuthService``) lazily: ``ui.account.AccountController`` calls it
-in a background job after the first paint, so no auth/HTTP/keyring import stands
-before it. It returns None when the tenant has no identity provider; the window
-then shows no account area and no sign-in screen.
+Trust: ``settings`` is what the window *shows*. A warm start draws it from the
+start-up snapshot in the user's cache (:mod:`workplace.config.warm`), which anyone
+with the user's rights can edit. What *runs* never comes from there:
+:meth:`Workplace.trusted` reads the configuration from the IT sources themselves
+(once, blocking), and every action takes that: launching (a service is looked up
+again in the trusted catalog and refused if it is not there), saving preferences
+(IT's locks), start at login, the network setup (proxy, extra CA), sign-in (the
+identity provider), the central catalog (its source and pinned key), the probes
+and the diagnostics. The command line never uses the snapshot at all.
+
+Sign-in seam: :attr:`Workplace.auth_factory` builds the sign-in service lazily
+(``ui.account.AccountController`` calls it in a job after the first paint; the
+login, logout and status commands through :meth:`Workplace.auth`). It returns None
+when the tenant has no identity provider.
 
 Network seam: :meth:`Workplace.network` builds the one
 :class:`~workplace.net.setup.NetworkSetup` (proxy, extra CA, byte counter) on first
-use, always in a job after the first paint; sign-in, the central catalog, profile
-detection and the probes all take their sessions from it. The first paint shows
-the configuration plus the cached central catalog (disk only, no HTTP import).
+use; sign-in, the central catalog, profile detection, the probes and the
+diagnostics all take their sessions from it. The first paint shows the
+configuration plus the cached central catalog (disk only, no HTTP import).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -27,7 +38,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workplace.catalog.catalog import Catalog
-from workplace.catalog.launch import Launched, Launcher, OpenUrl, open_in_browser
+from workplace.catalog.launch import (
+    Launched,
+    Launcher,
+    LaunchError,
+    LaunchErrorKind,
+    OpenUrl,
+    open_in_browser,
+)
 from workplace.config import warm
 from workplace.config.atomic import remove_leftovers
 from workplace.config.paths import Paths
@@ -47,6 +65,8 @@ if TYPE_CHECKING:
     from workplace.status.model import ServiceStatus
     from workplace.system.autostart import SyncResult
 
+log = logging.getLogger("workplace.config")
+
 AuthFactory = Callable[["Workplace", OpenUrl], "AuthService | None"]
 
 
@@ -55,9 +75,10 @@ def build_auth(workplace: Workplace, open_browser: OpenUrl) -> AuthService | Non
 
     Blocking (imports authlib/requests, opens the keyring): call it in a job.
     ``open_browser`` opens the sign-in and sign-out pages (the window wraps the
-    system browser so it can offer "open the browser again").
+    system browser so it can offer "open the browser again"). The identity provider
+    is always the one of the trusted settings, never the start-up snapshot's.
     """
-    provider = workplace.settings.tenant.identity_provider
+    provider = workplace.trusted().tenant.identity_provider
     if not provider.issuer:
         return None
     from workplace.auth.keyring_store import KeyringStore
@@ -76,20 +97,21 @@ def no_auth(_workplace: Workplace, _open_browser: OpenUrl) -> AuthService | None
 
 @dataclass
 class Workplace:
-    """Everything the window needs, built once by :meth:`build`.
+    """Everything the window and the commands need, built once by :meth:`build`.
 
     Thread use: ``settings`` and ``catalog`` are immutable values, replaced as a
-    whole on the GUI thread (:meth:`apply_settings`). The stores and the launcher
-    do blocking I/O and are used from jobs only; the state store only from the
-    serial (writer) job queue.
+    whole on the GUI thread (:meth:`apply_settings`). :meth:`trusted` and the
+    blocking calls below are safe from any job; the state store is used only from
+    the serial (writer) job queue.
     """
 
     paths: Paths
     settings: Settings
+    """What the window shows (at a warm start: the snapshot's, until the trusted load)."""
     preferences: PreferenceStore
     state: StateStore
     catalog: Catalog
-    launcher: Launcher
+    """The effective catalog shown: configuration plus the central catalog in effect."""
     override: Path | None = None
     open_url: OpenUrl = open_in_browser
     """Opens a web address: Python's webbrowser ($BROWSER), or what a test injects."""
@@ -97,12 +119,20 @@ class Workplace:
     snapshot: CatalogSnapshot | None = None
     """The central catalog in effect (the cached copy at start, then each good refresh)."""
     remote: RemoteCatalog | None = None
+    _verified: Settings | None = field(default=None, repr=False)
+    """The settings read from the IT sources (plus the user's saved preferences)."""
+    _trust_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _taken: warm.Fingerprint | None = field(default=None, repr=False)
+    """The fingerprint taken before the trusted load (what the next snapshot is keyed on)."""
+    _from_snapshot: bool = field(default=False, repr=False)
+    _remembered: bool = field(default=False, repr=False)
+    _launcher: tuple[Settings, Launcher] | None = field(default=None, repr=False)
     _network: NetworkSetup | None = field(default=None, repr=False)
     _network_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _icons: IconCache | None = field(default=None, repr=False)
-    _cold: tuple[warm.Fingerprint, Settings] | None = field(default=None, repr=False)
-    """After a cold start: what :meth:`remember_start` saves for the next warm one."""
-    _started_warm: bool = field(default=False, repr=False)
+    _seen_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _profile: ConnectionProfile | None = field(default=None, repr=False)
+    _statuses: dict[str, ServiceStatus] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -111,40 +141,66 @@ class Workplace:
         *,
         paths: Paths | None = None,
         open_url: OpenUrl | None = None,
+        first_paint_from_cache: bool = False,
     ) -> Workplace:
         """Read the configuration (blocking, before the first paint) and wire the core.
 
-        A start whose configuration files are unchanged reuses the last clean load
-        (:mod:`workplace.config.warm`); otherwise the layered files are read and checked.
+        ``first_paint_from_cache`` (the window only): a start whose configuration files
+        are unchanged may show the start-up snapshot at once; the trusted load from the
+        IT sources follows in the first job (:meth:`trusted`). Without it (every
+        command) the configuration is read from the IT sources here.
         """
         paths = paths or Paths.from_environment()
         taken = warm.fingerprint(paths, override)
-        settings = warm.load(paths, taken)
-        cold = None
+        settings = warm.load(paths, taken) if first_paint_from_cache else None
+        verified = None
         if settings is None:
             from workplace.config.loader import load_settings
 
-            settings = load_settings(paths, override)
-            cold = (taken, settings)
+            settings = verified = load_settings(paths, override)
         workplace = cls(
             paths=paths,
             settings=settings,
             preferences=PreferenceStore(paths),
             state=StateStore(paths),
             catalog=Catalog.from_settings(settings),
-            launcher=make_launcher(settings, open_url or open_in_browser),
             override=override,
             open_url=open_url or open_in_browser,
-            _cold=cold,
-            _started_warm=cold is None,
+            _verified=verified,
+            _taken=taken,
+            _from_snapshot=verified is None,
         )
         workplace._use_remote(settings)
         return workplace
 
+    # -- trust: the settings from the IT sources ---------------------------------
+
     @property
     def warm_start(self) -> bool:
-        """True if this start reused the last clean load of unchanged files."""
-        return self._cold is None and self._started_warm
+        """True if the first paint came from the start-up snapshot of unchanged files."""
+        return self._from_snapshot
+
+    @property
+    def verified(self) -> bool:
+        """Whether the trusted load from the IT sources has happened."""
+        with self._trust_lock:
+            return self._verified is not None
+
+    def trusted(self) -> Settings:
+        """The settings from the IT sources themselves, never from a user-writable cache.
+
+        What runs, what is locked, the identity provider, the catalog source and the
+        network come from here. Blocking the first time at a warm start (it reads and
+        validates the files): call it in a job. Later calls return at once.
+        """
+        with self._trust_lock:
+            if self._verified is None:
+                from workplace.config.loader import load_settings
+
+                taken = warm.fingerprint(self.paths, self.override)
+                self._verified = load_settings(self.paths, self.override)
+                self._taken = taken
+            return self._verified
 
     def remove_leftovers(self) -> int:
         """Temporary files of writes killed half-way, in the launcher's own directories (disk:
@@ -153,12 +209,19 @@ class Workplace:
         return remove_leftovers([paths.user_config_dir, paths.state_dir, paths.cache_dir])
 
     def remember_start(self) -> bool:
-        """After a cold start, save it for the next warm one (blocking disk: a job)."""
-        if self._cold is None:
-            return False
-        taken, settings = self._cold
-        self._cold = None
-        return warm.save(self.paths, taken, settings)
+        """Save the trusted load for the next start's first paint (blocking disk: a job).
+
+        Writes only what :meth:`trusted` read from the IT sources, and only when the
+        snapshot in the cache is missing or differs from it.
+        """
+        with self._trust_lock:
+            verified, taken = self._verified, self._taken
+            if verified is None or taken is None or self._remembered:
+                return False
+            self._remembered = True
+        if self._from_snapshot and warm.same(self.settings, verified):
+            return False  # the snapshot shown was exactly the trusted load
+        return warm.save(self.paths, taken, verified)
 
     def _use_remote(self, settings: Settings) -> None:
         """The central catalog of ``settings`` and its cached copy (disk only)."""
@@ -174,10 +237,33 @@ class Workplace:
         self.snapshot = remote.cached() if self.remote is not None else None
         self.catalog = effective_catalog(settings, self.snapshot)
 
+    def _trusted_remote(self, trusted: Settings) -> RemoteCatalog | None:
+        """The central catalog the trusted settings name (the shown one if it is that)."""
+        if not trusted.tenant.catalog.configured:
+            return None
+        from workplace.catalog.remote import RemoteCatalog
+        from workplace.catalog.snapshot import CatalogSource
+
+        remote = self.remote
+        if remote is not None and remote.source == CatalogSource.from_settings(trusted):
+            return remote
+        remote = RemoteCatalog(self.paths, self.session, trusted)
+        return remote if remote.source is not None else None
+
+    def _trusted_snapshot(self, trusted: Settings) -> CatalogSnapshot | None:
+        """The central catalog in effect, if it is the one the trusted settings name."""
+        from workplace.catalog.snapshot import CatalogSource
+
+        snapshot = self.snapshot
+        if snapshot is not None and snapshot.source == CatalogSource.from_settings(trusted):
+            return snapshot
+        remote = self._trusted_remote(trusted)
+        return remote.cached() if remote is not None else None
+
     # -- GUI thread: swap in new values -------------------------------------
 
     def apply_settings(self, settings: Settings) -> None:
-        """Use ``settings`` from now on (a job's result, applied on the GUI thread)."""
+        """Show ``settings`` (a job's result, applied on the GUI thread)."""
         old = self.settings
         tenant_changed = settings.tenant != old.tenant
         network_changed = tenant_changed or any(
@@ -191,7 +277,6 @@ class Workplace:
             if old_network is not None:
                 old_network.close()  # frees the idle pooled sockets; no network I/O
         if tenant_changed:
-            self.launcher = make_launcher(settings, self.open_url)
             if settings.tenant.catalog != old.tenant.catalog or self.remote is None:
                 self._use_remote(settings)
             else:
@@ -210,16 +295,21 @@ class Workplace:
 
     def network(self) -> NetworkSetup:
         """The one session factory: proxy, trust and byte counter (imports requests)."""
+        trusted = self.trusted()
         with self._network_lock:
             if self._network is None:
                 from workplace.net.setup import NetworkSetup
 
-                self._network = NetworkSetup.from_settings(self.settings)
+                self._network = NetworkSetup.from_settings(trusted)
             return self._network
 
     def session(self) -> HttpSession:
         """A new session from :meth:`network` (the factory handed to auth and the catalog)."""
         return self.network()()
+
+    def auth(self) -> AuthService | None:
+        """The sign-in service (None without an identity provider). Blocking: a job."""
+        return self.auth_factory(self, self.open_url)
 
     @property
     def icon_cache(self) -> IconCache:
@@ -230,18 +320,62 @@ class Workplace:
             self._icons = IconCache(self.paths, self.session)
         return self._icons
 
+    def close(self) -> None:
+        """Free the network's pooled connections (a command at its end)."""
+        with self._network_lock:
+            network, self._network = self._network, None
+        if network is not None:
+            network.close()
+
     # -- blocking calls, run as jobs ----------------------------------------
 
     def fetch_icons(self, urls: tuple[str, ...]) -> dict[str, Path]:
         """Download the service icons not on disk yet (IT's probe budget); never raises."""
-        budget = float(self.settings.tenant.network.probe_budget_seconds)
+        budget = float(self.trusted().tenant.network.probe_budget_seconds)
         return self.icon_cache.fetch(urls, budget_s=max(5.0, budget))
 
     def save_preferences(self, settings: Settings, **changes: Any) -> Settings:
-        return self.preferences.save(settings, **changes)
+        """Save ``changes`` on top of the trusted settings (IT's locks hold); the new
+        settings come back. ``settings`` (what the window showed) is not trusted."""
+        del settings
+        with self._trust_lock:
+            saved = self.preferences.save(self.trusted(), **changes)
+            self._verified = saved
+            return saved
 
     def launch(self, service: Service, low_bandwidth: bool = False) -> Launched:
-        return self.launcher.launch(service, low_bandwidth)
+        """Open ``service`` as the trusted settings define it (blocking: a job).
+
+        ``service`` may come from a warm start's first paint: it is looked up again
+        in the trusted catalog and refused if it is not there, so a tile the snapshot
+        made up never runs. Raises :class:`LaunchError`.
+        """
+        trusted = self.trusted()
+        allowed = self._allowed(service, trusted)
+        return self._trusted_launcher(trusted).launch(allowed, low_bandwidth)
+
+    def _allowed(self, service: Service, trusted: Settings) -> Service:
+        from workplace.catalog.effective import effective_catalog
+
+        found = effective_catalog(trusted, self._trusted_snapshot(trusted)).get(service.id)
+        if found is not None:
+            return found
+        support = trusted.tenant.organisation.support.url
+        if service.native_app is None and support and service.url == support:
+            return service  # the service desk's page of the help dialog
+        log.info("refused to open %r: not in the trusted catalog", service.id)
+        raise LaunchError(
+            LaunchErrorKind.NOT_ALLOWED,
+            f"{service.id!r} is not a service of the IT configuration",
+        )
+
+    def _trusted_launcher(self, trusted: Settings) -> Launcher:
+        built = self._launcher
+        if built is not None and built[0].tenant.native_apps == trusted.tenant.native_apps:
+            return built[1]
+        launcher = make_launcher(trusted, self.open_url)
+        self._launcher = (trusted, launcher)
+        return launcher
 
     def record_launch(self, service_id: str) -> list[str]:
         """Remember a launch; returns the recent ids, newest first (writer queue only)."""
@@ -255,18 +389,21 @@ class Workplace:
         self.state.window_geometry = geometry
 
     def detect_profile(
-        self, reachability: Reachability, metered: bool, os_captive: bool | None
+        self, reachability: Reachability, metered: bool, os_captive: bool | None = None
     ) -> ConnectionProfile:
         """Office, home, mobile, captive portal or offline (a few seconds at most)."""
         from workplace.net.detect import detect_profile
 
-        return detect_profile(
+        profile = detect_profile(
             self.network().factory(retries=0),
-            self.settings.tenant.network,
+            self.trusted().tenant.network,
             reachability=reachability,
             metered=metered,
             os_captive=os_captive,
         )
+        with self._seen_lock:
+            self._profile = profile
+        return profile
 
     def probe(
         self, services: tuple[Service, ...], profile: ConnectionProfile, policy: ProfilePolicy
@@ -274,36 +411,57 @@ class Workplace:
         """One status round within IT's time budget; never raises."""
         from workplace.status.probe import ProbeOptions, probe_services
 
-        network = self.settings.tenant.network
+        trusted = self.trusted()
+        network = trusted.tenant.network
         options = ProbeOptions(
             budget=float(network.probe_budget_seconds),
             slow_ms=network.slow_threshold_ms,
             scope=policy.probes,
-            issuer=self.settings.tenant.identity_provider.issuer,
+            issuer=trusted.tenant.identity_provider.issuer,
         )
-        return probe_services(services, profile, self.network().factory(retries=0), options)
+        statuses = probe_services(services, profile, self.network().factory(retries=0), options)
+        with self._seen_lock:
+            self._statuses.update(statuses)
+        return statuses
 
     def refresh_catalog(self) -> RefreshResult | None:
         """Fetch the central catalog (conditional GET); None when none is configured."""
-        remote = self.remote
+        remote = self._trusted_remote(self.trusted())
         return remote.refresh() if remote is not None else None
 
     def sync_start_at_login(self, wanted: bool) -> SyncResult:
+        """Make the system match ``wanted`` (IT's locked value wins)."""
         from workplace.system.autostart import autostart_for, sync_start_at_login
 
+        trusted = self.trusted()
+        if trusted.is_locked("start_at_login"):
+            wanted = trusted.preferences.start_at_login
         return sync_start_at_login(wanted, autostart_for())
 
-    def diagnostics(self) -> dict[str, Any]:
-        """What ``workplace doctor --json`` reports (for "Copy diagnostics")."""
-        from workplace.commands.doctor import collect
+    def diagnostics(
+        self, *, metered: bool = False, fresh: bool = False
+    ) -> dict[str, Any]:
+        """What ``workplace doctor --json`` reports, about this running session.
 
-        return collect(self.settings, self.paths)
+        It uses this session's network setup (its PAC file, the proxies that failed,
+        its byte count), the last connection profile and the statuses already known;
+        ``fresh`` (the doctor command) detects the profile and probes every service now.
+        """
+        from workplace.diagnostics import collect
 
-    def reload(self) -> Settings:
-        """Read the configuration again (e.g. after IT changed a file)."""
-        from workplace.config.loader import load_settings
-
-        return load_settings(self.paths, self.override)
+        trusted = self.trusted()
+        with self._seen_lock:
+            profile = None if fresh else self._profile
+            statuses = None if fresh else dict(self._statuses)
+        return collect(
+            trusted,
+            self.network(),
+            self._trusted_remote(trusted),
+            self._trusted_snapshot(trusted),
+            profile=profile,
+            statuses=statuses,
+            metered=metered,
+        )
 
 
 NETWORK_PREFERENCES = (

@@ -2,7 +2,12 @@
 """The ``workplace`` command line: the window by default, and commands for IT and scripts.
 
 Each command lives in ``workplace/commands/<name>.py`` with ``register(subparsers)``
-and is imported only when needed, so ``workplace --version`` stays instant.
+and is imported only when needed, so ``workplace --version`` stays instant. A
+command's handler takes the arguments and the :class:`~workplace.app.Workplace` the
+composition root builds (configuration from the IT sources, network setup, effective
+catalog, launcher, stores, sign-in); a handler registered with ``standalone=True``
+(checking a file, printing the schema, the self test that builds its own window)
+takes the arguments only.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from workplace import __version__
 
@@ -74,6 +80,17 @@ def _display_available() -> bool:
     return bool(env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
 
 
+def _run_with_workplace(handler: Any, args: argparse.Namespace) -> int:
+    from workplace.app import Workplace
+    from workplace.config.paths import resolve_override
+
+    workplace = Workplace.build(resolve_override(args.config))
+    try:
+        return int(handler(args, workplace))
+    finally:
+        workplace.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list in (["--version"], ["-V"]):
@@ -98,7 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from workplace.commands.run import run_window
 
             return run_window(args)
-        return int(handler(args))
+        if getattr(args, "standalone", False):
+            return int(handler(args))
+        return _run_with_workplace(handler, args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -62,12 +62,11 @@ def test_invalid_values_are_refused(paths: Paths, changes: dict[str, object]) ->
     assert not paths.preferences_file.exists()
 
 
-def test_toggle_favourite(paths: Paths) -> None:
+def test_favourites_are_saved_in_order(paths: Paths) -> None:
     store = PreferenceStore(paths)
-    settings = store.toggle_favourite(load_settings(paths), "mail")
-    settings = store.toggle_favourite(settings, "chat")
+    settings = store.save(load_settings(paths), favourites=["mail", "chat"])
     assert settings.preferences.favourites == ["mail", "chat"]
-    settings = store.toggle_favourite(settings, "mail")
+    settings = store.save(settings, favourites=["chat"])
     assert settings.preferences.favourites == ["chat"]
     assert load_settings(paths).preferences.favourites == ["chat"]
 

@@ -75,10 +75,6 @@ class AuthError(Exception):
         kind = _BY_NETWORK_KIND.get(exc.kind, AuthErrorKind.PROVIDER_UNREACHABLE)
         return cls(kind, str(exc), network=exc)
 
-    @property
-    def is_network(self) -> bool:
-        return self.kind in NETWORK_KINDS
-
 
 _BY_NETWORK_KIND = {
     NetworkErrorKind.TLS: AuthErrorKind.TLS,

@@ -29,6 +29,8 @@ class LaunchErrorKind(enum.Enum):
     NO_BROWSER = "no-browser"
     NATIVE_MISSING = "native-missing"
     NATIVE_FAILED = "native-failed"
+    NOT_ALLOWED = "not-allowed"
+    """Not a service of the trusted IT configuration (e.g. one a tampered cache showed)."""
 
 
 _MESSAGES = {
@@ -36,6 +38,7 @@ _MESSAGES = {
     LaunchErrorKind.NO_BROWSER: "no web browser could be started",
     LaunchErrorKind.NATIVE_MISSING: "the application is not installed",
     LaunchErrorKind.NATIVE_FAILED: "the application could not be started",
+    LaunchErrorKind.NOT_ALLOWED: "not allowed by the IT configuration",
 }
 
 

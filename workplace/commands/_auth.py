@@ -3,27 +3,31 @@
 
 from __future__ import annotations
 
-import argparse
 import time
 from typing import TYPE_CHECKING
 
-from workplace.config.paths import Paths
-
 if TYPE_CHECKING:
+    from workplace.app import Workplace
     from workplace.auth.service import AuthService
     from workplace.auth.state import AuthState
 
 
-def auth_service(args: argparse.Namespace) -> AuthService:
-    from workplace.auth.factory import build_auth_service
-    from workplace.commands.config import report_problems
-    from workplace.config.loader import load_settings
-    from workplace.config.paths import resolve_override
+def auth_service(workplace: Workplace) -> AuthService | None:
+    """The sign-in service the program builds (None: no identity provider configured).
 
-    paths = Paths.from_environment()
-    settings = load_settings(paths, resolve_override(args.config))
-    report_problems(settings)
-    return build_auth_service(settings, paths)
+    Configuration problems go to stderr first."""
+    from workplace.commands.config import report_problems
+
+    report_problems(workplace.settings)
+    return workplace.auth()
+
+
+def not_configured() -> AuthState:
+    """The state without an identity provider."""
+    from workplace.auth.errors import AuthErrorKind
+    from workplace.auth.state import AuthState
+
+    return AuthState(reason=AuthErrorKind.NOT_CONFIGURED)
 
 
 def when(epoch: float | None) -> str:

@@ -7,14 +7,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workplace.config.loader import inspect_file, load_settings
+from workplace.config.loader import inspect_file
 from workplace.config.locate import format_path
-from workplace.config.paths import Paths, resolve_override
 from workplace.config.preferences import read_user_file
 from workplace.config.schema import tenant_json_schema
 from workplace.config.settings import ConfigProblem, Settings
+
+if TYPE_CHECKING:
+    from workplace.app import Workplace
 
 
 def register(subparsers: Any) -> None:
@@ -38,7 +40,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="the files are user preference files, not IT configuration",
     )
-    check.set_defaults(handler=run_check)
+    check.set_defaults(handler=run_check, standalone=True)
 
     show = sub.add_parser(
         "show", help="print the effective configuration",
@@ -50,7 +52,7 @@ def register(subparsers: Any) -> None:
     show.set_defaults(handler=run_show)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of IT configuration files")
-    schema.set_defaults(handler=run_schema)
+    schema.set_defaults(handler=run_schema, standalone=True)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -79,10 +81,6 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return load_settings(Paths.from_environment(), resolve_override(args.config))
-
-
 def report_problems(settings: Settings) -> None:
     """Configuration problems go to stderr, so the output on stdout stays clean."""
     for problem in settings.problems:
@@ -102,8 +100,8 @@ def _flatten(value: Any, path: tuple[str | int, ...]) -> list[tuple[str, Any]]:
     return [(format_path(path), value)]
 
 
-def run_show(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+def run_show(args: argparse.Namespace, workplace: Workplace) -> int:
+    settings = workplace.settings
     report_problems(settings)
     values = effective_values(settings)
     if args.json:

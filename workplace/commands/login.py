@@ -6,9 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workplace.commands._auth import auth_service, describe
+
+if TYPE_CHECKING:
+    from workplace.app import Workplace
 
 
 def register(subparsers: Any) -> None:
@@ -22,11 +25,15 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from workplace.auth.errors import AuthError
+def run(args: argparse.Namespace, workplace: Workplace) -> int:
+    from workplace.auth.errors import AuthError, AuthErrorKind
     from workplace.auth.state import AuthStatus
 
-    service = auth_service(args)
+    service = auth_service(workplace)
+    if service is None:
+        print(f"workplace: sign-in failed: {AuthError(AuthErrorKind.NOT_CONFIGURED)}",
+              file=sys.stderr)
+        return 1
     cancel = threading.Event()
     try:
         if args.device:

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workplace.commands._auth import auth_service
+
+if TYPE_CHECKING:
+    from workplace.app import Workplace
 
 
 def register(subparsers: Any) -> None:
@@ -20,8 +23,11 @@ def register(subparsers: Any) -> None:
 FINISH_SECONDS = 60.0
 
 
-def run(args: argparse.Namespace) -> int:
-    service = auth_service(args)
+def run(args: argparse.Namespace, workplace: Workplace) -> int:
+    service = auth_service(workplace)
+    if service is None:
+        print("Not signed in: no identity provider is configured for this organisation.")
+        return 0
     try:
         service.restore()  # a fresh ID token for the logout hint, if reachable
         service.sign_out()

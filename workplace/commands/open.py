@@ -1,18 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``workplace open SERVICE_ID``: launch one service as the window would."""
+"""``workplace open SERVICE_ID``: launch one service as the window would.
+
+The service is looked up in the effective catalog the program builds (the
+configuration plus the cached central catalog): exactly what ``workplace services``
+lists and the window shows.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workplace.catalog.catalog import Catalog
-from workplace.catalog.launch import Launcher, LaunchError
+from workplace.catalog.launch import LaunchError
 from workplace.commands.config import report_problems
-from workplace.config.loader import load_settings
-from workplace.config.paths import Paths, resolve_override
-from workplace.config.state import StateStore
+
+if TYPE_CHECKING:
+    from workplace.app import Workplace
 
 
 def register(subparsers: Any) -> None:
@@ -28,11 +32,9 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    paths = Paths.from_environment()
-    settings = load_settings(paths, resolve_override(args.config))
-    report_problems(settings)
-    catalog = Catalog.from_settings(settings)
+def run(args: argparse.Namespace, workplace: Workplace) -> int:
+    report_problems(workplace.settings)
+    catalog = workplace.catalog
     service = catalog.get(args.service_id)
     if service is None:
         message = f"workplace: error: unknown service {args.service_id!r}"
@@ -43,12 +45,11 @@ def run(args: argparse.Namespace) -> int:
             message += f"; known services: {', '.join(s.id for s in catalog.services)}"
         print(message, file=sys.stderr)
         return 1
-    launcher = Launcher(settings.tenant.native_apps)
     try:
-        launched = launcher.launch(service, low_bandwidth=args.low_bandwidth)
+        launched = workplace.launch(service, low_bandwidth=args.low_bandwidth)
     except LaunchError as exc:
         print(f"workplace: error: cannot open {service.id}: {exc}", file=sys.stderr)
         return 1
-    StateStore(paths).record_launch(service.id)
+    workplace.record_launch(service.id)
     print(f"opened {service.id}: {launched.target}")
     return 0

@@ -33,7 +33,9 @@ def run_window(args: argparse.Namespace) -> int:
 
     from workplace.app import Workplace
 
-    workplace = Workplace.build(resolve_override(getattr(args, "config", None)), paths=paths)
+    workplace = Workplace.build(
+        resolve_override(getattr(args, "config", None)), paths=paths, first_paint_from_cache=True
+    )
     t_config = time.perf_counter()
     gui = Gui(app, workplace, single_instance=single)
     watch = PaintWatch(gui.window)

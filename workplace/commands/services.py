@@ -11,17 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workplace.catalog.effective import merge_catalog
-from workplace.catalog.remote import RefreshResult, RemoteCatalog
-from workplace.catalog.snapshot import CatalogSnapshot
 from workplace.commands.config import report_problems
 from workplace.config.language import effective_language
-from workplace.config.loader import load_settings
-from workplace.config.paths import Paths, resolve_override
-from workplace.config.settings import Settings
+from workplace.diagnostics.source import describe_source, source_lines
+
+if TYPE_CHECKING:
+    from workplace.app import Workplace
+    from workplace.catalog.remote import RefreshResult
 
 
 def register(subparsers: Any) -> None:
@@ -40,27 +39,24 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    paths = Paths.from_environment()
-    settings = load_settings(paths, resolve_override(args.config))
+def run(args: argparse.Namespace, workplace: Workplace) -> int:
+    settings = workplace.settings
     report_problems(settings)
-    from workplace.net.setup import NetworkSetup
-
-    # The program's one session factory: IT's extra CA bundle and the proxy apply here too.
-    remote = RemoteCatalog(paths, NetworkSetup.from_settings(settings), settings)
     refreshed: RefreshResult | None = None
     if getattr(args, "refresh", False):
-        refreshed = remote.refresh()
-        snapshot = refreshed.snapshot
-        for problem in refreshed.problems:
-            print(f"workplace: {problem}", file=sys.stderr)
-        if not refreshed.ok:
-            print(
-                f"workplace: catalog refresh failed ({refreshed.kind.value}): {refreshed.detail}",
-                file=sys.stderr,
-            )
-    else:
-        snapshot = remote.cached()
+        # The program's network setup: IT's extra CA bundle and the proxy apply here too.
+        refreshed = workplace.refresh_catalog()
+        if refreshed is not None:
+            workplace.apply_snapshot(refreshed.snapshot)
+            for problem in refreshed.problems:
+                print(f"workplace: {problem}", file=sys.stderr)
+            if not refreshed.ok:
+                print(
+                    f"workplace: catalog refresh failed ({refreshed.kind.value}): "
+                    f"{refreshed.detail}",
+                    file=sys.stderr,
+                )
+    snapshot = workplace.snapshot
     catalog, merge_problems = merge_catalog(settings, snapshot)
     for problem in merge_problems:
         print(f"workplace: {problem}", file=sys.stderr)
@@ -69,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     origin_of = {
         s.id: "configuration" if s.id in local_ids else central for s in catalog.services
     }
-    source = describe_source(settings, remote, snapshot, refreshed)
+    source = describe_source(settings, workplace.remote, snapshot, refreshed)
     # Exit 1 for a failed refresh or a configuration with errors (the list still shows
     # what could be read, and the problems went to stderr).
     failed = (refreshed is not None and not refreshed.ok) or bool(settings.errors)
@@ -112,100 +108,3 @@ def run(args: argparse.Namespace) -> int:
     for line in source_lines(source):
         print(line)
     return 1 if failed else 0
-
-
-def describe_source(
-    settings: Settings,
-    remote: RemoteCatalog,
-    snapshot: CatalogSnapshot | None,
-    refreshed: RefreshResult | None,
-    now: float | None = None,
-) -> dict[str, Any]:
-    """Where the catalog came from and how old it is, as a JSON-ready dict."""
-    now = time.time() if now is None else now
-    config = {"sources": list(settings.it_sources)}
-    out: dict[str, Any] = {"configuration": config, "central": None}
-    if remote.source is None:
-        return out
-    central: dict[str, Any] = {
-        "kind": remote.source.kind.value,
-        "url": remote.source.url,
-        "signed": remote.source.signed,
-        "cached": snapshot is not None,
-    }
-    if snapshot is not None:
-        central.update(
-            version=snapshot.version,
-            epoch=snapshot.epoch,
-            generated=snapshot.generated,
-            services=len(snapshot.services),
-            fetched_at=_iso(snapshot.fetched_at),
-            checked_at=_iso(snapshot.checked_at),
-            age_seconds=round(snapshot.age(now)),
-        )
-    else:
-        rejected = remote.rejected()
-        if rejected:
-            central["rejected"] = rejected
-    if refreshed is not None:
-        central["refresh"] = {"result": refreshed.kind.value, "detail": refreshed.detail}
-    else:
-        failure = remote.last_failure()
-        if failure is not None:
-            central["last_failure"] = {
-                "at": _iso(failure.at), "result": failure.kind, "detail": failure.detail
-            }
-    out["central"] = central
-    return out
-
-
-def source_lines(source: dict[str, Any]) -> list[str]:
-    """The plain-text form of :func:`describe_source`."""
-    sources = source["configuration"]["sources"]
-    lines = [f"Configuration: {', '.join(sources) if sources else 'built-in defaults'}"]
-    central = source["central"]
-    if central is None:
-        lines.append("Central catalog: not configured")
-        return lines
-    what = "manifest" if central["kind"] == "manifest" else "Univention portal"
-    signed = ", signed" if central["signed"] else ""
-    lines.append(f"Central catalog: {what} {central['url']}{signed}")
-    if central["cached"]:
-        lines.append(
-            f"  version {central['version']}"
-            + (f" (epoch {central['epoch']})" if central.get("epoch") else "")
-            + f", {central['services']} services, "
-            f"confirmed {_age(central['age_seconds'])} ago ({central['checked_at']}), "
-            f"downloaded {central['fetched_at']}"
-            + (f", generated {central['generated']}" if central.get("generated") else "")
-        )
-    elif central.get("rejected"):
-        lines.append(
-            f"  a copy exists but was rejected ({central['rejected']}): "
-            "the catalog shows the configured services only"
-        )
-    else:
-        lines.append("  no copy yet: the catalog shows the configured services only")
-    refresh = central.get("refresh")
-    if refresh is not None:
-        lines.append(f"  refresh: {refresh['result']}: {refresh['detail']}")
-    failure = central.get("last_failure")
-    if failure is not None:
-        lines.append(
-            f"  last refresh failed at {failure['at']} ({failure['result']}): {failure['detail']}"
-        )
-    return lines
-
-
-def _iso(stamp: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(stamp))
-
-
-def _age(seconds: int) -> str:
-    if seconds < 90:
-        return f"{seconds} s"
-    if seconds < 90 * 60:
-        return f"{round(seconds / 60)} min"
-    if seconds < 36 * 3600:
-        return f"{round(seconds / 3600)} h"
-    return f"{round(seconds / 86400)} days"

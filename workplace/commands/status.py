@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workplace.commands._auth import auth_service, describe
+from workplace.commands._auth import auth_service, describe, not_configured
+
+if TYPE_CHECKING:
+    from workplace.app import Workplace
 
 
 def register(subparsers: Any) -> None:
@@ -19,12 +22,15 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    service = auth_service(args)
-    try:
-        state = service.restore()
-    finally:
-        service.close()
+def run(args: argparse.Namespace, workplace: Workplace) -> int:
+    service = auth_service(workplace)
+    if service is None:
+        state = not_configured()
+    else:
+        try:
+            state = service.restore()
+        finally:
+            service.close()
     if args.json:
         print(json.dumps({
             "status": state.status.value,

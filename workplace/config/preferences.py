@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -199,15 +199,6 @@ class PreferenceStore:
             origins[f"preferences.{key}"] = Origin("user", str(self.path))
         return replace(settings, preferences=effective, origins=origins)
 
-    def toggle_favourite(self, settings: Settings, service_id: str) -> Settings:
-        """Pin ``service_id`` if it is not a favourite, unpin it if it is."""
-        favourites = list(settings.preferences.favourites)
-        if service_id in favourites:
-            favourites.remove(service_id)
-        else:
-            favourites.append(service_id)
-        return self.save(settings, favourites=favourites)
-
     def _backup(self, current: UserFile) -> None:
         if current.broken:
             target = self.path.with_name(self.path.name + ".broken")
@@ -220,8 +211,3 @@ class PreferenceStore:
             return
         except OSError as exc:
             log.warning("cannot keep a copy of %s as %s: %s", self.path, target, exc)
-
-
-def preference_values(settings: Settings) -> Mapping[str, Any]:
-    """The effective preferences as plain values, keyed like the file."""
-    return settings.preferences.model_dump(mode="json")

@@ -66,10 +66,6 @@ class StateStore:
         self._data["recent"] = recent[:MAX_RECENT]
         self._write()
 
-    def clear_recent(self) -> None:
-        self._data["recent"] = []
-        self._write()
-
     @property
     def window_geometry(self) -> bytes | None:
         value = self._data.get("window_geometry")

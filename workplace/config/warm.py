@@ -12,6 +12,13 @@ size, mtime, ctime, inode), the program version and the override file. Only clea
 loads (no problems at all) are saved, so a broken file is always reported anew. On
 platforms with policy stores that cannot be fingerprinted cheaply (the Windows
 registry, macOS profiles) the warm path is not used.
+
+Trust: the snapshot lies in the user's cache, and the fingerprint is written *inside*
+it, so anyone with the user's rights can make it say anything and still match. It is
+therefore used for the window's first paint only. What runs and what is locked comes
+from the IT sources themselves: :meth:`workplace.app.Workplace.trusted` reads them in
+the first job after the paint, before anything is launched or saved, and replaces
+what the snapshot showed. The command line never reads the snapshot.
 """
 
 from __future__ import annotations
@@ -78,6 +85,18 @@ def fingerprint(paths: Paths, override: Path | None) -> Fingerprint:
     return entries
 
 
+def same(a: Settings, b: Settings) -> bool:
+    """Whether ``a`` and ``b`` agree in everything a snapshot holds."""
+    return (
+        a.tenant == b.tenant
+        and a.preferences == b.preferences
+        and dict(a.origins) == dict(b.origins)
+        and a.locked == b.locked
+        and a.it_sources == b.it_sources
+        and a.problems == b.problems
+    )
+
+
 def save(paths: Paths, taken: Fingerprint, settings: Settings) -> bool:
     """Write the snapshot of a clean load; returns whether it was written. Blocking disk.
 
@@ -103,7 +122,10 @@ def save(paths: Paths, taken: Fingerprint, settings: Settings) -> bool:
 
 
 def load(paths: Paths, now: Fingerprint) -> Settings | None:
-    """The snapshot's Settings if its fingerprint is ``now``, else None. Never raises."""
+    """The snapshot's Settings if its fingerprint is ``now``, else None. Never raises.
+
+    For the first paint only (see the module's note on trust): never launch, lock or
+    connect anything on what it says."""
     if not supported():
         return None
     try:

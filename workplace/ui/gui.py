@@ -1,9 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Start-up of the GUI: application object, look, window, tray and single instance.
 
-``workplace.commands.run`` (the window) and ``workplace.commands.selftest`` both
-start the GUI through :func:`create_app` and :class:`Gui`, so the self test
-measures exactly what users get.
+The window (``workplace`` without a command) and ``workplace selftest`` both start
+the GUI through :func:`create_app` and :class:`Gui`, so the self test measures
+exactly what users get.
+
+Order after the first paint: the first job reads the configuration from the IT
+sources (:meth:`Workplace.trusted`); its result replaces what a warm start's
+snapshot showed. Only then do sign-in, the status round, the central catalog and
+start at login begin. Launches and preference saves asked for before that wait for
+the same load inside their jobs (the core looks the service up again in the trusted
+catalog), so nothing runs on what the snapshot said.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from workplace import APP_ID, APP_NAME, __version__
 from workplace.app import Workplace
+from workplace.config.settings import Settings
 from workplace.ui import icons
 from workplace.ui.account import AccountController
 from workplace.ui.accountview import AccountView
@@ -155,6 +163,7 @@ class Gui(QObject):
         self.jobs = jobs or Jobs(parent=self)
         self.save_state = save_state
         self._disposed = False
+        self._painted_at = time.perf_counter()
         self.status_enabled = status
         self.watch = watch or NetworkWatch(self)
         self._texts = StatusTexts()
@@ -219,12 +228,37 @@ class Gui(QObject):
 
     @Slot()
     def _on_first_paint_painted(self) -> None:
+        self._painted_at = time.perf_counter()
+        self.jobs.run(
+            self.workplace.trusted, self._on_trusted_loaded, self._on_trusted_failed,
+            name="trusted-settings",
+        )
+        self.jobs.run(self.workplace.remove_leftovers, name="remove-leftovers")
+
+    def _on_trusted_loaded(self, settings: Settings) -> None:
+        """The configuration from the IT sources: it replaces the snapshot's, then the
+        work that uses it (sign-in, status, catalog, start at login) begins."""
+        if self._disposed:
+            return
+        from workplace.config.warm import same
+
+        shown = self.workplace.settings
+        if settings is not shown and not same(settings, shown):
+            log.info(
+                "the start-up snapshot differed from the configuration; using the "
+                "configuration", extra={"event": "config.snapshot_replaced"},
+            )
+            self.window.apply_settings(settings)
         if self.save_state:
             self.jobs.run(self.workplace.remember_start, name="remember-start")
-        self.jobs.run(self.workplace.remove_leftovers, name="remove-leftovers")
-        QTimer.singleShot(AUTH_START_DELAY_MS, self._start_account)
+        waited = int((time.perf_counter() - self._painted_at) * 1000)
+        QTimer.singleShot(max(0, AUTH_START_DELAY_MS - waited), self._start_account)
         if self.status_enabled:
-            QTimer.singleShot(STATUS_START_DELAY_MS, self._start_status)
+            QTimer.singleShot(max(0, STATUS_START_DELAY_MS - waited), self._start_status)
+
+    def _on_trusted_failed(self, exc: BaseException) -> None:
+        # load_settings never raises; if it did, nothing may start on the snapshot.
+        log.error("the configuration could not be read: %s", exc)
 
     @Slot()
     def _start_account(self) -> None:

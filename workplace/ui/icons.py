@@ -218,8 +218,3 @@ def app_icon() -> QIcon:
         painter.end()
         result.addPixmap(image)
     return result
-
-
-def clear_cache() -> None:
-    _pixmaps.clear()
-    _remote_pixmaps.clear()

@@ -790,7 +790,7 @@ class MainWindow(QMainWindow):
         workplace = self.workplace
 
         def collect() -> str:
-            from workplace.commands.doctor import render
+            from workplace.diagnostics import render
 
             return "\n".join(render(workplace.diagnostics())) + "\n"
 
