@@ -4,6 +4,14 @@
 :func:`load_settings` never raises. A broken IT file makes the launcher run on the
 last good IT configuration (cached as JSON) or on the defaults, and every problem is
 reported with its file, line and key path.
+
+The last good copy lies in the user's cache, so anyone with the user's rights can
+edit it. It is used for what is harmless only: the organisation's look and texts,
+the categories and the services with their web addresses. What could start a
+program, lift a lock or redirect trust never comes from it: no native applications
+(a service's ``native_app`` is dropped), no identity provider, no central catalog,
+IT's network settings and proxy presets at their defaults, and no preference can be
+changed while IT's own file is broken (see :func:`_harmless`).
 """
 
 from __future__ import annotations
@@ -44,6 +52,20 @@ from workplace.config.validate import (
 
 log = logging.getLogger("workplace.config")
 
+PROXY_KEYS = frozenset(
+    {"proxy_mode", "proxy_pac_url", "proxy_http", "proxy_https", "proxy_exclusions"}
+)
+"""Preferences that decide where the traffic goes: never from a user-writable copy."""
+UNTRUSTED_SECTIONS = ("native_apps", "identity_provider", "catalog", "network")
+"""Sections of the IT layer a user-writable copy must not supply (see :func:`_harmless`)."""
+FROZEN_REASON = {
+    "de": "Die Konfigurationsdatei Ihrer IT ist fehlerhaft. Bis die IT sie repariert hat, "
+    "lassen sich hier keine Einstellungen ändern; Anmeldung, eigene Programme und der "
+    "zentrale Katalog sind so lange aus.",
+    "en": "Your IT department's configuration file has errors. Until IT repairs it, no "
+    "settings can be changed here; sign-in, local applications and the central catalog "
+    "are off until then.",
+}
 BUILTIN_TENANT = "tenants/musterstadt.toml"
 BUILTIN_SOURCE = f"{BUILT_IN}:{BUILTIN_TENANT}"
 LAST_GOOD_VERSION = 2
@@ -90,6 +112,8 @@ class _ItLayer:
     sources: tuple[str, ...]
     layer: str
     problems: list[ConfigProblem]
+    frozen: bool = False
+    """Running on the user-writable last good copy: nothing may be changed (fail closed)."""
 
 
 def _load_it_layer(
@@ -172,10 +196,13 @@ def _fallback(paths: Paths, key: str, problems: list[ConfigProblem]) -> _ItLayer
         document = json.loads(cache.read_text(encoding="utf-8"))
         if document.get("version") != LAST_GOOD_VERSION or document.get("key") != key:
             raise ValueError("stale cache")
-        tenant = Tenant.model_validate(document["data"])
-        merged = Merged(data=document["data"], fallback_source=str(cache))
+        data = _harmless(document["data"])
+        tenant = Tenant.model_validate(data)
+        merged = Merged(data=data, fallback_source=str(cache))
         stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(cache.stat().st_mtime))
         for path, source, leaf in document["owners"]:
+            if path and path[0] in UNTRUSTED_SECTIONS:
+                continue
             merged.owners[tuple(path)] = Owner(
                 f"{source} (last good copy of {stamp})", None, bool(leaf)
             )
@@ -200,11 +227,42 @@ def _fallback(paths: Paths, key: str, problems: list[ConfigProblem]) -> _ItLayer
             "IT configuration",
             None,
             "",
-            f"has errors; running on the last good configuration, saved {stamp}",
+            f"has errors; running on the last good configuration, saved {stamp}, with its "
+            "web services only: sign-in, local applications, the central catalog and IT's "
+            "network settings are off, and no setting can be changed until IT repairs the file",
         )
     )
     sources = tuple(sorted({o.source for o in merged.owners.values()}))
-    return _ItLayer(tenant, merged, sources, "it", problems)
+    return _ItLayer(tenant, merged, sources, "it", problems, frozen=True)
+
+
+def _harmless(data: Any) -> dict[str, Any]:
+    """What a user-writable copy of the IT layer may supply (fail closed on the rest).
+
+    Kept: the organisation, the categories, the services' web targets, preference
+    presets other than the proxy, and the copy's locks (a lock only restricts). Left
+    out: native applications (and every service's reference to one), the identity
+    provider, the central catalog and its pinned key, the network settings (extra CA,
+    probes) and the proxy presets. The lock reason says why nothing can be changed.
+    """
+    if not isinstance(data, dict):
+        raise ValueError("the cached IT configuration is not a table")
+    kept = {key: value for key, value in data.items() if key not in UNTRUSTED_SECTIONS}
+    services = kept.get("services")
+    if isinstance(services, list):
+        kept["services"] = [
+            {k: v for k, v in service.items() if k != "native_app"}
+            if isinstance(service, dict) else service
+            for service in services
+        ]
+    presets = kept.get("preferences")
+    if isinstance(presets, dict):
+        kept["preferences"] = {k: v for k, v in presets.items() if k not in PROXY_KEYS}
+    policy = kept.get("policy")
+    policy = dict(policy) if isinstance(policy, dict) else {}
+    policy["reason"] = dict(FROZEN_REASON)
+    kept["policy"] = policy
+    return kept
 
 
 # --------------------------------------------------------------------------- all layers
@@ -275,7 +333,7 @@ def _build(paths: Paths, override: Path | None, policies: Sequence[PolicyLayer])
     user = read_user_file(paths.preferences_file)
     problems.extend(user.problems)
     for key, value in user.values.items():
-        if key in locked:
+        if key in locked or (it.frozen and key in PROXY_KEYS):
             continue
         values[key] = value
         pref_origins[key] = Origin("user", str(paths.preferences_file))
@@ -284,6 +342,8 @@ def _build(paths: Paths, override: Path | None, policies: Sequence[PolicyLayer])
             values[key] = value
     for key in locked:
         pref_origins[key] = lock_origins[key]
+    if it.frozen:  # IT's own locks are unknown while its file is broken: fail closed
+        locked = frozenset(PREFERENCE_KEYS)
     try:
         preferences = Preferences.model_validate(values)
     except ValueError as exc:  # pragma: no cover - every key was validated on its own
