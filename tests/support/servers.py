@@ -78,7 +78,7 @@ class _Handler(BaseHTTPRequestHandler):
                 if owner.release.wait(route.drip):
                     return
                 self.wfile.write(slow[index:index + 1])
-        except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
+        except OSError:  # broken pipe, reset, a TLS error: the client hung up
             owner.hung_up.set()
             return
         owner.dripped.set()

@@ -29,7 +29,7 @@ import ssl
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -100,7 +100,8 @@ class _CountingSocket(socket.socket):
         try:
             yield
         finally:
-            super().settimeout(self._base_timeout)
+            with suppress(OSError):  # closed meanwhile: nothing left to restore
+                super().settimeout(self._base_timeout)
 
     def send(self, data: Any, flags: int = 0) -> int:
         with self._within_deadline():
