@@ -16,6 +16,9 @@ from typing import Any
 
 import pytest
 
+# A logged error fails the test (tests/support/logfail.py, the expect_error fixture).
+pytest_plugins = ("tests.support.logfail", "pytester")
+
 # The test identity provider and its helpers (tests/stack) import each other by name.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "stack"))
 

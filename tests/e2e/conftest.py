@@ -74,21 +74,28 @@ def grab_screen(display: str, target: Path) -> Path:
 
 
 class Launcher:
-    """The real ``workplace --log-json`` process and its JSON log lines (stderr)."""
+    """The real ``workplace --log-json`` process and its JSON log lines (stderr).
+
+    When the process has ended, :attr:`problems` lists every entry at ERROR or above
+    and every raw traceback line; :func:`run_launcher` fails the test on any.
+    """
 
     def __init__(self, proc: subprocess.Popen[str]) -> None:
         self.proc = proc
         self.seen: list[dict[str, Any]] = []
         self._events: queue.Queue[dict[str, Any] | None] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
 
     def _read(self) -> None:
         assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            try:
-                self._events.put(json.loads(line))
-            except json.JSONDecodeError:
-                self._events.put({"raw": line.rstrip()})
+        with contextlib.suppress(ValueError, OSError):  # closed after a hang (finish)
+            for line in self.proc.stderr:
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    entry = None
+                self._events.put(entry if isinstance(entry, dict) else {"raw": line.rstrip()})
         self._events.put(None)
 
     def wait_for(self, name: str, timeout: float = 60) -> dict[str, Any]:
@@ -104,22 +111,48 @@ class Launcher:
             if entry.get("event") == name:
                 return entry
 
+    def finish(self) -> None:
+        """After the process ended: read the rest of its log into :attr:`seen`."""
+        # A child it started (a browser) may hold the pipe open: do not wait for ever.
+        self._reader.join(timeout=10)
+        while True:
+            try:
+                entry = self._events.get_nowait()
+            except queue.Empty:
+                return
+            if entry is not None:
+                self.seen.append(entry)
+
     @property
     def tracebacks(self) -> list[dict[str, Any]]:
         return [e for e in self.seen if "Traceback" in str(e.get("raw", ""))]
 
+    @property
+    def problems(self) -> list[dict[str, Any]]:
+        """Entries at ERROR or above, and raw traceback lines."""
+        errors = [e for e in self.seen if e.get("level") in ("ERROR", "CRITICAL")]
+        return errors + self.tracebacks
+
 
 @contextlib.contextmanager
 def run_launcher(env: dict[str, str], *args: str) -> Iterator[Launcher]:
-    """Start ``python -m workplace --log-json ARGS`` with ``env``; ended when the block is."""
+    """Start ``python -m workplace --log-json ARGS`` with ``env``; ended when the block is.
+
+    The test fails when the program logged an error or printed a traceback.
+    """
     proc = subprocess.Popen(
         [sys.executable, "-m", "workplace", "--log-json", *args], cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
+    launcher = Launcher(proc)
     try:
-        yield Launcher(proc)
+        yield launcher
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+        launcher.finish()
         if proc.stderr is not None:
             proc.stderr.close()
+    if launcher.problems:
+        pytest.fail("the launcher logged errors:\n" + "\n".join(
+            json.dumps(e, ensure_ascii=False) for e in launcher.problems), pytrace=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.logfail import ExpectError
 from workplace.config import loader
 from workplace.config.language import effective_language, system_language
 from workplace.config.paths import Paths
@@ -31,11 +32,15 @@ def test_preference_overrides_system() -> None:
     assert effective_language("system", {"LANG": "de_DE"}) == "de"
 
 
-def test_load_settings_never_raises(paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_load_settings_never_raises(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch, expect_error: ExpectError
+) -> None:
     def boom(*args: object) -> None:
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(loader, "_build", boom)
-    settings = loader.load_settings(paths)
+    with expect_error("workplace.config", match="configuration could not be loaded") as logged:
+        settings = loader.load_settings(paths)
+    assert logged[0].exc_info is not None  # the helpdesk sees where it came from
     assert [str(p) for p in settings.problems] == ["configuration: internal error: simulated bug"]
     assert settings.tenant.services == []
