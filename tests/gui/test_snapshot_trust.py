@@ -167,3 +167,25 @@ def test_a_click_while_the_trusted_load_runs_on_the_pool_never_runs_the_program(
         gui.dispose()
         assert gui.jobs.wait(30_000)
     assert not marker.exists()
+
+
+def test_the_service_desk_page_of_the_help_still_opens(
+    make_gui: Any, qtbot: Any, tmp_path: Path, browser: Path
+) -> None:
+    """Not a catalog service, but IT's own support address: the launch check lets it
+    through (an address that is neither is refused: see the tests above)."""
+    from tests.gui.conftest import opened_urls
+
+    config = tmp_path / "it.toml"
+    config.write_text(
+        '[organisation]\nname = "Landesamt"\nsupport = { url = "https://it.la.example/help" }\n'
+        '\n[[services]]\nid = "mail"\nname = "E-Mail"\nurl = "https://mail.la.example/"\n',
+        encoding="utf-8",
+    )
+    gui = make_gui(config)
+    gui.window.show_help()
+    help_dialog = gui.window._help
+    assert help_dialog is not None
+    help_dialog.link_opened.emit("https://it.la.example/help")
+    qtbot.waitUntil(lambda: opened_urls(browser) == ["https://it.la.example/help"])
+    help_dialog.close()
