@@ -30,7 +30,7 @@ def _stored_refresh_token(harness: Harness) -> str:
 @WRONG_CLOCKS
 def test_a_start_with_a_wrong_clock_keeps_the_session(harness: Harness, shift: float) -> None:
     """``workplace login``, one start with the clock off, then one with it right."""
-    harness.service().sign_in()
+    signed_in = harness.service().sign_in()
     remembered = _stored_refresh_token(harness)
 
     wrong = harness.service(clock=FakeClock(shift)).restore()
@@ -39,6 +39,9 @@ def test_a_start_with_a_wrong_clock_keeps_the_session(harness: Harness, shift: f
     assert wrong.reason == AuthErrorKind.CLOCK_SKEW  # reported as what it is
     rotated = _stored_refresh_token(harness)
     assert rotated != remembered  # the provider's new refresh token was saved
+    # The session's end is not moved by the wrong clock: "holds until" stays true.
+    assert wrong.session_until == signed_in.session_until
+    assert json.loads(harness.stored() or "{}")["session_until"] == signed_in.session_until
 
     right = harness.service()
     state = right.restore()

@@ -56,10 +56,12 @@ def test_failures_back_off_and_a_refresh_ends_the_backoff() -> None:
 
 def test_rotated_keeps_the_new_refresh_token_but_not_the_new_access_token() -> None:
     state = Session().signed_in_as(ERIKA, _tokens(), T, remembered=True)
-    rotated = state.rotated(_tokens(2, until=T + 7200))
+    rotated = state.rotated("refresh-2", T + 7200)
     assert rotated.refresh_token == "refresh-2" and rotated.session_until == T + 7200
     assert rotated.tokens == state.tokens  # access and ID token of the sign-in
-    assert state.rotated(_tokens(2, until=None)).session_until == T + 3600  # not said: kept
+    assert state.rotated("refresh-2").session_until == T + 3600  # not said: kept
+    refreshed = state.refreshed(_tokens(2, until=None), T + 240)
+    assert refreshed.session_until == T + 3600 and refreshed.tokens == _tokens(2, until=None)
 
 
 @pytest.mark.parametrize(("status", "keep_profile"), [

@@ -212,7 +212,9 @@ class AuthService:
                 log.info("dropped a refresh that finished after a sign-out")
                 return self.status()
             until = state.session_until
-            new_until = tokens.refresh_expires_at
+            # An answer whose times do not fit this computer's clock (``late``) cannot
+            # place the session's end either: the one known stays.
+            new_until = until if grant.late is not None else tokens.refresh_expires_at
             moved = new_until is not None and (until is None or abs(new_until - until) > 60)
             rotated = tokens.refresh_token != start.refresh_token
             if state.status == AuthStatus.SIGNED_IN and (rotated or moved):
@@ -233,7 +235,8 @@ class AuthService:
                     # Only the ID token's times failed (a wrong clock, as a rule): the
                     # provider has rotated the refresh token, the old one is dead. Keep
                     # the new one; the answer's tokens are not used, the state says why.
-                    self._swap(self._state.rotated(tokens).failed(grant.late, self._clock()))
+                    self._swap(self._state.rotated(tokens.refresh_token)
+                               .failed(grant.late, self._clock()))
         if grant.late is not None:
             log.info("kept the rotated session, but not its tokens (%s)", grant.late.kind.value)
         else:

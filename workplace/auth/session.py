@@ -167,20 +167,21 @@ class Session:
             failures=0, retry_at=0.0,
         )
 
-    def rotated(self, tokens: TokenSet) -> Session:
-        """Keep the refresh token (and session end) of an answer whose access token is
-        not used: the provider has rotated it, the old one is dead."""
+    def rotated(self, refresh_token: str | None,
+                session_until: float | None = None) -> Session:
+        """The provider's new refresh token (and the session end it names, if it does).
+
+        Alone, for an answer whose access token is not used: the provider has rotated
+        the refresh token all the same, the old one is dead."""
         return dataclasses.replace(
-            self,
-            refresh_token=tokens.refresh_token,
-            session_until=tokens.refresh_expires_at if tokens.refresh_expires_at is not None
-            else self.session_until,
+            self, refresh_token=refresh_token,
+            session_until=session_until if session_until is not None else self.session_until,
         )
 
     def refreshed(self, tokens: TokenSet, now: float) -> Session:
         limitation = self.limitation  # still session-only: keep saying why
         return dataclasses.replace(
-            self.rotated(tokens),
+            self.rotated(tokens.refresh_token, tokens.refresh_expires_at),
             tokens=tokens, refreshed_at=now, failures=0, retry_at=0.0,
             reason=limitation[0] if limitation else None,
             detail=limitation[1] if limitation else "",
