@@ -7,7 +7,9 @@ was verified here; it never handles a raw answer. Blocking, network; used from s
 worker threads at once (the caches inside replace their values whole).
 
 :class:`~workplace.auth.service.AuthService` takes one as a constructor parameter
-(``client=``), so a test can wrap the real one instead of patching a module.
+(``client=``), so a test can wrap the real one instead of patching a module. A token
+for another audience (mail, chat, files) would be one more method here returning a
+:class:`Grant`; its state goes into the service's one ``Session`` value.
 """
 
 from __future__ import annotations
