@@ -17,6 +17,8 @@ import pytest
 from fake_browser import write_launcher
 from provider import TestProvider
 
+from tests.support.logfail import errors_in_output
+
 pytestmark = pytest.mark.integration
 
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+")
@@ -43,6 +45,7 @@ class Cli:
             capture_output=True, text=True, timeout=60, check=False,
         )
         self.output += result.stdout + result.stderr
+        assert not errors_in_output(result.stderr), result.stderr
         return result
 
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from tests.support.desktop import GNOME_ENV, gsettings_set, needs_gsettings
+from tests.support.logfail import errors_in_output
 from tests.support.servers import LoopbackServer, RecordingProxy, Route, closed_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,11 +47,13 @@ def doctor(
     for var in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
         if env is None or var not in env:
             environ.pop(var, None)
-    return subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "workplace", *(["--debug"] if debug else []),
          "--config", str(config), "doctor", *args],
         capture_output=True, text=True, timeout=60, cwd=REPO, env=environ, check=False,
     )
+    assert not errors_in_output(done.stderr), done.stderr
+    return done
 
 
 def test_all_good_exits_0_with_stable_keys(tmp_path: Path, server: LoopbackServer) -> None:

@@ -21,6 +21,7 @@ from urllib.parse import quote
 import pytest
 from joserfc.jwk import ECKey
 
+from tests.support.logfail import errors_in_output
 from tests.support.manifest_server import ManifestServer, Route
 from tests.support.servers import LoopbackServer
 from tests.support.servers import Route as ServerRoute
@@ -660,7 +661,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "workplace", *args],
         capture_output=True, text=True, env=dict(os.environ), cwd=REPO, timeout=60, check=False,
     )
-    assert "Traceback" not in result.stderr, result.stderr
+    assert not errors_in_output(result.stderr), result.stderr
     return result
 
 

@@ -102,6 +102,17 @@ def _report(records: list[logging.LogRecord], when: str) -> str:
     return "\n".join(lines)
 
 
+_TEXT_ERROR = re.compile(
+    r"^(?:(?:ERROR|CRITICAL) workplace[.:].*|Traceback \(most recent.*)$", re.MULTILINE
+)
+
+
+def errors_in_output(stderr: str) -> list[str]:
+    """The error lines and tracebacks in what a ``workplace`` process wrote to stderr
+    (its text log format, ``LEVEL logger: message``): a subprocess test asserts none."""
+    return _TEXT_ERROR.findall(stderr)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     _attach()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.logfail import errors_in_output
 from workplace.config.paths import Paths
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,6 +49,6 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         timeout=60,
         check=False,
     )
-    assert "Traceback" not in result.stderr, result.stderr
+    assert not errors_in_output(result.stderr), result.stderr  # nor a logged error
     assert "Traceback" not in result.stdout, result.stdout
     return result
