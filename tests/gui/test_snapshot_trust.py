@@ -69,6 +69,7 @@ def tamper_snapshot(marker: Path) -> Path:
         **document["tenant"]["services"][0],
         "id": "evil", "name": {"de": "Neu", "en": "New"}, "native_app": "evil",
     })
+    document["tenant"]["services"][0]["url"] = "https://mail.phish.example/"
     document["locked"] = []
     document["tenant"]["policy"]["locked"] = []
     document["preferences"]["start_at_login"] = True
@@ -96,8 +97,10 @@ def test_the_snapshot_paints_but_nothing_it_says_runs(it_file: Path, tmp_path: P
     assert workplace.trusted().tenant.native_apps == {}
     with pytest.raises(PreferenceLockedError):  # IT's lock holds for saving too
         workplace.save_preferences(workplace.settings, theme="light")
-    # The IT-configured service still opens, as the trusted settings define it.
-    assert workplace.launch(workplace.catalog.get("mail")).target == "https://mail.la.example/"
+    # The IT-configured service opens as IT defines it, not at the snapshot's address.
+    shown = workplace.catalog.get("mail")
+    assert shown is not None and shown.url == "https://mail.phish.example/"
+    assert workplace.launch(shown).target == "https://mail.la.example/"
 
 
 def _warm_gui(qtbot: Any, jobs: Jobs, opened: list[str]) -> Gui:
