@@ -98,6 +98,13 @@ def test_services_refresh_exits_1_when_the_refresh_failed(
         assert "catalog refresh failed (http_status)" in failed.stderr
         assert "remoteonly" in failed.stdout  # the last good copy is still listed
 
+    # A 304 to a request that named no copy (a broken proxy or captive portal) is no
+    # confirmation: the refresh failed, and the exit status says so.
+    server.routes["/m.json"] = Route(304)
+    stale = cli("--config", str(config), "services", "--refresh")
+    assert stale.returncode == 1, stale.stdout + stale.stderr
+    assert "catalog refresh failed" in stale.stderr
+
     server.close()  # nothing listens any more
     down = cli("--config", str(config), "services", "--refresh")
     assert down.returncode == 1
