@@ -140,7 +140,11 @@ def test_sign_in_from_the_window_shows_the_name(qtbot: Any, signin: Any) -> None
     assert account.accessibleName() == "Account: Erika Mustermann"
     # The header shows the name beside the avatar; a narrow window keeps the avatar only.
     assert account.shown_name == "Erika Mustermann"
-    assert account.width() > 40 + account.fontMetrics().horizontalAdvance("Erika")
+    # The button asks for its new size when the phase changes; the header's layout
+    # gives it on its next pass (a posted LayoutRequest), not within that call: wait
+    # for the widened button itself, not for the phase alone.
+    name_px = account.fontMetrics().horizontalAdvance("Erika")
+    qtbot.waitUntil(lambda: account.width() > 40 + name_px)
     window.resize(800, 600)
     qtbot.waitUntil(lambda: account.shown_name == "")
     qtbot.waitUntil(lambda: account.width() == 40)
