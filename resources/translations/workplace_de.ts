@@ -33,17 +33,17 @@
 <context>
     <name>AccountView</name>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="98"/>
+        <location filename="../../workplace/ui/accountview.py" line="122"/>
         <source>Not remembered on this computer</source>
         <translation>Auf diesem Computer nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="101"/>
+        <location filename="../../workplace/ui/accountview.py" line="125"/>
         <source>Session holds until %1</source>
         <translation>Sitzung gültig bis %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="103"/>
+        <location filename="../../workplace/ui/accountview.py" line="127"/>
         <source>Remembered on this computer</source>
         <translation>Auf diesem Computer gespeichert</translation>
     </message>
@@ -254,53 +254,76 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="127"/>
-        <location filename="../../workplace/ui/banner.py" line="128"/>
+        <location filename="../../workplace/ui/banner.py" line="136"/>
+        <location filename="../../workplace/ui/banner.py" line="137"/>
         <source>Copy details</source>
         <translation>Details kopieren</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="130"/>
+        <location filename="../../workplace/ui/banner.py" line="139"/>
         <source>Copy the details to the clipboard, e.g. for the service desk</source>
         <translation>Details in die Zwischenablage kopieren, z. B. für den Service-Desk</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="132"/>
+        <location filename="../../workplace/ui/banner.py" line="141"/>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="133"/>
+        <location filename="../../workplace/ui/banner.py" line="142"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="138"/>
+        <location filename="../../workplace/ui/banner.py" line="147"/>
         <source>Hide details</source>
         <translation>Details ausblenden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="138"/>
+        <location filename="../../workplace/ui/banner.py" line="147"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="141"/>
+        <location filename="../../workplace/ui/banner.py" line="150"/>
         <source>Hide the technical details</source>
         <translation>Die technischen Details ausblenden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="143"/>
+        <location filename="../../workplace/ui/banner.py" line="152"/>
         <source>Show the technical details, e.g. for the service desk</source>
         <translation>Die technischen Details zeigen, z. B. für den Service-Desk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/banner.py" line="169"/>
+        <location filename="../../workplace/ui/banner.py" line="178"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiterer</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>BannerArea</name>
+    <message>
+        <location filename="../../workplace/ui/banners.py" line="78"/>
+        <source>The configuration has warnings</source>
+        <translation>Die Konfiguration enthält Warnungen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/banners.py" line="80"/>
+        <source>The launcher works normally. Please tell your IT department.</source>
+        <translation>Der Arbeitsplatz funktioniert normal. Bitte informieren Sie Ihre IT.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/banners.py" line="84"/>
+        <source>The configuration could not be read completely</source>
+        <translation>Die Konfiguration konnte nicht vollständig gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/banners.py" line="87"/>
+        <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
+        <translation>Der Arbeitsplatz läuft mit dem weiter, was er lesen konnte. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
     </message>
 </context>
 <context>
@@ -509,10 +532,6 @@
         <source>The diagnostics could not be collected. Please try again. If it happens again, tell the service desk.</source>
         <translation>Die Diagnose konnte nicht erstellt werden. Bitte versuchen Sie es erneut; wenn es wieder geschieht, wenden Sie sich an den Service-Desk.</translation>
     </message>
-    <message>
-        <source>The diagnostics could not be collected (%1).</source>
-        <translation type="vanished">Die Diagnose konnte nicht erstellt werden (%1).</translation>
-    </message>
 </context>
 <context>
     <name>IntranetWarning</name>
@@ -523,218 +542,142 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LaunchController</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="217"/>
-        <source>Workplace – all services in one place</source>
-        <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="230"/>
-        <source>Services</source>
-        <translation>Dienste</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="233"/>
-        <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
-        <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="237"/>
-        <source>No services found</source>
-        <translation>Keine Dienste gefunden</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="283"/>
-        <source>The configuration has warnings</source>
-        <translation>Die Konfiguration enthält Warnungen</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="285"/>
-        <source>The launcher works normally. Please tell your IT department.</source>
-        <translation>Der Arbeitsplatz funktioniert normal. Bitte informieren Sie Ihre IT.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="289"/>
-        <source>The configuration could not be read completely</source>
-        <translation>Die Konfiguration konnte nicht vollständig gelesen werden</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="292"/>
-        <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
-        <translation>Der Arbeitsplatz läuft mit dem weiter, was er lesen konnte. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="369"/>
-        <source>No service matches “%1”</source>
-        <translation>Kein Dienst passt zu „%1“</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="371"/>
-        <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
-        <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="377"/>
-        <source>Loading your organisation&apos;s services …</source>
-        <translation>Die Dienste Ihrer Organisation werden geladen …</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="379"/>
-        <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
-        <translation>Sie kommen aus der zentralen Dienstliste Ihrer Organisation; beim ersten Start dauert das einen Moment.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="382"/>
-        <source>The services could not be loaded yet</source>
-        <translation>Die Dienste konnten noch nicht geladen werden</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="384"/>
-        <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
-        <translation>Die zentrale Dienstliste ist nicht erreichbar; die Meldung oben nennt den Grund. Der Arbeitsplatz versucht es selbst erneut, oder drücken Sie F5.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="387"/>
-        <source>No services to show</source>
-        <translation>Keine Dienste anzuzeigen</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="389"/>
-        <source>The configuration could not be read; the message above says why.</source>
-        <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="392"/>
-        <source>No services yet</source>
-        <translation>Noch keine Dienste</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="394"/>
-        <source>Your IT department has not configured any services for this workplace.</source>
-        <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="426"/>
-        <source>Favourites are managed by your IT department</source>
-        <translation>Die Favoriten werden von Ihrer IT verwaltet</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="459"/>
-        <source>This setting is managed by your IT department</source>
-        <translation>Diese Einstellung wird von Ihrer IT verwaltet</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="462"/>
-        <source>Your settings could not be saved</source>
-        <translation>Ihre Einstellungen konnten nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="495"/>
-        <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
-        <translation>Ihre IT-Abteilung legt den Start bei der Anmeldung für alle Benutzer dieses Computers fest; er kann hier nicht geändert werden.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="499"/>
-        <source>The launcher starts when you sign in (%1).</source>
-        <translation>Der Arbeitsplatz startet bei Ihrer Anmeldung (%1).</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="503"/>
-        <source>The launcher no longer starts when you sign in.</source>
-        <translation>Der Arbeitsplatz startet nicht mehr bei Ihrer Anmeldung.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="515"/>
-        <source>Start at login could not be changed</source>
-        <translation>Der Start bei der Anmeldung konnte nicht geändert werden</translation>
-    </message>
-    <message>
-        <source>Start at login could not be changed: %1</source>
-        <translation type="vanished">Der Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="604"/>
+        <location filename="../../workplace/ui/launching.py" line="136"/>
         <source>%1 could not be opened</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="610"/>
+        <location filename="../../workplace/ui/launching.py" line="142"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="617"/>
+        <location filename="../../workplace/ui/launching.py" line="149"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation>Die Adresse ist keine sichere Webadresse und wurde deshalb nicht geöffnet. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="621"/>
+        <location filename="../../workplace/ui/launching.py" line="153"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation>Es konnte kein Webbrowser gestartet werden. Bitte prüfen Sie, ob ein Standardbrowser eingestellt ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="624"/>
+        <location filename="../../workplace/ui/launching.py" line="156"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation>Die Anwendung ist auf diesem Computer nicht installiert. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="628"/>
+        <location filename="../../workplace/ui/launching.py" line="160"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation>Die Anwendung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="632"/>
+        <location filename="../../workplace/ui/launching.py" line="164"/>
         <source>The service could not be opened.</source>
         <translation>Der Dienst konnte nicht geöffnet werden.</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="671"/>
-        <source>Wi-Fi login needed</source>
-        <translation>WLAN-Anmeldung nötig</translation>
+        <location filename="../../workplace/ui/window.py" line="171"/>
+        <source>Workplace – all services in one place</source>
+        <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="674"/>
-        <source>Open login page</source>
-        <translation>Anmeldeseite öffnen</translation>
+        <location filename="../../workplace/ui/window.py" line="178"/>
+        <source>Services</source>
+        <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="675"/>
-        <source>Opens the login page of this network in your browser</source>
-        <translation>Öffnet die Anmeldeseite dieses Netzwerks im Browser</translation>
+        <location filename="../../workplace/ui/window.py" line="181"/>
+        <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
+        <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="678"/>
-        <source>No connection</source>
-        <translation>Keine Verbindung</translation>
+        <location filename="../../workplace/ui/window.py" line="185"/>
+        <source>No services found</source>
+        <translation>Keine Dienste gefunden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="741"/>
+        <location filename="../../workplace/ui/window.py" line="314"/>
+        <source>No service matches “%1”</source>
+        <translation>Kein Dienst passt zu „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="316"/>
+        <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
+        <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="324"/>
+        <source>Loading your organisation&apos;s services …</source>
+        <translation>Die Dienste Ihrer Organisation werden geladen …</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="325"/>
+        <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
+        <translation>Sie kommen aus der zentralen Dienstliste Ihrer Organisation; beim ersten Start dauert das einen Moment.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="329"/>
+        <source>The services could not be loaded yet</source>
+        <translation>Die Dienste konnten noch nicht geladen werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="330"/>
+        <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
+        <translation>Die zentrale Dienstliste ist nicht erreichbar; die Meldung oben nennt den Grund. Der Arbeitsplatz versucht es selbst erneut, oder drücken Sie F5.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="335"/>
+        <source>No services to show</source>
+        <translation>Keine Dienste anzuzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="336"/>
+        <source>The configuration could not be read; the message above says why.</source>
+        <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="339"/>
+        <source>No services yet</source>
+        <translation>Noch keine Dienste</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="340"/>
+        <source>Your IT department has not configured any services for this workplace.</source>
+        <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="411"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="744"/>
+        <location filename="../../workplace/ui/window.py" line="414"/>
         <source>Open the full version</source>
         <translation>Vollständige Version öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="747"/>
+        <location filename="../../workplace/ui/window.py" line="417"/>
         <source>Open the low-bandwidth version</source>
         <translation>Version für langsame Verbindungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="751"/>
+        <location filename="../../workplace/ui/window.py" line="421"/>
         <source>Remove from favourites</source>
         <translation>Aus Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="751"/>
+        <location filename="../../workplace/ui/window.py" line="421"/>
         <source>Add to favourites</source>
         <translation>Zu Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="756"/>
+        <location filename="../../workplace/ui/window.py" line="426"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
@@ -977,6 +920,44 @@
         <location filename="../../workplace/ui/settingsdialog.py" line="327"/>
         <source>Locked by IT: %1. %2</source>
         <translation>Von der IT festgelegt: %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsStore</name>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="108"/>
+        <source>Favourites are managed by your IT department</source>
+        <translation>Die Favoriten werden von Ihrer IT verwaltet</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="140"/>
+        <source>This setting is managed by your IT department</source>
+        <translation>Diese Einstellung wird von Ihrer IT verwaltet</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="143"/>
+        <source>Your settings could not be saved</source>
+        <translation>Ihre Einstellungen konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="151"/>
+        <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
+        <translation>Ihre IT-Abteilung legt den Start bei der Anmeldung für alle Benutzer dieses Computers fest; er kann hier nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="155"/>
+        <source>The launcher starts when you sign in (%1).</source>
+        <translation>Der Arbeitsplatz startet bei Ihrer Anmeldung (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="159"/>
+        <source>The launcher no longer starts when you sign in.</source>
+        <translation>Der Arbeitsplatz startet nicht mehr bei Ihrer Anmeldung.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="169"/>
+        <source>Start at login could not be changed</source>
+        <translation>Der Start bei der Anmeldung konnte nicht geändert werden</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1490,29 @@
         <location filename="../../workplace/ui/statustext.py" line="296"/>
         <source>The server gave an unexpected answer.</source>
         <translation>Der Server gab eine unerwartete Antwort.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusView</name>
+    <message>
+        <location filename="../../workplace/ui/statusview.py" line="92"/>
+        <source>Wi-Fi login needed</source>
+        <translation>WLAN-Anmeldung nötig</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statusview.py" line="95"/>
+        <source>Open login page</source>
+        <translation>Anmeldeseite öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statusview.py" line="96"/>
+        <source>Opens the login page of this network in your browser</source>
+        <translation>Öffnet die Anmeldeseite dieses Netzwerks im Browser</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statusview.py" line="99"/>
+        <source>No connection</source>
+        <translation>Keine Verbindung</translation>
     </message>
 </context>
 <context>

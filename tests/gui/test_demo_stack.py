@@ -88,7 +88,7 @@ def test_the_demo_organisation_as_make_run_shows_it(
     assert again.window.model.find("tickets").isValid()  # before any network
     assert again.window.model.find("mail").isValid()
     press_f5(again, qtbot)
-    qtbot.waitUntil(lambda: not again.window.catalog_banner.isHidden(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not again.window.banners.catalog.isHidden(), timeout=WAIT_MS)
     assert again.window.model.find("tickets").isValid()  # the failure keeps the copy
 
 
@@ -103,14 +103,14 @@ def test_the_first_start_says_the_services_are_loading_then_why_not(
         config.write_text(json.dumps(demo.tenant()), encoding="utf-8")
         quiet = make_gui(config)  # no status controller: no fetch is ever tried
         assert quiet.window.stack.currentWidget() is quiet.window.empty
-        assert quiet.window.empty_title.text() == "Loading your organisation's services …"
+        assert quiet.window.empty.title.text() == "Loading your organisation's services …"
         quiet.window.hide()
 
         gui = make_gui(config, status=True, synchronous=False)
         qtbot.waitUntil(
-            lambda: gui.window.empty_title.text() == "The services could not be loaded yet",
+            lambda: gui.window.empty.title.text() == "The services could not be loaded yet",
             timeout=WAIT_MS)
         assert "press F5" in gui.window.empty.accessibleDescription()
-        assert not gui.window.catalog_banner.isHidden()
+        assert not gui.window.banners.catalog.isHidden()
     finally:
         demo.close()

@@ -40,7 +40,7 @@ def test_a_look_alike_url_is_reported_in_the_users_language(
     config.write_text(BUILTIN.read_text(encoding="utf-8") + LOOK_ALIKE, encoding="utf-8")
     write_preferences(isolated_xdg, f'language = "{language}"\n')
     gui = make_gui(config)
-    banner = gui.window.config_banner
+    banner = gui.window.banners.config
     assert banner.isVisible()
     [line] = [d for d in banner.details if "U+0261" in d]
     assert line.startswith(f"{config}:")
@@ -60,10 +60,10 @@ def test_a_symlinked_preferences_file_is_reported_in_german(
     folder.mkdir(parents=True)
     (folder / "preferences.toml").symlink_to(target)
     gui = make_gui()
-    banner = gui.window.config_banner
+    banner = gui.window.banners.config
     assert gui.appearance.language == "en", "what the link points to is not read"
     assert any(f"is a symbolic link to {target}" in d for d in banner.details)
-    gui.window.change_preference("language", "de")
+    gui.window.settings_store.change("language", "de")
     assert gui.appearance.language == "de"
     assert any(f"ist eine symbolische Verknüpfung auf {target}" in d for d in banner.details)
     assert not (folder / "preferences.toml").is_symlink(), "the save replaced the link"

@@ -31,7 +31,7 @@ reason = { de = "Vorgabe des ITZ", en = "Set by the IT centre" }
 
 def open_settings(gui: Any, qtbot: Any) -> SettingsDialog:
     gui.window.show_settings()
-    dialog = gui.window._settings_dialog
+    dialog = gui.window.dialogs.settings
     assert dialog is not None
     qtbot.waitExposed(dialog)
     return dialog
@@ -74,7 +74,7 @@ def test_per_profile_values_are_saved(
     assert 'low_bandwidth = "on"' in text and "notifications_metered = true" in text
     # The data saver shows in the header at once (before any detection).
     assert gui.window.header.saver.isHidden()  # shown by the status round, off in this test
-    assert gui.window.low_bandwidth
+    assert gui.window.launcher.low_bandwidth
 
 
 def test_locked_options_are_read_only_with_the_reason(

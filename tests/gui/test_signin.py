@@ -151,7 +151,7 @@ def test_sign_in_from_the_window_shows_the_name(qtbot: Any, signin: Any) -> None
     window.resize(1100, 720)
     qtbot.waitUntil(lambda: account.shown_name == "Erika Mustermann")
     assert not window.signin_visible and window.stack.currentWidget() is window.view
-    assert window.account_banner.isHidden()
+    assert window.banners.account.isHidden()
     assert signin.visits() == ["/auth"]
     stored = signin.stored()
     assert stored is not None and stored["name"] == "Erika Mustermann"
@@ -283,7 +283,7 @@ def test_session_only_banner_without_a_secure_keyring(
 
     assert gui.account.state is not None
     assert gui.account.state.status.value == "session_only"
-    banner = gui.window.account_banner
+    banner = gui.window.banners.account
     assert banner.isVisible() and banner.title == "Your sign-in will not be remembered"
     # The keyring's own (English) text is folded behind "Details".
     assert any("fail.Keyring" in line for line in banner.technical)

@@ -147,20 +147,21 @@ def test_intranet_service_off_vpn_warns_and_cancel_is_the_default(
 
     window.view.setCurrentIndex(index_of(gui, "intranet"))
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.vpn_dialog is not None and window.vpn_dialog.isVisible())
-    box = window.vpn_dialog
+    launcher = window.launcher
+    qtbot.waitUntil(lambda: launcher.vpn_dialog is not None and launcher.vpn_dialog.isVisible())
+    box = window.launcher.vpn_dialog
     assert box is not None
     assert "only be reached in the intranet or over the VPN" in box.text.text()
     assert box.cancel.isDefault() and not box.open_anyway.isDefault()
     assert box.focusWidget() is box.cancel  # keyboard focus starts on the safe choice
     qtbot.keyClick(box.cancel, Qt.Key.Key_Return)  # Enter takes the default: cancel
-    qtbot.waitUntil(lambda: window.vpn_dialog is None)
-    window._last_launch = ("", 0.0)
+    qtbot.waitUntil(lambda: window.launcher.vpn_dialog is None)
+    window.launcher._last_launch = ("", 0.0)
     assert opened_urls(browser) == []
 
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.vpn_dialog is not None)
-    box = window.vpn_dialog
+    qtbot.waitUntil(lambda: window.launcher.vpn_dialog is not None)
+    box = window.launcher.vpn_dialog
     assert box is not None
     assert box.open_anyway.text() == "Open anyway"
     qtbot.mouseClick(box.open_anyway, Qt.MouseButton.LeftButton)
@@ -205,7 +206,7 @@ def test_captive_portal_offers_the_login_page(
     wait_round(gui, qtbot)
     window = gui.window
     assert window.header.connection.text() == "Wi-Fi login needed"
-    banner = window.network_banner
+    banner = window.banners.network
     assert not banner.isHidden() and banner.title == "Wi-Fi login needed"
     assert index_of(gui, "mail").data(Role.STATUS) == "not_checked"
     assert ("HEAD", "/ok") not in server.seen
@@ -223,7 +224,7 @@ def test_offline_probes_nothing_and_tiles_say_offline(
     assert mail.data(Role.STATUS) == "offline"
     assert "Status: offline" in mail.data(Qt.ItemDataRole.AccessibleDescriptionRole)
     assert gui.window.header.connection.text() == "Offline"
-    assert not gui.window.network_banner.isHidden()
+    assert not gui.window.banners.network.isHidden()
     assert server.seen == []
 
     # The network comes back: one debounced round from the watcher.
@@ -233,7 +234,7 @@ def test_offline_probes_nothing_and_tiles_say_offline(
         gui.watch.notify("network")
     wait_round(gui, qtbot, 2)
     assert index_of(gui, "mail").data(Role.STATUS) == "available"
-    assert gui.window.network_banner.isHidden()
+    assert gui.window.banners.network.isHidden()
 
 
 # -- the central catalog ----------------------------------------------------------------
@@ -288,7 +289,7 @@ def test_catalog_refresh_updates_tiles_and_a_failure_keeps_them(
     gui.status.refresh_catalog()  # what the catalog timer does
     qtbot.waitUntil(lambda: window.model.find("wiki").isValid(), timeout=WAIT_MS)
     assert window.current_service_id() == "mail"  # selection kept
-    assert window.catalog_banner.isHidden()
+    assert window.banners.catalog.isHidden()
 
     publish(manifest(2, ("wiki", "Wiki"), ("erp", "ERP")), '"2"')
     gui.status.refresh_catalog()
@@ -296,15 +297,15 @@ def test_catalog_refresh_updates_tiles_and_a_failure_keeps_them(
 
     manifests.routes["/m.json"] = ManifestRoute(status=500, body=b"")
     gui.status.refresh_catalog()
-    qtbot.waitUntil(lambda: not window.catalog_banner.isHidden(), timeout=WAIT_MS)
-    assert window.catalog_banner.title == "The central service list could not be updated"
-    assert "last good copy" in window.catalog_banner.accessibleDescription()
+    qtbot.waitUntil(lambda: not window.banners.catalog.isHidden(), timeout=WAIT_MS)
+    assert window.banners.catalog.title == "The central service list could not be updated"
+    assert "last good copy" in window.banners.catalog.accessibleDescription()
     assert window.model.find("erp").isValid() and window.model.find("wiki").isValid()
 
     publish(manifest(1, ("wiki", "Wiki")))  # an older signed manifest, replayed
     gui.status.refresh_catalog()
     qtbot.waitUntil(
-        lambda: "older" in window.catalog_banner.title, timeout=WAIT_MS
+        lambda: "older" in window.banners.catalog.title, timeout=WAIT_MS
     )  # rollback refused, and said so
     assert window.model.find("erp").isValid()
 

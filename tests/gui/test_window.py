@@ -55,7 +55,7 @@ def test_shows_all_demo_services_grouped(make_gui: GuiFactory) -> None:
     )
     assert headers(gui) == ["Communication", "Files and office", "Organisation and knowledge"]
     assert gui.window.header.org_name.text() == "City of Musterstadt"
-    assert gui.window.config_banner.isHidden()
+    assert gui.window.banners.config.isHidden()
 
 
 @pytest.mark.parametrize(
@@ -112,8 +112,8 @@ def test_no_result_shows_a_friendly_message(make_gui: GuiFactory, qtbot: Any) ->
     qtbot.keyClicks(gui.window.header.search, "xyzzy")
     assert gui.window.model.tile_count == 0
     assert gui.window.stack.currentWidget() is gui.window.empty
-    assert "xyzzy" in gui.window.empty_title.text()
-    assert gui.window.empty_hint.text()
+    assert "xyzzy" in gui.window.empty.title.text()
+    assert gui.window.empty.hint.text()
 
 
 def test_favourite_by_keyboard_persists_across_a_new_window(
@@ -166,9 +166,9 @@ def test_locked_favourites_are_not_changed(
         encoding="utf-8",
     )
     gui = make_gui(config)
-    gui.window.toggle_favourite("mail")
+    gui.window.settings_store.toggle_favourite("mail")
     assert tile_ids(gui, "favourites") == []
-    assert gui.window.message_banner.isVisible()
+    assert gui.window.banners.message.isVisible()
 
 
 def test_arrows_move_and_enter_launches_in_the_browser(
@@ -212,9 +212,11 @@ def test_search_then_enter_launches_the_first_result(
 def test_launch_in_a_background_job(make_gui: GuiFactory, qtbot: Any, browser: Path) -> None:
     gui = make_gui(synchronous=False)
     service = gui.workplace.catalog.get("files")
-    with qtbot.waitSignal(gui.window.favourites_changed, timeout=100, raising=False):
-        pass
+    # The start-up's own jobs (reading "Recently used") are delivered first, so what
+    # follows is the launch's doing.
+    qtbot.waitUntil(lambda: gui.jobs.pending == 0, timeout=10_000)
     gui.window.launch(service)
+    assert gui.jobs.pending == 1, "the launch runs in a job, not on the GUI thread"
     qtbot.waitUntil(lambda: tile_ids(gui, "recent") == ["files"], timeout=10_000)
     assert opened_urls(browser) == ["https://files.musterstadt.example/"]
 
@@ -225,7 +227,7 @@ def test_failed_launch_says_why(
     monkeypatch.setenv("FAKE_BROWSER_EXIT", "1")
     gui = make_gui()
     gui.window.launch(gui.workplace.catalog.get("wiki"))
-    banner = gui.window.message_banner
+    banner = gui.window.banners.message
     assert banner.isVisible()
     assert "Knowledge" in banner.title
     assert "browser" in banner._body.text()
@@ -241,11 +243,11 @@ def test_broken_it_file_shows_a_banner_and_keeps_running(
     config = tmp_path / "workplace.toml"
     config.write_text(BUILTIN.read_text(encoding="utf-8"), encoding="utf-8")
     good = make_gui(config)
-    assert good.window.config_banner.isHidden()
+    assert good.window.banners.config.isHidden()
     good.dispose()
     config.write_text('[organisation]\naccent_colour = "blue"\nname = \n', encoding="utf-8")
     gui = make_gui(config)
-    banner = gui.window.config_banner
+    banner = gui.window.banners.config
     assert banner.isVisible()
     assert any(str(config) in line for line in banner.details)
     assert gui.window.model.tile_count >= 10  # still running on the last good configuration
@@ -259,7 +261,7 @@ def test_broken_it_file_without_a_last_good_one_shows_the_empty_state(
     config = tmp_path / "workplace.toml"
     config.write_text("[[services]]\nid = 3\n", encoding="utf-8")
     gui = make_gui(config)
-    assert gui.window.config_banner.isVisible()
+    assert gui.window.banners.config.isVisible()
     assert gui.window.stack.currentWidget() in (gui.window.empty, gui.window.view)
 
 
@@ -281,7 +283,7 @@ def test_language_switch_at_run_time(make_gui: GuiFactory, isolated_xdg: dict[st
     write_preferences(isolated_xdg, 'language = "en"\n')
     gui = make_gui()
     assert headers(gui)[0] == "Communication"
-    gui.window.change_preference("language", "de")
+    gui.window.settings_store.change("language", "de")
     assert headers(gui)[0] == "Kommunikation"
     assert gui.window.header.settings_button.accessibleName() == "Einstellungen"
 
@@ -306,7 +308,7 @@ def test_help_shows_the_service_desk(make_gui: GuiFactory, qtbot: Any) -> None:
     gui.window.view.setFocus()
     qtbot.waitUntil(gui.window.view.hasFocus)
     qtbot.keyClick(gui.window.view, Qt.Key.Key_F1)
-    dialog = gui.window._help
+    dialog = gui.window.dialogs.help
     assert dialog is not None and dialog.isVisible()
     texts = " ".join(label.text() for label in dialog.contact_labels)
     assert "+49 30 1234567-0" in texts
@@ -321,7 +323,7 @@ def test_copy_diagnostics_puts_the_doctor_report_on_the_clipboard(
 
     gui = make_gui()
     gui.window.show_help()
-    dialog = gui.window._help
+    dialog = gui.window.dialogs.help
     assert dialog is not None and dialog.copy_diagnostics.isVisible()
     assert "no passwords or tokens" in dialog.copy_diagnostics.accessibleDescription()
     with qtbot.waitSignal(dialog.diagnostics_copied, timeout=60_000) as copied:
@@ -345,7 +347,7 @@ def test_settings_dialog_shows_locked_keys_read_only(make_gui: GuiFactory, tmp_p
     )
     gui = make_gui(config)
     gui.window.show_settings()
-    dialog = gui.window._settings_dialog
+    dialog = gui.window.dialogs.settings
     assert dialog is not None
     assert not dialog.theme.isEnabled()
     assert dialog.language.isEnabled()
@@ -357,3 +359,18 @@ def test_settings_dialog_shows_locked_keys_read_only(make_gui: GuiFactory, tmp_p
     dialog.high_contrast.setChecked(True)
     assert gui.appearance.theme.high_contrast
     dialog.reject()
+
+
+def test_the_banner_area_shows_only_while_a_banner_does(make_gui: GuiFactory, qtbot: Any) -> None:
+    gui = make_gui()
+    banners = gui.window.banners
+    assert banners.isHidden() and all(b.isHidden() for b in banners.banners)
+    banners.show_message("One", "first")
+    banners.catalog.show_message("Two")
+    assert banners.isVisible()
+    qtbot.mouseClick(banners.message._close, Qt.MouseButton.LeftButton)
+    assert banners.isVisible(), "the catalog banner is still shown"
+    banners.catalog.hide()
+    assert banners.isHidden()
+    banners.show_message("Again")
+    assert banners.isVisible() and banners.message.isVisible()

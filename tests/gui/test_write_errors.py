@@ -67,7 +67,7 @@ def test_favourite_on_a_read_only_config_folder_says_so_in_german(
     view.setCurrentIndex(gui.window.model.find("mail"))
     qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
 
-    banner = gui.window.message_banner
+    banner = gui.window.banners.message
     assert banner.isVisible()
     assert banner.title == "Ihre Einstellungen konnten nicht gespeichert werden"
     shown = banner.text
@@ -99,14 +99,31 @@ def test_start_at_login_on_a_read_only_autostart_folder_says_so_in_german(
     read_only(isolated_xdg["XDG_CONFIG_HOME"] / "autostart")
     gui = make_gui()
     gui.window.show_settings()
-    dialog = gui.window._settings_dialog
+    dialog = gui.window.dialogs.settings
     assert dialog is not None
     dialog.start_at_login.setChecked(True)
     note = dialog.autostart_note.text()
     assert note.startswith("Der Start bei der Anmeldung konnte nicht geändert werden."), note
     assert raw_error_text(note) == [], note
-    banner = gui.window.message_banner
+    banner = gui.window.banners.message
     assert banner.isVisible()
     assert raw_error_text(banner.text) == [], banner.text
     assert any("Errno" in line for line in banner.technical), banner.technical
+    dialog.reject()
+
+
+def test_a_setting_that_could_not_be_saved_goes_back_in_the_dialog(
+    make_gui: GuiFactory, isolated_xdg: dict[str, Path], read_only: ReadOnly
+) -> None:
+    write_preferences(isolated_xdg, 'language = "de"\n')
+    read_only(isolated_xdg["XDG_CONFIG_HOME"] / "workplace")
+    gui = make_gui()
+    gui.window.show_settings()
+    dialog = gui.window.dialogs.settings
+    assert dialog is not None
+    dialog.high_contrast.setChecked(True)
+    # Not saved, so not in effect, and the dialog shows what is saved again.
+    assert not dialog.high_contrast.isChecked()
+    assert not gui.appearance.theme.high_contrast
+    assert gui.window.banners.message.title == "Ihre Einstellungen konnten nicht gespeichert werden"
     dialog.reject()

@@ -2,13 +2,15 @@
 """Shows the sign-in state in the window: header avatar and menu, sign-in screen, banner.
 
 :class:`AccountView` reads :class:`~workplace.ui.account.AccountController` on
-every ``changed`` and sets the widgets; it turns their signals into controller
-calls. No logic about tokens or timing lives here.
+every ``changed`` and sets the widgets it is given; it turns their signals into
+controller calls. No logic about tokens or timing lives here, and it knows nothing
+of the window but the :class:`Screens` it switches between.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, Slot
 
@@ -18,7 +20,25 @@ from workplace.ui.appearance import Appearance
 
 if TYPE_CHECKING:
     from workplace.auth.state import AuthState
-    from workplace.ui.window import MainWindow
+    from workplace.ui.banner import Banner
+    from workplace.ui.header import AccountButton
+    from workplace.ui.signin import SignInPage
+
+
+class Screens(Protocol):
+    """Which page the window shows: the tiles, or the sign-in screen."""
+
+    @property
+    def signin_visible(self) -> bool: ...
+
+    def want_sign_in(self, wanted: bool, *, stop_browsing: bool = False) -> None:
+        """The sign-in screen in place of the tiles (unless the user browses or searches)."""
+
+    def browse_without_sign_in(self) -> None:
+        """The tiles, though signed out: the user looks at the services first."""
+
+    def return_to_sign_in(self) -> None:
+        """Back to the sign-in screen from browsing or a search."""
 
 
 def format_time(epoch: float) -> str:
@@ -29,21 +49,30 @@ def format_time(epoch: float) -> str:
 
 class AccountView(QObject):
     def __init__(
-        self, window: MainWindow, controller: AccountController, appearance: Appearance
+        self,
+        controller: AccountController,
+        appearance: Appearance,
+        *,
+        page: SignInPage,
+        button: AccountButton,
+        banner: Banner,
+        screens: Screens,
+        show_help: Callable[[], None],
     ) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(page)
         self._controller = controller
-        page = window.signin
+        self._page = page
+        self._button = button
+        self._banner = banner
+        self._screens = screens
         page.sign_in_requested.connect(controller.sign_in)
         page.code_requested.connect(controller.sign_in_with_code)
         page.cancel_requested.connect(controller.cancel)
         page.reopen_requested.connect(controller.reopen_browser)
         page.browse_requested.connect(self._on_page_browse_requested)
-        page.help_requested.connect(window.show_help)
-        account = window.header.account
-        account.sign_in_requested.connect(self._on_account_sign_in_requested)
-        account.sign_out_requested.connect(controller.sign_out)
+        page.help_requested.connect(show_help)
+        button.sign_in_requested.connect(self._on_account_sign_in_requested)
+        button.sign_out_requested.connect(controller.sign_out)
         controller.changed.connect(self.update)
         appearance.changed.connect(self.update)
         self._shown_phase: Phase | None = None
@@ -52,29 +81,27 @@ class AccountView(QObject):
     @Slot()
     def update(self) -> None:
         controller = self._controller
-        window = self._window
         phase = controller.phase
         state = controller.state
-        account = window.header.account
-        page = window.signin
+        button, page, screens = self._button, self._page, self._screens
         phase_changed = phase != self._shown_phase
         self._shown_phase = phase
         if phase in (Phase.STARTING, Phase.DISABLED):
-            account.hide()
-            window.account_banner.hide()
-            window.set_sign_in_wanted(False)
+            button.hide()
+            self._banner.hide()
+            screens.want_sign_in(False)
             return
-        account.show()
+        button.show()
         if phase == Phase.SIGNED_IN and state is not None:
-            account.set_user(
+            button.set_user(
                 state.display_name, state.email, initials_text=state.initials,
                 notes=self._notes(state),
             )
             self._show_session_banner(state)
-            window.set_sign_in_wanted(False)
+            screens.want_sign_in(False)
             return
-        account.set_user(None)
-        window.account_banner.hide()
+        button.set_user(None)
+        self._banner.hide()
         if phase == Phase.BROWSER:
             page.show_browser(bool(controller.browser_url))
         elif phase == Phase.DEVICE:
@@ -83,12 +110,9 @@ class AccountView(QObject):
             page.show_welcome(controller.error, reauth_name=state.display_name if state else "")
         else:
             page.show_welcome(controller.error)
-        if phase in (Phase.BROWSER, Phase.DEVICE):
-            window.browsing_without_sign_in = False
-        window.set_sign_in_wanted(True)
-        if phase_changed and window.signin_visible:
+        screens.want_sign_in(True, stop_browsing=phase in (Phase.BROWSER, Phase.DEVICE))
+        if phase_changed and screens.signin_visible:
             page.focus_primary()
-        window.update_banner_box()
 
     def _notes(self, state: AuthState) -> list[str]:
         notes = []
@@ -104,30 +128,24 @@ class AccountView(QObject):
         return notes
 
     def _show_session_banner(self, state: AuthState) -> None:
-        banner = self._window.account_banner
+        banner = self._banner
         if state.status.value != "session_only":
             banner.hide()
-        else:
-            kind = state.reason.value if state.reason is not None else "no_keyring"
-            if kind not in ("no_keyring", "keyring_failed"):
-                kind = "no_keyring"
-            title, hint = authtext.message(kind)
-            banner.show_message(title, [], hint, [state.detail])
-        self._window.update_banner_box()
+            return
+        kind = state.reason.value if state.reason is not None else "no_keyring"
+        if kind not in ("no_keyring", "keyring_failed"):
+            kind = "no_keyring"
+        title, hint = authtext.message(kind)
+        banner.show_message(title, [], hint, [state.detail])
 
     @Slot()
     def _on_page_browse_requested(self) -> None:
-        self._window.browsing_without_sign_in = True
-        self._window.set_sign_in_wanted(True)
-        self._window.view.setFocus()
+        self._screens.browse_without_sign_in()
 
     @Slot()
     def _on_account_sign_in_requested(self) -> None:
-        window = self._window
-        if window.signin_visible and window.signin.face == "welcome":
+        if self._screens.signin_visible and self._page.face == "welcome":
             self._controller.sign_in()
             return
-        window.browsing_without_sign_in = False
-        window.header.search.clear()
-        window.set_sign_in_wanted(True)
-        window.signin.focus_primary()
+        self._screens.return_to_sign_in()
+        self._page.focus_primary()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from workplace.config.schema import Preferences
+from workplace.config.settings import Settings
 from workplace.ui import theme as themes
 from workplace.ui.i18n import Translations, resolve_language
 
@@ -46,6 +47,11 @@ class Appearance(QObject):
         self._high_contrast = preferences.high_contrast
         self._accent = accent
         self._refresh_theme()
+
+    @Slot(object)
+    def follow(self, settings: Settings) -> None:
+        """The settings changed (``SettingsStore.changed``): use their look and language."""
+        self.apply(settings.preferences, settings.tenant.organisation.accent_colour)
 
     def _refresh_theme(self) -> None:
         new = themes.resolve(self._theme_pref, self._high_contrast, self._accent)

@@ -15,6 +15,7 @@ e.g. "Open the login page" behind a captive portal.
 Signals:
     dismissed(): the user closed the banner.
     action_requested(): the action button was pressed.
+    shown_changed(bool): the banner was shown or hidden (the banner area follows).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Banner(QFrame):
 
     dismissed = Signal()
     action_requested = Signal()
+    shown_changed = Signal(bool)
 
     def __init__(
         self, theme: Theme, parent: QWidget | None = None, *, tone: str = "warning"
@@ -110,6 +112,13 @@ class Banner(QFrame):
         self.set_theme(theme)
         self.retranslate()
         self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        """show() and hide() come here too: say so, so the banner area can follow."""
+        was_hidden = self.isHidden()
+        super().setVisible(visible)
+        if was_hidden != self.isHidden():
+            self.shown_changed.emit(not self.isHidden())
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme

@@ -32,7 +32,6 @@ from workplace.app import Workplace
 from workplace.config.settings import Settings
 from workplace.ui import icons
 from workplace.ui.account import AccountController
-from workplace.ui.accountview import AccountView
 from workplace.ui.appearance import Appearance
 from workplace.ui.jobs import Jobs
 from workplace.ui.netwatch import NetworkWatch
@@ -221,7 +220,7 @@ class Gui(QObject):
 
     def _attach_account(self) -> None:
         self.account = AccountController(self.workplace, self.jobs, parent=self)
-        self.account_view = AccountView(self.window, self.account, self.appearance)
+        self.account_view = self.window.attach_account(self.account)
         self._first_paint = FirstPaint(self.window.header)
         self._first_paint.painted.connect(self._on_first_paint_painted)
         self.watch.changed.connect(self._on_watch_changed)
