@@ -128,7 +128,7 @@ def test_a_click_before_the_trusted_load_is_refused_and_the_window_corrects_itse
         assert index.isValid()  # painted from the snapshot
         window.view.launch_requested.emit(index)  # the click, before the trusted load
         assert not marker.exists()
-        assert "could not be opened" in window.message_banner.title
+        assert "could not be opened" in window.banners.message.title
 
         with qtbot.waitSignal(gui.window.view.model().modelReset, timeout=10_000):
             gui.show()  # the first paint starts the trusted load; the tiles follow it
@@ -187,7 +187,7 @@ def test_the_service_desk_page_of_the_help_still_opens(
     )
     gui = make_gui(config)
     gui.window.show_help()
-    help_dialog = gui.window._help
+    help_dialog = gui.window.dialogs.help
     assert help_dialog is not None
     help_dialog.link_opened.emit("https://it.la.example/help")
     qtbot.waitUntil(lambda: opened_urls(browser) == ["https://it.la.example/help"])
