@@ -9,6 +9,7 @@ the GUI to translate, ``str()`` is an English message for the command line.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 import os
@@ -70,10 +71,21 @@ OpenUrl = Callable[[str], bool]
 Spawn = Callable[..., Any]
 
 
+_BROWSER_LIST = threading.Lock()
+
+
 def open_in_browser(url: str) -> bool:
-    """:func:`webbrowser.open`, imported when first used (it costs start-up time)."""
+    """:func:`webbrowser.open`, imported when first used (it costs start-up time).
+
+    webbrowser fills its list of browsers on first use but reads it without a lock:
+    a second job opening a URL meanwhile finds the list still empty, opens nothing
+    and says there is no browser. So the list is filled here, under a lock, first.
+    """
     import webbrowser
 
+    # With no browser at all, get() raises; open() then says so by returning False.
+    with _BROWSER_LIST, contextlib.suppress(webbrowser.Error):
+        webbrowser.get()
     return webbrowser.open(url)
 
 
