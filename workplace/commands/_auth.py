@@ -50,7 +50,9 @@ def describe(state: AuthState) -> str:
             line += f"; the session holds until {when(state.session_until)}"
         else:
             line += "; the session holds while it is used (the provider names no end)"
-        return line + (f" (offline: {reason})" if reason else "")
+        # Still signed in, but the last refresh failed: why (a network problem, or a
+        # wrong clock, which is not "offline"), without implying the session is lost.
+        return line + (f". The last refresh did not succeed: {reason}" if reason else "")
     if state.status == AuthStatus.SESSION_ONLY:
         return f"Signed in as {who} for this session only: {reason or 'not remembered'}"
     if state.status == AuthStatus.REAUTH_REQUIRED:
