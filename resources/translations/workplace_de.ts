@@ -582,104 +582,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="171"/>
+        <location filename="../../workplace/ui/window.py" line="173"/>
         <source>Workplace – all services in one place</source>
         <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="178"/>
+        <location filename="../../workplace/ui/window.py" line="180"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="181"/>
+        <location filename="../../workplace/ui/window.py" line="183"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="185"/>
+        <location filename="../../workplace/ui/window.py" line="187"/>
         <source>No services found</source>
         <translation>Keine Dienste gefunden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="314"/>
+        <location filename="../../workplace/ui/window.py" line="316"/>
         <source>No service matches “%1”</source>
         <translation>Kein Dienst passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="316"/>
+        <location filename="../../workplace/ui/window.py" line="318"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="324"/>
+        <location filename="../../workplace/ui/window.py" line="326"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation>Die Dienste Ihrer Organisation werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="325"/>
+        <location filename="../../workplace/ui/window.py" line="327"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation>Sie kommen aus der zentralen Dienstliste Ihrer Organisation; beim ersten Start dauert das einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="329"/>
+        <location filename="../../workplace/ui/window.py" line="331"/>
         <source>The services could not be loaded yet</source>
         <translation>Die Dienste konnten noch nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="330"/>
+        <location filename="../../workplace/ui/window.py" line="332"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation>Die zentrale Dienstliste ist nicht erreichbar; die Meldung oben nennt den Grund. Der Arbeitsplatz versucht es selbst erneut, oder drücken Sie F5.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="335"/>
+        <location filename="../../workplace/ui/window.py" line="337"/>
         <source>No services to show</source>
         <translation>Keine Dienste anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="336"/>
+        <location filename="../../workplace/ui/window.py" line="338"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="339"/>
+        <location filename="../../workplace/ui/window.py" line="341"/>
         <source>No services yet</source>
         <translation>Noch keine Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="340"/>
+        <location filename="../../workplace/ui/window.py" line="342"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="411"/>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="414"/>
-        <source>Open the full version</source>
-        <translation>Vollständige Version öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="417"/>
-        <source>Open the low-bandwidth version</source>
-        <translation>Version für langsame Verbindungen öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="421"/>
-        <source>Remove from favourites</source>
-        <translation>Aus Favoriten entfernen</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="421"/>
-        <source>Add to favourites</source>
-        <translation>Zu Favoriten hinzufügen</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/window.py" line="426"/>
-        <source>Copy address</source>
-        <translation>Adresse kopieren</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1483,39 @@
         <location filename="../../workplace/ui/statusview.py" line="99"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>TileMenu</name>
+    <message>
+        <location filename="../../workplace/ui/tilemenu.py" line="34"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tilemenu.py" line="36"/>
+        <source>Open the full version</source>
+        <translation>Vollständige Version öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tilemenu.py" line="39"/>
+        <source>Open the low-bandwidth version</source>
+        <translation>Version für langsame Verbindungen öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tilemenu.py" line="42"/>
+        <source>Remove from favourites</source>
+        <translation>Aus Favoriten entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tilemenu.py" line="42"/>
+        <source>Add to favourites</source>
+        <translation>Zu Favoriten hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
     </message>
 </context>
 <context>

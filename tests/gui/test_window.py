@@ -374,3 +374,39 @@ def test_the_banner_area_shows_only_while_a_banner_does(make_gui: GuiFactory, qt
     assert banners.isHidden()
     banners.show_message("Again")
     assert banners.isVisible() and banners.message.isVisible()
+
+
+# The offscreen platform cannot raise a popup or grab the keyboard for it, and says so.
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support raise\(\)", "This plugin does not support grabbing"
+)
+def test_the_tile_menu_opens_pins_and_copies(
+    make_gui: GuiFactory, qtbot: Any, browser: Path
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from workplace.ui.tilemenu import TileMenu
+
+    gui = make_gui()
+    view = gui.window.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.setCurrentIndex(gui.window.model.find("chat"))
+    # What the Menu key sends (QTest's key events skip the window that turns it into this).
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, QPoint(), view.mapToGlobal(QPoint())
+    )
+    QApplication.sendEvent(view, event)
+    menu = gui.window.findChild(TileMenu)
+    assert menu is not None and menu.isVisible()
+    actions = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+    assert list(actions) == ["Open", "Add to favourites", "Copy address"]
+    actions["Add to favourites"].trigger()
+    assert tile_ids(gui, "favourites") == ["chat"]
+    actions["Copy address"].trigger()
+    assert QGuiApplication.clipboard().text() == "https://chat.musterstadt.example/"
+    actions["Open"].trigger()
+    assert opened_urls(browser) == ["https://chat.musterstadt.example/"]
+    menu.close()

@@ -14,9 +14,10 @@ The window lays out its parts and wires them; each job has a home of its own:
 - :class:`~workplace.ui.accountview.AccountView` (:meth:`MainWindow.attach_account`):
   the sign-in screen, the account button and its banner.
 
-- :class:`~workplace.ui.windowdialogs.WindowDialogs`: help and settings.
+- :class:`~workplace.ui.windowdialogs.WindowDialogs`: help and settings;
+- :class:`~workplace.ui.tilemenu.TileMenu`: the menu of one tile.
 
-What stays here: search, which page the stack shows, the tile menu and closing.
+What stays here: search, which page the stack shows, and closing.
 
 Signals:
     favourites_changed(list): the favourite ids changed (the tray rebuilds its menu).
@@ -31,8 +32,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from workplace import APP_NAME
 from workplace.app import Workplace
@@ -47,6 +48,7 @@ from workplace.ui.jobs import Jobs
 from workplace.ui.launching import LaunchController
 from workplace.ui.settingsstore import SettingsStore
 from workplace.ui.signin import SignInPage
+from workplace.ui.tilemenu import TileMenu
 from workplace.ui.tilemodel import Role, TileModel
 from workplace.ui.tileview import TileView
 from workplace.ui.windowdialogs import WindowDialogs, present
@@ -406,25 +408,11 @@ class MainWindow(QMainWindow):
         service = self.model.service_at(index)
         if service is None:
             return
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        open_action = menu.addAction(self.tr("Open"))
-        open_action.triggered.connect(lambda: self.launch(service))
-        if service.low_bandwidth_url and self.launcher.low_bandwidth:
-            full = menu.addAction(self.tr("Open the full version"))
-            full.triggered.connect(lambda: self.launch(service, low_bandwidth=False))
-        elif service.low_bandwidth_url:
-            low = menu.addAction(self.tr("Open the low-bandwidth version"))
-            low.triggered.connect(lambda: self.launch(service, low_bandwidth=True))
-        favourite = bool(index.data(Role.FAVOURITE))
-        toggle = menu.addAction(
-            self.tr("Remove from favourites") if favourite else self.tr("Add to favourites")
+        menu = TileMenu(
+            self, service, favourite=bool(index.data(Role.FAVOURITE)),
+            low_bandwidth=self.launcher.low_bandwidth, launch=self.launch,
+            toggle_favourite=self.settings_store.toggle_favourite,
         )
-        toggle.setShortcut(QKeySequence("Ctrl+D"))
-        toggle.triggered.connect(lambda: self.settings_store.toggle_favourite(service.id))
-        menu.addSeparator()
-        copy = menu.addAction(self.tr("Copy address"))
-        copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(service.url))
         menu.popup(position)
 
     # -- dialogs ------------------------------------------------------------------
