@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from workplace import APP_ID, APP_NAME, __version__
@@ -202,7 +203,8 @@ class Gui(QObject):
 
     def _place_window(self) -> None:
         """The default size, but never larger than the screen, centred on it."""
-        screen = self.app.primaryScreen()
+        # None with no screen at all (Qt's stubs do not say so).
+        screen: QScreen | None = self.app.primaryScreen()
         if screen is None:
             self.window.resize(*DEFAULT_SIZE)
             return

@@ -79,7 +79,8 @@ class NetworkWatch(QObject):
                 QNetworkInformation.Feature.Reachability
             ):
                 return
-            info = QNetworkInformation.instance()
+            # None when no backend could be loaded (Qt's stubs do not say so).
+            info: QNetworkInformation | None = QNetworkInformation.instance()
             if info is None:
                 return
             info.reachabilityChanged.connect(self._on_info_changed)
