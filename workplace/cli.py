@@ -126,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141
     except Exception as exc:  # the user never sees a traceback
-        logging.getLogger("workplace").debug("unhandled error", exc_info=True)
+        # A bug: the helpdesk's JSON log keeps its traceback as an ERROR entry; on a
+        # terminal it stays behind --debug, the user reads one line.
+        level = logging.ERROR if args.log_json else logging.DEBUG
+        logging.getLogger("workplace").log(level, "unhandled error", exc_info=True)
         print(f"workplace: error: {exc}", file=sys.stderr)
         return 1

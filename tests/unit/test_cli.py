@@ -249,3 +249,40 @@ def test_deeply_nested_preferences_cost_only_the_preferences(tmp_path: Path) -> 
     result = run_cli("services", env={"XDG_CONFIG_HOME": str(config_home)})
     assert "preferences.toml: TOML syntax error: nested too deeply" in result.stderr
     assert "mail" in result.stdout  # the organisation's services are all still there
+
+
+# A command that fails with a bug (not a handled error): the real CLI in a real process,
+# with one command's handler replaced by one that raises before main() runs.
+_CRASHING = (
+    "import sys, workplace.commands.services as s\n"
+    "def run(args, workplace):\n"
+    "    raise RuntimeError('the bug')\n"
+    "s.run = run\n"
+    "from workplace.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize("json_log", [False, True])
+def test_a_bug_in_a_command_is_one_line_for_the_user_and_a_traceback_in_the_json_log(
+    tmp_path: Path, json_log: bool
+) -> None:
+    import subprocess
+    import sys
+
+    config = write(tmp_path / "t.toml", GOOD)
+    args = ["--log-json"] if json_log else []
+    result = subprocess.run(
+        [sys.executable, "-c", _CRASHING, *args, "--config", str(config), "services"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 1
+    assert "workplace: error: the bug" in result.stderr
+    entries = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    if json_log:
+        crash = [e for e in entries if e.get("level") == "ERROR"]
+        assert len(crash) == 1, result.stderr
+        assert "RuntimeError: the bug" in crash[0]["traceback"]
+    else:
+        assert "Traceback" not in result.stderr
+        assert entries == []
