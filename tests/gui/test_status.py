@@ -324,3 +324,25 @@ def test_offline_start_uses_the_cached_catalog(
     manifests.routes.clear()
     again = make_gui(config)
     assert again.window.model.find("wiki").isValid()  # from the cache, before any network
+
+
+def test_a_refused_catalog_names_its_problems_in_german(
+    make_gui: GuiFactory, qtbot: Any, manifests: ManifestServer, tmp_path: Path,
+    isolated_xdg: Any,
+) -> None:
+    write_preferences(isolated_xdg, 'language = "de"\n')
+    body = json.loads(manifest(1, ("wiki", "Wiki")))
+    body["services"][0]["url"] = "https://\u0261oogle.example/"  # a look-alike host
+    manifests.routes["/m.json"] = ManifestRoute(body=json.dumps(body).encode())
+    config = tenant(
+        tmp_path, service("mail", "https://mail.example.org/"),
+        extra=f'[catalog]\nmanifest_url = "{manifests.url("/m.json")}"\n',
+    )
+    gui = make_gui(config)
+    gui.status.refresh_catalog()
+    banner = gui.window.banners.catalog
+    qtbot.waitUntil(lambda: not banner.isHidden(), timeout=WAIT_MS)
+    assert banner.title.startswith("Die zentrale")  # German, like the line below
+    assert len(banner.details) == 1, banner.details
+    assert "services[0].url" in banner.details[0]  # names the field
+    assert "Unicode" in banner.details[0] and "recommend" not in banner.details[0], banner.details

@@ -24,7 +24,7 @@ from workplace.config.locate import PathPart, format_path
 from workplace.config.schema import Category, Service, Strict, described
 from workplace.config.settings import ConfigProblem
 from workplace.config.sources import parse_text
-from workplace.config.validate import check_duplicates, explain
+from workplace.config.validate import check_duplicates, explain, german
 
 MAX_MANIFEST_BYTES = 2 * 1024 * 1024
 """A manifest (or portal document) larger than this is refused while it downloads."""
@@ -121,8 +121,12 @@ def validate_manifest(
     """Validate already-parsed manifest ``data`` (also used for mapped portal feeds)."""
     found = list(problems)
 
-    def add(parts: Sequence[PathPart], message: str, severity: str = "error") -> None:
-        found.append(ConfigProblem(source, where(parts), format_path(parts), message, severity))
+    def add(
+        parts: Sequence[PathPart], message: str, severity: str = "error", message_de: str = ""
+    ) -> None:
+        found.append(
+            ConfigProblem(source, where(parts), format_path(parts), message, severity, message_de)
+        )
 
     document: ManifestDocument | None = None
     rest = {k: v for k, v in data.items() if k not in FORBIDDEN_KEYS}
@@ -134,7 +138,7 @@ def validate_manifest(
     except ValidationError as exc:
         for error in exc.errors():
             parts, message = explain(error, ManifestDocument)
-            add(parts, message)
+            add(parts, message, message_de=german(error))
     check_duplicates(data, add)
     if document is not None:
         declared = {c.id for c in document.categories}

@@ -131,5 +131,5 @@ class StatusView(QObject):
             snapshot.fetched_at if snapshot is not None else None,
             self._appearance.language,
         )
-        problems = [str(p) for p in result.problems]
+        problems = [p.text(self._appearance.language) for p in result.problems]
         self._banners.catalog.show_message(title, problems, hint, [result.detail])
