@@ -88,6 +88,7 @@ class Banner(QFrame):
         self._copy.clicked.connect(self._on_copy_clicked)
         self.action = QPushButton(self)
         self.action.setObjectName("secondary")
+        self.action.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # until it has a text (set_action)
         self.action.hide()
         self.action.clicked.connect(self.action_requested)
         self._close = QToolButton(self)
@@ -95,19 +96,26 @@ class Banner(QFrame):
         self._close.setAutoRaise(True)
         self._close.clicked.connect(self._on_close_clicked)
 
+        # The buttons go under the text, so a narrow window (or large zoom) wraps the
+        # text instead of squeezing it; the technical details unfold under "Details".
+        # Reading order (and Tab): close at the top right, then the buttons below.
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.action)
+        buttons.addWidget(self.more)
+        buttons.addWidget(self._copy)
+        buttons.addStretch(1)
         text = QVBoxLayout()
         text.setSpacing(4)
         text.addWidget(self._title)
         text.addWidget(self._body)
+        text.addLayout(buttons)
         text.addWidget(self.technical_text)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 10, 8, 10)
         row.setSpacing(12)
         row.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
-        row.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self._copy, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self.set_theme(theme)
         self.retranslate()
@@ -186,10 +194,17 @@ class Banner(QFrame):
         self.show()
 
     def set_action(self, text: str = "", description: str = "") -> None:
-        """Show an action button with ``text`` (empty hides it)."""
+        """Show an action button with ``text`` (empty hides it: no nameless stop for Tab)."""
         self.action.setText(text)
+        self.action.setAccessibleName(text)
         self.action.setAccessibleDescription(description)
+        self.action.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if text else Qt.FocusPolicy.NoFocus)
         self.action.setVisible(bool(text))
+
+    def focus_chain(self) -> list[QWidget]:
+        """The banner's controls in the order they are seen (hidden ones included)."""
+        return [self._close, self.action, self.more, self._copy, self.technical_text]
 
     @property
     def title(self) -> str:

@@ -18,32 +18,92 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from workplace.config.settings import Settings
 from workplace.ui.banner import Banner
 from workplace.ui.theme import Theme
 
+NARROW_PX = 640
+"""Below this width the strips keep less distance from the window's edges."""
 
-class BannerArea(QWidget):
+
+class BannerArea(QScrollArea):
+    """The banners, stacked; taller than :meth:`set_height_limit` allows, they scroll.
+
+    So several long messages in a small (or zoomed) window never push the tiles out
+    of it or overlap them. The area itself takes no keyboard focus: Tab goes to the
+    banners' buttons, and the area scrolls to the one that has it.
+    """
+
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.config = Banner(theme, self)
+        self.setObjectName("bannerArea")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        inner = QWidget(self)
+        inner.setObjectName("bannerColumn")
+        self.config = Banner(theme, inner)
         self.config.setObjectName("banner")
-        self.network = Banner(theme, self, tone="info")
+        self.network = Banner(theme, inner, tone="info")
         self.network.setObjectName("networkBanner")
-        self.account = Banner(theme, self, tone="info")
-        self.catalog = Banner(theme, self)
+        self.account = Banner(theme, inner, tone="info")
+        self.catalog = Banner(theme, inner)
         self.catalog.setObjectName("catalogBanner")
-        self.message = Banner(theme, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 14, 28, 0)
-        layout.setSpacing(8)
+        self.message = Banner(theme, inner)
+        self._column = QVBoxLayout(inner)
+        self._column.setContentsMargins(28, 14, 28, 0)
+        self._column.setSpacing(8)
         for banner in self.banners:
-            layout.addWidget(banner)
+            self._column.addWidget(banner)
             banner.shown_changed.connect(self._on_banner_shown_changed)
+        self._inner = inner
+        self.setWidget(inner)
+        inner.installEventFilter(self)
+        self._limit = 1 << 20
         self._on_banner_shown_changed()
+
+    # -- size: as tall as the banners, up to the limit ------------------------------
+
+    def set_height_limit(self, pixels: int) -> None:
+        """At most this tall (the window gives a share of its height); scroll beyond."""
+        if pixels != self._limit:
+            self._limit = max(pixels, 0)
+            self.updateGeometry()
+
+    def _content_height(self) -> int:
+        inner = self._inner
+        width = self.viewport().width() if self.isVisible() else self.width()
+        if inner.hasHeightForWidth() and width > 0:
+            return inner.heightForWidth(width)
+        return inner.sizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._inner.sizeHint().width(), min(self._content_height(), self._limit))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, min(self._content_height(), self._limit))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._inner and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # a banner came, went or changed its text
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = 28 if event.size().width() >= NARROW_PX else 12
+        self._column.setContentsMargins(side, 14 if side == 28 else 8, side, 0)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # wrapped text: another height
+
+    def focus_chain(self) -> list[QWidget]:
+        """The banners' controls, top to bottom (hidden ones included; Tab skips them)."""
+        return [widget for banner in self.banners for widget in banner.focus_chain()]
 
     @property
     def banners(self) -> tuple[Banner, ...]:

@@ -4,27 +4,39 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workplace.ui import icons
 from workplace.ui.theme import Theme
 
 
-class EmptyState(QWidget):
-    """A search icon, a title and a hint, centred (``title`` and ``hint`` for tests)."""
+class EmptyState(QScrollArea):
+    """A search icon, a title and a hint, centred (``title`` and ``hint`` for tests).
+
+    In a small or zoomed window the text scrolls rather than being cut off; the page
+    itself is no focus stop.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 40, 40, 40)
+        self.setObjectName("emptyState")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+        inner = QWidget(self)
+        inner.setAutoFillBackground(False)
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(24, 24, 24, 24)
         layout.addStretch(1)
-        self._icon = QLabel(self)
+        self._icon = QLabel(inner)
         self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = QLabel(self)
+        self.title = QLabel(inner)
         self.title.setObjectName("emptyTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
-        self.hint = QLabel(self)
+        self.hint = QLabel(inner)
         self.hint.setObjectName("orgSub")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
@@ -33,6 +45,7 @@ class EmptyState(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addStretch(2)
+        self.setWidget(inner)
 
     def set_theme(self, theme: Theme) -> None:
         self._icon.setPixmap(

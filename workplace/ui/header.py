@@ -17,11 +17,12 @@ Signals (HeaderBar):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QFontMetrics,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -38,10 +39,14 @@ from PySide6.QtWidgets import (
     QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from workplace.ui import icons
 from workplace.ui.theme import Theme
+
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's largest widget size (no maximum)."""
 
 
 def initials(display_name: str) -> str:
@@ -87,14 +92,11 @@ class AccountButton(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self)
         self._menu.setObjectName("accountMenu")
-        self._who = QAction(self)  # not the menu's: clear() deletes its own actions
-        self._who.setEnabled(False)
-        bold = QFont(self._who.font())
-        bold.setWeight(QFont.Weight.DemiBold)
-        self._who.setFont(bold)
-        self._email_action = QAction(self)
-        self._email_action.setEnabled(False)
-        self._note_actions: list[QAction] = []
+        # Name, address and notes are information, not disabled commands: a screen
+        # reader would call those "unavailable", and they would be drawn greyed out.
+        self._who = self._info_action(self, bold=True)  # not the menu's: clear()
+        self._email_action = self._info_action(self)  # deletes the menu's own actions
+        self._note_actions: list[QWidgetAction] = []
         self._sign_out = QAction(self)
         self._sign_out.triggered.connect(self.sign_out_requested)
         self.clicked.connect(self._on_self_clicked)
@@ -127,6 +129,28 @@ class AccountButton(QToolButton):
         self.updateGeometry()
         self.update()
 
+    @staticmethod
+    def _info_action(parent: QObject, *, bold: bool = False) -> QWidgetAction:
+        """A line of information in the menu: a label, read out as the item's name."""
+        label = QLabel()
+        label.setObjectName("accountMenuInfo")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setContentsMargins(12, 4, 16, 4)
+        if bold:
+            font = QFont(label.font())
+            font.setWeight(QFont.Weight.DemiBold)
+            label.setFont(font)
+        action = QWidgetAction(parent)
+        action.setDefaultWidget(label)
+        return action
+
+    @staticmethod
+    def _set_info(action: QWidgetAction, text: str) -> None:
+        action.setText(text)  # what assistive technology reads for the item
+        label = action.defaultWidget()
+        if isinstance(label, QLabel):
+            label.setText(text)
+
     def _rebuild_menu(self) -> None:
         self._menu.clear()
         self._menu.addAction(self._who)
@@ -134,8 +158,8 @@ class AccountButton(QToolButton):
             self._menu.addAction(self._email_action)
         self._note_actions = []
         for note in self._notes:
-            action = QAction(note, self._menu)
-            action.setEnabled(False)
+            action = self._info_action(self._menu)
+            self._set_info(action, note)
             self._menu.addAction(action)
             self._note_actions.append(action)
         self._menu.addSeparator()
@@ -146,22 +170,30 @@ class AccountButton(QToolButton):
         """The menu's lines as shown (tests, accessibility checks)."""
         return [a.text() for a in self._menu.actions() if not a.isSeparator()]
 
+    @property
+    def account_menu(self) -> QMenu:
+        """The account menu (tests look at its lines)."""
+        return self._menu
+
     def trigger_sign_out(self) -> None:
         self._sign_out.trigger()
 
     def retranslate(self) -> None:
         self._sign_out.setText(self.tr("Sign out"))
         if self._name:
-            self._who.setText(self._name)
-            self._email_action.setText(self._email)
+            self._set_info(self._who, self._name)
+            self._set_info(self._email_action, self._email)
             self.setText("")
             self.setAccessibleName(self.tr("Account: %1").replace("%1", self._name))
             self.setToolTip(f"{self._name}\n{self._email}".strip())
+            # What the menu says, also on the button: heard without opening it.
+            lines = [self._email, *self._notes, self.tr("Your account and sign-out")]
+            self.setAccessibleDescription(". ".join(line for line in lines if line))
         else:
             self.setText(self.tr("Sign in"))
             self.setAccessibleName(self.tr("Sign in"))
             self.setToolTip(self.tr("Sign in to your organisation"))
-        self.setAccessibleDescription(self.tr("Your account and sign-out"))
+            self.setAccessibleDescription(self.tr("Sign in to your organisation"))
 
     def set_show_name(self, show: bool) -> None:
         """Show the name beside the avatar (wide header) or the avatar alone."""
@@ -223,33 +255,46 @@ class AccountButton(QToolButton):
 
 
 class HeaderBar(QFrame):
-    """Branding on the left, search in the middle, actions on the right."""
+    """Branding on the left, search in the middle, actions on the right.
+
+    A narrow header (a small window, or large zoom) reflows instead of letting its
+    parts overlap: the search field moves to a second row, the connection chips to a
+    third, and the organisation's name wraps onto two lines; nothing is cut off.
+    :meth:`focus_chain` gives the controls in the order they are seen.
+
+    Signals:
+        arranged(): the controls moved to other rows (the window's tab order follows).
+    """
 
     help_requested = Signal()
     settings_requested = Signal()
     connection_requested = Signal()
+    arranged = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("header")
         self._theme = theme
         self._logo_name = "musterstadt"
-        self.logo = QLabel(self)
+        self.brand = QWidget(self)
+        self.logo = QLabel(self.brand)
         self.logo.setFixedSize(44, 44)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.org_name = QLabel(self)
+        self.org_name = QLabel(self.brand)
         self.org_name.setObjectName("orgName")
-        self.org_sub = QLabel(self)
+        self.org_name.setWordWrap(True)  # a narrow header wraps the name, never cuts it
+        self.org_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.org_sub = QLabel(self.brand)
         self.org_sub.setObjectName("orgSub")
+        self.org_sub.setTextFormat(Qt.TextFormat.PlainText)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
-        self.search.setMaximumWidth(460)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._search_action = self.search.addAction(
             icons.icon("search", theme.secondary_text, 18), QLineEdit.ActionPosition.LeadingPosition
         )
+        self._search_action.triggered.connect(self._on_search_action_triggered)
         self.help_button = QToolButton(self)
         self.settings_button = QToolButton(self)
         for button in (self.help_button, self.settings_button):
@@ -261,6 +306,10 @@ class HeaderBar(QFrame):
         self.settings_button.clicked.connect(self.settings_requested)
         self.account = AccountButton(theme, self)
         self.account.hide()  # shown once the sign-in service answered (ui.account)
+        self.account_pending = QLabel(self)
+        self.account_pending.setObjectName("accountPending")
+        self.account_pending.hide()
+        """ "Checking sign-in …" while the remembered session is looked up."""
         self.connection = QToolButton(self)
         self.saver = QToolButton(self)
         self._connection_icon = "wifi"
@@ -282,32 +331,130 @@ class HeaderBar(QFrame):
         names.addWidget(self.org_name)
         names.addWidget(self.org_sub)
         names.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 12, 18, 12)
-        row.setSpacing(12)
-        row.addWidget(self.logo)
-        row.addLayout(names)
-        row.addStretch(1)
-        row.addWidget(self.search, 3)
-        row.addSpacing(8)
-        row.addWidget(self.connection)
-        row.addWidget(self.saver)
-        row.addWidget(self.help_button)
-        row.addWidget(self.settings_button)
-        row.addWidget(self.account)
+        brand = QHBoxLayout(self.brand)
+        brand.setContentsMargins(0, 0, 0, 0)
+        brand.setSpacing(12)
+        brand.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignVCenter)
+        brand.addLayout(names, 1)
+        self._column = QVBoxLayout(self)
+        self._column.setSpacing(8)
+        self._rows = [QHBoxLayout() for _ in range(3)]
+        for row in self._rows:
+            row.setSpacing(12)
+            self._column.addLayout(row)
+        self.arrangement = ""
+        """How the header is laid out: ``one_row``, ``two_rows``, ``three_rows``, ``stacked``."""
+        self._seen: list[list[QWidget]] = []
+        self._arrange()
         self.set_theme(theme)
 
+    # -- reflow ---------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange()  # a control changed its size or was shown: still fits?
+        return super().event(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
         self.account.set_show_name(event.size().width() >= NAME_MIN_WINDOW_PX)
+        self._arrange()
+        super().resizeEvent(event)
+
+    def _search_min_width(self) -> int:
+        """Wide enough for the whole placeholder (the field's visible label) and its icons."""
+        metrics = QFontMetrics(self.search.font())
+        return metrics.horizontalAdvance(self.search.placeholderText()) + 84
+
+    def _choose(self, width: int) -> str:
+        def span(widgets: list[QWidget]) -> int:
+            shown = [w for w in widgets if not w.isHidden()]
+            return sum(w.sizeHint().width() for w in shown) + 12 * max(0, len(shown) - 1)
+
+        chips = span([self.connection, self.saver])
+        buttons = span([self.help_button, self.settings_button, self.account,
+                        self.account_pending])
+        sub = self.org_sub.sizeHint().width() if self.org_sub.text() else 0
+        brand = 44 + 12 + max(self.org_name.sizeHint().width(), sub)
+        brand_min = 44 + 12 + self.org_name.minimumSizeHint().width()
+        search = self._search_min_width()
+        one_row = 24 + 18 + brand + 12 + search + 8 + (chips + 12 if chips else 0) + buttons
+        if width >= one_row:
+            return "one_row"
+        first = 24 + brand_min + 12 + buttons
+        if first <= width and 24 + search + (12 + chips if chips else 0) <= width:
+            return "two_rows"
+        if first <= width:
+            return "three_rows"
+        return "stacked"
+
+    def _arrange(self) -> None:
+        """Put the controls into rows for the current width (only when that changes)."""
+        self.search.setMinimumWidth(self._search_min_width())
+        mode = self._choose(self.width())
+        if mode == self.arrangement:
+            return
+        self.arrangement = mode
+        brand, search = self.brand, self.search
+        chips: list[QWidget] = [self.connection, self.saver]
+        buttons: list[QWidget] = [self.help_button, self.settings_button, self.account_pending,
+                                  self.account]
+        rows: list[list[QWidget | int]]
+        # An int is a stretch: it pushes what follows to the right.
+        if mode == "one_row":
+            rows = [[brand, 1, search, *chips, *buttons]]
+        elif mode == "two_rows":
+            rows = [[brand, 1, *buttons], [search, *chips]]
+        elif mode == "three_rows":
+            rows = [[brand, 1, *buttons], [search], [*chips, 1]]
+        else:
+            rows = [[brand], [*chips, 1, *buttons], [search]]
+        for layout in self._rows:
+            while layout.count():
+                layout.takeAt(0)
+        for layout, content in zip(self._rows, rows, strict=False):
+            for item in content:
+                if isinstance(item, int):
+                    layout.addStretch(item)
+                elif item is search and mode == "one_row":
+                    layout.addWidget(item, 3)
+                    layout.addSpacing(8)
+                else:
+                    layout.addWidget(item)
+        wide = mode == "one_row"
+        if wide:
+            self._column.setContentsMargins(24, 12, 18, 12)
+        else:
+            self._column.setContentsMargins(12, 8, 12, 8)
+        self.search.setMaximumWidth(460 if wide else QWIDGETSIZE_MAX)
+        # The tagline only where it fits on its line; the name always shows in full.
+        self.org_sub.setVisible(wide and bool(self.org_sub.text()))
+        self._seen = [[w for w in row if isinstance(w, QWidget)] for row in rows]
+        self.arranged.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The header's controls in the order they are seen: row by row, left to right."""
+        return [w for row in self._seen for w in row
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
+    # -- content --------------------------------------------------------------------
 
     def set_branding(self, name: str, subtitle: str, logo: str) -> None:
         self.org_name.setText(name)
         self.org_sub.setText(subtitle)
-        self.org_sub.setVisible(bool(subtitle))
+        self.org_sub.setVisible(bool(subtitle) and self.arrangement == "one_row")
         self._logo_name = logo
         self._paint_logo()
         self.logo.setAccessibleName(self.tr("Logo of %1").replace("%1", name))
+        self.arrangement = ""  # the name's width changed
+        self._arrange()
+
+    @Slot()
+    def _on_search_action_triggered(self) -> None:
+        self.search.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def set_account_pending(self, pending: bool) -> None:
+        """Show "Checking sign-in …" where the account will appear (or hide it)."""
+        self.account_pending.setVisible(pending)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -374,4 +521,18 @@ class HeaderBar(QFrame):
             self.tr("Language, colours and behaviour of the window")
         )
         self.org_name.setAccessibleName(self.org_name.text())
+        # The field's own icons are buttons to a screen reader: each gets a name.
+        self._search_action.setText(self.tr("Search"))
+        self._search_action.setToolTip(self.tr("Search services"))
+        clear = self.search.findChild(QAction, "_q_qlineeditclearaction")
+        if clear is not None:
+            clear.setText(self.tr("Clear search"))
+            clear.setToolTip(self.tr("Clear search"))
+        for button in self.search.findChildren(QToolButton):
+            action = button.defaultAction()
+            if action is not None:
+                button.setAccessibleName(action.text())
+        self.account_pending.setText(self.tr("Checking sign-in …"))
+        self.account_pending.setAccessibleName(self.account_pending.text())
         self.account.retranslate()
+        self._arrange()

@@ -78,6 +78,9 @@ class SignInPage(QScrollArea):
         self.setObjectName("signinPage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # No focus stop of its own: Tab goes to the card's buttons, and the page
+        # scrolls to the one that has the focus (a small or zoomed window).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._theme = theme
         self._organisation = ""
         self._short_name = ""
@@ -333,6 +336,15 @@ class SignInPage(QScrollArea):
         current = self._current
         return "welcome" if current is self.welcome else (
             "browser" if current is self.browser else "device")
+
+    def focus_chain(self) -> list[QWidget]:
+        """The card's controls in the order they are seen, every face (Tab skips the
+        hidden ones)."""
+        return [
+            *self.notice.focus_chain(), self.primary, self.code_button, self.browse_link,
+            self.help_link, self.reopen_button, self.cancel_browser, self.user_code,
+            self.copy_button, self.cancel_device,
+        ]
 
     def focus_primary(self) -> None:
         target = {

@@ -31,8 +31,17 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QPoint, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+    QShortcut,
+    QShowEvent,
+    QWindow,
+)
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from workplace import APP_NAME
@@ -62,6 +71,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("workplace.ui")
 
+DEFAULT_NAMES = (APP_NAME, "Workplace")
+"""The product's names, which an unconfigured organisation carries (config.schema)."""
+MINIMUM_SIZE = (560, 420)
+"""The smallest window, where the screen allows it (a zoomed screen gets a smaller one)."""
+FRAME_ALLOWANCE = (16, 48)
+"""Room for the window manager's frame and title bar before the real frame is known."""
+
 
 class MainWindow(QMainWindow):
     favourites_changed = Signal(list)
@@ -83,9 +99,12 @@ class MainWindow(QMainWindow):
         self.status: StatusController | None = None
         self.status_view: StatusView | None = None
         self._quitting = False
+        self._account: AccountController | None = None
+        self._watched_screen: QScreen | None = None
+        self._watched_handle: QWindow | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
-        self.setMinimumSize(560, 420)
+        self.setMinimumSize(*MINIMUM_SIZE)
 
         self.settings_store = SettingsStore(workplace, jobs, appearance, self)
         self.launcher = LaunchController(workplace, jobs, appearance, self)
@@ -121,22 +140,71 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        # Tab order: search → tiles → connection → data saver → help → settings → account.
-        header = self.header
-        order = (header.search, self.view, header.connection, header.saver,
-                 header.help_button, header.settings_button, header.account)
-        for before, after in itertools.pairwise(order):
-            self.setTabOrder(before, after)
+        self._update_tab_order()
         self._wire()
         self.retranslate()
         self._on_appearance_changed()
         self.launcher.load_recent()
+        self.fit_to_screen()
+
+    @Slot()
+    def _update_tab_order(self) -> None:
+        """Tab follows what is seen: the header row by row and left to right, the
+        banners top to bottom, then the page (the tiles, or the sign-in card).
+
+        Qt skips hidden widgets, so banners that come and go keep their place; the
+        header says when its controls move to other rows (:attr:`HeaderBar.arranged`).
+        """
+        chain = [*self.header.focus_chain(), *self.banners.focus_chain(), self.view,
+                 *self.signin.focus_chain()]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    # -- the screen: zoom and small screens --------------------------------------
+
+    def fit_to_screen(self) -> None:
+        """A minimum size that fits the screen's available area, also at 200 % or 300 %.
+
+        The minimum is 560 × 420 where the screen has room for it; a zoomed or small
+        screen gets a smaller one (the header reflows, the pages scroll), so the whole
+        window, its buttons included, can always be brought onto the screen.
+        """
+        screen = self.screen()
+        if screen is not self._watched_screen:
+            if self._watched_screen is not None:
+                self._watched_screen.availableGeometryChanged.disconnect(self._on_screen_changed)
+            screen.availableGeometryChanged.connect(self._on_screen_changed)
+            self._watched_screen = screen
+        area = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.size()  # nothing before it is shown
+        room = QSize(area.width() - max(frame.width(), FRAME_ALLOWANCE[0]),
+                     area.height() - max(frame.height(), FRAME_ALLOWANCE[1]))
+        self.setMinimumSize(min(MINIMUM_SIZE[0], room.width()),
+                            min(MINIMUM_SIZE[1], room.height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Messages take at most two fifths of the height; more of them scroll.
+        self.banners.set_height_limit(event.size().height() * 2 // 5)
+        super().resizeEvent(event)
+
+    @Slot()
+    def _on_screen_changed(self) -> None:
+        self.fit_to_screen()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._watched_handle:
+            handle.screenChanged.connect(self._on_screen_changed)
+            self._watched_handle = handle
+        self.fit_to_screen()
 
     def _wire(self) -> None:
         header, view, store, launcher = self.header, self.view, self.settings_store, self.launcher
         header.search.textChanged.connect(self._on_search_text_changed)
         header.search.returnPressed.connect(self._on_search_return_pressed)
         header.search.installEventFilter(self)
+        header.arranged.connect(self._update_tab_order)
         header.help_requested.connect(self.show_help)
         header.settings_requested.connect(self.show_settings)
         view.launch_requested.connect(self._on_view_launch_requested)
@@ -169,9 +237,15 @@ class MainWindow(QMainWindow):
         language = self.appearance.language
         organisation = settings.tenant.organisation
         name = organisation.name.get(language)
-        self.setWindowTitle(f"{name} – {APP_NAME}" if name != APP_NAME else APP_NAME)
+        # The product's name in the window's language, like everything around it. On
+        # X11, Qt appends the application's display name to every window title.
+        product = self.tr("Workplace")
+        QGuiApplication.setApplicationDisplayName(product)
+        self.setWindowTitle(product if name in (product, *DEFAULT_NAMES) else f"{name} – {product}")
+        self.setLocale(QLocale(
+            QLocale.Language.German if language == "de" else QLocale.Language.English))
         subtitle = self.tr("Workplace – all services in one place")
-        if not settings.tenant.services and name in (APP_NAME, "Workplace"):
+        if not settings.tenant.services and name in DEFAULT_NAMES:
             subtitle = ""  # an unconfigured launcher: the name already says it
         self.header.set_branding(name, subtitle, organisation.logo)
         self.header.retranslate()
@@ -267,7 +341,7 @@ class MainWindow(QMainWindow):
                 else:
                     self.view.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
-            if event.key() == Qt.Key.Key_Down and self.model.tile_count:
+            if event.key() == Qt.Key.Key_Down and self.stack.currentWidget() is self.view:
                 self.view.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         return super().eventFilter(watched, event)
@@ -303,12 +377,24 @@ class MainWindow(QMainWindow):
     def _update_empty_state(self) -> None:
         query = self.model.query
         if self.sign_in_wanted and not self.browsing_without_sign_in and not query:
-            self.stack.setCurrentWidget(self.signin)
+            self._show_page(self.signin)
             return
         empty = self.model.tile_count == 0
-        self.stack.setCurrentWidget(self.empty if empty else self.view)
+        self._show_page(self.empty if empty else self.view)
         if empty:
             self.empty.say(*self._empty_text(query))
+
+    def _show_page(self, page: QWidget) -> None:
+        """Show ``page``; the others are hidden, not just painted over.
+
+        A hidden item view still reports its items as showing: Qt decides an item's
+        visibility from the view's rectangle alone. A covered view gets no area, so a
+        screen reader finds no tile behind the sign-in card (the stack gives the view
+        its room back when it is shown again).
+        """
+        self.stack.setCurrentWidget(page)
+        if page is not self.view:
+            self.view.resize(0, 0)
 
     def _empty_text(self, query: str) -> tuple[str, str]:
         if query:
@@ -358,10 +444,23 @@ class MainWindow(QMainWindow):
         """Show the sign-in state of ``controller`` (the Gui builds it after the window)."""
         from workplace.ui.accountview import AccountView
 
-        return AccountView(
+        view = AccountView(
             controller, self.appearance, page=self.signin, button=self.header.account,
             banner=self.banners.account, screens=self, show_help=self.show_help,
         )
+        self._account = controller
+        controller.changed.connect(self._on_account_changed)
+        self._on_account_changed()
+        return view
+
+    @Slot()
+    def _on_account_changed(self) -> None:
+        """Never neither a sign-in button nor an account: while the remembered session
+        is looked up, the header says so ("Checking sign-in …")."""
+        from workplace.ui.account import Phase
+
+        if self._account is not None:
+            self.header.set_account_pending(self._account.phase == Phase.STARTING)
 
     def attach_status(self, status: StatusController) -> None:
         """Show what ``status`` finds out (the Gui builds it after the window)."""
