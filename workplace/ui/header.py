@@ -45,6 +45,10 @@ from PySide6.QtWidgets import (
 from workplace.ui import icons
 from workplace.ui.theme import Theme
 
+LOGO_PX, COMPACT_LOGO_PX = 44, 32
+"""The organisation's logo in a wide header and in a narrow one."""
+COMPACT_MARGIN, COMPACT_SPACING = 8, 8
+"""A narrow header's margins and the room between its controls."""
 QWIDGETSIZE_MAX = (1 << 24) - 1
 """Qt's largest widget size (no maximum)."""
 
@@ -278,7 +282,7 @@ class HeaderBar(QFrame):
         self._logo_name = "musterstadt"
         self.brand = QWidget(self)
         self.logo = QLabel(self.brand)
-        self.logo.setFixedSize(44, 44)
+        self.logo.setFixedSize(LOGO_PX, LOGO_PX)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.org_name = QLabel(self.brand)
         self.org_name.setObjectName("orgName")
@@ -331,7 +335,7 @@ class HeaderBar(QFrame):
         names.addWidget(self.org_name)
         names.addWidget(self.org_sub)
         names.addStretch(1)
-        brand = QHBoxLayout(self.brand)
+        brand = self._brand_row = QHBoxLayout(self.brand)
         brand.setContentsMargins(0, 0, 0, 0)
         brand.setSpacing(12)
         brand.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -366,22 +370,27 @@ class HeaderBar(QFrame):
         return metrics.horizontalAdvance(self.search.placeholderText()) + 84
 
     def _choose(self, width: int) -> str:
-        def span(widgets: list[QWidget]) -> int:
+        def span(widgets: list[QWidget], spacing: int) -> int:
             shown = [w for w in widgets if not w.isHidden()]
-            return sum(w.sizeHint().width() for w in shown) + 12 * max(0, len(shown) - 1)
+            return sum(w.sizeHint().width() for w in shown) + spacing * max(0, len(shown) - 1)
 
-        chips = span([self.connection, self.saver])
-        buttons = span([self.help_button, self.settings_button, self.account,
-                        self.account_pending])
+        chip_list: list[QWidget] = [self.connection, self.saver]
+        button_list: list[QWidget] = [
+            self.help_button, self.settings_button, self.account, self.account_pending]
         sub = self.org_sub.sizeHint().width() if self.org_sub.text() else 0
-        brand = 44 + 12 + max(self.org_name.sizeHint().width(), sub)
-        brand_min = 44 + 12 + self.org_name.minimumSizeHint().width()
+        name = max(self.org_name.sizeHint().width(), sub)
         search = self._search_min_width()
-        one_row = 24 + 18 + brand + 12 + search + 8 + (chips + 12 if chips else 0) + buttons
+        chips = span(chip_list, 12)
+        one_row = (24 + 18 + LOGO_PX + 12 + name + 12 + search + 8 + (chips + 12 if chips else 0)
+                   + span(button_list, 12))
         if width >= one_row:
             return "one_row"
-        first = 24 + brand_min + 12 + buttons
-        if first <= width and 24 + search + (12 + chips if chips else 0) <= width:
+        # Narrower: a smaller logo, less room between things, the name may wrap.
+        margins, gap = 2 * COMPACT_MARGIN, COMPACT_SPACING
+        chips = span(chip_list, gap)
+        first = (margins + COMPACT_LOGO_PX + gap + self.org_name.minimumSizeHint().width() + gap
+                 + span(button_list, gap))
+        if first <= width and margins + search + (gap + chips if chips else 0) <= width:
             return "two_rows"
         if first <= width:
             return "three_rows"
@@ -424,7 +433,14 @@ class HeaderBar(QFrame):
         if wide:
             self._column.setContentsMargins(24, 12, 18, 12)
         else:
-            self._column.setContentsMargins(12, 8, 12, 8)
+            self._column.setContentsMargins(*(COMPACT_MARGIN,) * 4)
+        gap = 12 if wide else COMPACT_SPACING
+        for row in (*self._rows, self._brand_row):
+            row.setSpacing(gap)
+        size = LOGO_PX if wide else COMPACT_LOGO_PX
+        if self.logo.width() != size:
+            self.logo.setFixedSize(size, size)
+            self._paint_logo()
         self.search.setMaximumWidth(460 if wide else QWIDGETSIZE_MAX)
         # The tagline only where it fits on its line; the name always shows in full.
         self.org_sub.setVisible(wide and bool(self.org_sub.text()))
@@ -502,7 +518,8 @@ class HeaderBar(QFrame):
 
     def _paint_logo(self) -> None:
         theme, dpr = self._theme, self.devicePixelRatioF()
-        self.logo.setPixmap(icons.badge(self._logo_name, theme.accent, theme.on_accent, 44, dpr))
+        size = self.logo.width()
+        self.logo.setPixmap(icons.badge(self._logo_name, theme.accent, theme.on_accent, size, dpr))
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search services (Ctrl+F)"))

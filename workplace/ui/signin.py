@@ -22,8 +22,9 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from workplace.auth.device import DeviceChallenge
 
 CARD_WIDTH = 600
+NARROW_PX = 640
+"""Below this width the card fills the page and its links go one under the other."""
 QR_SIZE = 168
 LOGO_SIZE = 72
 
@@ -106,6 +109,8 @@ class SignInPage(QScrollArea):
         row.addStretch(1)
         column.addLayout(row)
         column.addStretch(3)
+        self._column, self._card_row = column, row
+        self._narrow: bool | None = None
 
         # Plain show/hide rather than a stack: the card takes the height of the shown face.
         self.faces = QWidget(self.card)
@@ -114,6 +119,7 @@ class SignInPage(QScrollArea):
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(40, 36, 40, 32)
         card_layout.addWidget(self.faces)
+        self._card_layout = card_layout
         self.welcome = self._build_welcome()
         self.browser = self._build_browser()
         self.device = self._build_device()
@@ -159,6 +165,7 @@ class SignInPage(QScrollArea):
         links.addSpacing(12)
         links.addWidget(self.help_link)
         links.addStretch(1)
+        self._links = links
 
         layout = QVBoxLayout(face)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -289,6 +296,25 @@ class SignInPage(QScrollArea):
         layout.addWidget(self.cancel_device)
         layout.addStretch(1)
         return face
+
+    # -- a narrow (or zoomed) window: the card fills it, the links go one under the other
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit(self, width: int) -> None:
+        narrow = width < NARROW_PX
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self._column.setContentsMargins(*((8, 8, 8, 8) if narrow else (24, 24, 24, 24)))
+        self._card_layout.setContentsMargins(
+            *((16, 20, 16, 20) if narrow else (40, 36, 40, 32)))
+        for index, stretch in enumerate((0, 1, 0) if narrow else (1, 4, 1)):
+            self._card_row.setStretch(index, stretch)
+        self._links.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
 
     # -- content ----------------------------------------------------------------
 

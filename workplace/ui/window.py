@@ -177,8 +177,10 @@ class MainWindow(QMainWindow):
             self._watched_screen = screen
         area = screen.availableGeometry()
         frame = self.frameGeometry().size() - self.size()  # nothing before it is shown
-        room = QSize(area.width() - max(frame.width(), FRAME_ALLOWANCE[0]),
-                     area.height() - max(frame.height(), FRAME_ALLOWANCE[1]))
+        room = QSize(
+            min(area.width() - max(frame.width(), FRAME_ALLOWANCE[0]), area.width() * 9 // 10),
+            min(area.height() - max(frame.height(), FRAME_ALLOWANCE[1]), area.height() * 4 // 5),
+        )
         self.setMinimumSize(min(MINIMUM_SIZE[0], room.width()),
                             min(MINIMUM_SIZE[1], room.height()))
 
