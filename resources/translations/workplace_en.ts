@@ -4,28 +4,29 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="153"/>
+        <location filename="../../workplace/ui/header.py" line="194"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="158"/>
+        <location filename="../../workplace/ui/header.py" line="199"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="161"/>
-        <location filename="../../workplace/ui/header.py" line="162"/>
+        <location filename="../../workplace/ui/header.py" line="205"/>
+        <location filename="../../workplace/ui/header.py" line="206"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="163"/>
+        <location filename="../../workplace/ui/header.py" line="207"/>
+        <location filename="../../workplace/ui/header.py" line="208"/>
         <source>Sign in to your organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="164"/>
+        <location filename="../../workplace/ui/header.py" line="202"/>
         <source>Your account and sign-out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -254,48 +255,48 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="136"/>
-        <location filename="../../workplace/ui/banner.py" line="137"/>
+        <location filename="../../workplace/ui/banner.py" line="144"/>
+        <location filename="../../workplace/ui/banner.py" line="145"/>
         <source>Copy details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="139"/>
+        <location filename="../../workplace/ui/banner.py" line="147"/>
         <source>Copy the details to the clipboard, e.g. for the service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="141"/>
+        <location filename="../../workplace/ui/banner.py" line="149"/>
         <source>Dismiss message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="142"/>
+        <location filename="../../workplace/ui/banner.py" line="150"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="147"/>
+        <location filename="../../workplace/ui/banner.py" line="155"/>
         <source>Hide details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="147"/>
+        <location filename="../../workplace/ui/banner.py" line="155"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="150"/>
+        <location filename="../../workplace/ui/banner.py" line="158"/>
         <source>Hide the technical details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banner.py" line="152"/>
+        <location filename="../../workplace/ui/banner.py" line="160"/>
         <source>Show the technical details, e.g. for the service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/banner.py" line="178"/>
+        <location filename="../../workplace/ui/banner.py" line="186"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -306,22 +307,22 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="78"/>
+        <location filename="../../workplace/ui/banners.py" line="138"/>
         <source>The configuration has warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="80"/>
+        <location filename="../../workplace/ui/banners.py" line="140"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="84"/>
+        <location filename="../../workplace/ui/banners.py" line="144"/>
         <source>The configuration could not be read completely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="87"/>
+        <location filename="../../workplace/ui/banners.py" line="147"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -329,59 +330,76 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="310"/>
+        <location filename="../../workplace/ui/header.py" line="472"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="325"/>
+        <location filename="../../workplace/ui/header.py" line="497"/>
         <source>Connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="327"/>
+        <location filename="../../workplace/ui/header.py" line="499"/>
         <source>Press to check the connection again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="361"/>
+        <location filename="../../workplace/ui/header.py" line="534"/>
         <source>Search services (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="362"/>
+        <location filename="../../workplace/ui/header.py" line="535"/>
+        <location filename="../../workplace/ui/header.py" line="552"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="364"/>
+        <location filename="../../workplace/ui/header.py" line="537"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="366"/>
+        <location filename="../../workplace/ui/header.py" line="539"/>
         <source>Help and service desk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="367"/>
+        <location filename="../../workplace/ui/header.py" line="540"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="369"/>
+        <location filename="../../workplace/ui/header.py" line="542"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="371"/>
-        <location filename="../../workplace/ui/header.py" line="372"/>
+        <location filename="../../workplace/ui/header.py" line="544"/>
+        <location filename="../../workplace/ui/header.py" line="545"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="374"/>
+        <location filename="../../workplace/ui/header.py" line="547"/>
         <source>Language, colours and behaviour of the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/header.py" line="551"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/header.py" line="555"/>
+        <location filename="../../workplace/ui/header.py" line="556"/>
+        <source>Clear search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/header.py" line="561"/>
+        <source>Checking sign-in …</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -582,72 +600,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="173"/>
+        <location filename="../../workplace/ui/window.py" line="244"/>
+        <source>Workplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/window.py" line="249"/>
         <source>Workplace – all services in one place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="180"/>
+        <location filename="../../workplace/ui/window.py" line="256"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="183"/>
+        <location filename="../../workplace/ui/window.py" line="259"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="187"/>
+        <location filename="../../workplace/ui/window.py" line="263"/>
         <source>No services found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="316"/>
+        <location filename="../../workplace/ui/window.py" line="404"/>
         <source>No service matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="318"/>
+        <location filename="../../workplace/ui/window.py" line="406"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="326"/>
+        <location filename="../../workplace/ui/window.py" line="414"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="327"/>
+        <location filename="../../workplace/ui/window.py" line="415"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="331"/>
+        <location filename="../../workplace/ui/window.py" line="419"/>
         <source>The services could not be loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="332"/>
+        <location filename="../../workplace/ui/window.py" line="420"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="337"/>
+        <location filename="../../workplace/ui/window.py" line="425"/>
         <source>No services to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="338"/>
+        <location filename="../../workplace/ui/window.py" line="426"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="341"/>
+        <location filename="../../workplace/ui/window.py" line="429"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="342"/>
+        <location filename="../../workplace/ui/window.py" line="430"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,174 +956,174 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="348"/>
+        <location filename="../../workplace/ui/signin.py" line="386"/>
         <source>Please sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="351"/>
+        <location filename="../../workplace/ui/signin.py" line="389"/>
         <source>Your session as %1 has ended. Sign in once more to keep using your services.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="355"/>
+        <location filename="../../workplace/ui/signin.py" line="393"/>
         <source>Your session has ended. Sign in once more to keep using your services.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="357"/>
+        <location filename="../../workplace/ui/signin.py" line="395"/>
         <source>Welcome to your workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="359"/>
+        <location filename="../../workplace/ui/signin.py" line="397"/>
         <source>Sign in once with your %1 account. After that, mail, files and all other services open without asking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="367"/>
+        <location filename="../../workplace/ui/signin.py" line="405"/>
         <source>Sign in with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="369"/>
+        <location filename="../../workplace/ui/signin.py" line="407"/>
         <source>Opens the sign-in page in your web browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="370"/>
+        <location filename="../../workplace/ui/signin.py" line="408"/>
         <source>Use a code instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="372"/>
+        <location filename="../../workplace/ui/signin.py" line="410"/>
         <source>Sign in on another device, such as your smartphone, with a short code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="373"/>
+        <location filename="../../workplace/ui/signin.py" line="411"/>
         <source>The sign-in page opens in your web browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="374"/>
+        <location filename="../../workplace/ui/signin.py" line="412"/>
         <source>Show services without signing in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="375"/>
+        <location filename="../../workplace/ui/signin.py" line="413"/>
         <source>Help and service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="376"/>
+        <location filename="../../workplace/ui/signin.py" line="414"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="378"/>
+        <location filename="../../workplace/ui/signin.py" line="416"/>
         <source>Continue in your browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="380"/>
+        <location filename="../../workplace/ui/signin.py" line="418"/>
         <source>The sign-in page of %1 is open in your web browser. Sign in there; this window continues by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="382"/>
+        <location filename="../../workplace/ui/signin.py" line="420"/>
         <source>Waiting for the sign-in in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="383"/>
+        <location filename="../../workplace/ui/signin.py" line="421"/>
         <source>Open the browser again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="386"/>
+        <location filename="../../workplace/ui/signin.py" line="424"/>
         <source>Closed the page by mistake? This opens the same sign-in page again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="387"/>
-        <location filename="../../workplace/ui/signin.py" line="395"/>
+        <location filename="../../workplace/ui/signin.py" line="425"/>
+        <location filename="../../workplace/ui/signin.py" line="433"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="388"/>
-        <location filename="../../workplace/ui/signin.py" line="396"/>
+        <location filename="../../workplace/ui/signin.py" line="426"/>
+        <location filename="../../workplace/ui/signin.py" line="434"/>
         <source>Cancel sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="390"/>
+        <location filename="../../workplace/ui/signin.py" line="428"/>
         <source>Sign in with a code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="391"/>
+        <location filename="../../workplace/ui/signin.py" line="429"/>
         <source>1. On your smartphone or another computer, open:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="392"/>
+        <location filename="../../workplace/ui/signin.py" line="430"/>
         <source>2. Enter this code there and sign in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="393"/>
+        <location filename="../../workplace/ui/signin.py" line="431"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="394"/>
+        <location filename="../../workplace/ui/signin.py" line="432"/>
         <source>Copy the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="401"/>
+        <location filename="../../workplace/ui/signin.py" line="439"/>
         <source>Requesting a code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="411"/>
+        <location filename="../../workplace/ui/signin.py" line="449"/>
         <source>Code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="413"/>
+        <location filename="../../workplace/ui/signin.py" line="451"/>
         <source>Waiting for you to enter the code… This window continues by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="415"/>
+        <location filename="../../workplace/ui/signin.py" line="453"/>
         <source>Or scan this code with your smartphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="417"/>
+        <location filename="../../workplace/ui/signin.py" line="455"/>
         <source>QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="419"/>
+        <location filename="../../workplace/ui/signin.py" line="457"/>
         <source>QR code of the address %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="435"/>
+        <location filename="../../workplace/ui/signin.py" line="473"/>
         <source>The code has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="437"/>
+        <location filename="../../workplace/ui/signin.py" line="475"/>
         <source>The code is valid until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="471"/>
+        <location filename="../../workplace/ui/signin.py" line="509"/>
         <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>

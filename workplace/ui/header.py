@@ -69,6 +69,14 @@ NAME_MIN_WINDOW_PX = 980
 """Narrower headers show the avatar alone (the name stays in its menu and tooltip)."""
 
 
+def _text_width(label: QLabel, text: str) -> int:
+    """How wide ``text`` is in ``label``'s font (its style sheet's, once polished)."""
+    if not text:
+        return 0
+    label.ensurePolished()
+    return QFontMetrics(label.font()).horizontalAdvance(text) + 2 * label.margin() + 2
+
+
 class AccountButton(QToolButton):
     """The signed-in user as a round avatar with initials and the name beside it (the
     name is left out when the header is narrow), or a "Sign in" button.
@@ -285,8 +293,7 @@ class HeaderBar(QFrame):
         self.logo.setFixedSize(LOGO_PX, LOGO_PX)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.org_name = QLabel(self.brand)
-        self.org_name.setObjectName("orgName")
-        self.org_name.setWordWrap(True)  # a narrow header wraps the name, never cuts it
+        self.org_name.setObjectName("orgName")  # a narrow header wraps it, never cuts it
         self.org_name.setTextFormat(Qt.TextFormat.PlainText)
         self.org_sub = QLabel(self.brand)
         self.org_sub.setObjectName("orgSub")
@@ -377,8 +384,8 @@ class HeaderBar(QFrame):
         chip_list: list[QWidget] = [self.connection, self.saver]
         button_list: list[QWidget] = [
             self.help_button, self.settings_button, self.account, self.account_pending]
-        sub = self.org_sub.sizeHint().width() if self.org_sub.text() else 0
-        name = max(self.org_name.sizeHint().width(), sub)
+        sub = _text_width(self.org_sub, self.org_sub.text())
+        name = max(_text_width(self.org_name, self.org_name.text()), sub)
         search = self._search_min_width()
         chips = span(chip_list, 12)
         one_row = (24 + 18 + LOGO_PX + 12 + name + 12 + search + 8 + (chips + 12 if chips else 0)
@@ -388,8 +395,9 @@ class HeaderBar(QFrame):
         # Narrower: a smaller logo, less room between things, the name may wrap.
         margins, gap = 2 * COMPACT_MARGIN, COMPACT_SPACING
         chips = span(chip_list, gap)
-        first = (margins + COMPACT_LOGO_PX + gap + self.org_name.minimumSizeHint().width() + gap
-                 + span(button_list, gap))
+        longest_word = max((_text_width(self.org_name, word)
+                            for word in self.org_name.text().split()), default=0)
+        first = margins + COMPACT_LOGO_PX + gap + longest_word + gap + span(button_list, gap)
         if first <= width and margins + search + (gap + chips if chips else 0) <= width:
             return "two_rows"
         if first <= width:
@@ -430,6 +438,7 @@ class HeaderBar(QFrame):
                 else:
                     layout.addWidget(item)
         wide = mode == "one_row"
+        self.org_name.setWordWrap(not wide)  # one line where it fits, else wrapped
         if wide:
             self._column.setContentsMargins(24, 12, 18, 12)
         else:
