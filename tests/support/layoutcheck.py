@@ -142,6 +142,13 @@ def tabbable(window: QWidget) -> list[QWidget]:
     ]
 
 
+def reading_first(widgets: list[QWidget]) -> QWidget:
+    """The one read first: the topmost row (centres within the tolerance), leftmost in it."""
+    top = min(visible_part(w).center().y() for w in widgets)
+    row = [w for w in widgets if visible_part(w).center().y() - top <= ROW_TOLERANCE]
+    return min(row, key=lambda w: visible_part(w).center().x())
+
+
 def order_problems(chain: list[QWidget]) -> list[str]:
     """Pairs in ``chain`` that do not follow reading order (top to bottom, then left to
     right; centres within :data:`ROW_TOLERANCE` are one row)."""
