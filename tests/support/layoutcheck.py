@@ -30,11 +30,24 @@ def global_rect(widget: QWidget) -> QRect:
     return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
 
 
+def _is_viewport(widget: QWidget) -> bool:
+    area = widget.parentWidget()
+    return isinstance(area, QAbstractScrollArea) and area.viewport() is widget
+
+
 def visible_part(widget: QWidget) -> QRect:
     """The part of ``widget`` its ancestors (scroll areas' viewports included) let show."""
+    return _clipped(widget, by_viewports=True)
+
+
+def _clipped(widget: QWidget, *, by_viewports: bool) -> QRect:
+    """``widget`` clipped by its ancestors; without ``by_viewports`` only by those below
+    the nearest scroll area (what lies beyond can be scrolled into sight)."""
     rect = global_rect(widget)
     parent = widget.parentWidget()
     while parent is not None:
+        if not by_viewports and _is_viewport(parent):
+            break
         rect = rect.intersected(global_rect(parent))
         if parent.isWindow():
             break
@@ -42,15 +55,19 @@ def visible_part(widget: QWidget) -> QRect:
     return rect
 
 
-def _inside_scrolled(widget: QWidget) -> bool:
-    """Inside a scroll area's viewport (content there may scroll out of sight)."""
-    parent = widget.parentWidget()
-    while parent is not None and not parent.isWindow():
-        area = parent.parentWidget()
-        if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
-            return True
-        parent = area
-    return False
+def cut_off(widget: QWidget) -> bool:
+    """Clipped by its container: a layout squeezed it (scrolling out of sight is fine)."""
+    return _clipped(widget, by_viewports=False) != global_rect(widget)
+
+
+def scrolls_sideways(window: QWidget) -> list[str]:
+    """Scroll areas that need a horizontal scroll bar: the content did not reflow."""
+    return [
+        f"{type(area).__name__}({area.objectName()!r}) scrolls sideways"
+        for area in window.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.window() is window
+        and area.horizontalScrollBar().maximum() > 0
+    ]
 
 
 def leaves(window: QWidget) -> list[QWidget]:
@@ -75,14 +92,14 @@ def layout_problems(window: QWidget) -> list[str]:
     for widget in leaves(window):
         name = _describe(widget)
         whole, part = global_rect(widget), visible_part(widget)
+        if cut_off(widget):
+            clipped = _clipped(widget, by_viewports=False)
+            problems.append(f"{name} is cut off: {whole.getRect()} shows {clipped.getRect()}")
         if part.isEmpty():
-            if not _inside_scrolled(widget):
-                problems.append(f"{name} is out of sight at {whole.getRect()}")
-            continue
-        if part != whole and not _inside_scrolled(widget):
-            problems.append(f"{name} is cut off: {whole.getRect()} shows {part.getRect()}")
+            continue  # scrolled out of sight
         shown.append((widget, part))
         problems.extend(_text_problems(widget, name))
+    problems.extend(scrolls_sideways(window))
     for (a, ra), (b, rb) in itertools.combinations(shown, 2):
         if a.isAncestorOf(b) or b.isAncestorOf(a):
             continue
@@ -94,7 +111,8 @@ def layout_problems(window: QWidget) -> list[str]:
 
 def _text_problems(widget: QWidget, name: str) -> list[str]:
     metrics = QFontMetrics(widget.font())
-    if isinstance(widget, QLabel) and widget.text() and widget.textFormat() != Qt.TextFormat.RichText:
+    plain = isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText
+    if isinstance(widget, QLabel) and widget.text() and plain:
         room = widget.contentsRect()
         if widget.wordWrap():
             needed = widget.heightForWidth(widget.width())
@@ -114,10 +132,10 @@ def _text_problems(widget: QWidget, name: str) -> list[str]:
         if hint.width() > widget.width() or hint.height() > widget.height():
             return [f"{name} needs {hint.width()}×{hint.height()}, has "
                     f"{widget.width()}×{widget.height()}"]
-    if isinstance(widget, QLineEdit) and widget.placeholderText():
-        if widget.minimumWidth() > widget.width():
-            return [f"{name} is narrower ({widget.width()}) than its label needs "
-                    f"({widget.minimumWidth()})"]
+    if isinstance(widget, QLineEdit) and widget.placeholderText() \
+            and widget.minimumWidth() > widget.width():
+        return [f"{name} is narrower ({widget.width()}) than its label needs "
+                f"({widget.minimumWidth()})"]
     return []
 
 

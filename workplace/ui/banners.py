@@ -26,6 +26,8 @@ from workplace.config.settings import Settings
 from workplace.ui.banner import Banner
 from workplace.ui.theme import Theme
 
+MIN_SHOWN_PX = 44
+"""However short the window, this much of the banners stays in sight (the rest scrolls)."""
 NARROW_PX = 640
 """Below this width the strips keep less distance from the window's edges."""
 
@@ -87,7 +89,8 @@ class BannerArea(QScrollArea):
         return QSize(self._inner.sizeHint().width(), min(self._content_height(), self._limit))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, min(self._content_height(), self._limit))
+        # A short window gives the banners less and they scroll; a line stays in sight.
+        return QSize(0, min(self._content_height(), self._limit, MIN_SHOWN_PX))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._inner and event.type() == QEvent.Type.LayoutRequest:

@@ -49,6 +49,9 @@ LOGO_PX, COMPACT_LOGO_PX = 44, 32
 """The organisation's logo in a wide header and in a narrow one."""
 COMPACT_MARGIN, COMPACT_SPACING = 8, 8
 """A narrow header's margins and the room between its controls."""
+ARRANGEMENTS = ("one_row", "two_rows", "three_rows", "stacked")
+"""The header's layouts, widest first: all in one row; the search under the name and the
+buttons; the connection chips on a row of their own; everything one under the other."""
 QWIDGETSIZE_MAX = (1 << 24) - 1
 """Qt's largest widget size (no maximum)."""
 
@@ -349,12 +352,19 @@ class HeaderBar(QFrame):
         brand.addLayout(names, 1)
         self._column = QVBoxLayout(self)
         self._column.setSpacing(8)
-        self._rows = [QHBoxLayout() for _ in range(3)]
+        self._rows = [QHBoxLayout() for _ in range(4)]
         for row in self._rows:
             row.setSpacing(12)
             self._column.addLayout(row)
+        # Always as tall as its rows need: a short window shrinks the page below instead.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        # It reflows to the width it is given and never makes the window wider: its rows'
+        # minimum would otherwise keep a wide arrangement in a window too narrow for it.
+        self.setMinimumWidth(1)
         self.arrangement = ""
-        """How the header is laid out: ``one_row``, ``two_rows``, ``three_rows``, ``stacked``."""
+        """How the header is laid out: one of :data:`ARRANGEMENTS`."""
         self._seen: list[list[QWidget]] = []
         self._arrange()
         self.set_theme(theme)
@@ -376,33 +386,50 @@ class HeaderBar(QFrame):
         metrics = QFontMetrics(self.search.font())
         return metrics.horizontalAdvance(self.search.placeholderText()) + 84
 
-    def _choose(self, width: int) -> str:
-        def span(widgets: list[QWidget], spacing: int) -> int:
-            shown = [w for w in widgets if not w.isHidden()]
-            return sum(w.sizeHint().width() for w in shown) + spacing * max(0, len(shown) - 1)
+    def _rows_for(self, mode: str) -> list[list[QWidget | int]]:
+        """The rows of ``mode``; an int is a stretch (it pushes what follows right)."""
+        brand, search = self.brand, self.search
+        chips: list[QWidget] = [self.connection, self.saver]
+        buttons: list[QWidget] = [self.help_button, self.settings_button, self.account_pending,
+                                  self.account]
+        arrangements: dict[str, list[list[QWidget | int]]] = {
+            "one_row": [[brand, 1, search, *chips, *buttons]],
+            "two_rows": [[brand, 1, *buttons], [search, *chips]],
+            "three_rows": [[brand, 1, *buttons], [search], [*chips, 1]],
+            "stacked": [[brand], [1, *buttons], [search], [*chips, 1]],
+        }
+        return arrangements[mode]
 
-        chip_list: list[QWidget] = [self.connection, self.saver]
-        button_list: list[QWidget] = [
-            self.help_button, self.settings_button, self.account, self.account_pending]
-        sub = _text_width(self.org_sub, self.org_sub.text())
-        name = max(_text_width(self.org_name, self.org_name.text()), sub)
-        search = self._search_min_width()
-        chips = span(chip_list, 12)
-        one_row = (24 + 18 + LOGO_PX + 12 + name + 12 + search + 8 + (chips + 12 if chips else 0)
-                   + span(button_list, 12))
-        if width >= one_row:
-            return "one_row"
-        # Narrower: a smaller logo, less room between things, the name may wrap.
-        margins, gap = 2 * COMPACT_MARGIN, COMPACT_SPACING
-        chips = span(chip_list, gap)
-        longest_word = max((_text_width(self.org_name, word)
-                            for word in self.org_name.text().split()), default=0)
-        first = margins + COMPACT_LOGO_PX + gap + longest_word + gap + span(button_list, gap)
-        if first <= width and margins + search + (gap + chips if chips else 0) <= width:
-            return "two_rows"
-        if first <= width:
-            return "three_rows"
-        return "stacked"
+    def _needed_width(self, rows: list[list[QWidget | int]], wide: bool) -> int:
+        """The widest row of ``rows`` at its smallest, where nothing is cut off."""
+        gap = 12 if wide else COMPACT_SPACING
+        margins = 24 + 18 if wide else 2 * COMPACT_MARGIN
+        name = self.org_name.text()
+        if wide:  # the name on one line, the tagline under it
+            name_px = max(_text_width(self.org_name, name),
+                          _text_width(self.org_sub, self.org_sub.text()))
+        else:  # wrapped: its longest word
+            name_px = max((_text_width(self.org_name, word) for word in name.split()), default=0)
+        widest = 0
+        for row in rows:
+            shown = [w for w in row if isinstance(w, QWidget) and not w.isHidden()]
+            total = margins + gap * max(0, len(shown) - 1)
+            for widget in shown:
+                if widget is self.brand:
+                    total += (LOGO_PX if wide else COMPACT_LOGO_PX) + gap + name_px
+                elif widget is self.search:
+                    total += self._search_min_width() + (8 if wide else 0)
+                else:
+                    total += widget.sizeHint().width()
+            widest = max(widest, total)
+        return widest
+
+    def _choose(self, width: int) -> str:
+        """The first arrangement, widest first, in which every row fits ``width``."""
+        for mode in ARRANGEMENTS[:-1]:
+            if self._needed_width(self._rows_for(mode), mode == "one_row") <= width:
+                return mode
+        return ARRANGEMENTS[-1]
 
     def _arrange(self) -> None:
         """Put the controls into rows for the current width (only when that changes)."""
@@ -411,20 +438,8 @@ class HeaderBar(QFrame):
         if mode == self.arrangement:
             return
         self.arrangement = mode
-        brand, search = self.brand, self.search
-        chips: list[QWidget] = [self.connection, self.saver]
-        buttons: list[QWidget] = [self.help_button, self.settings_button, self.account_pending,
-                                  self.account]
-        rows: list[list[QWidget | int]]
-        # An int is a stretch: it pushes what follows to the right.
-        if mode == "one_row":
-            rows = [[brand, 1, search, *chips, *buttons]]
-        elif mode == "two_rows":
-            rows = [[brand, 1, *buttons], [search, *chips]]
-        elif mode == "three_rows":
-            rows = [[brand, 1, *buttons], [search], [*chips, 1]]
-        else:
-            rows = [[brand], [*chips, 1, *buttons], [search]]
+        search = self.search
+        rows = self._rows_for(mode)
         for layout in self._rows:
             while layout.count():
                 layout.takeAt(0)

@@ -42,7 +42,14 @@ from PySide6.QtGui import (
     QShowEvent,
     QWindow,
 )
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workplace import APP_NAME
 from workplace.app import Workplace
@@ -75,8 +82,35 @@ DEFAULT_NAMES = (APP_NAME, "Workplace")
 """The product's names, which an unconfigured organisation carries (config.schema)."""
 MINIMUM_SIZE = (560, 420)
 """The smallest window, where the screen allows it (a zoomed screen gets a smaller one)."""
+PAGE_MIN_HEIGHT = 120
+"""However short the window, this much of the page (tiles, sign-in) stays in sight; a
+shorter window scrolls as a whole."""
 FRAME_ALLOWANCE = (16, 48)
 """Room for the window manager's frame and title bar before the real frame is known."""
+
+
+class _WindowContent(QWidget):
+    """Header, banners and page. In a window too short for all three (a zoomed, small
+    screen) it scrolls as a whole: only then, and only by what does not fit.
+
+    Its least height for a width is what must stay in sight: the header, as tall as its
+    rows need there, a line of banners and a bit of the page. (A layout would answer with
+    every part's preferred height and make the window scroll much sooner.)
+    """
+
+    def __init__(self, header: QWidget, banners: QWidget, stack: QWidget,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("windowContent")
+        self._parts = (header, banners, stack)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        header, banners, stack = self._parts
+        return (header.heightForWidth(width) + banners.minimumSizeHint().height()
+                + stack.minimumSizeHint().height())
 
 
 class MainWindow(QMainWindow):
@@ -130,15 +164,25 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for page in (self.view, self.empty, self.signin):
             self.stack.addWidget(page)
+            # Every page scrolls: a short (zoomed) window shrinks it, not the header.
+            page.setMinimumHeight(PAGE_MIN_HEIGHT)
 
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+        content = _WindowContent(self.header, self.banners, self.stack, self)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.banners)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # A window shorter than the header, a banner and a usable page together (a
+        # zoomed, small screen) scrolls as a whole instead of squeezing them.
+        self.scroller = QScrollArea(self)
+        self.scroller.setObjectName("windowScroller")
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(content)
+        self.setCentralWidget(self.scroller)
 
         self._update_tab_order()
         self._wire()
