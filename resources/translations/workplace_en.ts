@@ -4,29 +4,29 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="194"/>
+        <location filename="../../workplace/ui/header.py" line="197"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="199"/>
+        <location filename="../../workplace/ui/header.py" line="202"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="205"/>
-        <location filename="../../workplace/ui/header.py" line="206"/>
+        <location filename="../../workplace/ui/header.py" line="208"/>
+        <location filename="../../workplace/ui/header.py" line="209"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="207"/>
-        <location filename="../../workplace/ui/header.py" line="208"/>
+        <location filename="../../workplace/ui/header.py" line="210"/>
+        <location filename="../../workplace/ui/header.py" line="211"/>
         <source>Sign in to your organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="202"/>
+        <location filename="../../workplace/ui/header.py" line="205"/>
         <source>Your account and sign-out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,22 +307,22 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="138"/>
+        <location filename="../../workplace/ui/banners.py" line="141"/>
         <source>The configuration has warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="140"/>
+        <location filename="../../workplace/ui/banners.py" line="143"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="144"/>
+        <location filename="../../workplace/ui/banners.py" line="147"/>
         <source>The configuration could not be read completely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="147"/>
+        <location filename="../../workplace/ui/banners.py" line="150"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,75 +330,75 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="472"/>
+        <location filename="../../workplace/ui/header.py" line="487"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="497"/>
+        <location filename="../../workplace/ui/header.py" line="512"/>
         <source>Connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="499"/>
+        <location filename="../../workplace/ui/header.py" line="514"/>
         <source>Press to check the connection again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="534"/>
+        <location filename="../../workplace/ui/header.py" line="549"/>
         <source>Search services (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="535"/>
-        <location filename="../../workplace/ui/header.py" line="552"/>
+        <location filename="../../workplace/ui/header.py" line="550"/>
+        <location filename="../../workplace/ui/header.py" line="567"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="537"/>
+        <location filename="../../workplace/ui/header.py" line="552"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="539"/>
+        <location filename="../../workplace/ui/header.py" line="554"/>
         <source>Help and service desk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="540"/>
+        <location filename="../../workplace/ui/header.py" line="555"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="542"/>
+        <location filename="../../workplace/ui/header.py" line="557"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="544"/>
-        <location filename="../../workplace/ui/header.py" line="545"/>
+        <location filename="../../workplace/ui/header.py" line="559"/>
+        <location filename="../../workplace/ui/header.py" line="560"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="547"/>
+        <location filename="../../workplace/ui/header.py" line="562"/>
         <source>Language, colours and behaviour of the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="551"/>
+        <location filename="../../workplace/ui/header.py" line="566"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="555"/>
-        <location filename="../../workplace/ui/header.py" line="556"/>
+        <location filename="../../workplace/ui/header.py" line="570"/>
+        <location filename="../../workplace/ui/header.py" line="571"/>
         <source>Clear search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="561"/>
+        <location filename="../../workplace/ui/header.py" line="576"/>
         <source>Checking sign-in …</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,77 +600,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="244"/>
+        <location filename="../../workplace/ui/window.py" line="288"/>
         <source>Workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="249"/>
+        <location filename="../../workplace/ui/window.py" line="293"/>
         <source>Workplace – all services in one place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="256"/>
+        <location filename="../../workplace/ui/window.py" line="300"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="259"/>
+        <location filename="../../workplace/ui/window.py" line="303"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="263"/>
+        <location filename="../../workplace/ui/window.py" line="307"/>
         <source>No services found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="404"/>
+        <location filename="../../workplace/ui/window.py" line="448"/>
         <source>No service matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="406"/>
+        <location filename="../../workplace/ui/window.py" line="450"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="414"/>
+        <location filename="../../workplace/ui/window.py" line="458"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="415"/>
+        <location filename="../../workplace/ui/window.py" line="459"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="419"/>
+        <location filename="../../workplace/ui/window.py" line="463"/>
         <source>The services could not be loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="420"/>
+        <location filename="../../workplace/ui/window.py" line="464"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="425"/>
+        <location filename="../../workplace/ui/window.py" line="469"/>
         <source>No services to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="426"/>
+        <location filename="../../workplace/ui/window.py" line="470"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="429"/>
+        <location filename="../../workplace/ui/window.py" line="473"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="430"/>
+        <location filename="../../workplace/ui/window.py" line="474"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>

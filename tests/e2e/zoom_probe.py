@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
         screen.grabWindow(0).save(str(picture), "PNG")
         report["states"][state] = {
             "window": device(window.frameGeometry(), ratio),
-            "header": window.header.arrangement,
+            "header": getattr(window.header, "arrangement", ""),
             "layout": layout_problems(window),
             "naming": naming_problems(window),
             "picture": str(picture),
