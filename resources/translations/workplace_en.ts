@@ -330,75 +330,75 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="487"/>
+        <location filename="../../workplace/ui/header.py" line="489"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="512"/>
+        <location filename="../../workplace/ui/header.py" line="533"/>
         <source>Connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="514"/>
+        <location filename="../../workplace/ui/header.py" line="535"/>
         <source>Press to check the connection again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="549"/>
+        <location filename="../../workplace/ui/header.py" line="570"/>
         <source>Search services (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="550"/>
-        <location filename="../../workplace/ui/header.py" line="567"/>
+        <location filename="../../workplace/ui/header.py" line="502"/>
+        <location filename="../../workplace/ui/header.py" line="571"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="552"/>
+        <location filename="../../workplace/ui/header.py" line="573"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="554"/>
+        <location filename="../../workplace/ui/header.py" line="575"/>
         <source>Help and service desk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="555"/>
+        <location filename="../../workplace/ui/header.py" line="576"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="557"/>
+        <location filename="../../workplace/ui/header.py" line="578"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="559"/>
-        <location filename="../../workplace/ui/header.py" line="560"/>
+        <location filename="../../workplace/ui/header.py" line="580"/>
+        <location filename="../../workplace/ui/header.py" line="581"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="562"/>
+        <location filename="../../workplace/ui/header.py" line="583"/>
         <source>Language, colours and behaviour of the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="566"/>
+        <location filename="../../workplace/ui/header.py" line="501"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="570"/>
-        <location filename="../../workplace/ui/header.py" line="571"/>
+        <location filename="../../workplace/ui/header.py" line="505"/>
+        <location filename="../../workplace/ui/header.py" line="506"/>
         <source>Clear search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="576"/>
+        <location filename="../../workplace/ui/header.py" line="587"/>
         <source>Checking sign-in …</source>
         <translation type="unfinished"></translation>
     </message>

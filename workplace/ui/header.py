@@ -303,7 +303,9 @@ class HeaderBar(QFrame):
         self.org_sub.setTextFormat(Qt.TextFormat.PlainText)
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
+        # Qt's clear button stays "showing" (only transparent) in an empty field: it
+        # exists only while there is something to clear (_on_search_text_changed).
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._search_action = self.search.addAction(
             icons.icon("search", theme.secondary_text, 18), QLineEdit.ActionPosition.LeadingPosition
@@ -488,6 +490,25 @@ class HeaderBar(QFrame):
         self.arrangement = ""  # the name's width changed
         self._arrange()
 
+    @Slot(str)
+    def _on_search_text_changed(self, text: str) -> None:
+        if bool(text) != self.search.isClearButtonEnabled():
+            self.search.setClearButtonEnabled(bool(text))
+            self._name_search_buttons()
+
+    def _name_search_buttons(self) -> None:
+        """The field's own icons are buttons to a screen reader: each gets a name."""
+        self._search_action.setText(self.tr("Search"))
+        self._search_action.setToolTip(self.tr("Search services"))
+        clear = self.search.findChild(QAction, "_q_qlineeditclearaction")
+        if clear is not None:
+            clear.setText(self.tr("Clear search"))
+            clear.setToolTip(self.tr("Clear search"))
+        for button in self.search.findChildren(QToolButton):
+            action = button.defaultAction()
+            if action is not None:
+                button.setAccessibleName(action.text())
+
     @Slot()
     def _on_search_action_triggered(self) -> None:
         self.search.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -562,17 +583,7 @@ class HeaderBar(QFrame):
             self.tr("Language, colours and behaviour of the window")
         )
         self.org_name.setAccessibleName(self.org_name.text())
-        # The field's own icons are buttons to a screen reader: each gets a name.
-        self._search_action.setText(self.tr("Search"))
-        self._search_action.setToolTip(self.tr("Search services"))
-        clear = self.search.findChild(QAction, "_q_qlineeditclearaction")
-        if clear is not None:
-            clear.setText(self.tr("Clear search"))
-            clear.setToolTip(self.tr("Clear search"))
-        for button in self.search.findChildren(QToolButton):
-            action = button.defaultAction()
-            if action is not None:
-                button.setAccessibleName(action.text())
+        self._name_search_buttons()
         self.account_pending.setText(self.tr("Checking sign-in …"))
         self.account_pending.setAccessibleName(self.account_pending.text())
         self.account.retranslate()
