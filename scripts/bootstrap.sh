@@ -19,6 +19,8 @@ APT_PACKAGES=(
   # packaging checks: desktop-file-validate, appstreamcli, rpmspec; Qt's Wayland
   # libraries, which the .deb depends on
   desktop-file-utils appstream rpm libwayland-cursor0 libwayland-egl1
+  # the desktop's link handling (xdg-open, xdg-mime), for the link registration tests
+  xdg-utils
   # the GNOME desktop's proxy settings, read with gsettings (desktop proxy tests)
   libglib2.0-bin gsettings-desktop-schemas
   # PyICU (look-alike host names) builds against the system ICU

@@ -59,11 +59,13 @@ if TYPE_CHECKING:
     from workplace.catalog.icons import IconCache
     from workplace.catalog.remote import RefreshResult, RemoteCatalog
     from workplace.catalog.snapshot import CatalogSnapshot
+    from workplace.links.action import Action
     from workplace.net.http import HttpSession
     from workplace.net.profile import ConnectionProfile, ProfilePolicy, Reachability
     from workplace.net.setup import NetworkSetup
     from workplace.status.model import ServiceStatus
     from workplace.system.autostart import SyncResult
+    from workplace.system.linkhandler import LinkResult
 
 log = logging.getLogger("workplace.config")
 
@@ -343,16 +345,75 @@ class Workplace:
             self._verified = saved
             return saved
 
-    def launch(self, service: Service, low_bandwidth: bool = False) -> Launched:
+    def launch(
+        self, service: Service, low_bandwidth: bool = False, link: str | None = None
+    ) -> Launched:
         """Open ``service`` as the trusted settings define it (blocking: a job).
 
         ``service`` may come from a warm start's first paint: it is looked up again
         in the trusted catalog and refused if it is not there, so a tile the snapshot
-        made up never runs. Raises :class:`LaunchError`.
+        made up never runs. ``link``: open the service at the address this link leads
+        to (a meeting, a chat room, the compose view), routed again here on the trusted
+        settings. Raises :class:`LaunchError`.
         """
         trusted = self.trusted()
         allowed = self._allowed(service, trusted)
+        if link is not None:
+            allowed = self._at_link(allowed, link)
         return self._trusted_launcher(trusted).launch(allowed, low_bandwidth)
+
+    # -- links (workplace.links): routed on the trusted settings and catalog ------
+
+    def route_link(self, text: str) -> Action:
+        """What to do with an incoming link (blocking the first time at a warm start: a job).
+
+        The catalog is the trusted effective one (configuration plus the central
+        catalog), so a service only the central catalog has is reachable.
+        """
+        from workplace.catalog.effective import effective_catalog
+        from workplace.links.route import route
+
+        trusted = self.trusted()
+        catalog = effective_catalog(trusted, self._trusted_snapshot(trusted))
+        return route(text, catalog, trusted.tenant.links, trusted.tenant.native_apps)
+
+    def _at_link(self, service: Service, link: str) -> Service:
+        from workplace.links.action import OpenService
+
+        action = self.route_link(link)
+        if not isinstance(action, OpenService) or action.service.id != service.id:
+            raise LaunchError(LaunchErrorKind.NOT_ALLOWED, "the link does not lead to this service")
+        return service.model_copy(
+            update={"url": action.url, "low_bandwidth_url": action.low_bandwidth_url}
+        )
+
+    def follow_link(self, text: str, *, confirmed: bool = False) -> Launched:
+        """Open what the link ``text`` leads to when that is no service: an address IT
+        configured, IT's mail program or softphone, or (``confirmed`` by the user) a web
+        address outside the catalog. Routed again here; raises :class:`LaunchError`."""
+        from workplace.links.action import AskFirst, OpenAddress, StartProgram
+
+        action = self.route_link(text)
+        launcher = self._trusted_launcher(self.trusted())
+        if isinstance(action, OpenAddress):
+            if action.desktop:
+                return launcher.open_on_desktop(action.url)
+            return launcher.open_web(action.url)
+        if isinstance(action, StartProgram):
+            return launcher.start_program(action.app_id, action.argument)
+        if isinstance(action, AskFirst) and confirmed:
+            return launcher.open_web(action.url)
+        raise LaunchError(LaunchErrorKind.NOT_ALLOWED, "this link is not opened this way")
+
+    def sync_mail_links(self, wanted: bool) -> LinkResult:
+        """Make the launcher the user's program for e-mail links, or not (IT's locked
+        value wins). Blocking (runs xdg-mime): a job. Raises ``LinkHandlerError``."""
+        from workplace.system.linkhandler import sync_mail_links
+
+        trusted = self.trusted()
+        if trusted.is_locked("mail_links"):
+            wanted = trusted.preferences.mail_links
+        return sync_mail_links(wanted)
 
     def _allowed(self, service: Service, trusted: Settings) -> Service:
         from workplace.catalog.effective import effective_catalog

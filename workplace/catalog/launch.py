@@ -122,9 +122,49 @@ class Launcher:
         """Open ``service``; raises :class:`LaunchError` when it cannot be opened."""
         command = self._native_command(service)
         if command is not None:
-            return self._launch_native(service, command.exec, tuple(command.args))
+            return self._launch_native(service.id, command.exec, tuple(command.args))
         _, url = self.target(service, low_bandwidth)
-        return self._launch_web(service, url)
+        return self._launch_web(service.id, url)
+
+    def open_web(self, url: str, label: str = "") -> Launched:
+        """Open a web address that belongs to no service (checked again, like a service's)."""
+        return self._launch_web(label, url)
+
+    def start_program(self, app_id: str, argument: str) -> Launched:
+        """Start the local native app ``app_id`` with ``argument`` after its configured
+        arguments (a link handed to IT's mail program or softphone)."""
+        app = self._native_apps.get(app_id)
+        command = app.command_for(self._platform) if app is not None else None
+        if command is None:
+            raise LaunchError(
+                LaunchErrorKind.NATIVE_MISSING, f"{app_id!r} is not configured for this computer"
+            )
+        return self._launch_native(app_id, command.exec, (*command.args, argument))
+
+    def open_on_desktop(self, url: str, opener: str | None = None) -> Launched:
+        """Hand a softphone address (``sip:``, ``sips:``, ``callto:``) to the desktop.
+
+        Nothing else ever goes this way: the scheme is checked here again.
+        """
+        from workplace.config.urltemplate import SOFTPHONE_SCHEMES
+
+        scheme, _, rest = url.partition(":")
+        if scheme.lower() not in SOFTPHONE_SCHEMES or not rest or not rest.isprintable() or (
+            any(c.isspace() for c in rest)
+        ):
+            raise LaunchError(LaunchErrorKind.UNSAFE_URL, f"{url[:80]!r} is not a phone address")
+        if self._platform.startswith("win"):
+            try:
+                os.startfile(url)  # type: ignore[attr-defined,unused-ignore]  # noqa: S606
+            except OSError as exc:
+                raise LaunchError(LaunchErrorKind.NATIVE_FAILED, str(exc)) from exc
+            return Launched("", "desktop", url)
+        import shutil
+
+        program = opener or shutil.which("open" if self._platform == "darwin" else "xdg-open")
+        if not program:
+            raise LaunchError(LaunchErrorKind.NATIVE_MISSING, "xdg-open is not installed")
+        return self._launch_native("", program, (url,), kind="desktop")
 
     def _native_command(self, service: Service) -> Any:
         if service.native_app is None:
@@ -137,7 +177,9 @@ class Launcher:
             return None
         return app.command_for(self._platform)
 
-    def _launch_native(self, service: Service, exe: str, args: tuple[str, ...]) -> Launched:
+    def _launch_native(
+        self, label: str, exe: str, args: tuple[str, ...], kind: str = "native"
+    ) -> Launched:
         if not os.path.isfile(exe):
             raise LaunchError(LaunchErrorKind.NATIVE_MISSING, f"{exe} does not exist")
         if not os.access(exe, os.X_OK):
@@ -161,10 +203,10 @@ class Launcher:
                 LaunchErrorKind.NATIVE_FAILED, f"{exe}: {exc.strerror or exc}"
             ) from exc
         _reap_in_background(process)
-        log.info("started %s for %s", exe, service.id)
-        return Launched(service.id, "native", exe, argv, process)
+        log.info("started %s for %s", exe, label or "a link")
+        return Launched(label, kind, exe, argv, process)
 
-    def _launch_web(self, service: Service, url: str) -> Launched:
+    def _launch_web(self, label: str, url: str) -> Launched:
         try:
             safe = check_url(url)
         except UnsafeUrlError as exc:
@@ -177,8 +219,10 @@ class Launcher:
             raise LaunchError(
                 LaunchErrorKind.NO_BROWSER, "set $BROWSER or a default browser for the desktop"
             )
-        log.info("opened %s for %s", safe, service.id)
-        return Launched(service.id, "web", safe)
+        # Without query and fragment: from a link they may hold a mail's subject and text.
+        shown = safe.split("#", 1)[0].split("?", 1)[0]
+        log.info("opened %s for %s", shown, label or "a link")
+        return Launched(label, "web", safe)
 
 
 def _browser_error() -> type[Exception]:

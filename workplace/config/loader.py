@@ -10,8 +10,8 @@ edit it. It is used for what is harmless only: the organisation's look and texts
 the categories and the services with their web addresses. What could start a
 program, lift a lock or redirect trust never comes from it: no native applications
 (a service's ``native_app`` is dropped), no identity provider, no central catalog,
-IT's network settings and proxy presets at their defaults, and no preference can be
-changed while IT's own file is broken (see :func:`_harmless`).
+IT's network settings, link targets and proxy presets at their defaults, and no
+preference can be changed while IT's own file is broken (see :func:`_harmless`).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ PROXY_KEYS = frozenset(
     {"proxy_mode", "proxy_pac_url", "proxy_http", "proxy_https", "proxy_exclusions"}
 )
 """Preferences that decide where the traffic goes: never from a user-writable copy."""
-UNTRUSTED_SECTIONS = ("native_apps", "identity_provider", "catalog", "network")
+UNTRUSTED_SECTIONS = ("native_apps", "identity_provider", "catalog", "network", "links")
 """Sections of the IT layer a user-writable copy must not supply (see :func:`_harmless`)."""
 FROZEN_REASON = {
     "de": "Die Konfigurationsdatei Ihrer IT ist fehlerhaft. Bis die IT sie repariert hat, "
@@ -243,7 +243,8 @@ def _harmless(data: Any) -> dict[str, Any]:
     presets other than the proxy, and the copy's locks (a lock only restricts). Left
     out: native applications (and every service's reference to one), the identity
     provider, the central catalog and its pinned key, the network settings (extra CA,
-    probes) and the proxy presets. The lock reason says why nothing can be changed.
+    probes), where links go (a mail program, a compose view) and the proxy presets.
+    The lock reason says why nothing can be changed.
     """
     if not isinstance(data, dict):
         raise ValueError("the cached IT configuration is not a table")

@@ -39,6 +39,9 @@ SECTION_NAMES: Mapping[str, tuple[str, str]] = {
     "identity_provider": ("Identity provider (sign-in)", "Identitätsanbieter (Anmeldung)"),
     "catalog": ("Central catalog", "Zentraler Katalog"),
     "network": ("Network (office, home, on the move)", "Netzwerk (Büro, Homeoffice, mobil)"),
+    "links": (
+        "Links (e-mail, chat, meetings, phone)", "Links (E-Mail, Chat, Besprechungen, Telefon)"
+    ),
     "policy": ("Locked settings", "Gesperrte Einstellungen"),
     "preferences": ("Preferences (locked)", "Einstellungen (gesperrt)"),
 }

@@ -438,6 +438,123 @@ class NetworkSettings(Strict):
         return value
 
 
+# --------------------------------------------------------------------------- links
+# Where mailto:, matrix:, tel: and meeting links go (workplace/links, docs/deployment.md
+# "Links"). A block of its own, apart from the other sections, to keep merges simple.
+
+COMPOSE_SAMPLES = {
+    "to": "erika@example.org",
+    "cc": "max@example.org",
+    "bcc": "amt@example.org",
+    "subject": "Betreff",
+    "body": "Text",
+    "mailto": "mailto:erika@example.org?subject=Betreff",
+}
+"""The placeholders of ``links.mail_compose_url``, each with a sample value."""
+MEETING_SAMPLES = {"url": "https://meet.example.org/raum", "path": "/raum"}
+TEL_SAMPLES = {"number": "+49301234567"}
+
+
+def _compose_template(value: str) -> str:
+    from workplace.config.urltemplate import check_template
+
+    return check_template(value, COMPOSE_SAMPLES, required=("to", "mailto"))
+
+
+def _meeting_template(value: str) -> str:
+    from workplace.config.urltemplate import check_meeting_template
+
+    return check_meeting_template(value, MEETING_SAMPLES)
+
+
+def _tel_template(value: str) -> str:
+    from workplace.config.urltemplate import check_template
+
+    return check_template(value, TEL_SAMPLES, required=("number",), softphone=True)
+
+
+class LinkSettings(Strict):
+    """Where e-mail, chat, meeting and phone links open (the launcher as their handler)."""
+
+    mail_compose_url: Annotated[str, AfterValidator(_compose_template)] = described(
+        "",
+        "The webmail's compose view for mailto: links, with the placeholders {to}, {cc}, "
+        "{bcc}, {subject} and {body}, or {mailto} (the whole mailto: link), each "
+        "percent-encoded, e.g. https://webmail.example.org/compose?to={to}&subject={subject}"
+        "&body={body}. Empty: e-mail links are refused with a message (unless "
+        "mail_native_app is set).",
+        "Die Verfassen-Ansicht der Webmail für mailto:-Links, mit den Platzhaltern {to}, "
+        "{cc}, {bcc}, {subject} und {body} oder {mailto} (der ganze mailto:-Link), jeweils "
+        "prozentkodiert, z. B. https://webmail.example.org/compose?to={to}&subject="
+        "{subject}&body={body}. Leer: E-Mail-Links werden mit einer Meldung abgelehnt "
+        "(außer mail_native_app ist gesetzt).",
+    )
+    mail_native_app: Identifier | None = described(
+        None,
+        "Send mailto: links to this native mail program instead (an id from native_apps "
+        "of the local configuration; it receives a cleaned mailto: link as its last "
+        "argument).",
+        "mailto:-Links stattdessen an dieses native E-Mail-Programm geben (eine Kennung aus "
+        "native_apps der lokalen Konfiguration; es bekommt einen bereinigten mailto:-Link "
+        "als letztes Argument).",
+    )
+    chat_service: Identifier = described(
+        "chat",
+        "Id of the chat service (Element): matrix: links and, inside the launcher, "
+        "https://matrix.to links open there at the room or person.",
+        "Kennung des Chat-Dienstes (Element): matrix:-Links und, innerhalb des "
+        "Arbeitsplatzes, https://matrix.to-Links öffnen dort im Raum oder bei der Person.",
+    )
+    video_service: Identifier = described(
+        "video",
+        "Id of the video conference service: links to its host open as that service "
+        "(data saver, intranet warning).",
+        "Kennung des Videokonferenz-Dienstes: Links auf seinen Host öffnen wie dieser "
+        "Dienst (Sparmodus, Intranet-Warnung).",
+    )
+    meeting_low_bandwidth_url: Annotated[str, AfterValidator(_meeting_template)] = described(
+        "",
+        "With the data saver on, a meeting link opens this address instead: either the "
+        "meeting link with a fragment added, written {url}#…, e.g. "
+        "{url}#config.startAudioOnly=true (Jitsi), or an address of the video service with "
+        "{url} (the meeting link) or {path} (its path and query) percent-encoded, e.g. "
+        "https://meet.example.org/audio-only?room={path}. Empty: the meeting link as is.",
+        "Bei eingeschaltetem Sparmodus öffnet ein Besprechungslink stattdessen diese "
+        "Adresse: entweder der Besprechungslink mit angehängtem Fragment, geschrieben "
+        "{url}#…, z. B. {url}#config.startAudioOnly=true (Jitsi), oder eine Adresse des "
+        "Videokonferenz-Dienstes mit {url} (der Besprechungslink) oder {path} (sein Pfad "
+        "mit Abfrage) prozentkodiert, z. B. https://meet.example.org/audio-only?room={path}. "
+        "Leer: der Besprechungslink selbst.",
+    )
+    tel_url: Annotated[str, AfterValidator(_tel_template)] = described(
+        "",
+        "Where tel: links go, with the placeholder {number}: the video service's dial-in "
+        "page (https://…{number}…) or a softphone's scheme (sip:{number}, sips:{number}, "
+        "callto:{number}). Empty: phone links are refused with a message (unless "
+        "tel_native_app is set).",
+        "Wohin tel:-Links gehen, mit dem Platzhalter {number}: die Einwahlseite der "
+        "Videokonferenz (https://…{number}…) oder das Schema eines Softphones "
+        "(sip:{number}, sips:{number}, callto:{number}). Leer: Telefon-Links werden mit "
+        "einer Meldung abgelehnt (außer tel_native_app ist gesetzt).",
+    )
+    tel_native_app: Identifier | None = described(
+        None,
+        "Send tel: links to this native softphone instead (an id from native_apps of the "
+        "local configuration; it receives the number as tel:+49… as its last argument).",
+        "tel:-Links stattdessen an dieses native Softphone geben (eine Kennung aus "
+        "native_apps der lokalen Konfiguration; es bekommt die Nummer als tel:+49… als "
+        "letztes Argument).",
+    )
+
+    @model_validator(mode="after")
+    def _one_target_each(self) -> LinkSettings:
+        if self.mail_compose_url and self.mail_native_app:
+            raise ValueError("set either mail_compose_url or mail_native_app, not both")
+        if self.tel_url and self.tel_native_app:
+            raise ValueError("set either tel_url or tel_native_app, not both")
+        return self
+
+
 Language = Literal["system", "de", "en"]
 Theme = Literal["system", "light", "dark"]
 LowBandwidth = Literal["auto", "on", "off"]
@@ -542,6 +659,14 @@ class Preferences(Strict):
         "Subdomains), .domain, *.domain, eine IP-Adresse oder ein Netz (10.0.0.0/8), "
         "host:port, <local> (Namen ohne Punkt) oder * (alles).",
     )
+    mail_links: bool = described(
+        False,
+        "Open e-mail links (mailto:) with the launcher: it becomes this user's default for "
+        "them (Linux: xdg-mime; on Windows and macOS the user or IT picks the default).",
+        "E-Mail-Links (mailto:) mit dem Arbeitsplatz öffnen: er wird für diese Person das "
+        "Standardprogramm dafür (Linux: xdg-mime; unter Windows und macOS wählt die Person "
+        "oder die IT das Standardprogramm).",
+    )
 
 
 
@@ -609,6 +734,11 @@ class Tenant(Strict):
         NetworkSettings,
         "Connection profile detection, service status probes and extra trusted CAs.",
         "Erkennung des Verbindungsprofils, Statusprüfungen der Dienste und zusätzliche CAs.",
+    )
+    links: LinkSettings = described(
+        LinkSettings,
+        "Where e-mail, chat, meeting and phone links open.",
+        "Wo E-Mail-, Chat-, Besprechungs- und Telefon-Links geöffnet werden.",
     )
 
     # Preset preferences are validated key by key against Preferences by the loader

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import re
 import unicodedata
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -278,3 +279,38 @@ def check_url(url: str) -> str:
     if port is not None:
         netloc = f"{netloc}:{port}"
     return urlunsplit((scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+_LDH_LABEL = re.compile(r"\A(?!-)[a-z0-9-]{1,63}(?<!-)\Z")
+
+
+def check_host(host: str) -> str:
+    """A bare host name (an e-mail domain, a Matrix server name) in its ASCII form.
+
+    The same look-alike rules as a URL's host; ``UnsafeUrlError`` says why not.
+    """
+    name = host.strip().rstrip(".") if isinstance(host, str) else ""
+    if not name:
+        raise UnsafeUrlError("empty host name", "leerer Hostname")
+    if len(name) > 253 or any(c in name for c in "/?#@:[]\\%") or not name.isprintable() or (
+        any(c.isspace() for c in name)
+    ):
+        raise UnsafeUrlError(
+            f"{name[:80]!r} is not a host name", f"{name[:80]!r} ist kein Hostname"
+        )
+    if not name.isascii():
+        never = _unicode_set(_NEVER_IN_URL)
+        for char in name:
+            if never.contains(char):
+                raise UnsafeUrlError(
+                    f"the host name contains {_describe(char)}, an invisible, text-direction "
+                    "or control character",
+                    f"der Hostname enthält {_describe(char)}, ein unsichtbares, die "
+                    "Schreibrichtung änderndes oder Steuerzeichen",
+                )
+    ascii_name = _punycode_host(name)
+    if not all(_LDH_LABEL.match(label) for label in ascii_name.split(".")):
+        raise UnsafeUrlError(
+            f"{name[:80]!r} is not a valid host name", f"{name[:80]!r} ist kein gültiger Hostname"
+        )
+    return ascii_name

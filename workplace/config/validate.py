@@ -199,6 +199,17 @@ def _check_references(tenant: Tenant, add: Callable[..., None]) -> None:
                 "of the local configuration; the web address is opened instead",
                 "warning",
             )
+    for key in ("mail_native_app", "tel_native_app"):
+        app = getattr(tenant.links, key)
+        if app is not None and app not in tenant.native_apps:
+            add(
+                ("links", key),
+                f"native application {app!r} is not defined in [native_apps] of the local "
+                "configuration; these links are refused with a message",
+                "warning",
+                f"die native Anwendung {app!r} ist nicht in [native_apps] der lokalen "
+                "Konfiguration definiert; diese Links werden mit einer Meldung abgelehnt",
+            )
 
 
 # --------------------------------------------------------------------------- messages
