@@ -330,6 +330,7 @@ def build_deb(tenant: Path | None = None, out: Path | None = None, fast: bool = 
         .replace("@DEPENDS@", ", ".join(depends))
     )
     (debian / "control").write_text(control, encoding="utf-8")
+    _install(linux / "debian/postinst", debian / "postinst", 0o755)
     _install(linux / "debian/postrm", debian / "postrm", 0o755)
 
     for path in [root, *root.rglob("*")]:

@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The ``workplace`` command line: the window by default, and commands for IT and scripts.
 
+``workplace URL`` (a ``mailto:``, ``matrix:``, ``tel:``, meeting or ``arbeitsplatz://``
+link; what the desktop file's ``Exec=workplace %u`` runs) hands the link to the running
+window, or starts it and then follows the link (``workplace/links``).
+
 Each command lives in ``workplace/commands/<name>.py`` with ``register(subparsers)``
 and is imported only when needed, so ``workplace --version`` stays instant. A
 command's handler takes the arguments and the :class:`~workplace.app.Workplace` the
@@ -16,13 +20,18 @@ import argparse
 import importlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from workplace import __version__
 
-COMMANDS = ("config", "services", "open", "selftest", "login", "logout", "status", "doctor")
+COMMANDS = (
+    "config", "services", "open", "selftest", "login", "logout", "status", "doctor", "links",
+)
+_LINK = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]+:")
+"""A word with a scheme of two letters or more (``C:`` is a Windows drive, not a link)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,9 +52,37 @@ def _requested_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def split_link(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """``argv`` without the link of ``workplace [options] URL``, and that link (or None).
+
+    Only the first word that is not an option (nor the value of ``--config``) can be
+    the link; a command name never is one.
+    """
+    words = list(argv)
+    skip = False
+    for index, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if word == "--config":
+            skip = True
+            continue
+        if word.startswith("-"):
+            continue
+        if word not in COMMANDS and _LINK.match(word):
+            return words[:index] + words[index + 1 :], word
+        return words, None
+    return words, None
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; with ``argv``, only the command it names is imported (fast start)."""
-    parser = _Parser(prog="workplace", description="Arbeitsplatz, the workplace launcher.")
+    parser = _Parser(
+        prog="workplace",
+        description="Arbeitsplatz, the workplace launcher.",
+        epilog="workplace URL opens a mailto:, matrix:, tel:, meeting or arbeitsplatz:// link "
+        "in the organisation's own service (the running window takes it over).",
+    )
     parser.add_argument("--version", action="version", version=f"workplace {__version__}")
     parser.add_argument(
         "--config",
@@ -96,8 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list in (["--version"], ["-V"]):
         print(f"workplace {__version__}")
         return 0
+    args_list, link = split_link(args_list)
     parser = build_parser(args_list)
     args = parser.parse_args(args_list)
+    args.link = link
     from workplace.logsetup import setup_logging
 
     setup_logging(debug=args.debug, json_lines=args.log_json)

@@ -562,39 +562,193 @@
 <context>
     <name>LaunchController</name>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="136"/>
+        <location filename="../../workplace/ui/launching.py" line="145"/>
         <source>%1 could not be opened</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="142"/>
+        <location filename="../../workplace/ui/launching.py" line="151"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="149"/>
+        <location filename="../../workplace/ui/launching.py" line="159"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation>Die Adresse ist keine sichere Webadresse und wurde deshalb nicht geöffnet. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="153"/>
+        <location filename="../../workplace/ui/launching.py" line="163"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation>Es konnte kein Webbrowser gestartet werden. Bitte prüfen Sie, ob ein Standardbrowser eingestellt ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="156"/>
+        <location filename="../../workplace/ui/launching.py" line="166"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation>Die Anwendung ist auf diesem Computer nicht installiert. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="160"/>
+        <location filename="../../workplace/ui/launching.py" line="170"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation>Die Anwendung konnte nicht gestartet werden. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="164"/>
+        <location filename="../../workplace/ui/launching.py" line="174"/>
         <source>The service could not be opened.</source>
         <translation>Der Dienst konnte nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkConfirm</name>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="76"/>
+        <source>Open a link to another website?</source>
+        <translation>Einen Link zu einer anderen Website öffnen?</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="78"/>
+        <source>The link leads to %1, which is not one of your organisation&apos;s services. Open it in your browser only if you trust where the link came from.</source>
+        <translation>Der Link führt zu %1. Das ist kein Dienst Ihrer Organisation. Öffnen Sie ihn im Browser nur, wenn Sie der Herkunft des Links vertrauen.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="99"/>
+        <source>Address of the link</source>
+        <translation>Adresse des Links</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="104"/>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>LinkRouter</name>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="223"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="249"/>
+        <source>The link could not be opened</source>
+        <translation>Der Link konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="224"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="246"/>
+        <source>An unexpected error occurred.</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="284"/>
+        <source>There is no service “%1”</source>
+        <translation>Es gibt keinen Dienst „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="285"/>
+        <source>The link may be out of date, or this service is not available to you. Your services are shown below.</source>
+        <translation>Der Link ist vielleicht veraltet, oder dieser Dienst steht Ihnen nicht zur Verfügung. Ihre Dienste sehen Sie unten.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="290"/>
+        <source>E-mail links cannot be opened here yet</source>
+        <translation>E-Mail-Links können hier noch nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="291"/>
+        <source>Your IT department has not set up where e-mail links open. Please contact the service desk.</source>
+        <translation>Ihre IT hat nicht eingerichtet, wo E-Mail-Links geöffnet werden. Bitte wenden Sie sich an den Service-Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="296"/>
+        <source>Chat links cannot be opened here</source>
+        <translation>Chat-Links können hier nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="297"/>
+        <source>There is no chat among your services. Please contact the service desk.</source>
+        <translation>Unter Ihren Diensten gibt es keinen Chat. Bitte wenden Sie sich an den Service-Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="302"/>
+        <source>Phone links cannot be opened here</source>
+        <translation>Telefon-Links können hier nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="303"/>
+        <source>Your IT department has not set up telephony for links. Please dial the number yourself.</source>
+        <translation>Ihre IT hat für Links keine Telefonie eingerichtet. Bitte wählen Sie die Nummer selbst.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="308"/>
+        <source>This link is too long</source>
+        <translation>Dieser Link ist zu lang</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="309"/>
+        <source>Links this long are not opened, to protect your computer.</source>
+        <translation>So lange Links werden zum Schutz Ihres Rechners nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="313"/>
+        <source>This link contains hidden characters</source>
+        <translation>Dieser Link enthält versteckte Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="314"/>
+        <source>Hidden or text-direction characters can make a link look like a different one, so it was not opened.</source>
+        <translation>Versteckte Zeichen oder Zeichen für die Schreibrichtung können einen Link wie einen anderen aussehen lassen. Deshalb wurde er nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="319"/>
+        <source>This link was not opened</source>
+        <translation>Dieser Link wurde nicht geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="320"/>
+        <source>Its address is not safe: it may imitate another address. The details say why.</source>
+        <translation>Seine Adresse ist nicht sicher: Sie könnte eine andere Adresse nachahmen. Die Details nennen den Grund.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="325"/>
+        <source>This link asks for something the launcher does not do</source>
+        <translation>Dieser Link verlangt etwas, das der Arbeitsplatz nicht tut</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="326"/>
+        <source>A link to the launcher can only open one of your services or a search.</source>
+        <translation>Ein Link zum Arbeitsplatz kann nur einen Ihrer Dienste oder eine Suche öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="331"/>
+        <source>The launcher does not open this kind of link</source>
+        <translation>Diese Art von Link öffnet der Arbeitsplatz nicht</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="332"/>
+        <source>It opens e-mail, chat, meeting and phone links and links to your services.</source>
+        <translation>Er öffnet E-Mail-, Chat-, Besprechungs- und Telefon-Links sowie Links zu Ihren Diensten.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="336"/>
+        <source>This e-mail link is not valid</source>
+        <translation>Dieser E-Mail-Link ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="337"/>
+        <source>This chat link is not valid</source>
+        <translation>Dieser Chat-Link ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="338"/>
+        <source>This phone link is not valid</source>
+        <translation>Dieser Telefon-Link ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="341"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="342"/>
+        <source>This link is not valid</source>
+        <translation>Dieser Link ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="343"/>
+        <source>Please check the link or ask whoever sent it.</source>
+        <translation>Bitte prüfen Sie den Link oder fragen Sie die Person, die ihn geschickt hat.</translation>
     </message>
 </context>
 <context>
@@ -918,37 +1072,82 @@
 <context>
     <name>SettingsStore</name>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="108"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="122"/>
         <source>Favourites are managed by your IT department</source>
         <translation>Die Favoriten werden von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="140"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="154"/>
         <source>This setting is managed by your IT department</source>
         <translation>Diese Einstellung wird von Ihrer IT verwaltet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="143"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="157"/>
         <source>Your settings could not be saved</source>
         <translation>Ihre Einstellungen konnten nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="151"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="165"/>
         <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
         <translation>Ihre IT-Abteilung legt den Start bei der Anmeldung für alle Benutzer dieses Computers fest; er kann hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="155"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="169"/>
         <source>The launcher starts when you sign in (%1).</source>
         <translation>Der Arbeitsplatz startet bei Ihrer Anmeldung (%1).</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="159"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="173"/>
         <source>The launcher no longer starts when you sign in.</source>
         <translation>Der Arbeitsplatz startet nicht mehr bei Ihrer Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="169"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="179"/>
+        <source>Your IT department decides which program opens e-mail links.</source>
+        <translation>Welches Programm E-Mail-Links öffnet, legt Ihre IT fest.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="181"/>
+        <source>E-mail links now open with Arbeitsplatz.</source>
+        <translation>E-Mail-Links öffnen sich jetzt mit Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="184"/>
+        <source>No other program for e-mail links is set up, so they still open with Arbeitsplatz.</source>
+        <translation>Für E-Mail-Links ist kein anderes Programm eingerichtet, deshalb öffnen sie sich weiter mit Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="188"/>
+        <source>E-mail links no longer open with Arbeitsplatz.</source>
+        <translation>E-Mail-Links öffnen sich nicht mehr mit Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="196"/>
+        <source>On this computer, choose Arbeitsplatz for e-mail links in the system settings under Default apps, or ask your IT department.</source>
+        <translation>Wählen Sie auf diesem Rechner Arbeitsplatz für E-Mail-Links in den Systemeinstellungen unter Standard-Apps, oder fragen Sie Ihre IT.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="200"/>
+        <source>The desktop&apos;s link settings (xdg-utils) are not installed on this computer. Please contact the service desk.</source>
+        <translation>Die Link-Einstellungen des Desktops (xdg-utils) sind auf diesem Rechner nicht installiert. Bitte wenden Sie sich an den Service-Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="204"/>
+        <source>Arbeitsplatz is not installed as a desktop program on this computer, so it cannot open e-mail links. Please contact the service desk.</source>
+        <translation>Arbeitsplatz ist auf diesem Rechner nicht als Desktop-Programm installiert und kann deshalb keine E-Mail-Links öffnen. Bitte wenden Sie sich an den Service-Desk.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="210"/>
+        <source>The program for e-mail links could not be changed.</source>
+        <translation>Das Programm für E-Mail-Links konnte nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="215"/>
+        <source>The program for e-mail links could not be changed</source>
+        <translation>Das Programm für E-Mail-Links konnte nicht geändert werden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="225"/>
         <source>Start at login could not be changed</source>
         <translation>Der Start bei der Anmeldung konnte nicht geändert werden</translation>
     </message>

@@ -562,38 +562,192 @@
 <context>
     <name>LaunchController</name>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="136"/>
+        <location filename="../../workplace/ui/launching.py" line="145"/>
         <source>%1 could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="142"/>
+        <location filename="../../workplace/ui/launching.py" line="151"/>
         <source>An unexpected error occurred.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="149"/>
+        <location filename="../../workplace/ui/launching.py" line="159"/>
         <source>Its address is not a safe web address, so it was not opened. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="153"/>
+        <location filename="../../workplace/ui/launching.py" line="163"/>
         <source>No web browser could be started. Please check that a default browser is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="156"/>
+        <location filename="../../workplace/ui/launching.py" line="166"/>
         <source>The application is not installed on this computer. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="160"/>
+        <location filename="../../workplace/ui/launching.py" line="170"/>
         <source>The application could not be started. Please try again or contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/launching.py" line="164"/>
+        <location filename="../../workplace/ui/launching.py" line="174"/>
         <source>The service could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkConfirm</name>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="76"/>
+        <source>Open a link to another website?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="78"/>
+        <source>The link leads to %1, which is not one of your organisation&apos;s services. Open it in your browser only if you trust where the link came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="99"/>
+        <source>Address of the link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="104"/>
+        <source>Open in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkRouter</name>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="223"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="249"/>
+        <source>The link could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="224"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="246"/>
+        <source>An unexpected error occurred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="284"/>
+        <source>There is no service “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="285"/>
+        <source>The link may be out of date, or this service is not available to you. Your services are shown below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="290"/>
+        <source>E-mail links cannot be opened here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="291"/>
+        <source>Your IT department has not set up where e-mail links open. Please contact the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="296"/>
+        <source>Chat links cannot be opened here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="297"/>
+        <source>There is no chat among your services. Please contact the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="302"/>
+        <source>Phone links cannot be opened here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="303"/>
+        <source>Your IT department has not set up telephony for links. Please dial the number yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="308"/>
+        <source>This link is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="309"/>
+        <source>Links this long are not opened, to protect your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="313"/>
+        <source>This link contains hidden characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="314"/>
+        <source>Hidden or text-direction characters can make a link look like a different one, so it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="319"/>
+        <source>This link was not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="320"/>
+        <source>Its address is not safe: it may imitate another address. The details say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="325"/>
+        <source>This link asks for something the launcher does not do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="326"/>
+        <source>A link to the launcher can only open one of your services or a search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="331"/>
+        <source>The launcher does not open this kind of link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="332"/>
+        <source>It opens e-mail, chat, meeting and phone links and links to your services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="336"/>
+        <source>This e-mail link is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="337"/>
+        <source>This chat link is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="338"/>
+        <source>This phone link is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="341"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="342"/>
+        <source>This link is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/linkrouting.py" line="343"/>
+        <source>Please check the link or ask whoever sent it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -918,37 +1072,82 @@
 <context>
     <name>SettingsStore</name>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="108"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="122"/>
         <source>Favourites are managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="140"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="154"/>
         <source>This setting is managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="143"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="157"/>
         <source>Your settings could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="151"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="165"/>
         <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="155"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="169"/>
         <source>The launcher starts when you sign in (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="159"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="173"/>
         <source>The launcher no longer starts when you sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="169"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="179"/>
+        <source>Your IT department decides which program opens e-mail links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="181"/>
+        <source>E-mail links now open with Arbeitsplatz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="184"/>
+        <source>No other program for e-mail links is set up, so they still open with Arbeitsplatz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="188"/>
+        <source>E-mail links no longer open with Arbeitsplatz.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="196"/>
+        <source>On this computer, choose Arbeitsplatz for e-mail links in the system settings under Default apps, or ask your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="200"/>
+        <source>The desktop&apos;s link settings (xdg-utils) are not installed on this computer. Please contact the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="204"/>
+        <source>Arbeitsplatz is not installed as a desktop program on this computer, so it cannot open e-mail links. Please contact the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="210"/>
+        <source>The program for e-mail links could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="215"/>
+        <source>The program for e-mail links could not be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsstore.py" line="225"/>
         <source>Start at login could not be changed</source>
         <translation type="unfinished"></translation>
     </message>

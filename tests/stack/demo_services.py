@@ -123,6 +123,8 @@ class _ServiceHandler(BaseHTTPRequestHandler):
             self._send(200, b"ok", "text/plain; charset=utf-8")
         elif path == "/":
             self._send(200, service.page(""))
+        elif path == "/compose" and service.id == "mail":
+            self._send(200, service.page(compose_view(self.path)))
         elif path == "/audio-only" and service.audio_only:
             self._send(200, service.page(
                 "<p>Nur Ton, für langsame Verbindungen. "
@@ -131,6 +133,26 @@ class _ServiceHandler(BaseHTTPRequestHandler):
             self._send(404, b"not found", "text/plain; charset=utf-8")
 
     do_HEAD = do_GET
+
+
+def compose_view(request_path: str) -> str:
+    """The demo webmail's compose view, filled from ``?to=&cc=&subject=&body=`` (links)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    query = parse_qs(urlsplit(request_path).query, keep_blank_values=True)
+
+    def field(name: str) -> str:
+        return html.escape(query.get(name, [""])[0])
+
+    return (
+        "<h2>Neue E-Mail <span lang='en'>(new e-mail)</span></h2><form>"
+        f"<p><label>An: <input id='to' name='to' size='50' value='{field('to')}'></label></p>"
+        f"<p><label>Kopie: <input id='cc' name='cc' size='50' value='{field('cc')}'></label></p>"
+        "<p><label>Betreff: <input id='subject' name='subject' size='50' "
+        f"value='{field('subject')}'></label></p>"
+        f"<p><textarea id='body' name='body' rows='8' cols='60'>{field('body')}</textarea></p>"
+        "</form>"
+    )
 
 
 @dataclass
@@ -288,6 +310,13 @@ class DemoServices:
             identity.pop("issuer", None)
         tenant["identity_provider"] = identity
         tenant["catalog"] = {"manifest_url": self.catalog_url, "refresh_minutes": 5}
+        mail, video = self.services["mail"], self.services["video"]
+        tenant["links"] = {
+            **tenant.get("links", {}),
+            "mail_compose_url": f"{mail.url}compose?to={{to}}&cc={{cc}}&subject={{subject}}"
+            "&body={body}",
+            "meeting_low_bandwidth_url": f"{video.url}audio-only?room={{path}}",
+        }
         return tenant
 
     def control(self, name: str, action: str) -> None:

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``workplace`` without a command: the launcher window (one per user)."""
+"""``workplace`` without a command: the launcher window (one per user).
+
+``workplace URL``: the same, for a link. A running window takes the link over the
+single-instance channel; else this start becomes the window and then follows it.
+"""
 
 from __future__ import annotations
 
@@ -21,14 +25,17 @@ def run_window(args: argparse.Namespace) -> int:
     app = create_app([sys.argv[0]])
     paths = Paths.from_environment()
     name = server_name(paths.user_config_dir)
-    forwarded = [a for a in sys.argv[1:]]
-    if hand_over(name, forwarded, timeout_ms=1000):
+    link: str | None = getattr(args, "link", None)
+    forwarded = [a for a in sys.argv[1:] if a != link]
+    if hand_over(name, forwarded, timeout_ms=1000, url=link):
         log.info(
             "handed over to the running instance", extra={"event": "single_instance.forwarded"}
         )
         return 0
     single = SingleInstance(name)
-    if not single.listen() and hand_over(name, forwarded, timeout_ms=STARTING_TIMEOUT_MS):
+    if not single.listen() and hand_over(
+        name, forwarded, timeout_ms=STARTING_TIMEOUT_MS, url=link
+    ):
         return 0  # another start won the race (and may still be building its window)
 
     from workplace.app import Workplace
@@ -55,6 +62,8 @@ def run_window(args: argparse.Namespace) -> int:
     watch.painted.connect(first_paint)
     keep = quit_on_signals(app, gui.window.quit)
     gui.show()
+    if link is not None:
+        gui.links.route(link)
     code = app.exec()
     del keep
     return int(code)

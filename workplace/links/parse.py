@@ -176,8 +176,8 @@ def parse(text: object) -> Link:
     if len(text) > MAX_LINK:
         raise refuse(
             Refusal.TOO_LONG,
-            f"the link is {len(text)} characters long; at most {MAX_LINK} are accepted",
-            f"der Link ist {len(text)} Zeichen lang; höchstens {MAX_LINK} werden angenommen",
+            f"the link is longer than {MAX_LINK} characters, the most that is accepted",
+            f"der Link ist länger als {MAX_LINK} Zeichen, mehr wird nicht angenommen",
         )
     scheme, colon, rest = text.partition(":")
     scheme = scheme.lower()

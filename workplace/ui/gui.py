@@ -185,6 +185,9 @@ class Gui(QObject):
         if not (geometry and self.window.restoreGeometry(geometry)):
             self._place_window()
         self.window.quit_requested.connect(self.quit)
+        from workplace.ui.linkrouting import LinkRouter
+
+        self.links = LinkRouter(workplace, self.window, self.jobs, parent=self)
         self.single = single_instance
         if single_instance is not None:
             single_instance.message_received.connect(self._on_single_message_received)
@@ -252,6 +255,7 @@ class Gui(QObject):
             self.window.apply_settings(settings)
         if self.save_state:
             self.jobs.run(self.workplace.remember_start, name="remember-start")
+        self.links.sync_mail_links()
         waited = int((time.perf_counter() - self._painted_at) * 1000)
         QTimer.singleShot(max(0, AUTH_START_DELAY_MS - waited), self._start_account)
         if self.status_enabled:
@@ -337,13 +341,15 @@ class Gui(QObject):
     @Slot(dict)
     def _on_single_message_received(self, message: dict[str, Any]) -> None:
         log.info("another start handed over", extra={"event": "single_instance.handover"})
-        self.window.bring_forward()
+        if not self.links.take_message(message):  # a link: the router shows what it needs
+            self.window.bring_forward()
 
     def dispose(self) -> None:
         """Tear down without quitting the application (tests build many windows)."""
         if self._disposed:
             return
         self._disposed = True
+        self.links.dispose()
         self.account.dispose()
         self.status.dispose()
         self.jobs.wait()

@@ -75,19 +75,27 @@ class LaunchController(QObject):
             self._workplace.recent, self.recent_changed.emit, name="recent", serial=True
         )
 
-    def launch(self, service: Service, low_bandwidth: bool | None = None) -> None:
-        """Open ``service`` (asking first if it needs the intranet and there is none)."""
+    def launch(
+        self, service: Service, low_bandwidth: bool | None = None, link: str | None = None
+    ) -> None:
+        """Open ``service`` (asking first if it needs the intranet and there is none).
+
+        ``link``: at the address a link leads to (a meeting, a chat room, the compose
+        view); the core routes the link again on the trusted settings.
+        """
         low = self.low_bandwidth if low_bandwidth is None else low_bandwidth
         profile = self.status.profile if self.status is not None else None
         if profile is not None and service.zone == "intranet":
             from workplace.status.decide import needs_vpn_warning
 
             if needs_vpn_warning(service, profile):
-                self._ask_before_intranet(service, low)
+                self._ask_before_intranet(service, low, link)
                 return
-        self._launch(service, low)
+        self._launch(service, low, link)
 
-    def _ask_before_intranet(self, service: Service, low_bandwidth: bool) -> None:
+    def _ask_before_intranet(
+        self, service: Service, low_bandwidth: bool, link: str | None = None
+    ) -> None:
         if self.vpn_dialog is not None:
             return
         title, text = self._texts.vpn_warning(service.name.get(self._appearance.language))
@@ -99,22 +107,23 @@ class LaunchController(QObject):
             self.vpn_dialog = None
             box.deleteLater()
             if result == QDialog.DialogCode.Accepted:
-                self._launch(service, low_bandwidth)
+                self._launch(service, low_bandwidth, link)
 
         box.finished.connect(finished)
         self.vpn_dialog = box
         box.open()
         box.cancel.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _launch(self, service: Service, low_bandwidth: bool) -> None:
+    def _launch(self, service: Service, low_bandwidth: bool, link: str | None = None) -> None:
         now = time.monotonic()
         last_id, last_time = self._last_launch
-        if last_id == service.id and now - last_time < RELAUNCH_GUARD_S:
+        key = service.id if link is None else f"{service.id} {link}"
+        if last_id == key and now - last_time < RELAUNCH_GUARD_S:
             return
-        self._last_launch = (service.id, now)
+        self._last_launch = (key, now)
         workplace = self._workplace
         self._jobs.run(
-            lambda: workplace.launch(service, low_bandwidth),
+            lambda: workplace.launch(service, low_bandwidth, link),
             lambda _result: self._on_launched(service),
             lambda exc: self._on_launch_failed(service, exc),
             name=f"launch-{service.id}",
@@ -135,7 +144,7 @@ class LaunchController(QObject):
         name = service.name.get(self._appearance.language)
         title = self.tr("%1 could not be opened").replace("%1", name)
         if isinstance(exc, LaunchError):
-            hint = self._error_text(exc.kind)
+            hint = self.error_text(exc.kind)
             details = [exc.detail] if exc.detail else []
         else:
             log.exception("launch of %s failed", service.id, exc_info=exc)
@@ -143,7 +152,8 @@ class LaunchController(QObject):
             details = technical(exc)
         self.message.emit(title, hint, details)
 
-    def _error_text(self, kind: LaunchErrorKind) -> str:
+    def error_text(self, kind: LaunchErrorKind) -> str:
+        """Why a launch failed, in the user's language (the link router says it too)."""
         texts = {
             LaunchErrorKind.UNSAFE_URL: self.tr(
                 "Its address is not a safe web address, so it was not opened. "

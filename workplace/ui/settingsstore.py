@@ -16,6 +16,8 @@ Signals:
     message(str, str, list): title, hint and technical details of a change that did
         not work, for the window's message banner.
     start_at_login_changed(str): what changing start at login did, for the dialog.
+    mail_links_changed(str): what changing "open e-mail links with Arbeitsplatz" did,
+        for the dialog (the switch calls ``change("mail_links", checked)``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class SettingsStore(QObject):
     favourites_changed = Signal(list)
     message = Signal(str, str, list)
     start_at_login_changed = Signal(str)
+    mail_links_changed = Signal(str)
 
     def __init__(
         self, workplace: Workplace, jobs: Jobs, appearance: Appearance,
@@ -52,6 +55,8 @@ class SettingsStore(QObject):
         self._favourites = list(workplace.settings.preferences.favourites)
         self.start_at_login_note = ""
         """What the last change of start at login did (the dialog shows it when opened)."""
+        self.mail_links_note = ""
+        """What the last change of the e-mail links switch did (shown under the switch)."""
 
     @property
     def settings(self) -> Settings:
@@ -93,6 +98,15 @@ class SettingsStore(QObject):
                 self._on_start_at_login_synced,
                 self._on_start_at_login_failed,
                 name="start-at-login",
+                serial=True,
+            )
+        if "mail_links" in changes:
+            wanted_links = bool(changes["mail_links"])
+            self._jobs.run(
+                lambda: workplace.sync_mail_links(wanted_links),
+                lambda result: self._on_mail_links_synced(wanted_links, result),
+                self._on_mail_links_failed,
+                name="mail-links",
                 serial=True,
             )
 
@@ -159,6 +173,48 @@ class SettingsStore(QObject):
             text = self.tr("The launcher no longer starts when you sign in.")
         self.start_at_login_note = text
         self.start_at_login_changed.emit(text)
+
+    def _on_mail_links_synced(self, wanted: bool, result: Any) -> None:
+        if self.settings.is_locked("mail_links"):
+            text = self.tr("Your IT department decides which program opens e-mail links.")
+        elif result.enabled and wanted:
+            text = self.tr("E-mail links now open with Arbeitsplatz.")
+        elif result.enabled:
+            text = self.tr(
+                "No other program for e-mail links is set up, so they still open with "
+                "Arbeitsplatz."
+            )
+        else:
+            text = self.tr("E-mail links no longer open with Arbeitsplatz.")
+        self.mail_links_note = text
+        self.mail_links_changed.emit(text)
+
+    def _on_mail_links_failed(self, exc: BaseException) -> None:
+        kind = getattr(exc, "kind", "")
+        texts = {
+            "unsupported": self.tr(
+                "On this computer, choose Arbeitsplatz for e-mail links in the system "
+                "settings under Default apps, or ask your IT department."
+            ),
+            "no-xdg-utils": self.tr(
+                "The desktop's link settings (xdg-utils) are not installed on this computer. "
+                "Please contact the service desk."
+            ),
+            "not-installed": self.tr(
+                "Arbeitsplatz is not installed as a desktop program on this computer, so it "
+                "cannot open e-mail links. Please contact the service desk."
+            ),
+        }
+        if kind not in texts:
+            log.warning("e-mail links could not be changed: %s", exc)
+        text = texts.get(kind, self.tr("The program for e-mail links could not be changed."))
+        self.mail_links_note = text
+        self.mail_links_changed.emit(text)
+        if kind not in texts:
+            self.message.emit(
+                self.tr("The program for e-mail links could not be changed"), text,
+                technical(exc),
+            )
 
     def _on_start_at_login_failed(self, exc: BaseException) -> None:
         log.warning("start at login could not be changed: %s", exc)

@@ -3,9 +3,13 @@
 
 Like qutebrowser's ``misc/ipc.py``: the first instance listens on a QLocalServer;
 a later start connects, sends one JSON line ``{"args": [...], "cwd": ...}``, waits
-for the acknowledgement and exits 0. The socket name is scoped per user and per
-configuration directory (so isolated test runs never meet), and a socket left
-behind by a killed instance is detected (nobody answers) and replaced.
+for the acknowledgement and exits 0. A start for a link (``workplace mailto:…``, what
+the desktop runs) adds ``"url": "mailto:…"``; the running instance routes it with the
+same rules as any link (``workplace.ui.linkrouting``): the channel adds no trust.
+
+The socket name is scoped per user and per configuration directory (so isolated test
+runs never meet), and a socket left behind by a killed instance is detected (nobody
+answers) and replaced.
 
 Two starts at the same moment must not both decide they are the first: the check
 "does anyone answer?" and the listen that follows run under a lock file next to
@@ -39,6 +43,9 @@ STARTING_TIMEOUT_MS = 15_000
 """For an instance known to listen: it answers once its window is built and its loop runs."""
 ACK = b"ok\n"
 MAX_MESSAGE = 64 * 1024
+MAX_URL = 8192
+"""Characters of a link handed over; one longer is cut one past this, and the running
+instance refuses it as too long (``workplace.links.parse.MAX_LINK``, the same number)."""
 LOCK_TIMEOUT_S = 5.0
 """The lock is held for milliseconds; longer means its holder hangs: go on without it."""
 
@@ -59,13 +66,19 @@ def server_name(user_config_dir: Path, runtime_dir: str | None = None) -> str:
     return str(Path(tempfile.gettempdir()) / f"workplace-{os.getuid()}-{digest}.sock")
 
 
-def hand_over(name: str, args: Sequence[str], timeout_ms: int = TIMEOUT_MS) -> bool:
-    """Send ``args`` to a running instance; True if it took them (then exit 0)."""
+def hand_over(
+    name: str, args: Sequence[str], timeout_ms: int = TIMEOUT_MS, url: str | None = None
+) -> bool:
+    """Send ``args`` (and the link ``url``) to a running instance; True if it took them
+    (then exit 0). The caller keeps ``url`` short (:data:`MAX_URL`)."""
+    message: dict[str, object] = {"args": list(args), "cwd": os.getcwd()}
+    if url is not None:
+        message["url"] = url[: MAX_URL + 1]
+    payload = json.dumps(message, ensure_ascii=False) + "\n"
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
-    payload = json.dumps({"args": list(args), "cwd": os.getcwd()}) + "\n"
     socket.write(payload.encode("utf-8"))
     while socket.bytesToWrite() and socket.waitForBytesWritten(timeout_ms):
         pass
