@@ -168,11 +168,16 @@ def _decode(value: str, kind: Kind, *, newlines: bool = False) -> str:
 # --------------------------------------------------------------------------- the entry
 
 
+def trimmed(text: object) -> str:
+    """``text`` without surrounding ASCII blanks (never Unicode ones: those are refused)."""
+    return text.strip(" \t\r\n") if isinstance(text, str) else ""
+
+
 def parse(text: object) -> Link:
     """The link in ``text``, or :class:`LinkRefused` saying why it is not followed."""
-    if not isinstance(text, str) or not text.strip():
+    text = trimmed(text)
+    if not text:
         raise refuse(Refusal.MALFORMED, "the link is empty", "der Link ist leer")
-    text = text.strip()
     if len(text) > MAX_LINK:
         raise refuse(
             Refusal.TOO_LONG,

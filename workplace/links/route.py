@@ -50,6 +50,7 @@ from workplace.links.parse import (
     WebLink,
     origin_of,
     parse,
+    trimmed,
 )
 
 _MATRIX_SAFE = "#!@:$._=-+~"
@@ -63,19 +64,20 @@ def route(
     platform: str = sys.platform,
 ) -> Action:
     """What to do with the link ``text``; never raises for any input."""
+    link_text = trimmed(text)
     try:
         link = parse(text)
         if isinstance(link, MailLink):
-            return _mail(link, str(text).strip(), catalog, links, native_apps, platform)
+            return _mail(link, link_text, catalog, links, native_apps, platform)
         if isinstance(link, ChatLink):
-            return _chat(link, str(text).strip(), catalog, links)
+            return _chat(link, link_text, catalog, links)
         if isinstance(link, PhoneLink):
-            return _phone(link, str(text).strip(), catalog, links, native_apps, platform)
+            return _phone(link, link_text, catalog, links, native_apps, platform)
         if isinstance(link, ServiceLink):
-            return _service(link, str(text).strip(), catalog)
+            return _service(link, link_text, catalog)
         if isinstance(link, SearchLink):
             return ShowSearch(link.query)
-        return _web(link, str(text).strip(), catalog, links)
+        return _web(link, link_text, catalog, links)
     except LinkRefused as exc:
         return exc.refused
 

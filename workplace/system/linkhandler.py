@@ -173,6 +173,16 @@ class XdgMime:
             )
         self._xdg_mime("default", DESKTOP_FILE, f"x-scheme-handler/{scheme}")
 
+    def chosen(self, scheme: str) -> bool:
+        """True if the user's own list already makes the launcher the default for
+        ``scheme`` (not just the desktop's cache, whose order a new program changes)."""
+        path = self.user_lists()[0]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        return default_in(text, f"x-scheme-handler/{scheme}") == DESKTOP_FILE
+
     def remove_default(self, scheme: str) -> bool:
         """Take the launcher out of the user's default for ``scheme``; True if it was in."""
         changed = False
@@ -193,6 +203,20 @@ class XdgMime:
                 raise LinkHandlerError("failed", f"cannot write {path}: {exc}") from exc
             changed = True
         return changed
+
+
+def default_in(text: str, mime: str) -> str:
+    """The first program of ``mime`` in the [Default Applications] of a list's text."""
+    group = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            group = stripped
+        elif group == DEFAULTS_GROUP and "=" in stripped:
+            key, _, value = stripped.partition("=")
+            if key.strip() == mime:
+                return value.split(";")[0].strip()
+    return ""
 
 
 def without_default(text: str, mime: str) -> str:
@@ -238,7 +262,7 @@ def set_default(
     wanted = tuple(schemes)
     before = status(wanted, handler)
     for found in before:
-        if enable and not found.ours:
+        if enable and not (found.ours and handler.chosen(found.scheme)):
             handler.make_default(found.scheme)
         elif not enable:
             handler.remove_default(found.scheme)

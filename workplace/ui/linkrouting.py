@@ -14,7 +14,9 @@ job on the trusted settings and catalog (:meth:`Workplace.route_link`), then:
   the default; only "Open in browser" opens it;
 - a search: the window comes forward with it;
 - a refusal: the window comes forward with a message saying why, in the user's
-  language, the core's own words behind "Details".
+  language, the core's own words behind "Details". On the very first start the central
+  catalog is still on its way: a link to a service (or the chat) it may bring waits for
+  that first refresh, once, before it is refused.
 
 No link's text is logged (it may hold a mail's recipients and text): only its scheme
 and what became of it.
@@ -66,6 +68,8 @@ log = logging.getLogger("workplace.ui.links")
 
 FILE_OPEN_SCHEMES = ("mailto", "matrix", "tel", "arbeitsplatz", "https", "http")
 """What a macOS file-open event may bring as a link (files themselves are not ours)."""
+WAIT_FOR_CATALOG = (Refusal.UNKNOWN_SERVICE, Refusal.CHAT_NOT_SET_UP)
+"""Refusals the central catalog's first copy may still turn into a service."""
 
 
 class LinkConfirm(QDialog):
@@ -128,6 +132,9 @@ class LinkRouter(QObject):
         self._jobs = jobs
         self.confirm: LinkConfirm | None = None
         """The open "another website?" question (tests press its buttons)."""
+        self.waiting: list[str] = []
+        """Links waiting for the central catalog's first copy (first start only)."""
+        self._listening = False
         self._app = QApplication.instance()
         if self._app is not None:
             self._app.installEventFilter(self)
@@ -156,8 +163,11 @@ class LinkRouter(QObject):
 
     # -- arriving ---------------------------------------------------------------------
 
-    def route(self, text: str) -> None:
-        """Follow the link ``text`` (routed in a job on the trusted settings)."""
+    def route(self, text: str, *, waited: bool = False) -> None:
+        """Follow the link ``text`` (routed in a job on the trusted settings).
+
+        ``waited``: it already waited for the central catalog; refuse it now if need be.
+        """
         scheme = text.split(":", 1)[0].lower() if ":" in text[:40] else ""
         log.info(
             "a link arrived", extra={"event": "links.received", "scheme": scheme[:20]}
@@ -165,7 +175,7 @@ class LinkRouter(QObject):
         workplace = self._workplace
         self._jobs.run(
             lambda: workplace.route_link(text),
-            lambda action: self._on_routed(text, action),
+            lambda action: self._on_routed(text, action, waited),
             self._on_route_failed,
             name="route-link",
         )
@@ -196,8 +206,10 @@ class LinkRouter(QObject):
         )
         self.followed.emit(what)
 
-    def _on_routed(self, text: str, action: Action) -> None:
+    def _on_routed(self, text: str, action: Action, waited: bool = False) -> None:
         window = self._window
+        if isinstance(action, Refused) and not waited and self._wait_for_catalog(text, action):
+            return
         if isinstance(action, OpenService):
             window.launcher.launch(action.service, link=action.link)
             self._done("service", action.kind, service=action.service.id)
@@ -215,6 +227,24 @@ class LinkRouter(QObject):
         else:
             self._refused(action)
             self._done("refused", action.kind, reason=action.reason.value)
+
+    def _wait_for_catalog(self, text: str, refused: Refused) -> bool:
+        workplace, status = self._workplace, self._window.status
+        first_start = workplace.remote is not None and workplace.snapshot is None
+        if refused.reason not in WAIT_FOR_CATALOG or not first_start or status is None:
+            return False
+        if not self._listening:
+            status.catalog_refreshed.connect(self._on_catalog_arrived)
+            status.catalog_failed.connect(self._on_catalog_arrived)
+            self._listening = True
+        self.waiting.append(text)
+        log.info("a link waits for the central catalog", extra={"event": "links.waiting"})
+        return True
+
+    def _on_catalog_arrived(self, *_args: object) -> None:
+        waiting, self.waiting = self.waiting, []
+        for text in waiting:
+            self.route(text, waited=True)
 
     def _on_route_failed(self, exc: BaseException) -> None:
         log.exception("routing a link failed", exc_info=exc)
