@@ -189,7 +189,7 @@ def test_open_link_goes_through_the_launch_path(
 def test_a_macos_file_open_event_is_a_link(
     make_gui: GuiFactory, config: Path, browser: Path
 ) -> None:
-    gui = make_gui(config)
+    make_gui(config)  # its link router listens to the application's events
     QCoreApplication.sendEvent(QCoreApplication.instance(),
                                QFileOpenEvent(QUrl("matrix:u/erika:example.org")))
     assert opened_urls(browser) == ["https://chat.example.org/#/user/@erika:example.org"]
