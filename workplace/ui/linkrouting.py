@@ -302,7 +302,9 @@ class LinkRouter(QObject):
     def _refused(self, refused: Refused) -> None:
         title, hint = self.refusal_text(refused)
         language = self._window.appearance.language
-        detail = refused.text(language)
+        # The title already names an unknown service; other reasons keep the core's words
+        # (the key IT has to set, the character found) behind "Details".
+        detail = "" if refused.reason is Refusal.UNKNOWN_SERVICE else refused.text(language)
         self._window.bring_forward()
         self._window.banners.show_message(title, hint, [detail] if detail else [])
 
