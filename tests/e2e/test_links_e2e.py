@@ -106,8 +106,9 @@ def test_links_from_the_desktop_reach_the_running_launcher(
     desktop_env: dict[str, str], demo: Any, screenshot: Any
 ) -> None:
     env = desktop_env
-    query = subprocess.run(["xdg-mime", "query", "default", "x-scheme-handler/mailto"],
-                           env=env, capture_output=True, text=True, check=True)
+    query = subprocess.run(
+        [shutil.which("xdg-mime") or "xdg-mime", "query", "default", "x-scheme-handler/mailto"],
+        env=env, capture_output=True, text=True, check=True)
     assert query.stdout.strip() == DESKTOP_FILE
 
     with run_launcher(env) as launcher:

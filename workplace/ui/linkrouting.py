@@ -168,9 +168,11 @@ class LinkRouter(QObject):
 
         ``waited``: it already waited for the central catalog; refuse it now if need be.
         """
-        scheme = text.split(":", 1)[0].lower() if ":" in text[:40] else ""
+        scheme = text.split(":", 1)[0].lower()
         log.info(
-            "a link arrived", extra={"event": "links.received", "scheme": scheme[:20]}
+            "a link arrived",
+            extra={"event": "links.received",
+                   "scheme": scheme if scheme in FILE_OPEN_SCHEMES else "other"},
         )
         workplace = self._workplace
         self._jobs.run(
