@@ -405,3 +405,38 @@ def test_on_the_first_start_a_link_waits_for_the_central_catalog(
         assert gui.window.banners.message.isVisible()
     finally:
         server.close()
+
+
+def test_a_meeting_link_to_an_intranet_video_service_off_the_vpn_asks_first(
+    make_gui: GuiFactory, qtbot: Any, browser: Path, tmp_path: Path
+) -> None:
+    """The normal launch path: the intranet warning applies to a meeting link too."""
+    from tests.support.servers import LoopbackServer, Route, closed_port
+
+    server = LoopbackServer()
+    try:
+        server.routes["/"] = Route(200, b"ok")
+        video = server.url("/")
+        path = tmp_path / "intranet.toml"
+        path.write_text(
+            f'[[services]]\nid = "video"\nname = "Video"\nurl = "{video}"\nzone = "intranet"\n'
+            f'\n[network]\nintranet_probe_url = "http://127.0.0.1:{closed_port()}/health"\n',
+            encoding="utf-8")
+        gui = make_gui(path, status=True)
+        qtbot.waitUntil(lambda: gui.status.rounds >= 1, timeout=15_000)
+        gui.links.route(video + "Teamrunde")
+        launcher = gui.window.launcher
+        qtbot.waitUntil(lambda: launcher.vpn_dialog is not None)
+        box = launcher.vpn_dialog
+        assert box is not None and box.cancel.isDefault()
+        qtbot.keyClick(box.cancel, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: launcher.vpn_dialog is None)
+        assert opened_urls(browser) == []
+        launcher._last_launch = ("", 0.0)
+        gui.links.route(video + "Teamrunde")
+        qtbot.waitUntil(lambda: launcher.vpn_dialog is not None)
+        assert launcher.vpn_dialog is not None
+        qtbot.mouseClick(launcher.vpn_dialog.open_anyway, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: opened_urls(browser) == [video + "Teamrunde"])
+    finally:
+        server.close()
