@@ -600,22 +600,22 @@
 <context>
     <name>LinkConfirm</name>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="76"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="80"/>
         <source>Open a link to another website?</source>
         <translation>Einen Link zu einer anderen Website öffnen?</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="78"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="82"/>
         <source>The link leads to %1, which is not one of your organisation&apos;s services. Open it in your browser only if you trust where the link came from.</source>
         <translation>Der Link führt zu %1. Das ist kein Dienst Ihrer Organisation. Öffnen Sie ihn im Browser nur, wenn Sie der Herkunft des Links vertrauen.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="99"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="103"/>
         <source>Address of the link</source>
         <translation>Adresse des Links</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="104"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="108"/>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
     </message>
@@ -623,130 +623,130 @@
 <context>
     <name>LinkRouter</name>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="223"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="249"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="255"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="281"/>
         <source>The link could not be opened</source>
         <translation>Der Link konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="224"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="246"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="256"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="278"/>
         <source>An unexpected error occurred.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="284"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="318"/>
         <source>There is no service “%1”</source>
         <translation>Es gibt keinen Dienst „%1“</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="285"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="319"/>
         <source>The link may be out of date, or this service is not available to you. Your services are shown below.</source>
         <translation>Der Link ist vielleicht veraltet, oder dieser Dienst steht Ihnen nicht zur Verfügung. Ihre Dienste sehen Sie unten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="290"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="324"/>
         <source>E-mail links cannot be opened here yet</source>
         <translation>E-Mail-Links können hier noch nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="291"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="325"/>
         <source>Your IT department has not set up where e-mail links open. Please contact the service desk.</source>
         <translation>Ihre IT hat nicht eingerichtet, wo E-Mail-Links geöffnet werden. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="296"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="330"/>
         <source>Chat links cannot be opened here</source>
         <translation>Chat-Links können hier nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="297"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="331"/>
         <source>There is no chat among your services. Please contact the service desk.</source>
         <translation>Unter Ihren Diensten gibt es keinen Chat. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="302"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="336"/>
         <source>Phone links cannot be opened here</source>
         <translation>Telefon-Links können hier nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="303"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="337"/>
         <source>Your IT department has not set up telephony for links. Please dial the number yourself.</source>
         <translation>Ihre IT hat für Links keine Telefonie eingerichtet. Bitte wählen Sie die Nummer selbst.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="308"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="342"/>
         <source>This link is too long</source>
         <translation>Dieser Link ist zu lang</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="309"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="343"/>
         <source>Links this long are not opened, to protect your computer.</source>
         <translation>So lange Links werden zum Schutz Ihres Rechners nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="313"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="347"/>
         <source>This link contains hidden characters</source>
         <translation>Dieser Link enthält versteckte Zeichen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="314"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="348"/>
         <source>Hidden or text-direction characters can make a link look like a different one, so it was not opened.</source>
         <translation>Versteckte Zeichen oder Zeichen für die Schreibrichtung können einen Link wie einen anderen aussehen lassen. Deshalb wurde er nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="319"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="353"/>
         <source>This link was not opened</source>
         <translation>Dieser Link wurde nicht geöffnet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="320"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="354"/>
         <source>Its address is not safe: it may imitate another address. The details say why.</source>
         <translation>Seine Adresse ist nicht sicher: Sie könnte eine andere Adresse nachahmen. Die Details nennen den Grund.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="325"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="359"/>
         <source>This link asks for something the launcher does not do</source>
         <translation>Dieser Link verlangt etwas, das der Arbeitsplatz nicht tut</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="326"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="360"/>
         <source>A link to the launcher can only open one of your services or a search.</source>
         <translation>Ein Link zum Arbeitsplatz kann nur einen Ihrer Dienste oder eine Suche öffnen.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="331"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="365"/>
         <source>The launcher does not open this kind of link</source>
         <translation>Diese Art von Link öffnet der Arbeitsplatz nicht</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="332"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="366"/>
         <source>It opens e-mail, chat, meeting and phone links and links to your services.</source>
         <translation>Er öffnet E-Mail-, Chat-, Besprechungs- und Telefon-Links sowie Links zu Ihren Diensten.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="336"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="370"/>
         <source>This e-mail link is not valid</source>
         <translation>Dieser E-Mail-Link ist ungültig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="337"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="371"/>
         <source>This chat link is not valid</source>
         <translation>Dieser Chat-Link ist ungültig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="338"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="372"/>
         <source>This phone link is not valid</source>
         <translation>Dieser Telefon-Link ist ungültig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="341"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="342"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="375"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="376"/>
         <source>This link is not valid</source>
         <translation>Dieser Link ist ungültig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="343"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="377"/>
         <source>Please check the link or ask whoever sent it.</source>
         <translation>Bitte prüfen Sie den Link oder fragen Sie die Person, die ihn geschickt hat.</translation>
     </message>
