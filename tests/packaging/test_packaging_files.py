@@ -61,6 +61,11 @@ def test_rpm_spec_parses(define: list[str]) -> None:
     assert "%config(noreplace) /etc/xdg/workplace/workplace.toml" in run.stdout
     if define:
         assert "/srv/org.toml" in run.stdout
+    # Link handlers (mailto:, matrix:, tel:, arbeitsplatz:) are found through the desktop
+    # database, which the package rebuilds on install and removal.
+    for scriptlet in ("%post", "%postun"):
+        body = run.stdout.split(f"\n{scriptlet}\n", 1)[1].split("\n%", 1)[0]
+        assert "update-desktop-database -q /usr/share/applications" in body, scriptlet
 
 
 def test_flatpak_manifest_structure() -> None:
