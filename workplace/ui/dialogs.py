@@ -7,7 +7,7 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from workplace import __version__
 from workplace.config.schema import Organisation
 from workplace.ui.errortext import technical
 from workplace.ui.settingsdialog import SettingsDialog
+from workplace.ui.theme import refresh_button_icons
 
 Diagnose = Callable[[Callable[[str], None], Callable[[BaseException], None]], None]
 """Starts collecting the diagnostics report in the background; calls back with its text
@@ -84,6 +85,7 @@ class HelpDialog(QDialog):
                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
             )
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.setProperty("focusable", True)  # a focus ring (theme)
             widget.setAccessibleName(f"{label} {value}")
             widget.linkActivated.connect(self._on_link_activated)
             form.addRow(label, widget)
@@ -134,6 +136,7 @@ class HelpDialog(QDialog):
         self.diagnostics_state.setVisible(diagnose is not None)
         layout.addWidget(self.diagnostics_state)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons = buttons
         self.copy_diagnostics = QPushButton(self.tr("Copy diagnostics"), self)
         self.copy_diagnostics.setToolTip(self.tr(
             "Copies a report for the service desk: configuration, connection, sign-in and "
@@ -145,6 +148,11 @@ class HelpDialog(QDialog):
         buttons.addButton(self.copy_diagnostics, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            refresh_button_icons(self.buttons)  # the theme changed while it is open
+        super().changeEvent(event)
 
     @Slot(str)
     def _on_link_activated(self, link: str) -> None:
@@ -226,3 +234,8 @@ class IntranetWarning(QDialog):
         self.setAccessibleDescription(text)
         layout.activate()
         self.cancel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            refresh_button_icons(self.buttons)  # the theme changed while it is open
+        super().changeEvent(event)

@@ -171,7 +171,7 @@ class Gui(QObject):
         """The status line of the tray tooltip ("8 of 10 services available")."""
         self.appearance = Appearance(app)
         prefs = workplace.settings.preferences
-        self.appearance.apply(prefs, workplace.settings.tenant.organisation.accent_colour)
+        self.appearance.follow(workplace.settings)
         self.tray: Any = None
         if use_tray:
             from workplace.ui.tray import Tray, tray_available

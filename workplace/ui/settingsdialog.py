@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from workplace.config.settings import Settings
 from workplace.config.validate import validate_preferences
+from workplace.ui.appearance import contrast_chosen, wants_high_contrast
+from workplace.ui.theme import refresh_button_icons
 
 PROXY_KEYS = ("proxy_mode", "proxy_pac_url", "proxy_http", "proxy_https", "proxy_exclusions")
 INTERVAL_KEYS = ("status_minutes_office", "status_minutes_home", "status_minutes_mobile")
@@ -45,6 +47,7 @@ def _form() -> QFormLayout:
     form.setVerticalSpacing(10)
     form.setHorizontalSpacing(18)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return form
 
 
@@ -78,8 +81,10 @@ class SettingsDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.locked_note.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after the flags
+        self.locked_note.setProperty("focusable", True)  # a focus ring (theme)
         layout.addWidget(self.locked_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons = buttons
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)  # Enter in a field saves it; it must not close the dialog
         close.setDefault(False)
@@ -145,6 +150,7 @@ class SettingsDialog(QDialog):
             spin = QSpinBox(self.intervals_group)
             spin.setRange(1, 24 * 60)
             spin.setAccelerated(True)
+            spin.valueChanged.connect(lambda _v, box=spin: self._word_minutes(box))
             self.intervals[key] = spin
             form.addRow(self._label(key, self.intervals_group, spin), spin)
         self.intervals_group.setLayout(form)
@@ -236,7 +242,8 @@ class SettingsDialog(QDialog):
                 ("manual", self.tr("Manual")),
                 ("none", self.tr("No proxy (direct connection)")),
             ), prefs.proxy_mode)
-            self.high_contrast.setChecked(prefs.high_contrast)
+            # What is in effect: the system's setting until the user or IT chose one.
+            self.high_contrast.setChecked(wants_high_contrast(settings))
             self.close_to_tray.setChecked(prefs.close_to_tray)
             self.start_at_login.setChecked(prefs.start_at_login)
             self.notifications.setChecked(prefs.notifications)
@@ -248,6 +255,12 @@ class SettingsDialog(QDialog):
                 edit.setText(", ".join(value) if isinstance(value, list) else str(value))
                 self._show_error(key, "")
             self._apply_locks(settings, language)
+            if not contrast_chosen(settings):
+                follows = self.tr(
+                    "Follows the high-contrast setting of the system until you change it here."
+                )
+                self.high_contrast.setToolTip(follows)
+                self.high_contrast.setAccessibleDescription(follows)
             self._update_enabled()
         finally:
             self._updating = False
@@ -280,6 +293,15 @@ class SettingsDialog(QDialog):
         for key, text in texts.items():
             self._labels[key].setText(text)
             self._widgets[key].setAccessibleName(text.replace("&", ""))
+        # The rows read "Check the services / In the office: every 5 minutes"; a
+        # screen reader hears the whole sentence as the field's name.
+        spoken = {
+            "status_minutes_office": self.tr("Check the services in the office"),
+            "status_minutes_home": self.tr("Check the services in the home office"),
+            "status_minutes_mobile": self.tr("Check the services on the move"),
+        }
+        for key, name in spoken.items():
+            self._widgets[key].setAccessibleName(name)
         self.high_contrast.setText(self.tr("&High contrast"))
         self.close_to_tray.setText(self.tr("&Keep running in the tray when the window is closed"))
         self.start_at_login.setText(self.tr("&Start when I sign in to this computer"))
@@ -287,10 +309,10 @@ class SettingsDialog(QDialog):
             self.tr("&Notify me when a service becomes unavailable or returns")
         )
         self.notifications_metered.setText(self.tr("Also notify on &metered connections"))
-        self.intervals_group.setTitle(self.tr("Check the services every … minutes"))
+        self.intervals_group.setTitle(self.tr("Check the services"))
         self.behaviour_group.setTitle(self.tr("Slow and metered connections"))
         for spin in self.intervals.values():
-            spin.setSuffix(" " + self.tr("min"))
+            self._word_minutes(spin)
         self.low_bandwidth_hint.setText(self.tr(
             "Data saver checks less often, checks only services with a status address, "
             "and opens services in their low-bandwidth version where there is one."
@@ -303,6 +325,16 @@ class SettingsDialog(QDialog):
             "Addresses without proxy are separated by commas: a name (with its subdomains), "
             ".domain, an IP address or network such as 10.0.0.0/8."
         ))
+
+    def _word_minutes(self, spin: QSpinBox) -> None:
+        """"every 5 minutes" / "alle 5 Minuten" around the number."""
+        spin.setPrefix(self.tr("every") + " ")
+        spin.setSuffix(" " + (self.tr("minute") if spin.value() == 1 else self.tr("minutes")))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            refresh_button_icons(self.buttons)  # the theme changed while the dialog is open
+        super().changeEvent(event)
 
     def _apply_locks(self, settings: Settings, language: str) -> None:
         reason = settings.tenant.policy.reason.get(language) or self.tr(

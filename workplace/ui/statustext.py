@@ -28,22 +28,18 @@ USABLE = frozenset({AVAILABLE, SLOW, SIGN_IN})
 
 
 def status_colour(theme: Theme, state: str, *, text: bool = False) -> QColor:
-    """The badge colour of ``state``; high contrast keeps to the text colour (shape differs).
-    ``text``: for words, where grey states use the secondary text colour."""
-    if theme.high_contrast:
-        return QColor(theme.text)
-    dark = theme.dark
-    if text and state in (NEEDS_VPN, OFFLINE, NOT_CHECKED):
-        return QColor(theme.secondary_text)
+    """The mark's colour of ``state`` (a theme token, 4.5:1 on the tile, also as text);
+    high contrast keeps to the text colour (shape and words differ). ``text`` is kept
+    for callers: the words use the same colour as the mark."""
+    del text
     colours = {
-        AVAILABLE: "#3fb96b" if dark else "#1f8a4c",
-        SLOW: "#e0a526" if dark else "#a86b00",
-        UNREACHABLE: "#f0726a" if dark else "#c23a2f",
-        TLS_PROBLEM: "#f0726a" if dark else "#b3261e",
-        SIGN_IN: theme.accent.name(),
-        NEEDS_VPN: theme.secondary_text.name(),
+        AVAILABLE: theme.status_available,
+        SLOW: theme.status_slow,
+        UNREACHABLE: theme.status_unreachable,
+        TLS_PROBLEM: theme.status_tls,
+        SIGN_IN: theme.accent,
     }
-    return QColor(colours.get(state, theme.secondary_text.name()))
+    return QColor(colours.get(state, theme.status_neutral))
 
 
 def status_icon(state: str) -> str | None:
