@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from workplace.config.schema import Preferences
 from workplace.config.settings import Settings
 from workplace.ui import theme as themes
+from workplace.ui import themestyle
 from workplace.ui.i18n import Translations, resolve_language
 
 
@@ -107,7 +108,7 @@ class Appearance(QObject):
         new = themes.resolve(self._theme_pref, self.high_contrast, self._accent)
         if new != self.theme or not self._applied or force:
             self.theme = new
-            themes.apply(self._app, new)
+            themestyle.apply(self._app, new)
             self._applied = True
         self.changed.emit()
 

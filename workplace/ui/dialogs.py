@@ -24,7 +24,7 @@ from workplace import __version__
 from workplace.config.schema import Organisation
 from workplace.ui.errortext import technical
 from workplace.ui.settingsdialog import SettingsDialog
-from workplace.ui.theme import refresh_button_icons
+from workplace.ui.themestyle import refresh_button_icons
 
 Diagnose = Callable[[Callable[[str], None], Callable[[BaseException], None]], None]
 """Starts collecting the diagnostics report in the background; calls back with its text

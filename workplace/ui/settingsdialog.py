@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from workplace.config.settings import Settings
 from workplace.config.validate import validate_preferences
 from workplace.ui.appearance import contrast_chosen, wants_high_contrast
-from workplace.ui.theme import refresh_button_icons
+from workplace.ui.themestyle import refresh_button_icons
 
 PROXY_KEYS = ("proxy_mode", "proxy_pac_url", "proxy_http", "proxy_https", "proxy_exclusions")
 INTERVAL_KEYS = ("status_minutes_office", "status_minutes_home", "status_minutes_mobile")
