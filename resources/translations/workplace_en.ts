@@ -406,147 +406,147 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="55"/>
+        <location filename="../../workplace/ui/dialogs.py" line="56"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="60"/>
+        <location filename="../../workplace/ui/dialogs.py" line="61"/>
         <source>Service desk of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="93"/>
+        <location filename="../../workplace/ui/dialogs.py" line="95"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="95"/>
+        <location filename="../../workplace/ui/dialogs.py" line="97"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="97"/>
+        <location filename="../../workplace/ui/dialogs.py" line="99"/>
         <source>Web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="99"/>
+        <location filename="../../workplace/ui/dialogs.py" line="101"/>
         <source>Your IT department has not configured a service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="105"/>
+        <location filename="../../workplace/ui/dialogs.py" line="107"/>
         <source>Type anywhere or Ctrl+F</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="105"/>
+        <location filename="../../workplace/ui/dialogs.py" line="107"/>
         <source>search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="106"/>
+        <location filename="../../workplace/ui/dialogs.py" line="108"/>
         <source>Esc</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="106"/>
+        <location filename="../../workplace/ui/dialogs.py" line="108"/>
         <source>clear the search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="107"/>
+        <location filename="../../workplace/ui/dialogs.py" line="109"/>
         <source>Arrow keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="107"/>
+        <location filename="../../workplace/ui/dialogs.py" line="109"/>
         <source>move between tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="108"/>
+        <location filename="../../workplace/ui/dialogs.py" line="110"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="108"/>
+        <location filename="../../workplace/ui/dialogs.py" line="110"/>
         <source>open the service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="109"/>
+        <location filename="../../workplace/ui/dialogs.py" line="111"/>
         <source>Ctrl+D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="109"/>
+        <location filename="../../workplace/ui/dialogs.py" line="111"/>
         <source>add to or remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="110"/>
+        <location filename="../../workplace/ui/dialogs.py" line="112"/>
         <source>Menu key or Shift+F10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="110"/>
+        <location filename="../../workplace/ui/dialogs.py" line="112"/>
         <source>more actions for a tile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="111"/>
+        <location filename="../../workplace/ui/dialogs.py" line="113"/>
         <source>F5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="111"/>
+        <location filename="../../workplace/ui/dialogs.py" line="113"/>
         <source>check the services and the catalog now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="118"/>
+        <location filename="../../workplace/ui/dialogs.py" line="120"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="122"/>
+        <location filename="../../workplace/ui/dialogs.py" line="124"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="124"/>
+        <location filename="../../workplace/ui/dialogs.py" line="126"/>
         <source>Arbeitsplatz %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="130"/>
+        <location filename="../../workplace/ui/dialogs.py" line="132"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="137"/>
+        <location filename="../../workplace/ui/dialogs.py" line="140"/>
         <source>Copy diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="139"/>
+        <location filename="../../workplace/ui/dialogs.py" line="142"/>
         <source>Copies a report for the service desk: configuration, connection, sign-in and the status of every service. It contains no passwords or tokens.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="158"/>
+        <location filename="../../workplace/ui/dialogs.py" line="166"/>
         <source>Collecting diagnostics… this checks every service and takes a few seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="167"/>
+        <location filename="../../workplace/ui/dialogs.py" line="175"/>
         <source>Diagnostics copied. Paste them into your message to the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="176"/>
+        <location filename="../../workplace/ui/dialogs.py" line="184"/>
         <source>The diagnostics could not be collected. Please try again. If it happens again, tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,7 +554,7 @@
 <context>
     <name>IntranetWarning</name>
     <message>
-        <location filename="../../workplace/ui/dialogs.py" line="217"/>
+        <location filename="../../workplace/ui/dialogs.py" line="225"/>
         <source>Open anyway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -832,239 +832,262 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="263"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="276"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="268"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="281"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="269"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="282"/>
         <source>&amp;Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="283"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="305"/>
         <source>&amp;High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="284"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="306"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="223"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="225"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="234"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="229"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="231"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="240"/>
         <source>Like the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="226"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="232"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="226"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="232"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="229"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="235"/>
         <source>Automatic: on while the connection is metered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="230"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="236"/>
         <source>Always on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="231"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="237"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="235"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="241"/>
         <source>Automatic configuration (PAC file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="236"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="242"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="237"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="243"/>
         <source>No proxy (direct connection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="264"/>
-        <source>General</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="265"/>
-        <source>Connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="266"/>
-        <source>Proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
-        <source>In the &amp;office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="271"/>
-        <source>In the &amp;home office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="272"/>
-        <source>On the &amp;move (metered)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="273"/>
-        <source>&amp;Data saver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="274"/>
-        <source>&amp;Proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="275"/>
-        <source>PAC file &amp;address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="276"/>
-        <source>&amp;HTTP proxy</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="260"/>
+        <source>Follows the high-contrast setting of the system until you change it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="277"/>
-        <source>HTTP&amp;S proxy</source>
+        <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="278"/>
-        <source>&amp;Without proxy</source>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="279"/>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="283"/>
+        <source>In the &amp;office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="284"/>
+        <source>In the &amp;home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="285"/>
-        <source>&amp;Start when I sign in to this computer</source>
+        <source>On the &amp;move (metered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="286"/>
+        <source>&amp;Data saver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="287"/>
-        <source>&amp;Notify me when a service becomes unavailable or returns</source>
+        <source>&amp;Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="288"/>
+        <source>PAC file &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="289"/>
-        <source>Also notify on &amp;metered connections</source>
+        <source>&amp;HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="290"/>
-        <source>Check the services every … minutes</source>
+        <source>HTTP&amp;S proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="291"/>
-        <source>Slow and metered connections</source>
+        <source>&amp;Without proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="293"/>
-        <source>min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="295"/>
-        <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="299"/>
+        <source>Check the services in the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="300"/>
-        <source>empty: like the HTTP proxy</source>
+        <source>Check the services in the home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="303"/>
-        <source>Addresses without proxy are separated by commas: a name (with its subdomains), .domain, an IP address or network such as 10.0.0.0/8.</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="301"/>
+        <source>Check the services on the move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="307"/>
+        <source>&amp;Start when I sign in to this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
-        <source>Your IT department manages this setting.</source>
+        <source>&amp;Notify me when a service becomes unavailable or returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="318"/>
-        <source>Locked by IT: %1</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="311"/>
+        <source>Also notify on &amp;metered connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="312"/>
+        <source>Check the services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="313"/>
+        <source>Slow and metered connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
+        <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="322"/>
+        <source>empty: like the HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="325"/>
+        <source>Addresses without proxy are separated by commas: a name (with its subdomains), .domain, an IP address or network such as 10.0.0.0/8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/settingsdialog.py" line="333"/>
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>every %n minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="344"/>
+        <source>Your IT department manages this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="353"/>
+        <source>Locked by IT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="360"/>
         <source>Settings managed by IT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="370"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="405"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="377"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="412"/>
         <source>The proxy address needs a port, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="379"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="414"/>
         <source>No user name or password here: this file is readable. Use the system proxy settings for a proxy that asks for a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="381"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="416"/>
         <source>A proxy is written like %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="382"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="417"/>
         <source>A proxy address has no path, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="383"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="418"/>
         <source>The port is not valid, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="400"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="435"/>
         <source>Enter the address of the PAC file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="402"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="437"/>
         <source>Enter the proxy, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="327"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="362"/>
         <source>Locked by IT: %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,356 +1353,356 @@
 <context>
     <name>StatusTexts</name>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="69"/>
+        <location filename="../../workplace/ui/statustext.py" line="65"/>
         <source>Checking connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="72"/>
+        <location filename="../../workplace/ui/statustext.py" line="68"/>
         <source>Wi-Fi login needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="74"/>
+        <location filename="../../workplace/ui/statustext.py" line="70"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="75"/>
+        <location filename="../../workplace/ui/statustext.py" line="71"/>
         <source>Office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="75"/>
+        <location filename="../../workplace/ui/statustext.py" line="71"/>
         <source>Home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="76"/>
+        <location filename="../../workplace/ui/statustext.py" line="72"/>
         <source>On the move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="78"/>
+        <location filename="../../workplace/ui/statustext.py" line="74"/>
         <source>VPN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="80"/>
+        <location filename="../../workplace/ui/statustext.py" line="76"/>
         <source>metered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="86"/>
+        <location filename="../../workplace/ui/statustext.py" line="82"/>
         <source>The launcher is finding out how this computer is connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="89"/>
+        <location filename="../../workplace/ui/statustext.py" line="85"/>
         <source>Connected to the agency network. All services can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="92"/>
+        <location filename="../../workplace/ui/statustext.py" line="88"/>
         <source>A login page (for example in a hotel or on a train) blocks the internet. Open it, accept the terms, and the launcher checks again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="97"/>
+        <location filename="../../workplace/ui/statustext.py" line="93"/>
         <source>There is no network connection. The services are shown, but they cannot be checked or opened until the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="101"/>
+        <location filename="../../workplace/ui/statustext.py" line="97"/>
         <source>Connected over the VPN: intranet services can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="104"/>
+        <location filename="../../workplace/ui/statustext.py" line="100"/>
         <source>Internet without VPN: services marked “intranet or VPN only” cannot be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="107"/>
+        <location filename="../../workplace/ui/statustext.py" line="103"/>
         <source>Connected to the internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="110"/>
+        <location filename="../../workplace/ui/statustext.py" line="106"/>
         <source>The connection is metered: the launcher checks less often to save data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="116"/>
+        <location filename="../../workplace/ui/statustext.py" line="112"/>
         <source>Data saver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="118"/>
+        <location filename="../../workplace/ui/statustext.py" line="114"/>
         <source>Data saver is on: background checks run less often, only services with a status address are checked, and services open their low-bandwidth version where there is one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="129"/>
+        <location filename="../../workplace/ui/statustext.py" line="125"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="130"/>
+        <location filename="../../workplace/ui/statustext.py" line="126"/>
         <source>slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="131"/>
+        <location filename="../../workplace/ui/statustext.py" line="127"/>
         <source>unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="132"/>
+        <location filename="../../workplace/ui/statustext.py" line="128"/>
         <source>intranet or VPN only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="133"/>
+        <location filename="../../workplace/ui/statustext.py" line="129"/>
         <source>certificate problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="134"/>
+        <location filename="../../workplace/ui/statustext.py" line="130"/>
         <source>sign-in required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="135"/>
+        <location filename="../../workplace/ui/statustext.py" line="131"/>
         <source>not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="136"/>
+        <location filename="../../workplace/ui/statustext.py" line="132"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="142"/>
+        <location filename="../../workplace/ui/statustext.py" line="138"/>
         <source>Slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="143"/>
+        <location filename="../../workplace/ui/statustext.py" line="139"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="144"/>
+        <location filename="../../workplace/ui/statustext.py" line="140"/>
         <source>Intranet or VPN only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="145"/>
+        <location filename="../../workplace/ui/statustext.py" line="141"/>
         <source>Certificate problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="146"/>
+        <location filename="../../workplace/ui/statustext.py" line="142"/>
         <source>Sign-in required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="150"/>
+        <location filename="../../workplace/ui/statustext.py" line="146"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="157"/>
+        <location filename="../../workplace/ui/statustext.py" line="153"/>
         <source>Answered in %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="158"/>
+        <location filename="../../workplace/ui/statustext.py" line="154"/>
         <source>The service answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="160"/>
+        <location filename="../../workplace/ui/statustext.py" line="156"/>
         <source>The service answers slowly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="162"/>
+        <location filename="../../workplace/ui/statustext.py" line="158"/>
         <source>(%1 ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="166"/>
+        <location filename="../../workplace/ui/statustext.py" line="162"/>
         <source>The service did not answer. It may be down, or the connection is too slow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="170"/>
+        <location filename="../../workplace/ui/statustext.py" line="166"/>
         <source>This service can only be reached in the agency network or over the VPN. Connect the VPN first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="175"/>
+        <location filename="../../workplace/ui/statustext.py" line="171"/>
         <source>Its certificate is not trusted. This can be an attack on the connection, or the agency&apos;s own certificate is missing on this computer. Do not enter passwords; please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="180"/>
+        <location filename="../../workplace/ui/statustext.py" line="176"/>
         <source>The service answers and asks you to sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="182"/>
-        <location filename="../../workplace/ui/statustext.py" line="189"/>
+        <location filename="../../workplace/ui/statustext.py" line="178"/>
+        <location filename="../../workplace/ui/statustext.py" line="185"/>
         <source>Not checked: there is no network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="184"/>
+        <location filename="../../workplace/ui/statustext.py" line="180"/>
         <source>Not checked in this round (data saver, or the time for checks ran out before its turn). It is checked again in the next round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="194"/>
+        <location filename="../../workplace/ui/statustext.py" line="190"/>
         <source>No service checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="196"/>
+        <location filename="../../workplace/ui/statustext.py" line="192"/>
         <source>%1 of %2 services available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="202"/>
+        <location filename="../../workplace/ui/statustext.py" line="198"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="208"/>
+        <location filename="../../workplace/ui/statustext.py" line="204"/>
         <source>%1 is only reachable in the intranet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="210"/>
+        <location filename="../../workplace/ui/statustext.py" line="206"/>
         <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="220"/>
+        <location filename="../../workplace/ui/statustext.py" line="216"/>
         <source>The last good copy (from %1) is still shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="224"/>
+        <location filename="../../workplace/ui/statustext.py" line="220"/>
         <source>The services from the local configuration are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../workplace/ui/statustext.py" line="223"/>
         <location filename="../../workplace/ui/statustext.py" line="227"/>
-        <location filename="../../workplace/ui/statustext.py" line="231"/>
-        <location filename="../../workplace/ui/statustext.py" line="295"/>
+        <location filename="../../workplace/ui/statustext.py" line="291"/>
         <source>The central service list could not be updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="228"/>
+        <location filename="../../workplace/ui/statustext.py" line="224"/>
         <source>Its server cannot be reached right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="232"/>
+        <location filename="../../workplace/ui/statustext.py" line="228"/>
         <source>Its server did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="235"/>
+        <location filename="../../workplace/ui/statustext.py" line="231"/>
         <source>The central service list is not trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="237"/>
+        <location filename="../../workplace/ui/statustext.py" line="233"/>
         <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="242"/>
+        <location filename="../../workplace/ui/statustext.py" line="238"/>
         <source>The central service list needs a sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="244"/>
+        <location filename="../../workplace/ui/statustext.py" line="240"/>
         <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="249"/>
+        <location filename="../../workplace/ui/statustext.py" line="245"/>
         <source>The central service list is not signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="251"/>
+        <location filename="../../workplace/ui/statustext.py" line="247"/>
         <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="256"/>
+        <location filename="../../workplace/ui/statustext.py" line="252"/>
         <source>The central service list has an invalid signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="258"/>
+        <location filename="../../workplace/ui/statustext.py" line="254"/>
         <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="263"/>
+        <location filename="../../workplace/ui/statustext.py" line="259"/>
         <source>The central service list cannot be checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="265"/>
+        <location filename="../../workplace/ui/statustext.py" line="261"/>
         <source>The key to check its signature is not valid. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="270"/>
+        <location filename="../../workplace/ui/statustext.py" line="266"/>
         <source>An older central service list was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="272"/>
+        <location filename="../../workplace/ui/statustext.py" line="268"/>
         <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="277"/>
+        <location filename="../../workplace/ui/statustext.py" line="273"/>
         <source>The central service list contains errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../workplace/ui/statustext.py" line="274"/>
         <location filename="../../workplace/ui/statustext.py" line="278"/>
-        <location filename="../../workplace/ui/statustext.py" line="282"/>
         <source>It was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="281"/>
+        <location filename="../../workplace/ui/statustext.py" line="277"/>
         <source>The central service list is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="285"/>
+        <location filename="../../workplace/ui/statustext.py" line="281"/>
         <source>The central service list was not fetched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="287"/>
+        <location filename="../../workplace/ui/statustext.py" line="283"/>
         <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="296"/>
+        <location filename="../../workplace/ui/statustext.py" line="292"/>
         <source>The server gave an unexpected answer.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -56,7 +56,7 @@ def test_per_profile_values_are_saved(
     dialog = open_settings(gui, qtbot)
     dialog.tabs.setCurrentWidget(dialog.connection_page)
     home = dialog.intervals["status_minutes_home"]
-    assert home.value() == 10 and home.accessibleName() == "In the home office"
+    assert home.value() == 10 and home.accessibleName() == "Check the services in the home office"
     assert dialog._labels["status_minutes_home"].buddy() is home
     home.setFocus(Qt.FocusReason.TabFocusReason)
     home.selectAll()
@@ -162,4 +162,11 @@ def test_dialog_in_german_with_tabs_and_mnemonics(
     assert tabs == ["Allgemein", "Verbindung", "Proxy"]
     assert dialog._labels["low_bandwidth"].text() == "&Sparmodus"
     assert dialog.low_bandwidth.accessibleName() == "Sparmodus"
-    assert dialog.intervals["status_minutes_mobile"].suffix() == " Min."
+    # "Dienste prüfen / Unterwegs: alle 30 Minuten", not a template with "…" in it.
+    mobile = dialog.intervals["status_minutes_mobile"]
+    assert dialog.intervals_group.title() == "Dienste prüfen"
+    assert "…" not in dialog.intervals_group.title()
+    assert mobile.text() == "alle 30 Minuten"
+    assert mobile.accessibleName() == "Dienste unterwegs prüfen"
+    mobile.setValue(1)
+    assert mobile.text() == "alle 1 Minute"

@@ -163,12 +163,14 @@ def test_every_focus_rule_draws_a_ring_of_two_pixels_in_the_focus_colour(name: s
 def test_the_primary_buttons_ring_has_a_gap_of_the_page_colour() -> None:
     """The ring is the border, the gap is the padding left unpainted (the card shows):
     the ring need not differ from the accent, the gap does (``accent`` on ``surface``)."""
-    theme = make_theme(DEMO_ACCENT, dark=False, high_contrast=False)
-    sheet = dict(rules(stylesheet_for(theme)))
-    assert "background-clip: content" in sheet["QPushButton#primary"]
-    assert "padding: 2px" in sheet["QPushButton#primary:focus"]
-    assert wcag_contrast(theme.focus, theme.surface) >= UI
-    assert wcag_contrast(theme.accent, theme.surface) >= UI
+    for options in THEMES.values():
+        theme = make_theme(DEMO_ACCENT, **options)
+        sheet = dict(rules(stylesheet_for(theme)))
+        assert "background-clip: content" in sheet["QPushButton#primary"]
+        gap = int(re.findall(r"padding: (\d+)px", sheet["QPushButton#primary:focus"])[0])
+        assert gap >= 2
+        assert wcag_contrast(theme.focus, theme.surface) >= UI
+        assert wcag_contrast(theme.accent, theme.surface) >= UI
 
 
 def test_placeholder_and_disabled_text_have_their_own_colour() -> None:

@@ -327,9 +327,12 @@ class SettingsDialog(QDialog):
         ))
 
     def _word_minutes(self, spin: QSpinBox) -> None:
-        """"every 5 minutes" / "alle 5 Minuten" around the number."""
-        spin.setPrefix(self.tr("every") + " ")
-        spin.setSuffix(" " + (self.tr("minute") if spin.value() == 1 else self.tr("minutes")))
+        """"every 5 minutes" / "alle 5 Minuten" around the number (plural forms from
+        the translation, so the words may stand before or after it)."""
+        value = spin.value()
+        before, _, after = self.tr("every %n minute(s)", "", value).partition(str(value))
+        spin.setPrefix(before)
+        spin.setSuffix(after)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):

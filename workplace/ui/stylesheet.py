@@ -23,14 +23,17 @@ def stylesheet_for(theme: Theme, base_pt: float = REFERENCE_PT) -> str:
     """
     bw = theme.border_width
     fw = theme.focus_width
+    flat = bw if theme.high_contrast else 0  # flat tool buttons: a border in high contrast
     t = {name: getattr(theme, name).name() for name in colour_tokens()}
 
     def pt(reference: float) -> str:
         return _pt(base_pt, reference)
 
-    def pad(vertical: int, horizontal: int) -> str:
-        """Padding that keeps the text in place when the border grows to the focus ring."""
-        grow = fw - bw
+    def pad(vertical: int, horizontal: int, border: int) -> str:
+        """The padding beside a ``border``-px border that keeps a control the size it has
+        with a 1-px border: the text stays in place when the focus ring (or high
+        contrast) makes the border wider, and no window changes its size."""
+        grow = border - 1
         return f"{max(0, vertical - grow)}px {max(0, horizontal - grow)}px"
     return f"""
 QDialog {{ background: {t['window']}; }}
@@ -44,12 +47,12 @@ QLineEdit {{
     color: {t['text']};
     border: {bw}px solid {t['border']};
     border-radius: 6px;
-    padding: 5px 8px;
+    padding: {pad(5, 8, bw)};
     placeholder-text-color: {t['placeholder_text']};
     selection-background-color: {t['accent']};
     selection-color: {t['on_accent']};
 }}
-QLineEdit:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(5, 8)}; }}
+QLineEdit:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(5, 8, fw)}; }}
 QLineEdit:disabled {{ color: {t['disabled_text']}; background: {t['window']}; }}
 QAbstractSpinBox QLineEdit, QAbstractSpinBox QLineEdit:focus {{
     border: none; padding: 0; background: transparent;
@@ -60,9 +63,9 @@ QComboBox QAbstractItemView {{
     selection-background-color: {t['accent']}; selection-color: {t['on_accent']};
     outline: none;
 }}
-QLineEdit#search {{ border-radius: 8px; padding: 7px 10px; }}
-QLineEdit#search:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(7, 10)}; }}
-QLineEdit[invalid="true"] {{ border: {fw}px solid {t['error']}; padding: {pad(5, 8)}; }}
+QLineEdit#search {{ border-radius: 8px; padding: {pad(7, 10, bw)}; }}
+QLineEdit#search:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(7, 10, fw)}; }}
+QLineEdit[invalid="true"] {{ border: {fw}px solid {t['error']}; padding: {pad(5, 8, fw)}; }}
 QLineEdit[invalid="true"]:focus {{ border: {fw}px solid {t['focus']}; }}
 
 QPushButton {{
@@ -70,10 +73,10 @@ QPushButton {{
     color: {t['text']};
     border: {bw}px solid {t['border']};
     border-radius: 8px;
-    padding: 6px 14px;
+    padding: {pad(6, 14, bw)};
 }}
 QPushButton:hover {{ background: {t['hover_background']}; }}
-QPushButton:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(6, 14)}; }}
+QPushButton:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(6, 14, fw)}; }}
 QPushButton:disabled {{ color: {t['disabled_text']}; }}
 
 QCheckBox {{ spacing: 8px; padding: 3px 4px; }}
@@ -111,15 +114,15 @@ QMenu QLabel#menuInfo {{ color: {t['secondary_text']}; padding: 3px 12px; }}
 QMenu QLabel#menuTitle {{ color: {t['text']}; font-weight: 600; padding: 6px 12px 1px 12px; }}
 
 QToolButton[flat="true"] {{
-    border: {bw if theme.high_contrast else 0}px solid {t['border']};
+    border: {flat}px solid {t['border']};
     border-radius: 8px;
-    padding: 6px;
+    padding: {6 - flat}px;
     background: transparent;
     color: {t['text']};
 }}
 QToolButton[flat="true"]:hover {{ background: {t['hover_background']}; }}
 QToolButton[flat="true"]:focus {{
-    border: {fw}px solid {t['focus']}; padding: {max(0, 6 - fw)}px;
+    border: {fw}px solid {t['focus']}; padding: {6 - fw}px;
 }}
 QToolButton[flat="true"]::menu-indicator {{ image: none; width: 0; }}
 QFrame#header {{ background: {t['surface']}; border-bottom: {bw}px solid {t['divider']}; }}
@@ -158,40 +161,40 @@ QLabel#userCode {{
     background: {t['window']};
     border: {bw}px solid {t['border']};
     border-radius: 8px;
-    padding: 6px 14px;
+    padding: {pad(6, 14, bw)};
 }}
-QLabel#userCode:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(6, 14)}; }}
+QLabel#userCode:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(6, 14, fw)}; }}
 QLabel#qr {{ background: #ffffff; border: {bw}px solid {t['border']}; border-radius: 8px; }}
 QPushButton#primary {{
     background: {t['accent']};
     color: {t['on_accent']};
     border: {fw}px solid transparent;
     border-radius: 10px;
-    padding: 2px;
+    padding: {5 - fw}px;
     background-clip: content;
     min-height: 2.3em;
     font-size: {pt(11)};
     font-weight: 600;
 }}
 QPushButton#primary:hover {{ background: {t['primary_hover']}; }}
-QPushButton#primary:focus {{ border: {fw}px solid {t['focus']}; padding: 2px; }}
+QPushButton#primary:focus {{ border: {fw}px solid {t['focus']}; padding: {5 - fw}px; }}
 QPushButton#secondary {{
     background: {t['surface']};
     color: {t['text']};
     border: {bw}px solid {t['border']};
     border-radius: 8px;
-    padding: 9px 16px;
+    padding: {pad(9, 16, bw)};
     font-size: {pt(10.5)};
 }}
 QPushButton#secondary:hover {{ background: {t['hover_background']}; }}
-QPushButton#secondary:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(9, 16)}; }}
+QPushButton#secondary:focus {{ border: {fw}px solid {t['focus']}; padding: {pad(9, 16, fw)}; }}
 QPushButton#secondary:disabled {{ color: {t['disabled_text']}; }}
 QPushButton#link {{
     background: transparent;
     color: {t['accent']};
     border: {fw}px solid transparent;
     border-radius: 6px;
-    padding: 4px 6px;
+    padding: {6 - fw}px {8 - fw}px;
     text-decoration: underline;
 }}
 QPushButton#link:hover {{ background: {t['hover_background']}; }}
@@ -199,15 +202,14 @@ QPushButton#link:focus {{ border: {fw}px solid {t['focus']}; }}
 QToolButton#chip {{
     border: {bw}px solid {t['border']};
     border-radius: 14px;
-    padding: 4px 11px 4px 8px;
+    padding: {pad(4, 11, bw)} {pad(4, 8, bw)};
     background: {t['surface']};
     color: {t['text']};
 }}
 QToolButton#chip:hover {{ background: {t['hover_background']}; }}
 QToolButton#chip:focus {{
     border: {fw}px solid {t['focus']};
-    padding: {max(0, 4 - (fw - bw))}px {max(0, 11 - (fw - bw))}px
-             {max(0, 4 - (fw - bw))}px {max(0, 8 - (fw - bw))}px;
+    padding: {pad(4, 11, fw)} {pad(4, 8, fw)};
 }}
 QToolButton#chip[tone="warn"] {{
     border-color: {t['banner_border']};
@@ -215,7 +217,7 @@ QToolButton#chip[tone="warn"] {{
 }}
 QLabel#fieldError {{ color: {t['error']}; }}
 QLabel[focusable="true"] {{
-    border: {fw}px solid transparent; border-radius: 4px; padding: 1px 3px;
+    border: {fw}px solid transparent; border-radius: 4px; padding: {3 - fw}px {5 - fw}px;
 }}
 QLabel[focusable="true"]:focus {{ border-color: {t['focus']}; }}
 QProgressBar#busy {{ background: {t['hover_background']}; border: none; border-radius: 2px; }}
