@@ -88,7 +88,9 @@ def measured(theme: Theme) -> list[tuple[str, str, float, float]]:
 
 
 @pytest.mark.parametrize("name", list(THEMES))
-def test_every_drawn_pair_has_enough_contrast(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_drawn_pair_has_enough_contrast(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     theme = make_theme(DEMO_ACCENT, **THEMES[name])
     rows = measured(theme)
     assert len(rows) >= 60
