@@ -160,7 +160,9 @@ def test_the_dialogs_show_their_focus(qtbot: Any, theme: Theme) -> None:
     settings = load_settings(Paths.from_environment())
     dialog = SettingsDialog(settings, "en")
     edit = QLineEdit(dialog.connection_page)  # a plain field (the proxy's are disabled)
-    dialog.connection_page.layout().addWidget(edit)
+    page_layout = dialog.connection_page.layout()
+    assert page_layout is not None
+    page_layout.addWidget(edit)
     show(qtbot, dialog)
     close = dialog.buttons.buttons()[0]
     assert_focus_ring(qtbot, dialog.language, theme, "combo box")
