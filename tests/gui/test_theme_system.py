@@ -192,9 +192,11 @@ def run_scenario(tmp_path: Path, display: str, preferences: str = "") -> list[di
         (folder / "preferences.toml").write_text("version = 1\n" + preferences, "utf-8")
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
                QT_QPA_PLATFORMTHEME="gnome", PYTHONPATH=f"{tmp_path}{os.pathsep}{ROOT}")
+    session = shutil.which("dbus-run-session")
+    assert session is not None, "dbus-run-session is missing; run scripts/bootstrap.sh"
     # A session bus of its own: the stand-in must be the only portal it has.
     done = subprocess.run(
-        ["dbus-run-session", "--", sys.executable, str(tmp_path / "scenario.py")],
+        [session, "--", sys.executable, str(tmp_path / "scenario.py")],
         env=env, capture_output=True, text=True, timeout=90, cwd=tmp_path,
     )
     steps = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
