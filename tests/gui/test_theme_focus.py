@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from workplace.config.loader import load_settings
 from workplace.config.paths import Paths
@@ -146,6 +146,8 @@ def test_the_sign_in_buttons_show_their_focus(qtbot: Any, theme: Theme) -> None:
 def test_the_header_shows_its_focus(qtbot: Any, theme: Theme) -> None:
     holder = QWidget()
     layout = QVBoxLayout(holder)
+    # The header reflows to its width; the test window keeps its size meanwhile.
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
     header = HeaderBar(theme, holder)
     layout.addWidget(header)
     header.set_branding("Stadtverwaltung Musterstadt", "Musterstadt", "musterstadt")

@@ -112,6 +112,8 @@ QMenu::item:disabled {{ color: {t['disabled_text']}; background: transparent; }}
 QMenu::separator {{ height: 1px; background: {t['divider']}; margin: 4px 8px; }}
 QMenu QLabel#menuInfo {{ color: {t['secondary_text']}; padding: 3px 12px; }}
 QMenu QLabel#menuTitle {{ color: {t['text']}; font-weight: 600; padding: 6px 12px 1px 12px; }}
+QMenu QLabel#accountMenuInfo {{ color: {t['text']}; background: transparent; }}
+QLabel#accountPending {{ color: {t['secondary_text']}; }}
 
 QToolButton[flat="true"] {{
     border: {flat}px solid {t['border']};
