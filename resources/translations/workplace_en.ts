@@ -832,199 +832,204 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="276"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="286"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="281"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="291"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="282"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="292"/>
         <source>&amp;Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="305"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="315"/>
         <source>&amp;High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="306"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="316"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="229"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="231"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="238"/>
         <location filename="../../workplace/ui/settingsdialog.py" line="240"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="249"/>
         <source>Like the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="232"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="241"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="232"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="241"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="235"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="244"/>
         <source>Automatic: on while the connection is metered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="236"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="245"/>
         <source>Always on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="237"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="246"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="241"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="250"/>
         <source>Automatic configuration (PAC file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="242"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="251"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="243"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="252"/>
         <source>No proxy (direct connection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="260"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
         <source>Follows the high-contrast setting of the system until you change it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="277"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="287"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="278"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="288"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="279"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="289"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="283"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="293"/>
         <source>In the &amp;office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="284"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="294"/>
         <source>In the &amp;home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="285"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="295"/>
         <source>On the &amp;move (metered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="286"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="296"/>
         <source>&amp;Data saver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="287"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="297"/>
         <source>&amp;Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="288"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="298"/>
         <source>PAC file &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="289"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="299"/>
         <source>&amp;HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="290"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="300"/>
         <source>HTTP&amp;S proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="291"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="301"/>
         <source>&amp;Without proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="299"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
         <source>Check the services in the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="300"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="310"/>
         <source>Check the services in the home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="301"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="311"/>
         <source>Check the services on the move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="307"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
         <source>&amp;Start when I sign in to this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="318"/>
+        <source>Open &amp;e-mail links with Arbeitsplatz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="320"/>
         <source>&amp;Notify me when a service becomes unavailable or returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="311"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="322"/>
         <source>Also notify on &amp;metered connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="312"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="323"/>
         <source>Check the services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="313"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="324"/>
         <source>Slow and metered connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="328"/>
         <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="322"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="333"/>
         <source>empty: like the HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="325"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="336"/>
         <source>Addresses without proxy are separated by commas: a name (with its subdomains), .domain, an IP address or network such as 10.0.0.0/8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/settingsdialog.py" line="333"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="344"/>
         <source>every %n minute(s)</source>
         <translation>
             <numerusform>every %n minute</numerusform>
@@ -1032,62 +1037,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="344"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="355"/>
         <source>Your IT department manages this setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="353"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="364"/>
         <source>Locked by IT: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="360"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="371"/>
         <source>Settings managed by IT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="405"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="423"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="412"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="430"/>
         <source>The proxy address needs a port, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="414"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="432"/>
         <source>No user name or password here: this file is readable. Use the system proxy settings for a proxy that asks for a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="416"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="434"/>
         <source>A proxy is written like %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="417"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="435"/>
         <source>A proxy address has no path, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="418"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="436"/>
         <source>The port is not valid, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="435"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="453"/>
         <source>Enter the address of the PAC file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="437"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="455"/>
         <source>Enter the proxy, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="362"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="373"/>
         <source>Locked by IT: %1. %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -170,3 +170,45 @@ def test_dialog_in_german_with_tabs_and_mnemonics(
     assert mobile.accessibleName() == "Dienste unterwegs prüfen"
     mobile.setValue(1)
     assert mobile.text() == "alle 1 Minute"
+
+
+def test_mail_links_switch_makes_the_launcher_the_users_mail_program(
+    make_gui: GuiFactory, qtbot: Any, isolated_xdg: dict[str, Path]
+) -> None:
+    """The switch runs the real xdg-mime in the isolated XDG directories."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[2]
+    applications = isolated_xdg["XDG_DATA_HOME"] / "applications"
+    applications.mkdir(parents=True)
+    shutil.copy(root / "packaging/linux/de.arbeitsplatz.Workplace.desktop", applications)
+    mimeapps = isolated_xdg["XDG_CONFIG_HOME"] / "mimeapps.list"
+
+    gui = make_gui()
+    dialog = open_settings(gui, qtbot)
+    assert not dialog.mail_links.isChecked()
+    assert dialog.mail_links.text().replace("&", "") == "Open e-mail links with Arbeitsplatz"
+    dialog.mail_links.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(dialog.mail_links, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.mail_links_note.isHidden())
+    assert dialog.mail_links_note.text() == "E-mail links now open with Arbeitsplatz."
+    assert dialog.mail_links.accessibleDescription() == dialog.mail_links_note.text()
+    assert "x-scheme-handler/mailto=de.arbeitsplatz.Workplace.desktop" in mimeapps.read_text()
+    assert "mail_links = true" in preferences_text(isolated_xdg)
+
+    qtbot.keyClick(dialog.mail_links, Qt.Key.Key_Space)
+    # The user's choice is taken back; with no other mail program on this desktop the
+    # note says honestly that links still come to the launcher.
+    qtbot.waitUntil(lambda: "still open with" in dialog.mail_links_note.text())
+    assert "de.arbeitsplatz.Workplace.desktop" not in mimeapps.read_text()
+
+
+def test_mail_links_switch_locked_by_it(
+    make_gui: GuiFactory, qtbot: Any, isolated_xdg: dict[str, Path], tmp_path: Path
+) -> None:
+    path = tmp_path / "locked.toml"
+    path.write_text(LOCKED.replace('"status_minutes_office"]', '"mail_links"]'), encoding="utf-8")
+    gui = make_gui(path)
+    dialog = open_settings(gui, qtbot)
+    assert not dialog.mail_links.isEnabled()
+    assert "Locked by IT" in dialog.mail_links.accessibleDescription()

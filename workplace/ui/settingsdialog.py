@@ -123,15 +123,23 @@ class SettingsDialog(QDialog):
         self.autostart_note.setObjectName("orgSub")
         self.autostart_note.setWordWrap(True)
         self.autostart_note.hide()
+        self.mail_links = QCheckBox(page)
+        self.mail_links_note = QLabel(page)
+        self.mail_links_note.setObjectName("orgSub")
+        self.mail_links_note.setWordWrap(True)
+        self.mail_links_note.hide()
         form.addRow(self._label("language", page, self.language), self.language)
         form.addRow(self._label("theme", page, self.theme), self.theme)
         form.addRow("", self.high_contrast)
         form.addRow("", self.close_to_tray)
         form.addRow("", self.start_at_login)
         form.addRow("", self.autostart_note)
+        form.addRow("", self.mail_links)
+        form.addRow("", self.mail_links_note)
         for key, box in (("high_contrast", self.high_contrast),
                          ("close_to_tray", self.close_to_tray),
-                         ("start_at_login", self.start_at_login)):
+                         ("start_at_login", self.start_at_login),
+                         ("mail_links", self.mail_links)):
             self._widgets[key] = box
         box_layout = QVBoxLayout(page)
         box_layout.addLayout(form)
@@ -207,6 +215,7 @@ class SettingsDialog(QDialog):
         self.high_contrast.toggled.connect(self._on_high_contrast_toggled)
         self.close_to_tray.toggled.connect(self._on_close_to_tray_toggled)
         self.start_at_login.toggled.connect(self._on_start_at_login_toggled)
+        self.mail_links.toggled.connect(self._on_mail_links_toggled)
         self.notifications.toggled.connect(self._on_notifications_toggled)
         self.notifications_metered.toggled.connect(self._on_notifications_metered_toggled)
         self.low_bandwidth.currentIndexChanged.connect(self._on_low_bandwidth_changed)
@@ -246,6 +255,7 @@ class SettingsDialog(QDialog):
             self.high_contrast.setChecked(wants_high_contrast(settings))
             self.close_to_tray.setChecked(prefs.close_to_tray)
             self.start_at_login.setChecked(prefs.start_at_login)
+            self.mail_links.setChecked(prefs.mail_links)
             self.notifications.setChecked(prefs.notifications)
             self.notifications_metered.setChecked(prefs.notifications_metered)
             for key, spin in self.intervals.items():
@@ -305,6 +315,7 @@ class SettingsDialog(QDialog):
         self.high_contrast.setText(self.tr("&High contrast"))
         self.close_to_tray.setText(self.tr("&Keep running in the tray when the window is closed"))
         self.start_at_login.setText(self.tr("&Start when I sign in to this computer"))
+        self.mail_links.setText(self.tr("Open &e-mail links with Arbeitsplatz"))
         self.notifications.setText(
             self.tr("&Notify me when a service becomes unavailable or returns")
         )
@@ -384,6 +395,13 @@ class SettingsDialog(QDialog):
         self.autostart_note.setText(text)
         self.autostart_note.setVisible(bool(text))
         self.start_at_login.setAccessibleDescription(text)
+
+    def show_mail_links_result(self, text: str) -> None:
+        """What the switch for e-mail links did (or why it could not)."""
+        self.mail_links_note.setText(text)
+        self.mail_links_note.setVisible(bool(text))
+        if text:  # else the description keeps what the lock says
+            self.mail_links.setAccessibleDescription(text)
 
     # -- validation -----------------------------------------------------------------
 
@@ -469,6 +487,10 @@ class SettingsDialog(QDialog):
     @Slot(bool)
     def _on_start_at_login_toggled(self, checked: bool) -> None:
         self._emit("start_at_login", checked)
+
+    @Slot(bool)
+    def _on_mail_links_toggled(self, checked: bool) -> None:
+        self._emit("mail_links", checked)
 
     @Slot(bool)
     def _on_notifications_toggled(self, checked: bool) -> None:

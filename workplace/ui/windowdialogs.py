@@ -96,6 +96,8 @@ class WindowDialogs(QObject):
             dialog.finished.connect(self._on_settings_finished)
             store.changed.connect(self._on_store_changed)
             store.start_at_login_changed.connect(dialog.show_autostart_result)
+            store.mail_links_changed.connect(dialog.show_mail_links_result)
+            dialog.show_mail_links_result(store.mail_links_note)
             self.settings = dialog
         present(self.settings)
 
