@@ -133,14 +133,16 @@ class StatusTexts(QObject):
         }.get(state, state)
 
     def state_label(self, state: str) -> str:
-        """The words on a tile with a problem: "Nicht erreichbar"; empty when all is well."""
+        """The words under a tile's description: "Erreichbar", "Nicht erreichbar"; empty
+        before a check, and offline (one banner says it, each tile shows the mark)."""
         return {
+            AVAILABLE: self.tr("Available"),
             SLOW: self.tr("Slow"),
             UNREACHABLE: self.tr("Unreachable"),
             NEEDS_VPN: self.tr("Intranet or VPN only"),
             TLS_PROBLEM: self.tr("Certificate problem"),
             SIGN_IN: self.tr("Sign-in required"),
-        }.get(state, "")  # offline: one banner says it, each tile only shows the mark
+        }.get(state, "")
 
     def status_line(self, state: str) -> str:
         return self.tr("Status: %1").replace("%1", self.state_text(state))

@@ -6,6 +6,15 @@ tenant's order (services of an unknown category last, under "Other"). While a
 search is active there is one section with the results. Header rows are not
 enabled, so keyboard navigation skips them and arrows move across sections
 naturally in one view.
+
+Nothing moves under the pointer: while the view holds the layout
+(:meth:`TileModel.set_layout_held`, the pointer is over the tiles), a new favourite or
+a new "Recently used" entry changes only the tiles' data (the star); the rows follow
+when the hold ends.
+
+Signals:
+    announcement(str): a change a screen reader should say politely, e.g. "Chat ist
+        jetzt nicht erreichbar"; only services that became usable or unusable.
 """
 
 from __future__ import annotations
@@ -21,16 +30,19 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from workplace.config.schema import Category, Service
 from workplace.ui.icons import RemoteIcons, icon_name_for, is_remote
-from workplace.ui.statustext import NOT_CHECKED, OFFLINE, StatusTexts
+from workplace.ui.statustext import NOT_CHECKED, OFFLINE, USABLE, StatusTexts
 
 if TYPE_CHECKING:
     from workplace.status.model import ServiceStatus
 
 RECENT_LIMIT = 4
+ANNOUNCE_LIMIT = 3
+"""Services named one by one in an announcement; more are counted."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,6 +80,14 @@ class Role(IntEnum):
     the delegate then draws the bundled ``ICON_NAME``."""
 
 
+STATUS_ROLES = [
+    Role.STATUS, Role.STATUS_TEXT, Role.STATUS_LABEL, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole,
+]
+"""What a new state changes: what is painted, the tooltip and what a screen reader reads."""
+FAVOURITE_ROLES = [Role.FAVOURITE, Qt.ItemDataRole.AccessibleDescriptionRole]
+
+
 @dataclass(frozen=True)
 class Row:
     kind: Kind
@@ -77,7 +97,12 @@ class Row:
 
 
 class TileModel(QAbstractListModel):
-    """Rows for the tile view. Change its inputs with the ``set_*`` methods."""
+    """Rows for the tile view. Change its inputs with the ``set_*`` methods.
+
+    See the module docstring for the ``announcement`` signal.
+    """
+
+    announcement = Signal(str)
 
     def __init__(
         self,
@@ -99,6 +124,9 @@ class TileModel(QAbstractListModel):
         self._statuses: Mapping[str, ServiceStatus] = {}
         self._offline = False
         self._texts = StatusTexts()
+        self._held = False
+        self._pending = False
+        """Favourites or "Recently used" changed while the layout was held."""
         self._rebuild()
 
     # -- inputs -------------------------------------------------------------
@@ -126,32 +154,88 @@ class TileModel(QAbstractListModel):
 
     def set_favourites(self, ids: Iterable[str]) -> None:
         ids = tuple(ids)
-        if ids != self._favourites:
-            self._favourites = ids
+        if ids == self._favourites:
+            return
+        self._favourites = ids
+        if self._query or self._held:
+            # The star changes at once; the Favourites section when it moves nothing.
+            self._pending = self._pending or not self._query
+            self._data_changed(FAVOURITE_ROLES)
+        else:
             self._reset()
 
     def set_recent(self, ids: Iterable[str]) -> None:
         ids = tuple(ids)
         if ids != self._recent:
             self._recent = ids
+            if self._held:
+                self._pending = True
+            elif not self._query:
+                self._reset()
+
+    def set_layout_held(self, held: bool) -> None:
+        """Hold the rows (the pointer is over the tiles) or let pending changes in.
+
+        Opening a service adds "Recently used" on top and a new favourite may add a
+        section or a row: every tile would move down under the pointer, and a click
+        meant for one would open another. Held, those changes wait; released (the
+        pointer left, the window went to the background), they appear.
+        """
+        if held == self._held:
+            return
+        self._held = held
+        if not held and self._pending:
+            self._pending = False
             if not self._query:
                 self._reset()
+
+    @property
+    def layout_held(self) -> bool:
+        return self._held
 
     def set_query(self, query: str) -> None:
         query = query.strip()
         if query != self._query:
             self._query = query
+            self._pending = False  # the user asked for new rows: they include everything
             self._reset()
 
     def retranslate(self) -> None:
         self._reset()
 
     def set_statuses(self, statuses: Mapping[str, ServiceStatus], *, offline: bool = False) -> None:
-        """Show each service's state (a probe round's result); keeps rows and selection."""
+        """Show each service's state (a probe round's result); keeps rows and the current tile.
+
+        The tiles whose state changed say so (``dataChanged`` with the accessible roles),
+        and a service that became usable or unusable is announced.
+        """
+        services = self._catalog.services
+        before = {service.id: self.status_of(service.id) for service in services}
         self._statuses = dict(statuses)
         self._offline = offline
+        changed = {i for i, state in before.items() if self.status_of(i) != state}
+        for number, row in enumerate(self._rows):
+            if row.service is not None and row.service.id in changed:
+                index = self.index(number, 0)
+                self.dataChanged.emit(index, index, STATUS_ROLES)
+        notices = []
+        for service in (s for s in services if s.id in changed):
+            now = self.status_of(service.id)
+            if now is not None and _worth_saying(before[service.id], now):
+                notices.append(self._texts.changed_notice(service.name.get(self._language), now))
+        if notices:
+            self.announcement.emit(self._announcement(notices))
+
+    def _announcement(self, notices: list[str]) -> str:
+        if len(notices) <= ANNOUNCE_LIMIT:
+            return ". ".join(notices)
+        shown = notices[: ANNOUNCE_LIMIT - 1]
+        more = self.tr("%n more service(s) changed", "", len(notices) - len(shown))
+        return ". ".join([*shown, more])
+
+    def _data_changed(self, roles: list[Any]) -> None:
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0), roles)
 
     def icons_arrived(self, urls: Iterable[str]) -> None:
         """Icons were downloaded (a job's result): repaint the tiles that use them."""
@@ -234,11 +318,15 @@ class TileModel(QAbstractListModel):
         service = row.service
         assert service is not None
         favourite = service.id in self._favourites
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return service.name.get(self._language)
         if role == Role.DESCRIPTION:
             return service.description.get(self._language)
         state = self.status_of(service.id)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # The name and the state, as a screen reader says it: "E-Mail, erreichbar".
+            name = service.name.get(self._language)
+            return f"{name}, {self._texts.state_text(state)}" if state is not None else name
         if role == Qt.ItemDataRole.ToolTipRole:
             description = service.description.get(self._language)
             lines = [service.name.get(self._language), description, service.url]
@@ -296,7 +384,7 @@ class TileModel(QAbstractListModel):
         if self._query:
             results = self._catalog.search(self._query, lang)
             if results:
-                title = QCoreApplication.translate("TileModel", "%n result(s)", None, len(results))
+                title = self.tr("%n result(s)", "", len(results))
                 rows.append(Row(Kind.HEADER, "results", title))
                 rows.extend(Row(Kind.TILE, "results", service=s) for s in results)
             self._rows = rows
@@ -323,3 +411,11 @@ class TileModel(QAbstractListModel):
         leftovers = [s for services in by_category.values() for s in services]
         add("cat:", QCoreApplication.translate("TileModel", "Other services"), leftovers)
         self._rows = rows
+
+
+def _worth_saying(before: str | None, now: str) -> bool:
+    """A service became usable or unusable, by a probe (not the first one, not offline)."""
+    quiet = (None, NOT_CHECKED, OFFLINE)
+    if before in quiet or now in quiet:
+        return False
+    return (before in USABLE) != (now in USABLE)

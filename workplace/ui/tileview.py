@@ -6,330 +6,86 @@ viewport, so every section starts on its own line while arrows, Home/End and
 Page Up/Down move through all tiles of all sections in one view. (IconMode with
 a fixed grid cannot give a header row the full width, hence ListMode + wrapping.)
 
-Keys: arrows move, Enter/Return launches, Ctrl+D toggles the favourite star,
-the menu key (or Shift+F10) opens the tile's menu, and any printable key starts
-a search with that character.
+Keys: arrows move (Up and Down keep the column across sections of different
+lengths, as a spreadsheet does), Enter/Return launches, Ctrl+D toggles the
+favourite star, the menu key (or Shift+F10) opens the tile's menu, and any
+printable key starts a search with that character.
+
+Nothing moves under the pointer: while it is over the tiles of the active window,
+the model holds its rows (see ``TileModel.set_layout_held``); when the rows do
+change, the tile under the pointer (else the focused one, else the first one in
+sight) is kept at the same place on screen by scrolling.
+
+Screen readers read the tree of :mod:`workplace.ui.tileaccess`: headings, one list
+per section, tiles whose first action opens them.
 
 Signals:
-    launch_requested(QModelIndex): Enter/Return or a click on a tile.
+    launch_requested(QModelIndex): Enter/Return, a click, or a screen reader's "Press".
     favourite_toggled(str): the star was clicked or Ctrl+D pressed; the service id.
     menu_requested(QModelIndex, QPoint): context menu for a tile at a global position.
     typed(str): a printable key was pressed; the text, for the search field.
+    announced(str): a polite announcement went to screen readers (a state change).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
-    QRect,
-    QRectF,
-    QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
     QContextMenuEvent,
-    QFont,
-    QFontMetrics,
-    QImage,
+    QFocusEvent,
+    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPen,
     QResizeEvent,
-    QTextLayout,
 )
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QWidget
 
-from workplace.ui import icons
-from workplace.ui.statustext import SLOW, TLS_PROBLEM, UNREACHABLE, status_colour, status_icon
+from workplace.ui import tileaccess
 from workplace.ui.theme import Theme
-from workplace.ui.tilemodel import Kind, Role
+from workplace.ui.tilemodel import Kind, Role, TileModel
+from workplace.ui.tilepaint import (
+    TILE_MAX_WIDTH,
+    TILE_MIN_WIDTH,
+    TileDelegate,
+    tile_height,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
-TILE_HEIGHT = 92
-TILE_MIN_WIDTH = 250
-TILE_MAX_WIDTH = 360
-GAP = 6  # half the gap between tiles
-HEADER_HEIGHT = 44
-FIRST_HEADER_HEIGHT = 34
-ICON_BOX = 46
-ICON_SIZE = 26
-STAR_SIZE = 20
-BADGE_SIZE = 16
 FAVOURITE_SHORTCUT = QKeySequence("Ctrl+D")
+ACCESSIBLE_ROLES = (
+    int(Qt.ItemDataRole.AccessibleTextRole), int(Qt.ItemDataRole.AccessibleDescriptionRole)
+)
+
+__all__ = ["FAVOURITE_SHORTCUT", "TileDelegate", "TileView"]
 
 
-class TileDelegate(QStyledItemDelegate):
-    """Paints tiles and section headers.
+@dataclass(frozen=True)
+class _Place:
+    """Where a tile was on screen before the rows changed."""
 
-    Signals:
-        favourite_clicked(str): the star of a tile was clicked; the service id.
-    """
-
-    favourite_clicked = Signal(str)
-
-    def __init__(self, view: TileView, theme: Theme) -> None:
-        super().__init__(view)
-        self._view = view
-        self.theme = theme
-
-    # -- geometry -----------------------------------------------------------
-
-    @staticmethod
-    def card_rect(option_rect: QRect) -> QRect:
-        return option_rect.adjusted(GAP, GAP, -GAP, -GAP)
-
-    @classmethod
-    def star_rect(cls, option_rect: QRect) -> QRect:
-        card = cls.card_rect(option_rect)
-        return QRect(card.right() - STAR_SIZE - 11, card.top() + 11, STAR_SIZE, STAR_SIZE)
-
-    @classmethod
-    def badge_rect(cls, option_rect: QRect) -> QRect:
-        card = cls.card_rect(option_rect)
-        return QRect(
-            card.right() - BADGE_SIZE - 13, card.bottom() - BADGE_SIZE - 12, BADGE_SIZE, BADGE_SIZE
-        )
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        if index.data(Role.KIND) == Kind.HEADER:
-            height = FIRST_HEADER_HEIGHT if index.data(Role.FIRST_SECTION) else HEADER_HEIGHT
-            return QSize(self._view.section_width(), height)
-        return QSize(self._view.tile_width(), TILE_HEIGHT)
-
-    # -- painting -----------------------------------------------------------
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if index.data(Role.KIND) == Kind.HEADER:
-            self._paint_header(painter, option, index)
-        else:
-            self._paint_tile(painter, option, index)
-        painter.restore()
-
-    def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        theme = self.theme
-        rect = option.rect.adjusted(GAP + 2, 0, -GAP, -4)
-        font = QFont(option.font)
-        font.setWeight(QFont.Weight.DemiBold)
-        font.setPointSizeF(font.pointSizeF() * 1.05)
-        painter.setFont(font)
-        painter.setPen(theme.text if theme.high_contrast else theme.secondary_text)
-        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        metrics = QFontMetrics(font)
-        text_rect = QRect(
-            rect.left(), rect.bottom() - metrics.height(), rect.width(), metrics.height()
-        )
-        painter.drawText(
-            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
-        )
-        line_x = rect.left() + metrics.horizontalAdvance(title) + 12
-        line_y = text_rect.center().y() + 1
-        if line_x < rect.right():
-            painter.setPen(QPen(theme.border, 1))
-            painter.drawLine(line_x, line_y, rect.right(), line_y)
-
-    def _paint_tile(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        theme = self.theme
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
-        focused = bool(state & QStyle.StateFlag.State_HasFocus) and self._view.hasFocus()
-        card = QRectF(self.card_rect(option.rect))
-        radius = 10.0
-
-        background = theme.selection_background if (selected or focused) else theme.surface
-        state = index.data(Role.STATUS)
-        if focused:
-            pen = QPen(theme.focus, 3 if theme.high_contrast else 2)
-        elif hovered or selected:
-            pen = QPen(theme.hover_border, theme.border_width + (1 if theme.high_contrast else 0))
-        elif state == TLS_PROBLEM:
-            pen = QPen(status_colour(theme, TLS_PROBLEM), 1.5 + theme.border_width)
-        else:
-            pen = QPen(theme.border, theme.border_width)
-        inset = pen.widthF() / 2
-        path = QPainterPath()
-        path.addRoundedRect(card.adjusted(inset, inset, -inset, -inset), radius, radius)
-        if not theme.dark and not theme.high_contrast:
-            shadow = QPainterPath()
-            shadow.addRoundedRect(card.adjusted(0.5, 1.5, -0.5, 1.5), radius, radius)
-            painter.fillPath(shadow, theme.border.darker(104))
-        painter.fillPath(path, background)
-        painter.setPen(pen)
-        painter.drawPath(path)
-
-        # Icon in a soft accent square.
-        box = QRectF(card.left() + 16, card.center().y() - ICON_BOX / 2, ICON_BOX, ICON_BOX)
-        box_path = QPainterPath()
-        box_path.addRoundedRect(box, 11, 11)
-        painter.fillPath(box_path, theme.icon_background)
-        if theme.high_contrast:
-            painter.setPen(QPen(theme.border, 1.5))
-            painter.drawPath(box_path)
-        dpr = painter.device().devicePixelRatioF()
-        remote = index.data(Role.ICON_IMAGE)
-        if isinstance(remote, QImage) and not remote.isNull():
-            pix = icons.remote_pixmap(remote, ICON_SIZE, dpr)  # the service's own colours
-        else:
-            pix = icons.pixmap(str(index.data(Role.ICON_NAME)), theme.accent, ICON_SIZE, dpr)
-        painter.drawPixmap(
-            int(box.center().x() - ICON_SIZE / 2), int(box.center().y() - ICON_SIZE / 2), pix
-        )
-
-        # Name and description.
-        text_left = int(box.right()) + 14
-        text_right = int(card.right()) - STAR_SIZE - 18
-        width = max(10, text_right - text_left)
-        name_font = QFont(option.font)
-        name_font.setWeight(QFont.Weight.DemiBold)
-        name_font.setPointSizeF(name_font.pointSizeF() * 1.12)
-        desc_font = QFont(option.font)
-        name_metrics = QFontMetrics(name_font)
-        desc_metrics = QFontMetrics(desc_font)
-        name = name_metrics.elidedText(
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), Qt.TextElideMode.ElideRight, width
-        )
-        description = str(index.data(Role.DESCRIPTION) or "")
-        label = str(index.data(Role.STATUS_LABEL) or "") if state else ""
-        lines = self._wrap(description, desc_font, width, 1 if label else 2)
-        block = name_metrics.height() + 3 + (len(lines) + bool(label)) * desc_metrics.lineSpacing()
-        top = int(card.center().y() - block / 2)
-        painter.setFont(name_font)
-        painter.setPen(theme.text)
-        painter.drawText(
-            QRect(text_left, top, width, name_metrics.height()),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            name,
-        )
-        painter.setFont(desc_font)
-        painter.setPen(theme.secondary_text)
-        y = top + name_metrics.height() + 3
-        for line in lines:
-            painter.drawText(
-                QRect(text_left, y, width, desc_metrics.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                line,
-            )
-            y += desc_metrics.lineSpacing()
-        if label:
-            # A problem says so in words under the description, with its mark in front.
-            mark = QRect(text_left, y + (desc_metrics.height() - BADGE_SIZE + 2) // 2,
-                         BADGE_SIZE - 2, BADGE_SIZE - 2)
-            self._paint_badge(painter, mark, str(state), dpr)
-            status_font = QFont(desc_font)
-            status_font.setWeight(QFont.Weight.DemiBold)
-            painter.setFont(status_font)
-            painter.setPen(status_colour(theme, str(state), text=True))
-            room = int(card.right()) - 14 - (text_left + BADGE_SIZE + 3)  # below the star
-            painter.drawText(
-                QRect(text_left + BADGE_SIZE + 3, y, room, desc_metrics.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                QFontMetrics(status_font).elidedText(label, Qt.TextElideMode.ElideRight, room),
-            )
-
-        # Favourite star: always when pinned, on hover/selection as an invitation.
-        favourite = bool(index.data(Role.FAVOURITE))
-        if favourite or hovered or selected or focused or theme.high_contrast:
-            star = self.star_rect(option.rect)
-            colour = theme.accent if favourite else theme.secondary_text
-            pix = icons.pixmap("star-on" if favourite else "star-off", colour, STAR_SIZE, dpr)
-            painter.drawPixmap(star.topLeft(), pix)
-
-        if state in ("available", "offline"):
-            self._paint_badge(painter, self.badge_rect(option.rect), str(state), dpr)
-
-    def _paint_badge(self, painter: QPainter, rect: QRect, state: str, dpr: float) -> None:
-        """The status mark: a dot for available/slow, a ring with a cross for unreachable,
-        an icon for the states a colour alone cannot tell (certificate, VPN, sign-in)."""
-        colour = status_colour(self.theme, state)
-        name = status_icon(state)
-        if name is not None:
-            painter.drawPixmap(rect.topLeft(), icons.pixmap(name, colour, rect.width(), dpr))
-            return
-        centre = QRectF(rect).center()
-        if state == UNREACHABLE:
-            radius = 6.0
-            painter.setPen(QPen(colour, 1.8))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(centre, radius, radius)
-            arm = 2.6
-            cross = QRectF(centre.x() - arm, centre.y() - arm, 2 * arm, 2 * arm)
-            painter.drawLine(cross.topLeft(), cross.bottomRight())
-            painter.drawLine(cross.topRight(), cross.bottomLeft())
-            return
-        if state in ("available", SLOW):
-            radius = 5.0 if state == "available" else 5.5
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawEllipse(centre, radius, radius)
-            if state == SLOW:  # a notch: slow differs from available by shape too
-                painter.setBrush(self.theme.surface)
-                painter.drawEllipse(centre, 2.0, 2.0)
-
-    @staticmethod
-    def _wrap(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
-        if not text:
-            return []
-        layout = QTextLayout(text, font)
-        layout.beginLayout()
-        lines: list[str] = []
-        last_start = 0
-        rest = 0
-        while len(lines) < max_lines:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            last_start, length = line.textStart(), line.textLength()
-            lines.append(text[last_start : last_start + length].rstrip())
-            rest = last_start + length
-        layout.endLayout()
-        if lines and rest < len(text):
-            metrics = QFontMetrics(font)
-            lines[-1] = metrics.elidedText(text[last_start:], Qt.TextElideMode.ElideRight, width)
-        return lines
-
-    # -- mouse on the star --------------------------------------------------
-
-    def editorEvent(
-        self, event: QEvent, model: Any, option: QStyleOptionViewItem, index: Index
-    ) -> bool:
-        if index.data(Role.KIND) != Kind.TILE:
-            return False
-        if event.type() in (
-            QEvent.Type.MouseButtonPress,
-            QEvent.Type.MouseButtonRelease,
-            QEvent.Type.MouseButtonDblClick,
-        ):
-            assert isinstance(event, QMouseEvent)
-            on_star = (
-                self.star_rect(option.rect)
-                .adjusted(-6, -6, 6, 6)
-                .contains(event.position().toPoint())
-            )
-            if on_star and event.button() == Qt.MouseButton.LeftButton:
-                if event.type() == QEvent.Type.MouseButtonRelease:
-                    self.favourite_clicked.emit(str(index.data(Role.SERVICE_ID)))
-                return True
-        return False
+    service_id: str
+    section: str
+    top: int
 
 
 class TileView(QListView):
@@ -339,6 +95,7 @@ class TileView(QListView):
     favourite_toggled = Signal(str)
     menu_requested = Signal(QModelIndex, QPoint)
     typed = Signal(str)
+    announced = Signal(str)
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -350,8 +107,9 @@ class TileView(QListView):
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(False)
         self.setSpacing(0)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        # No selection: a click opens, the keys move the current tile. A selection
+        # would only paint a second "active" tile while the focus is elsewhere.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -359,15 +117,35 @@ class TileView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setViewportMargins(22, 10, 22, 22)
         self.setFrameShape(QListView.Shape.NoFrame)
-        self._widths: tuple[int, int] | None = None
+        self._sizes: tuple[int, int, int] | None = None
+        self._tiles: TileModel | None = None
+        self._pointer: QPoint | None = None
+        """Where the pointer is over the viewport (viewport coordinates), if it is."""
+        self._places: list[_Place] = []
+        self._current: tuple[str, str] | None = None
+        self._column_x: int | None = None
+        """Up/Down: the column (x) to come back to; kept while ``_column_for`` is current."""
+        self._column_for = QPersistentModelIndex()
         self.delegate = TileDelegate(self, theme)
         self.setItemDelegate(self.delegate)
         self.delegate.favourite_clicked.connect(self.favourite_toggled)
         self.clicked.connect(self._on_self_clicked)
+        self.accessible_tree = tileaccess.TileTree(self, self._on_accessible_action)
+        tileaccess.install()
 
     def set_theme(self, theme: Theme) -> None:
         self.delegate.theme = theme
         self.viewport().update()
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self.accessible_tree.watch(model)
+        self._tiles = model if isinstance(model, TileModel) else None
+        if self._tiles is not None:
+            # After the view's own reset handling (connected in setModel above).
+            self._tiles.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+            self._tiles.modelReset.connect(self._on_model_reset)
+            self._tiles.announcement.connect(self.announce)
 
     # -- geometry used by the delegate -------------------------------------
 
@@ -378,26 +156,127 @@ class TileView(QListView):
         width = self.maximumViewportSize().width() - extent - 2
         return max(TILE_MIN_WIDTH, width)
 
-    def _compute_widths(self) -> tuple[int, int]:
+    def _compute_sizes(self) -> tuple[int, int, int]:
         available = self._available()
         columns = max(1, available // TILE_MIN_WIDTH)
-        return available, min(TILE_MAX_WIDTH, available // columns)
+        return available, min(TILE_MAX_WIDTH, available // columns), tile_height(self.font())
 
     def section_width(self) -> int:
-        return (self._widths or self._compute_widths())[0]
+        return (self._sizes or self._compute_sizes())[0]
 
     def tile_width(self) -> int:
-        return (self._widths or self._compute_widths())[1]
+        return (self._sizes or self._compute_sizes())[1]
+
+    def tile_height(self) -> int:
+        """Every tile's height: room for the name, two lines and the state, in this font."""
+        return (self._sizes or self._compute_sizes())[2]
 
     def doItemsLayout(self) -> None:
         # Computed once per layout, not once per item: 1,000 tiles stay cheap.
-        self._widths = self._compute_widths()
+        self._sizes = self._compute_sizes()
         super().doItemsLayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.doItemsLayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        kind = event.type()
+        if kind == QEvent.Type.FontChange:
+            self.doItemsLayout()
+        elif kind == QEvent.Type.ActivationChange:
+            self._hold_if_pointed()
+
+    # -- nothing moves under the pointer -------------------------------------
+
+    def _hold_if_pointed(self) -> None:
+        """Hold the rows while the pointer is over the tiles of the active window."""
+        if self._tiles is not None:
+            pointed = self._pointer is not None and self.isVisible() and self.isActiveWindow()
+            self._tiles.set_layout_held(pointed)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._pointer = event.position().toPoint()
+        self._hold_if_pointed()
+        super().mouseMoveEvent(event)
+
+    def enterEvent(self, event: Any) -> None:
+        super().enterEvent(event)
+        self._pointer = self.viewport().mapFromGlobal(event.globalPosition().toPoint())
+        self._hold_if_pointed()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._pointer = None
+        self._hold_if_pointed()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._pointer = None
+        self._hold_if_pointed()
+
+    def _identify(self, index: Index) -> tuple[str, str] | None:
+        service_id = index.data(Role.SERVICE_ID) if self._is_tile(index) else None
+        return (str(service_id), str(index.data(Role.SECTION))) if service_id else None
+
+    def _on_model_about_to_be_reset(self) -> None:
+        """Note what is in sight, in the order it should stay put."""
+        self._current = self._identify(self.currentIndex())
+        viewport = self.viewport().rect()
+        first: list[QModelIndex] = []
+        if self._pointer is not None:
+            first.append(self.indexAt(self._pointer))
+        if self.hasFocus():
+            first.append(self.currentIndex())
+        places: list[_Place] = []
+        for index in first + self._in_sight():
+            rect = self.visualRect(index)
+            identity = self._identify(index)
+            if identity is not None and rect.intersects(viewport):
+                places.append(_Place(*identity, rect.top()))
+        self._places = places
+
+    def _in_sight(self) -> list[QModelIndex]:
+        """The rows in the viewport, top to bottom (rows are laid out in order)."""
+        model, height = self.model(), self.viewport().height()
+        low, high = 0, model.rowCount()
+        while low < high:  # the first row not wholly above the viewport
+            middle = (low + high) // 2
+            if self.visualRect(model.index(middle, 0)).bottom() < 0:
+                low = middle + 1
+            else:
+                high = middle
+        rows = []
+        for row in range(low, model.rowCount()):
+            index = model.index(row, 0)
+            if self.visualRect(index).top() > height:
+                break
+            rows.append(index)
+        return rows
+
+    def _on_model_reset(self) -> None:
+        places, current = self._places, self._current
+        self._places, self._current = [], None
+        tiles = self._tiles
+        if tiles is None:
+            return
+        if current is not None and not self.currentIndex().isValid():
+            index = tiles.find(*current)
+            if index.isValid() and index.data(Role.SECTION) == current[1]:
+                self.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        if not places:
+            return
+        self.doItemsLayout()  # now, not later: the new rows' places are needed
+        for place in places:
+            index = tiles.find(place.service_id, place.section)
+            if index.isValid() and index.data(Role.SECTION) == place.section:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + self.visualRect(index).top() - place.top)
+                return
 
     # -- keyboard -----------------------------------------------------------
 
@@ -413,6 +292,33 @@ class TileView(QListView):
             row += step
         return QModelIndex()
 
+    def _vertical(self, current: QModelIndex, step: int) -> QModelIndex:
+        """The tile in the next row up or down nearest the remembered column."""
+        here = self.visualRect(current)
+        if self._column_x is None or self._column_for != current:
+            self._column_x = here.center().x()
+        model = self.model()
+        row_top: int | None = None
+        best, distance = QModelIndex(), 0
+        row = current.row() + step
+        while 0 <= row < model.rowCount():
+            index = model.index(row, 0)
+            rect = self.visualRect(index)
+            row += step
+            if not self._is_tile(index) or rect.top() == here.top():
+                continue
+            if row_top is None:
+                row_top = rect.top()
+            elif rect.top() != row_top:
+                break
+            gap = abs(rect.center().x() - self._column_x)
+            if not best.isValid() or gap < distance:
+                best, distance = index, gap
+        if not best.isValid():
+            return current
+        self._column_for = QPersistentModelIndex(best)
+        return best
+
     def moveCursor(
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
@@ -427,6 +333,8 @@ class TileView(QListView):
             return self._tile_near(model.rowCount() - 1, -1)
         if not self._is_tile(current):
             return self._tile_near(0, 1)
+        if action in (action_type.MoveUp, action_type.MoveDown):
+            return self._vertical(current, -1 if action == action_type.MoveUp else 1)
         target = super().moveCursor(action, modifiers)
         if self._is_tile(target):
             return target
@@ -465,12 +373,80 @@ class TileView(QListView):
             return
         super().keyPressEvent(event)
 
-    def focusInEvent(self, event: Any) -> None:
+    # -- focus: one at a time ---------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
         if not self._is_tile(self.currentIndex()):
             first = self._tile_near(0, 1)
             if first.isValid():
                 self.setCurrentIndex(first)
         super().focusInEvent(event)
+        if QAccessible.isActive():
+            # After Qt's focus event for the view itself (sent once this returns).
+            QTimer.singleShot(0, self, self._tell_focus)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()  # the focus frame goes with the focus
+
+    def currentChanged(self, current: Index, previous: Index) -> None:
+        # QAbstractItemView's, not QListView's: that one names the tile to screen
+        # readers by its row number, and this view's accessible tree has sections.
+        QAbstractItemView.currentChanged(self, current, previous)
+        if QAccessible.isActive():
+            self._tell_focus()
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        # As above: QListView's would name rows this view's tree does not have.
+        QAbstractItemView.selectionChanged(self, selected, deselected)
+
+    def _tell_focus(self) -> None:
+        tile = self.accessible_tree.focused_tile()
+        if tile is not None:
+            QAccessible.updateAccessibility(QAccessibleEvent(tile, QAccessible.Event.Focus))
+
+    # -- what a screen reader hears --------------------------------------------
+
+    def dataChanged(
+        self, top_left: Index, bottom_right: Index, roles: Sequence[int] = ()
+    ) -> None:
+        super().dataChanged(top_left, bottom_right, list(roles))
+        if not QAccessible.isActive():
+            return
+        if roles and not any(int(role) in ACCESSIBLE_ROLES for role in roles):
+            return
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            tile = self.accessible_tree.existing_tile(row)
+            if tile is not None:
+                for kind in (QAccessible.Event.NameChanged, QAccessible.Event.DescriptionChanged):
+                    QAccessible.updateAccessibility(QAccessibleEvent(tile, kind))
+
+    def announce(self, text: str) -> None:
+        """Say ``text`` politely (after what is being read), e.g. a service's new state."""
+        self.announced.emit(text)
+        if QAccessible.isActive():
+            event = QAccessibleAnnouncementEvent(self, text)
+            event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+            QAccessible.updateAccessibility(event)
+
+    def _on_accessible_action(self, name: str, row: int) -> None:
+        """A screen reader (or switch or voice control) pressed a tile's action."""
+        index = self.model().index(row, 0)
+        if not self._is_tile(index):
+            return
+        actions = tileaccess.TileActions
+        if name == actions.pressAction():
+            self.setCurrentIndex(index)
+            self.launch_requested.emit(index)
+        elif name == actions.showMenuAction():
+            self.setCurrentIndex(index)
+            rect = self.visualRect(index)
+            self.menu_requested.emit(index, self.viewport().mapToGlobal(rect.center()))
+        elif name == actions.setFocusAction():
+            self.setCurrentIndex(index)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- mouse ------------------------------------------------------------------
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if event.reason() == QContextMenuEvent.Reason.Mouse:
