@@ -92,6 +92,10 @@ class Catalog:
         """Services matching every word of ``query`` in either language, best first."""
         return self._index.search(query, language)
 
+    def prepare_search(self) -> None:
+        """Build what a search with a typo needs, ahead of it (it takes a moment)."""
+        self._index.prepare()
+
     def close_matches(self, text: str, limit: int = 5) -> list[Service]:
         """Services whose id is close to ``text`` or that a search for it finds."""
         import difflib

@@ -4,6 +4,9 @@
 Text is folded once when the catalog is built: case-insensitive, accents removed
 (``é`` = ``e``), German umlauts match both spellings (``ä`` = ``a`` = ``ae``) and
 ``ß`` = ``ss``. Every word of the query must match (AND); results are ranked.
+
+A query word found nowhere as it is may still match with a typo (``typos.py``:
+"kalnder" finds "Kalender"). Services found without a typo always come first.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from workplace.catalog.typos import TypoIndex, words
 from workplace.config.schema import Service
 
 _UMLAUT_PAIRS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
@@ -41,6 +45,13 @@ KEYWORD_SUBSTRING = 40
 DESCRIPTION_WORD_PREFIX = 25
 DESCRIPTION_SUBSTRING = 20
 LANGUAGE_BONUS = 2
+# A word found only with a typo: below every match as typed, minus one per typo.
+TYPO_NAME = 15
+TYPO_KEYWORD = 12
+TYPO_DESCRIPTION = 8
+_TYPO_SCORES = {"name": TYPO_NAME, "keyword": TYPO_KEYWORD, "description": TYPO_DESCRIPTION}
+TYPO_CACHE = 64
+"""Query words whose near matches are kept: typing one more letter asks again."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,14 @@ def _score(term: _Term, field: _Field, language: str) -> int:
     return score
 
 
+def _spellings(field: _Field) -> set[str]:
+    """The words of ``field`` in both spellings (most fields have no "ae", "oe", "ue")."""
+    found = set(words(field.plain))
+    if field.umlauts != field.plain:
+        found.update(words(field.umlauts))
+    return found
+
+
 def terms(query: str) -> list[_Term]:
     out = []
     for word in _SPLIT.split(query):
@@ -112,26 +131,72 @@ class SearchIndex:
 
     def __init__(self, services: Iterable[Service]) -> None:
         self._entries = [(service, _fields(service)) for service in services]
+        self._typos: TypoIndex[tuple[int, int]] | None = None
+        self._near: dict[tuple[str, str], dict[int, int]] = {}
 
     def search(self, query: str, language: str = "de") -> list[Service]:
-        """Services matching every word of ``query``, best first; all of them for no words."""
-        words = terms(query)
-        if not words:
-            return [service for service, _ in self._entries]
-        ranked: list[tuple[int, int, Service]] = []
-        for order, (service, fields) in enumerate(self._entries):
-            total = self._match(words, fields, language)
-            if total:
-                ranked.append((-total, order, service))
-        ranked.sort(key=lambda item: (item[0], item[1]))
-        return [service for _, _, service in ranked]
+        """Services matching every word of ``query``, best first; all of them for no words.
 
-    @staticmethod
-    def _match(words: Sequence[_Term], fields: Sequence[_Field], language: str) -> int:
-        total = 0
-        for word in words:
-            best = max((_score(word, field, language) for field in fields), default=0)
+        First those where every word is found as typed, then those that needed a typo.
+        """
+        query_terms = terms(query)
+        if not query_terms:
+            return [service for service, _ in self._entries]
+        ranked: list[tuple[int, int, int, Service]] = []
+        for order, (service, fields) in enumerate(self._entries):
+            total, typos = self._match(order, query_terms, fields, language)
+            if total:
+                ranked.append((typos, -total, order, service))
+        ranked.sort(key=lambda item: item[:3])
+        return [item[3] for item in ranked]
+
+    def prepare(self) -> TypoIndex[tuple[int, int]]:
+        """The index of words for typos, built now if not yet (the first search that
+        needs it would pay for it: a caller may prepare it while the user types)."""
+        if self._typos is None:
+            # Both spellings: "klaender" is one swap from "kalender", but its umlaut
+            # spelling "klander" is two edits away.
+            self._typos = TypoIndex(
+                (word, (order, number))
+                for order, (_, fields) in enumerate(self._entries)
+                for number, field in enumerate(fields)
+                for word in _spellings(field)
+            )
+        return self._typos
+
+    def _match(
+        self, order: int, query_terms: Sequence[_Term], fields: Sequence[_Field], language: str
+    ) -> tuple[int, int]:
+        """(score, how many words needed a typo); score 0: no match."""
+        total = typos = 0
+        for term in query_terms:
+            best = max((_score(term, field, language) for field in fields), default=0)
             if not best:
-                return 0
+                best = self._near_scores(term, language).get(order, 0)
+                typos += 1
+            if not best:
+                return 0, 0
             total += best
-        return total
+        return total, typos
+
+    def _near_scores(self, term: _Term, language: str) -> dict[int, int]:
+        """Service (by order) -> best score of a word near ``term``; once per word."""
+        key = (term.plain, language)
+        found = self._near.get(key)
+        if found is not None:
+            return found
+        typos = self.prepare()
+        found = {}
+        spellings = {term.plain, term.umlauts}
+        for where, distance in (hit for s in spellings for hit in typos.near(s)):
+            for order, number in where:
+                field = self._entries[order][1][number]
+                score = _TYPO_SCORES[field.kind] - distance
+                if field.language and language.startswith(field.language):
+                    score += LANGUAGE_BONUS
+                if score > found.get(order, 0):
+                    found[order] = score
+        if len(self._near) >= TYPO_CACHE:
+            self._near.pop(next(iter(self._near)))
+        self._near[key] = found
+        return found

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -54,6 +55,7 @@ class CatalogLike(Protocol):
     def services(self) -> Sequence[Service]: ...
     def get(self, service_id: str) -> Service | None: ...
     def search(self, query: str, language: str) -> list[Service]: ...
+    def prepare_search(self) -> None: ...
 
 
 class Kind(IntEnum):
@@ -196,6 +198,9 @@ class TileModel(QAbstractListModel):
     def set_query(self, query: str) -> None:
         query = query.strip()
         if query != self._query:
+            if query and not self._query:
+                # The first letter: while the next ones are typed, not in a keystroke.
+                QTimer.singleShot(0, self, self._catalog.prepare_search)
             self._query = query
             self._pending = False  # the user asked for new rows: they include everything
             self._reset()
