@@ -12,9 +12,10 @@ favourite star, the menu key (or Shift+F10) opens the tile's menu, and any
 printable key starts a search with that character.
 
 Nothing moves under the pointer: while it is over the tiles of the active window,
-the model holds its rows (see ``TileModel.set_layout_held``); when the rows do
-change, the tile under the pointer (else the focused one, else the first one in
-sight) is kept at the same place on screen by scrolling.
+the model holds its rows (see ``TileModel.set_layout_held``), as a browser's tab
+strip waits with its layout until the pointer leaves. When rows change above a
+scrolled view, the tile under the pointer (else the focused one, else the first
+one in sight) keeps its place on screen (scroll anchoring, as in browsers).
 
 Screen readers read the tree of :mod:`workplace.ui.tileaccess`: headings, one list
 per section, tiles whose first action opens them.
@@ -50,6 +51,7 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QAccessibleEvent,
     QContextMenuEvent,
+    QCursor,
     QFocusEvent,
     QHideEvent,
     QKeyEvent,
@@ -209,7 +211,10 @@ class TileView(QListView):
 
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
-        self._pointer = None
+        # A tile's menu (a popup over the tiles) takes the pointer, not its place:
+        # choosing "Add to favourites" there must not move the tiles under it.
+        if not self.rect().contains(self.mapFromGlobal(QCursor.pos())):
+            self._pointer = None
         self._hold_if_pointed()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -222,8 +227,15 @@ class TileView(QListView):
         return (str(service_id), str(index.data(Role.SECTION))) if service_id else None
 
     def _on_model_about_to_be_reset(self) -> None:
-        """Note what is in sight, in the order it should stay put."""
+        """Note what is in sight, in the order it should stay put.
+
+        Not at the very top: there a new section on top is what the user should see
+        (and Qt keeps the focused tile in sight by scrolling to it).
+        """
         self._current = self._identify(self.currentIndex())
+        self._places = []
+        if self.verticalScrollBar().value() == 0:
+            return
         viewport = self.viewport().rect()
         first: list[QModelIndex] = []
         if self._pointer is not None:
