@@ -61,6 +61,15 @@ def opened_urls(log: Path) -> list[str]:
 GuiFactory = Callable[..., Gui]
 
 
+@pytest.fixture(autouse=True)
+def pointer_outside(qapp: Any) -> None:
+    """The pointer starts outside every window. Where an earlier test left it, it would
+    hover the new window's tiles, and the tiles hold their rows while hovered."""
+    from PySide6.QtGui import QCursor
+
+    QCursor.setPos(-1000, -1000)
+
+
 @pytest.fixture
 def make_gui(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[GuiFactory]:
     """Build the real window: ``make_gui(config=Path|None, synchronous=True, auth=False,

@@ -89,28 +89,35 @@ def test_the_sign_in_page_has_no_empty_focus_stop(make_gui: GuiFactory, qtbot: A
 # -- finding 5: what is covered is hidden --------------------------------------------------
 
 
+def descendants(node: Any) -> list[Any]:
+    """Every object under ``node`` (the tiles sit in one list per section)."""
+    found = []
+    for i in range(node.childCount()):
+        child = node.child(i)
+        found += [child, *descendants(child)]
+    return found
+
+
 def test_tiles_behind_the_sign_in_card_are_not_showing(make_gui: GuiFactory, qtbot: Any) -> None:
     gui = make_gui()
     window = gui.window
     view = QAccessible.queryAccessibleInterface(window.view)
-    assert view is not None and view.childCount() > 10
-    showing = [view.child(i) for i in range(view.childCount())
-               if not view.child(i).state().invisible]
+    assert view is not None and len(descendants(view)) > 10
+    showing = [c for c in descendants(view) if not c.state().invisible]
     assert len(showing) > 10  # the tiles page: they are there
 
     window.want_sign_in(True)
     settle(qtbot, window)
     assert window.signin_visible and not window.view.isVisible()
-    still = [view.child(i).text(QAccessible.Text.Name) for i in range(view.childCount())
-             if not view.child(i).state().invisible]
+    still = [c.text(QAccessible.Text.Name) for c in descendants(view)
+             if not c.state().invisible]
     assert still == [], f"covered tiles report themselves showing: {still}"
     assert window.view not in tab_through(qtbot, window, window.signin.primary)
     assert naming_problems(window) == []
 
     window.browse_without_sign_in()  # and back: the tiles are there again
     settle(qtbot, window)
-    back = [view.child(i) for i in range(view.childCount())
-            if not view.child(i).state().invisible]
+    back = [c for c in descendants(view) if not c.state().invisible]
     assert len(back) == len(showing)
 
 

@@ -381,8 +381,11 @@ class TileViewAccessible(QAccessibleWidget):
 
     def state(self) -> QAccessible.State:
         state = super().state()
-        if self.tree.focused_tile() is not None:
-            state.focused = False  # the tile has it: one focused object at a time
+        if any(section.tiles for section in self.tree.sections()):
+            # The tiles take the focus (one focused object at a time); the grouping
+            # itself is nothing to use, as a table's cells, not the table, are.
+            state.focused = False
+            state.focusable = False
         return state
 
 
