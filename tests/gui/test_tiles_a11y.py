@@ -181,6 +181,9 @@ def test_section_titles_are_headings_and_each_list_holds_only_its_tiles(
     assert [p.role() for p in parts] == [Role_.Heading, Role_.List] * 3
     titles = [p.text(QAccessible.Text.Name) for p in parts[::2]]
     assert titles == ["Communication", "Files and office", "Organisation and knowledge"]
+    levels = {p.attributesInterface().attributeValue(QAccessible.Attribute.Level)
+              for p in parts[::2]}
+    assert levels == {2}
     for heading, section in itertools.pairwise(parts):
         if heading.role() != Role_.Heading:
             continue

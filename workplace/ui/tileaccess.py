@@ -45,6 +45,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
+    QAccessibleAttributesInterface,
     QAccessibleEvent,
     QAccessibleInterface,
     QColor,
@@ -57,6 +58,7 @@ from workplace.ui.tilemodel import Kind, Role
 if TYPE_CHECKING:
     from workplace.ui.tileview import TileView
 
+HEADING_LEVEL = 2
 _NULL = shiboken6.VoidPtr(0)
 """``interface_cast``'s "no such interface": PySide needs a VoidPtr, not None or 0."""
 
@@ -146,12 +148,28 @@ class _Base(QAccessibleInterface):
         return _NULL
 
 
+class _Level(QAccessibleAttributesInterface):
+    """A heading's level: the sections are the second level under the window's title."""
+
+    def attributeKeys(self) -> list[QAccessible.Attribute]:
+        return [QAccessible.Attribute.Level]
+
+    def attributeValue(self, key: QAccessible.Attribute) -> Any:
+        return HEADING_LEVEL if key == QAccessible.Attribute.Level else None
+
+
 class HeadingItem(_Base):
     """A section title: a heading, not a list item."""
 
     def __init__(self, tree: TileTree, number: int) -> None:
         super().__init__(tree)
         self.number = number
+        self._level = _Level()
+
+    def interface_cast(self, t: QAccessible.InterfaceType) -> Any:
+        if t == QAccessible.InterfaceType.AttributesInterface:
+            return shiboken6.VoidPtr(shiboken6.getCppPointer(self._level)[0])
+        return _NULL
 
     def _section(self) -> Section | None:
         sections = self.tree.sections()
