@@ -469,3 +469,20 @@ def test_state_words_and_marks_have_enough_contrast(dark: bool, high_contrast: b
             mark = contrast(status_colour(theme, state), background)
             assert words >= 4.5, (state, background.name(), words)
             assert mark >= 3.0, (state, background.name(), mark)
+
+
+def test_the_tree_of_a_view_never_shown(qtbot: Any, make_gui: GuiFactory) -> None:
+    """Asked before its window exists (a screen reader walks everything), nothing breaks."""
+    from workplace.ui.tilemodel import TileModel
+    from workplace.ui.tileview import TileView
+
+    gui = make_gui()
+    view = TileView(gui.window.view.delegate.theme)
+    qtbot.addWidget(view)
+    view.setModel(TileModel(gui.workplace.catalog, "en"))
+    parts = list(walk(tree(view)))
+    assert len(parts) == 16  # three headings, three lists, ten tiles
+    for part in parts:
+        assert part.window() is None
+        assert part.state().invisible
+        part.rect()

@@ -113,9 +113,8 @@ class _Base(QAccessibleInterface):
     def object(self) -> QObject | None:  # type: ignore[override]
         return None
 
-    def window(self) -> QWindow:
-        handle = self.tree.view.window().windowHandle()
-        return handle if handle is not None else QWindow()
+    def window(self) -> QWindow | None:  # type: ignore[override]
+        return self.tree.view.window().windowHandle()  # None before the window is shown
 
     def setText(self, t: QAccessible.Text, text: str) -> None:
         pass
