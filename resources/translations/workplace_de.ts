@@ -1496,226 +1496,231 @@
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="138"/>
+        <location filename="../../workplace/ui/statustext.py" line="139"/>
+        <source>Available</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="140"/>
         <source>Slow</source>
         <translation>Langsam</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="139"/>
+        <location filename="../../workplace/ui/statustext.py" line="141"/>
         <source>Unreachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="140"/>
+        <location filename="../../workplace/ui/statustext.py" line="142"/>
         <source>Intranet or VPN only</source>
         <translation>Nur im Intranet/VPN</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="141"/>
+        <location filename="../../workplace/ui/statustext.py" line="143"/>
         <source>Certificate problem</source>
         <translation>Zertifikatsproblem</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="142"/>
+        <location filename="../../workplace/ui/statustext.py" line="144"/>
         <source>Sign-in required</source>
         <translation>Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="146"/>
+        <location filename="../../workplace/ui/statustext.py" line="148"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="153"/>
+        <location filename="../../workplace/ui/statustext.py" line="155"/>
         <source>Answered in %1 ms.</source>
         <translation>Antwort in %1 ms.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="154"/>
+        <location filename="../../workplace/ui/statustext.py" line="156"/>
         <source>The service answers.</source>
         <translation>Der Dienst antwortet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="156"/>
+        <location filename="../../workplace/ui/statustext.py" line="158"/>
         <source>The service answers slowly</source>
         <translation>Der Dienst antwortet langsam</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="158"/>
+        <location filename="../../workplace/ui/statustext.py" line="160"/>
         <source>(%1 ms)</source>
         <translation>(%1 ms)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="162"/>
+        <location filename="../../workplace/ui/statustext.py" line="164"/>
         <source>The service did not answer. It may be down, or the connection is too slow.</source>
         <translation>Der Dienst hat nicht geantwortet. Er ist vielleicht gestört, oder die Verbindung ist zu langsam.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="166"/>
+        <location filename="../../workplace/ui/statustext.py" line="168"/>
         <source>This service can only be reached in the agency network or over the VPN. Connect the VPN first.</source>
         <translation>Dieser Dienst ist nur im Behördennetz oder über VPN erreichbar. Bitte zuerst das VPN verbinden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="171"/>
+        <location filename="../../workplace/ui/statustext.py" line="173"/>
         <source>Its certificate is not trusted. This can be an attack on the connection, or the agency&apos;s own certificate is missing on this computer. Do not enter passwords; please tell the service desk.</source>
         <translation>Seinem Zertifikat wird nicht vertraut. Das kann ein Angriff auf die Verbindung sein, oder das Zertifikat der Behörde fehlt auf diesem Computer. Bitte keine Passwörter eingeben und den Service-Desk informieren.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="176"/>
+        <location filename="../../workplace/ui/statustext.py" line="178"/>
         <source>The service answers and asks you to sign in.</source>
         <translation>Der Dienst antwortet und verlangt eine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="178"/>
-        <location filename="../../workplace/ui/statustext.py" line="185"/>
+        <location filename="../../workplace/ui/statustext.py" line="180"/>
+        <location filename="../../workplace/ui/statustext.py" line="187"/>
         <source>Not checked: there is no network connection.</source>
         <translation>Nicht geprüft: Es besteht keine Netzwerkverbindung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="180"/>
+        <location filename="../../workplace/ui/statustext.py" line="182"/>
         <source>Not checked in this round (data saver, or the time for checks ran out before its turn). It is checked again in the next round.</source>
         <translation>In dieser Runde nicht geprüft (Sparmodus, oder die Zeit für die Prüfung war vor diesem Dienst abgelaufen). Er wird in der nächsten Runde wieder geprüft.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="190"/>
+        <location filename="../../workplace/ui/statustext.py" line="192"/>
         <source>No service checked</source>
         <translation>Kein Dienst geprüft</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="192"/>
+        <location filename="../../workplace/ui/statustext.py" line="194"/>
         <source>%1 of %2 services available</source>
         <translation>%1 von %2 Diensten erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="198"/>
+        <location filename="../../workplace/ui/statustext.py" line="200"/>
         <source>%1 is now %2</source>
         <translation>%1 ist jetzt %2</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="204"/>
+        <location filename="../../workplace/ui/statustext.py" line="206"/>
         <source>%1 is only reachable in the intranet</source>
         <translation>%1 ist nur im Intranet erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="206"/>
+        <location filename="../../workplace/ui/statustext.py" line="208"/>
         <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
         <translation>Dieser Dienst ist nur im Intranet oder über VPN erreichbar. Trotzdem öffnen?</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="216"/>
+        <location filename="../../workplace/ui/statustext.py" line="218"/>
         <source>The last good copy (from %1) is still shown.</source>
         <translation>Die letzte gültige Fassung (vom %1) wird weiter angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="220"/>
+        <location filename="../../workplace/ui/statustext.py" line="222"/>
         <source>The services from the local configuration are shown.</source>
         <translation>Die Dienste aus der lokalen Konfiguration werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="223"/>
-        <location filename="../../workplace/ui/statustext.py" line="227"/>
-        <location filename="../../workplace/ui/statustext.py" line="291"/>
+        <location filename="../../workplace/ui/statustext.py" line="225"/>
+        <location filename="../../workplace/ui/statustext.py" line="229"/>
+        <location filename="../../workplace/ui/statustext.py" line="293"/>
         <source>The central service list could not be updated</source>
         <translation>Die zentrale Dienstliste konnte nicht aktualisiert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="224"/>
+        <location filename="../../workplace/ui/statustext.py" line="226"/>
         <source>Its server cannot be reached right now.</source>
         <translation>Ihr Server ist gerade nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="228"/>
+        <location filename="../../workplace/ui/statustext.py" line="230"/>
         <source>Its server did not answer in time.</source>
         <translation>Ihr Server hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="231"/>
+        <location filename="../../workplace/ui/statustext.py" line="233"/>
         <source>The central service list is not trusted</source>
         <translation>Der zentralen Dienstliste wird nicht vertraut</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="233"/>
+        <location filename="../../workplace/ui/statustext.py" line="235"/>
         <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
         <translation>Das Zertifikat des Servers konnte nicht geprüft werden. Das kann ein Angriff sein oder ein fehlendes Zertifikat der Behörde. Bitte den Service-Desk informieren.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="238"/>
+        <location filename="../../workplace/ui/statustext.py" line="240"/>
         <source>The central service list needs a sign-in</source>
         <translation>Die zentrale Dienstliste verlangt eine Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="240"/>
+        <location filename="../../workplace/ui/statustext.py" line="242"/>
         <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
         <translation>Der Server verlangt eine Anmeldung, die der Arbeitsplatz nicht leisten kann. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="245"/>
+        <location filename="../../workplace/ui/statustext.py" line="247"/>
         <source>The central service list is not signed</source>
         <translation>Die zentrale Dienstliste ist nicht signiert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="247"/>
+        <location filename="../../workplace/ui/statustext.py" line="249"/>
         <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
         <translation>Ihre IT-Abteilung verlangt eine Signatur, diese Fassung hat keine und wurde deshalb nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="252"/>
+        <location filename="../../workplace/ui/statustext.py" line="254"/>
         <source>The central service list has an invalid signature</source>
         <translation>Die Signatur der zentralen Dienstliste ist ungültig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="254"/>
+        <location filename="../../workplace/ui/statustext.py" line="256"/>
         <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
         <translation>Sie wurde vielleicht unterwegs verändert und deshalb nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="259"/>
+        <location filename="../../workplace/ui/statustext.py" line="261"/>
         <source>The central service list cannot be checked</source>
         <translation>Die zentrale Dienstliste kann nicht geprüft werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="261"/>
+        <location filename="../../workplace/ui/statustext.py" line="263"/>
         <source>The key to check its signature is not valid. Please tell your IT department.</source>
         <translation>Der Schlüssel zur Prüfung ihrer Signatur ist ungültig. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="266"/>
+        <location filename="../../workplace/ui/statustext.py" line="268"/>
         <source>An older central service list was refused</source>
         <translation>Eine ältere zentrale Dienstliste wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="268"/>
+        <location filename="../../workplace/ui/statustext.py" line="270"/>
         <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
         <translation>Der Server bot eine ältere Fassung an als die verwendete; das kann eine wiedereingespielte Kopie sein, deshalb wurde sie nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="273"/>
+        <location filename="../../workplace/ui/statustext.py" line="275"/>
         <source>The central service list contains errors</source>
         <translation>Die zentrale Dienstliste enthält Fehler</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="274"/>
-        <location filename="../../workplace/ui/statustext.py" line="278"/>
+        <location filename="../../workplace/ui/statustext.py" line="276"/>
+        <location filename="../../workplace/ui/statustext.py" line="280"/>
         <source>It was not used. Please tell your IT department.</source>
         <translation>Sie wurde nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="277"/>
+        <location filename="../../workplace/ui/statustext.py" line="279"/>
         <source>The central service list is too large</source>
         <translation>Die zentrale Dienstliste ist zu groß</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="281"/>
+        <location filename="../../workplace/ui/statustext.py" line="283"/>
         <source>The central service list was not fetched</source>
         <translation>Die zentrale Dienstliste wurde nicht abgerufen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="283"/>
+        <location filename="../../workplace/ui/statustext.py" line="285"/>
         <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
         <translation>Der Server leitete auf eine andere Adresse um, der der Arbeitsplatz nicht folgt. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="292"/>
+        <location filename="../../workplace/ui/statustext.py" line="294"/>
         <source>The server gave an unexpected answer.</source>
         <translation>Der Server gab eine unerwartete Antwort.</translation>
     </message>
@@ -1741,6 +1746,39 @@
         <location filename="../../workplace/ui/statusview.py" line="99"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>TileActions</name>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="281"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="282"/>
+        <source>Show menu</source>
+        <translation>Menü zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="283"/>
+        <source>Focus</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="289"/>
+        <source>Opens the service</source>
+        <translation>Öffnet den Dienst</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="292"/>
+        <source>Shows the service&apos;s menu: open, favourite, copy the address</source>
+        <translation>Zeigt das Menü des Dienstes: öffnen, als Favorit markieren, Adresse kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="295"/>
+        <source>Moves the keyboard focus to the service</source>
+        <translation>Setzt den Tastaturfokus auf den Dienst</translation>
     </message>
 </context>
 <context>
@@ -1778,35 +1816,44 @@
 </context>
 <context>
     <name>TileModel</name>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/tilemodel.py" line="238"/>
+        <source>%n more service(s) changed</source>
+        <translation>
+            <numerusform>%n weiterer Dienst hat seinen Status geändert</numerusform>
+            <numerusform>%n weitere Dienste haben ihren Status geändert</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="253"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="346"/>
         <source>Favourite</source>
         <translation>Favorit</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="255"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="348"/>
         <source>Not a favourite</source>
         <translation>Kein Favorit</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../workplace/ui/tilemodel.py" line="392"/>
         <source>%n result(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="312"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="405"/>
         <source>Favourites</source>
         <translation>Favoriten</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="317"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="410"/>
         <source>Recently used</source>
         <translation>Zuletzt verwendet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="324"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="417"/>
         <source>Other services</source>
         <translation>Weitere Dienste</translation>
     </message>

@@ -1488,226 +1488,231 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="138"/>
-        <source>Slow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../workplace/ui/statustext.py" line="139"/>
-        <source>Unreachable</source>
+        <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="140"/>
-        <source>Intranet or VPN only</source>
+        <source>Slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="141"/>
-        <source>Certificate problem</source>
+        <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/statustext.py" line="142"/>
+        <source>Intranet or VPN only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="143"/>
+        <source>Certificate problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statustext.py" line="144"/>
         <source>Sign-in required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="146"/>
+        <location filename="../../workplace/ui/statustext.py" line="148"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="153"/>
+        <location filename="../../workplace/ui/statustext.py" line="155"/>
         <source>Answered in %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="154"/>
+        <location filename="../../workplace/ui/statustext.py" line="156"/>
         <source>The service answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="156"/>
+        <location filename="../../workplace/ui/statustext.py" line="158"/>
         <source>The service answers slowly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="158"/>
+        <location filename="../../workplace/ui/statustext.py" line="160"/>
         <source>(%1 ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="162"/>
+        <location filename="../../workplace/ui/statustext.py" line="164"/>
         <source>The service did not answer. It may be down, or the connection is too slow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="166"/>
+        <location filename="../../workplace/ui/statustext.py" line="168"/>
         <source>This service can only be reached in the agency network or over the VPN. Connect the VPN first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="171"/>
+        <location filename="../../workplace/ui/statustext.py" line="173"/>
         <source>Its certificate is not trusted. This can be an attack on the connection, or the agency&apos;s own certificate is missing on this computer. Do not enter passwords; please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="176"/>
+        <location filename="../../workplace/ui/statustext.py" line="178"/>
         <source>The service answers and asks you to sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="178"/>
-        <location filename="../../workplace/ui/statustext.py" line="185"/>
+        <location filename="../../workplace/ui/statustext.py" line="180"/>
+        <location filename="../../workplace/ui/statustext.py" line="187"/>
         <source>Not checked: there is no network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="180"/>
+        <location filename="../../workplace/ui/statustext.py" line="182"/>
         <source>Not checked in this round (data saver, or the time for checks ran out before its turn). It is checked again in the next round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="190"/>
+        <location filename="../../workplace/ui/statustext.py" line="192"/>
         <source>No service checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="192"/>
+        <location filename="../../workplace/ui/statustext.py" line="194"/>
         <source>%1 of %2 services available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="198"/>
+        <location filename="../../workplace/ui/statustext.py" line="200"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="204"/>
+        <location filename="../../workplace/ui/statustext.py" line="206"/>
         <source>%1 is only reachable in the intranet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="206"/>
+        <location filename="../../workplace/ui/statustext.py" line="208"/>
         <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="216"/>
+        <location filename="../../workplace/ui/statustext.py" line="218"/>
         <source>The last good copy (from %1) is still shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="220"/>
+        <location filename="../../workplace/ui/statustext.py" line="222"/>
         <source>The services from the local configuration are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="223"/>
-        <location filename="../../workplace/ui/statustext.py" line="227"/>
-        <location filename="../../workplace/ui/statustext.py" line="291"/>
+        <location filename="../../workplace/ui/statustext.py" line="225"/>
+        <location filename="../../workplace/ui/statustext.py" line="229"/>
+        <location filename="../../workplace/ui/statustext.py" line="293"/>
         <source>The central service list could not be updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="224"/>
+        <location filename="../../workplace/ui/statustext.py" line="226"/>
         <source>Its server cannot be reached right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="228"/>
+        <location filename="../../workplace/ui/statustext.py" line="230"/>
         <source>Its server did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="231"/>
+        <location filename="../../workplace/ui/statustext.py" line="233"/>
         <source>The central service list is not trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="233"/>
+        <location filename="../../workplace/ui/statustext.py" line="235"/>
         <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="238"/>
+        <location filename="../../workplace/ui/statustext.py" line="240"/>
         <source>The central service list needs a sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="240"/>
+        <location filename="../../workplace/ui/statustext.py" line="242"/>
         <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="245"/>
+        <location filename="../../workplace/ui/statustext.py" line="247"/>
         <source>The central service list is not signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="247"/>
+        <location filename="../../workplace/ui/statustext.py" line="249"/>
         <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="252"/>
+        <location filename="../../workplace/ui/statustext.py" line="254"/>
         <source>The central service list has an invalid signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="254"/>
+        <location filename="../../workplace/ui/statustext.py" line="256"/>
         <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="259"/>
+        <location filename="../../workplace/ui/statustext.py" line="261"/>
         <source>The central service list cannot be checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="261"/>
+        <location filename="../../workplace/ui/statustext.py" line="263"/>
         <source>The key to check its signature is not valid. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="266"/>
+        <location filename="../../workplace/ui/statustext.py" line="268"/>
         <source>An older central service list was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="268"/>
+        <location filename="../../workplace/ui/statustext.py" line="270"/>
         <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="273"/>
+        <location filename="../../workplace/ui/statustext.py" line="275"/>
         <source>The central service list contains errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="274"/>
-        <location filename="../../workplace/ui/statustext.py" line="278"/>
+        <location filename="../../workplace/ui/statustext.py" line="276"/>
+        <location filename="../../workplace/ui/statustext.py" line="280"/>
         <source>It was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="277"/>
+        <location filename="../../workplace/ui/statustext.py" line="279"/>
         <source>The central service list is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="281"/>
+        <location filename="../../workplace/ui/statustext.py" line="283"/>
         <source>The central service list was not fetched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="283"/>
+        <location filename="../../workplace/ui/statustext.py" line="285"/>
         <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="292"/>
+        <location filename="../../workplace/ui/statustext.py" line="294"/>
         <source>The server gave an unexpected answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1732,6 +1737,39 @@
     <message>
         <location filename="../../workplace/ui/statusview.py" line="99"/>
         <source>No connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TileActions</name>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="281"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="282"/>
+        <source>Show menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="283"/>
+        <source>Focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="289"/>
+        <source>Opens the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="292"/>
+        <source>Shows the service&apos;s menu: open, favourite, copy the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tileaccess.py" line="295"/>
+        <source>Moves the keyboard focus to the service</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1770,35 +1808,44 @@
 </context>
 <context>
     <name>TileModel</name>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/tilemodel.py" line="238"/>
+        <source>%n more service(s) changed</source>
+        <translation>
+            <numerusform>%n more service changed</numerusform>
+            <numerusform>%n more services changed</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="253"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="346"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="255"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="348"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <location filename="../../workplace/ui/tilemodel.py" line="392"/>
         <source>%n result(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="312"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="405"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="317"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="410"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="324"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="417"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>
