@@ -469,6 +469,8 @@ def test_state_words_and_marks_have_enough_contrast(dark: bool, high_contrast: b
             mark = contrast(status_colour(theme, state), background)
             assert words >= 4.5, (state, background.name(), words)
             assert mark >= 3.0, (state, background.name(), mark)
+    for background in (theme.surface, theme.selection_background):  # the calm "Available"
+        assert contrast(theme.secondary_text, background) >= 4.5, background.name()
 
 
 def test_the_tree_of_a_view_never_shown(qtbot: Any, make_gui: GuiFactory) -> None:
