@@ -76,6 +76,8 @@ class SignInPage(QScrollArea):
     browse_requested = Signal()
     help_requested = Signal()
 
+    MOTION_MS = 5000  # how long a busy bar may move before it stands still
+
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signinPage")
@@ -126,6 +128,14 @@ class SignInPage(QScrollArea):
         for face in (self.welcome, self.browser, self.device):
             faces_layout.addWidget(face)
         self._current: QWidget = self.welcome
+        # The busy bars are the launcher's only animation. They move for a few seconds to
+        # show that the wait has begun, then stand still (WCAG 2.2.2: nothing moves on
+        # its own for longer than five seconds; kinder to people with motion sickness,
+        # and Qt 6.11 reports no "reduce motion" setting of the desktop to follow).
+        self._still_timer = QTimer(self)
+        self._still_timer.setSingleShot(True)
+        self._still_timer.setInterval(self.MOTION_MS)
+        self._still_timer.timeout.connect(self._stand_still)
         self._switch(self.welcome)
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(15_000)
@@ -355,6 +365,15 @@ class SignInPage(QScrollArea):
         self._current = face
         for widget in (self.welcome, self.browser, self.device):
             widget.setVisible(widget is face)
+        for bar in (self.busy, self.device_busy):
+            bar.setRange(0, 0)  # moving (indeterminate) again for a new wait
+        self._still_timer.start()
+
+    @Slot()
+    def _stand_still(self) -> None:
+        for bar in (self.busy, self.device_busy):
+            bar.setRange(0, 1)
+            bar.setValue(0)
 
     @property
     def face(self) -> str:
