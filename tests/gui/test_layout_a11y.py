@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget, QWidgetAction
 
 from tests.gui.conftest import GuiFactory, write_preferences
@@ -264,6 +264,28 @@ def test_the_account_menu_lines_are_information_not_disabled(
                         ("Auf diesem Computer nicht gespeichert", False)]
     # The button says it too, without opening the menu.
     assert "Auf diesem Computer nicht gespeichert" in account.accessibleDescription()
+
+
+def test_the_account_button_can_be_pressed_by_assistive_technology(
+    make_gui: GuiFactory, qtbot: Any
+) -> None:
+    """Switch and voice users sign in through the button's accessible action, and open
+    the account menu through it once signed in."""
+    gui = make_gui()
+    account = gui.window.header.account
+    account.set_user(None)
+    account.show()
+    iface = QAccessible.queryAccessibleInterface(account)
+    assert iface is not None and iface.actionInterface() is not None
+    actions = iface.actionInterface()
+    assert QAccessibleActionInterface.pressAction() in actions.actionNames()
+    with qtbot.waitSignal(account.sign_in_requested):
+        actions.doAction(QAccessibleActionInterface.pressAction())
+
+    account.set_user("Erika Mustermann", "erika@musterstadt.example")
+    iface = QAccessible.queryAccessibleInterface(account)
+    assert iface is not None and iface.actionInterface() is not None
+    assert QAccessibleActionInterface.showMenuAction() in iface.actionInterface().actionNames()
 
 
 # -- finding 12: one language --------------------------------------------------------------

@@ -104,7 +104,6 @@ class AccountButton(QToolButton):
         self._show_name = True
         self.setProperty("flat", True)
         self.setAutoRaise(True)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self)
         self._menu.setObjectName("accountMenu")
         # Name, address and notes are information, not disabled commands: a screen
@@ -140,6 +139,14 @@ class AccountButton(QToolButton):
         self._notes = list(notes or [])
         self._rebuild_menu()
         self.setMenu(self._menu if display_name else None)  # type: ignore[arg-type]
+        # Signed in, a click opens the menu; signed out, the button is a plain "Sign in"
+        # button. (Qt offers assistive technology no action at all for an instant-popup
+        # tool button without a menu: switch and voice users could not sign in.)
+        self.setPopupMode(
+            QToolButton.ToolButtonPopupMode.InstantPopup
+            if display_name
+            else QToolButton.ToolButtonPopupMode.DelayedPopup
+        )
         self.retranslate()
         self.updateGeometry()
         self.update()
