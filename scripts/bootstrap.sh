@@ -25,6 +25,10 @@ APT_PACKAGES=(
   libglib2.0-bin gsettings-desktop-schemas
   # PyICU (look-alike host names) builds against the system ICU
   libicu-dev pkg-config g++ python3-dev
+  # the accessibility checks read the real window over AT-SPI as Orca does
+  # (tests/support/atspi*.py): the accessibility bus, pyatspi for the system python3,
+  # a window manager for real keyboard focus, xdotool to press keys
+  at-spi2-core python3-pyatspi openbox xdotool
 )
 
 missing=()

@@ -156,3 +156,27 @@ def run_launcher(env: dict[str, str], *args: str) -> Iterator[Launcher]:
     if launcher.problems:
         pytest.fail("the launcher logged errors:\n" + "\n".join(
             json.dumps(e, ensure_ascii=False) for e in launcher.problems), pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def atspi_windows(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The launcher read over AT-SPI (tests/support/atspi.py): the accessibility bus and
+    a reader for this test module, and its windows (tests/support/atspi_states.py)."""
+    from tests.support.atspi import AccessibilityBus, Reader, require_tools
+    from tests.support.atspi_states import Windows
+
+    require_tools()
+    base = tmp_path_factory.mktemp("a11y")
+    bus = AccessibilityBus(base / "bus").start()
+    try:
+        reader = Reader()
+        try:
+            windows = Windows(reader, base)
+            try:
+                yield windows
+            finally:
+                windows.close()
+        finally:
+            reader.close()
+    finally:
+        bus.stop()
