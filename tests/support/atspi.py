@@ -74,11 +74,12 @@ def require_tools() -> None:
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
-    """This process's environment without the virtual environment's Python settings."""
+    """This process's environment without the virtual environment's Python settings;
+    ``extra`` set on top (an empty value removes the variable)."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("PYTHON", "VIRTUAL_ENV", "PYTEST"))}
     env.update(extra)
-    return env
+    return {k: v for k, v in env.items() if v}
 
 
 def poll_until(condition: Callable[[], T | None], timeout: float) -> T | None:
