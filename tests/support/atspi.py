@@ -146,7 +146,7 @@ class Rect:
         return f"{self.w}×{self.h} at ({self.x}, {self.y})"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Node:
     """One accessible object as the reader saw it."""
 
@@ -203,6 +203,9 @@ class Node:
 
     def find(self, predicate: Callable[[Node], bool]) -> list[Node]:
         return [node for node in self.walk() if predicate(node)]
+
+    def __repr__(self) -> str:
+        return f"<{self.label()}>"
 
     def label(self) -> str:
         """One line for a message: role, name, description, states, actions, extents."""

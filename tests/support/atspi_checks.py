@@ -86,7 +86,7 @@ def focus_key(tree: Node) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
     return tuple(n.key for n in focused(tree))
 
 
-@dataclass
+@dataclass(repr=False)
 class Stop:
     """Where the focus was after a press of Tab (or at the start)."""
 
@@ -95,8 +95,11 @@ class Stop:
     focused: list[Node]
     tree: Node
 
+    def __repr__(self) -> str:
+        return f"<stop {self.node!r}, {len(self.focused)} focused>"
 
-@dataclass
+
+@dataclass(repr=False)
 class Tour:
     """The focus stops Tab visits from where the focus is when the window opens."""
 
@@ -104,6 +107,9 @@ class Tour:
     cycle_start: int = -1
     """Index of the stop Tab came back to; -1 if it never came back."""
     problem: str = ""
+
+    def __repr__(self) -> str:
+        return f"<tour of {len(self.stops)} stops>"
 
     @property
     def cycle(self) -> list[Stop]:

@@ -202,10 +202,11 @@ class Windows:
         if auth.get("status") != state:
             pytest.fail(f"{name}: the launcher started {auth.get('status')}, not {state}: {auth}",
                         pytrace=False)
-        if state == "signed_in":
+        if state == "signed_in":  # the tiles show a status once every service is checked
             services = len(BUILTIN["services"])
             log_event(launcher, "status.round",
-                      lambda e: e.get("states", {}).get("available") == services)
+                      lambda e: sum(e.get("states", {}).values()) == services
+                      and not e["states"].get("not_checked") and not e["states"].get("unreachable"))
         window.activate()
         self._open[name] = window
         return window
