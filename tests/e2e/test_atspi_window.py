@@ -87,7 +87,7 @@ def at_rest(window: AccessibleWindow) -> Node:
 
 
 def listing(nodes: list[Node]) -> str:
-    return "\n".join(f"  - {n.label()}" for n in nodes)
+    return "\n".join(f"  - {n.label()}\n      in {n.place()}" for n in nodes)
 
 
 def tour_of(window: AccessibleWindow) -> Tour:
@@ -112,6 +112,21 @@ def test_every_control_has_a_name(page: AccessibleWindow) -> None:
     """Finding 6: icon buttons (the search field's, the banners') need names, hidden or not."""
     bad = nameless_controls(at_rest(page))
     assert not bad, f"controls without a name:\n{listing(bad)}"
+
+
+def test_the_search_field_buttons_have_names(atspi_windows: Windows) -> None:
+    """Finding 6: with text in the search field, its buttons (the magnifier, "clear") show;
+    each has a name."""
+    window = atspi_windows.signed_in(LIGHT, "search")
+    window.key("ctrl+f")
+    window.key("k", "a")
+    tree = window.settled(lambda t: any(n.role == "text" and n.focused for n in t.walk()))
+    assert tree is not None, f"the search field did not take the typing. {window.describe()}"
+    field = next(n for n in tree.walk() if n.role == "text" and n.focused)
+    buttons = [n for n in field.walk() if n is not field and n.showing]
+    bad = [n for n in buttons if not n.name.strip()]
+    assert buttons and not bad, (f"the search field's showing buttons:\n{listing(buttons)}"
+                                 f"\nwithout a name:\n{listing(bad)}")
 
 
 def test_every_button_can_be_pressed(page: AccessibleWindow) -> None:

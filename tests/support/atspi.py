@@ -218,6 +218,11 @@ class Node:
                 + (f" actions={list(self.actions)}" if self.actions else "")
                 + (f" {self.extents}" if self.extents else ""))
 
+    def place(self) -> str:
+        """Where it is: the roles and names of the objects it is in, outermost first."""
+        outer = [a for a in self.ancestors() if a.role not in ("application",)]
+        return " > ".join(f"{a.role} {a.name!r}" if a.name else a.role for a in reversed(outer))
+
     def render(self, depth: int = 0, only_showing: bool = False) -> str:
         """The subtree, indented, as a failure message shows it."""
         lines = ["  " * depth + self.label()]

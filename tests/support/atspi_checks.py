@@ -25,8 +25,7 @@ CONTROL_ROLES = frozenset({
     "check menu item", "radio menu item", "link", "spin button", "slider", "page tab",
     "password text",
 })
-"""Controls a user operates: each needs a name, even while hidden (it is the same object
-when it shows up)."""
+"""Controls a user operates: each needs a name where a user can meet it."""
 
 BUTTON_ROLES = frozenset({"push button", "toggle button", "check box", "radio button", "link"})
 
@@ -57,10 +56,11 @@ def nameless_focus_stops(tree: Node) -> list[Node]:
 
 
 def nameless_controls(tree: Node) -> list[Node]:
-    """Buttons, fields and other controls without a name, showing or not."""
+    """Buttons, fields and other controls without a name that a user can meet: showing,
+    or able to take the focus (a hidden focus stop is one when its area shows)."""
     return [n for n in tree.walk()
             if (n.role in CONTROL_ROLES or (n.role == "text" and n.has("editable")))
-            and not n.name.strip()]
+            and (n.showing or n.focusable) and not n.name.strip()]
 
 
 def buttons_without_action(tree: Node) -> list[Node]:

@@ -47,9 +47,14 @@ def test_an_unnamed_focusable_container_is_a_bad_focus_stop() -> None:
     assert nameless_focus_stops(tree(button("Anmelden", (10, 10, 80, 30)))) == []
 
 
-def test_a_hidden_unnamed_button_counts_a_showing_named_one_does_not() -> None:
-    hidden = obj("push button", "", ["enabled", "sensitive"], ["Press"], (0, 0, 0, 0))
-    assert len(nameless_controls(tree(hidden, button("Hilfe", (0, 0, 30, 30))))) == 1
+def test_an_unnamed_button_counts_where_a_user_can_meet_it() -> None:
+    showing = obj("push button", "", actions=["Press"], box=(10, 10, 20, 20))
+    focus_stop = obj("push button", "", ["enabled", "sensitive", "focusable"], ["Press"])
+    placeholder = obj("push button", "", ["enabled", "sensitive"], ["Press"])
+    named = button("Hilfe", (0, 0, 30, 30))
+    found = nameless_controls(tree(showing, focus_stop, placeholder, named))
+    assert [n.states for n in found] == [frozenset(SHOWN), frozenset(
+        {"enabled", "sensitive", "focusable"})]
 
 
 def test_a_button_without_press_is_found_a_disabled_one_is_not() -> None:
