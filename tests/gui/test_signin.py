@@ -18,6 +18,7 @@ from provider import TestProvider
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import GuiFactory, write_preferences
+from tests.support.servers import closed_port
 from workplace.ui import authtext
 from workplace.ui.account import Phase
 
@@ -250,7 +251,7 @@ def test_rejected_refresh_shows_one_sign_in_again_and_no_browser(
     provider.revoke(stored["refresh_token"])  # IT revokes the session on the server
     opened = len(signin.visits())
 
-    gui.account.on_wake_or_network()  # e.g. after wake-up
+    gui.account.refresh(force=True)  # e.g. the keep-alive
     wait_phase(qtbot, gui, Phase.REAUTH)
 
     page = gui.window.signin
@@ -330,38 +331,60 @@ def test_every_failure_has_a_german_and_english_message(
     assert german["provider_unreachable"][0] == "Der Anmeldedienst ist nicht erreichbar"
 
 
-def test_data_saver_keeps_the_session_alive_without_early_refreshes(
+def test_no_early_refresh_to_save_the_data_saver_changes_nothing(
     qtbot: Any, signin: Any
 ) -> None:
     gui = signin.gui()
     sign_in_by_click(qtbot, gui)
     service = gui.account.service
     assert service is not None and not service.low_bandwidth
-    ahead = service.status().refresh_due_at
-    assert ahead is not None and ahead < service.status().expires_at
+    state = service.status()
+    assert state.refresh_due_at is not None and state.expires_at is not None
+    assert state.refresh_due_at > state.expires_at  # the keep-alive: the token lapses
+    assert gui.account._refresh_timer.isActive()
 
     gui.account.set_low_bandwidth(True)  # what the profile policy does on a metered link
-    state = service.status()
-    assert service.low_bandwidth and state.low_bandwidth
-    assert state.refresh_due_at is not None and state.refresh_due_at > ahead
+    saver = service.status()
+    assert service.low_bandwidth and saver.low_bandwidth
+    assert saver.refresh_due_at == state.refresh_due_at
     assert gui.account._refresh_timer.isActive()
-    assert gui.account.phase == Phase.SIGNED_IN  # still signed in; only the plan changed
-
-    gui.account.set_low_bandwidth(False)
-    assert service.status().refresh_due_at == ahead
+    assert gui.account.phase == Phase.SIGNED_IN
 
 
 @pytest.mark.parametrize("how", ["network", "wake"])
-def test_a_network_change_or_wake_up_refreshes_the_session(
-    qtbot: Any, signin: Any, how: str
+def test_a_wake_up_or_network_change_retries_a_failing_refresh_soon(
+    qtbot: Any, signin: Any, provider: TestProvider, monkeypatch: pytest.MonkeyPatch,
+    how: str,
 ) -> None:
-    """After a wake-up (a gap in the heartbeat) or a network change, one fresh refresh
-    runs at once, whatever the plan said: the rotated refresh token is saved."""
+    """A healthy session is left alone by a network change (a whole office sees it at
+    once); a refresh that failed is tried again within the wake spread (here: at once)
+    instead of at the end of its backoff, and the rotated refresh token is saved."""
     import time
 
+    from workplace.auth import plan
+
+    monkeypatch.setattr(plan, "WAKE_SPREAD", 0.0)  # the random point: now
     gui = signin.gui()
     sign_in_by_click(qtbot, gui)
+    service = gui.account.service
+    assert service is not None
     before = signin.stored()["refresh_token"]
+    planned = service.status().refresh_due_at
+
+    with qtbot.waitSignal(gui.watch.changed, timeout=SIGN_IN_MS):
+        gui.watch.notify("network")
+    assert service.status().refresh_due_at == planned  # healthy: the plan stands
+    assert signin.stored()["refresh_token"] == before
+
+    # The provider's token endpoint goes away; the keep-alive fails and backs off.
+    provider.set_behaviour(redirect={"/token": f"http://127.0.0.1:{closed_port()}/token"})
+    gui.account.refresh(force=True)
+    qtbot.waitUntil(lambda: (gui.account.state is not None
+                             and gui.account.state.reason is not None), timeout=SIGN_IN_MS)
+    backing_off = service.status().refresh_due_at
+    assert backing_off is not None and backing_off >= time.time() + plan.RETRY_FIRST - 5
+    provider.set_behaviour()  # back
+
     if how == "wake":
         gui.watch._last_beat = time.time() - 3600  # as if the laptop slept an hour
         gui.watch._on_heartbeat_timeout()
@@ -369,4 +392,6 @@ def test_a_network_change_or_wake_up_refreshes_the_session(
         gui.watch.notify("network")
     qtbot.waitUntil(lambda: (signin.stored() or {}).get("refresh_token") != before,
                     timeout=SIGN_IN_MS)
+    qtbot.waitUntil(lambda: gui.account.state is not None
+                    and gui.account.state.reason is None, timeout=SIGN_IN_MS)
     assert gui.account.phase == Phase.SIGNED_IN

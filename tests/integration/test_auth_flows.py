@@ -13,6 +13,7 @@ from keyring.backends import null
 
 from workplace.auth import AuthError, AuthErrorKind, AuthStatus, KeyringStore
 from workplace.auth.client import Grant, TokenClient
+from workplace.auth.plan import KEEPALIVE, KEEPALIVE_SPREAD, retry_delay
 from workplace.auth.tokens import TokenSet
 
 pytestmark = pytest.mark.integration
@@ -66,9 +67,10 @@ def test_restart_restores_without_browser(harness: Harness) -> None:
     assert len(harness.browser.visits) == visits
 
 
-def test_refresh_ahead_of_expiry_rotates(harness: Harness) -> None:
+def test_the_keep_alive_rotates(harness: Harness) -> None:
     service = harness.service()
-    service.sign_in()
+    due = service.sign_in().refresh_due_at
+    assert due is not None
     old = json.loads(harness.stored() or "{}")["refresh_token"]
     old_access = service.access_token()
 
@@ -76,7 +78,7 @@ def test_refresh_ahead_of_expiry_rotates(harness: Harness) -> None:
     assert service.refresh_if_needed().status == AuthStatus.SIGNED_IN
     assert "/token" not in harness.recorder.paths()  # not due yet
 
-    harness.clock.advance(250)  # 300 s tokens, refreshed 60 s ahead
+    harness.clock.advance(due - harness.clock() + 1)
     state = service.refresh_if_needed()
 
     assert state.status == AuthStatus.SIGNED_IN
@@ -88,13 +90,15 @@ def test_refresh_ahead_of_expiry_rotates(harness: Harness) -> None:
     assert reuse.json()["error"] == "invalid_grant"
 
 
-def test_refresh_due_at_follows_expiry_backoff_and_sign_out(harness: Harness) -> None:
-    service = harness.service()
+def test_refresh_due_at_follows_the_keep_alive_backoff_and_sign_out(harness: Harness) -> None:
+    service = harness.service()  # each plan at the start of its window (the harness)
+    first = KEEPALIVE * (1 - KEEPALIVE_SPREAD * 0.999)
     assert service.status().refresh_due_at is None  # signed out
 
     state = service.sign_in()
     assert state.expires_at is not None
-    assert state.refresh_due_at == pytest.approx(state.expires_at - 60)  # REFRESH_MARGIN
+    # The keep-alive, not the 300 s token's expiry (the provider keeps the session 14 days).
+    assert state.refresh_due_at == pytest.approx(harness.clock() + first, abs=5)
 
     # The fake clock runs with real time; 10 s of margin survive a stalled machine.
     harness.clock.advance(state.refresh_due_at - harness.clock() - 10)
@@ -105,16 +109,17 @@ def test_refresh_due_at_follows_expiry_backoff_and_sign_out(harness: Harness) ->
     refreshed = service.refresh_if_needed()
     assert "/token" in harness.recorder.paths()  # due: refreshed
     assert refreshed.expires_at is not None and refreshed.expires_at > state.expires_at
-    assert refreshed.refresh_due_at == pytest.approx(refreshed.expires_at - 60)
+    assert refreshed.refresh_due_at == pytest.approx(harness.clock() + first, abs=5)
 
     # A failed refresh backs off: the due time moves to the next try.
     harness.timeout = (2.0, 0.5)
     harness.provider.set_behaviour(delay_ms=3000, delay_paths=["/token"])
-    harness.clock.advance(250)
+    harness.clock.advance(first + 1)
     failed = service.refresh_if_needed()
     harness.provider.set_behaviour()
     assert failed.reason == AuthErrorKind.TIMEOUT
-    assert failed.refresh_due_at == pytest.approx(harness.clock() + 5, abs=2)  # BACKOFF_FIRST
+    assert failed.refresh_due_at == pytest.approx(harness.clock() + retry_delay(1, 0.999),
+                                                  abs=2)
 
     service.sign_out()
     assert service.status().refresh_due_at is None
@@ -134,10 +139,10 @@ def test_session_only_sign_in_refreshes_in_memory(harness: Harness) -> None:
     service = harness.service(keyring_store=KeyringStore(null.Keyring()))
     state = service.sign_in()
     assert state.status == AuthStatus.SESSION_ONLY and state.expires_at is not None
-    assert state.refresh_due_at == pytest.approx(state.expires_at - 60)
+    assert state.refresh_due_at is not None
     before = service.access_token()
 
-    harness.clock.advance(250)
+    harness.clock.advance(state.refresh_due_at - harness.clock() + 1)
     refreshed = service.refresh_if_needed()
 
     assert refreshed.status == AuthStatus.SESSION_ONLY
@@ -183,12 +188,13 @@ def test_failed_save_is_a_failed_refresh(harness: Harness) -> None:
 
 def test_provider_restart_with_new_signing_key(own_harness: Harness) -> None:
     service = own_harness.service()
-    service.sign_in()
+    due = service.sign_in().refresh_due_at
+    assert due is not None
     old_kid = own_harness.provider.kid
 
     own_harness.provider.restart()  # same port and grants, new signing key
     assert own_harness.provider.kid != old_kid
-    own_harness.clock.advance(250)
+    own_harness.clock.advance(due - own_harness.clock() + 1)
     own_harness.recorder.calls.clear()
     state = service.refresh_if_needed()
 

@@ -18,6 +18,7 @@ import requests
 from harness import Harness, tenant_config
 
 from workplace.auth import AuthError, AuthErrorKind, AuthStatus
+from workplace.auth.plan import RETRY_FIRST
 
 pytestmark = pytest.mark.integration
 
@@ -217,15 +218,17 @@ def test_provider_too_slow(harness: Harness) -> None:
 
 def test_refresh_timeout_backs_off(harness: Harness) -> None:
     service = harness.service()
-    service.sign_in()
+    planned = service.sign_in().refresh_due_at
+    assert planned is not None
     harness.timeout = (2.0, 0.5)
     harness.provider.set_behaviour(delay_ms=3000, delay_paths=["/token"])
 
-    state = service.refresh_if_needed(force=True)
+    harness.clock.advance(planned - harness.clock() + 1)
+    state = service.refresh_if_needed()
     assert state.reason == AuthErrorKind.TIMEOUT
     assert state.status == AuthStatus.SIGNED_IN  # still signed in, just not refreshed
     harness.recorder.calls.clear()
-    harness.clock.advance(250)  # due, but within the backoff
+    harness.clock.advance(RETRY_FIRST - 10)  # due by the plan, but within the backoff
     service.refresh_if_needed()
     assert harness.recorder.calls == []
 

@@ -7,7 +7,9 @@ import json
 
 import pytest
 
+from workplace.auth import plan
 from workplace.auth.errors import AuthError, AuthErrorKind
+from workplace.auth.plan import Trigger
 from workplace.auth.session import Remembered, Session
 from workplace.auth.session_store import parse
 from workplace.auth.state import AuthStatus, Profile
@@ -23,11 +25,11 @@ def _tokens(n: int = 1, *, until: float | None = T + 3600) -> TokenSet:
                     refresh_expires_at=until)
 
 
-def test_a_remembered_sign_in_is_planned_ahead_of_expiry() -> None:
+def test_a_remembered_sign_in_is_kept_alive_halfway_to_the_sessions_end() -> None:
     state = Session().signed_in_as(ERIKA, _tokens(), T, remembered=True)
     assert state.status == AuthStatus.SIGNED_IN and state.generation == 1
     assert state.reason is None and state.refresh_token == "refresh-1"
-    assert state.due_at() == T + 240
+    assert state.due_at() == T + 1800  # the session holds an hour; the token only 300 s
     view = state.view("SecretService.Keyring")
     assert (view.display_name, view.initials, view.session_until) == (
         "Erika Mustermann", "EM", T + 3600)
@@ -46,12 +48,34 @@ def test_a_session_only_sign_in_keeps_saying_why_after_a_failure_and_a_refresh()
 
 def test_failures_back_off_and_a_refresh_ends_the_backoff() -> None:
     state = Session().signed_in_as(ERIKA, _tokens(), T, remembered=True)
-    once = state.failed(AuthError(AuthErrorKind.TIMEOUT), T + 240)
-    twice = once.failed(AuthError(AuthErrorKind.TIMEOUT), T + 245)
-    assert (once.retry_at, twice.retry_at) == (T + 245, T + 255)
-    assert twice.due_at() == T + 255
+    once = state.failed(AuthError(AuthErrorKind.TIMEOUT), T + 1800, 0.5)
+    twice = once.failed(AuthError(AuthErrorKind.TIMEOUT), T + 2415, 0.0)
+    assert (once.retry_at, twice.retry_at) == (T + 1800 + 615, T + 2415 + 30)
+    assert twice.due_at() == T + 2445
     assert twice.status == AuthStatus.SIGNED_IN and twice.refresh_token == "refresh-1"
-    assert twice.refreshed(_tokens(2), T + 256).due_at() == T + 600 - 60
+    again = twice.refreshed(_tokens(2), T + 2446)
+    assert (again.failures, again.retry_at) == (0, 0.0)
+    assert again.due_at() == T + 2446 + (T + 3600 - (T + 2446)) / 2
+
+
+def test_a_wake_up_moves_only_an_overdue_or_failing_refresh() -> None:
+    state = Session().signed_in_as(ERIKA, _tokens(until=None), T, remembered=True)
+    assert state.woken(T + 60, 0.5) is state  # planned an hour ahead: the plan stands
+
+    overdue = state.woken(T + 50_000, 0.5)  # the laptop slept through the night
+    assert overdue.due_at() == T + 50_000 + plan.WAKE_SPREAD / 2
+    assert not overdue.should_refresh(Trigger.PLAN, T + 50_000)
+    assert overdue.should_refresh(Trigger.DEMAND, T + 50_000)  # a token asked for: at once
+
+    failing = state.failed(AuthError(AuthErrorKind.PROVIDER_UNREACHABLE), T + 3600, 0.9)
+    assert failing.retry_at > T + 3600 + 1000
+    woken = failing.woken(T + 3700, 0.1)  # the network changed: try again soon
+    assert woken.due_at() == T + 3700 + plan.WAKE_SPREAD * 0.1
+    assert woken.retry_at == T + 3700 and woken.failures == 1
+    assert woken.refreshed(_tokens(2), T + 3800).deferred_to == 0.0
+
+    signed_out = Session()
+    assert signed_out.woken(T, 0.5) is signed_out
 
 
 def test_rotated_keeps_the_new_refresh_token_but_not_the_new_access_token() -> None:

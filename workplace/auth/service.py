@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """AuthService: the one Qt-free facade of sign-in for the window and the command line.
 
-Every method but :meth:`AuthService.status`, :attr:`AuthService.low_bandwidth` and
-:meth:`AuthService.set_low_bandwidth` blocks and is meant to run on a worker thread;
-the window applies the returned :class:`AuthState` on the GUI thread. Tokens never
-leave this object except through :meth:`AuthService.access_token`.
+Every method but :meth:`AuthService.status`, :attr:`AuthService.low_bandwidth`,
+:meth:`AuthService.set_low_bandwidth` and :meth:`AuthService.woke` blocks and is
+meant to run on a worker thread; the window applies the returned :class:`AuthState`
+on the GUI thread. Tokens never leave this object except through
+:meth:`AuthService.access_token`.
 
 The parts: the provider behind a :class:`TokenClient` (passed in, or built from the
 tenant), the keyring entry behind a :class:`SessionStore`, the refresh plan in
@@ -19,6 +20,7 @@ only changes there.
 from __future__ import annotations
 
 import logging
+import random
 import threading
 import time
 import webbrowser
@@ -31,7 +33,7 @@ from workplace.auth.device import DeviceChallenge, Wait, event_wait
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.auth.keyring_store import KeyringStore
 from workplace.auth.logout import EndSession
-from workplace.auth.plan import REFRESH_MARGIN, Trigger
+from workplace.auth.plan import Trigger
 from workplace.auth.session import Session
 from workplace.auth.session_store import SessionStore
 from workplace.auth.state import AuthState, AuthStatus
@@ -64,7 +66,7 @@ class AuthService:
         clock: Callable[[], float] = time.time,
         wait: Wait = event_wait,
         sign_in_seconds: float = SIGN_IN_SECONDS,
-        refresh_margin: float = REFRESH_MARGIN,
+        draw: Callable[[], float] = random.random,
     ) -> None:
         self._config = provider
         self._client = client or TokenClient(
@@ -74,7 +76,8 @@ class AuthService:
         self._clock = clock
         self._wait = wait
         self._sign_in_seconds = sign_in_seconds
-        self._margin = refresh_margin
+        self._draw = draw
+        """Where in its window each keep-alive, retry and post-wake refresh falls."""
         self._end_session = EndSession(open_browser)
         self._changed = threading.Condition()
         """The one lock: every change of ``_state`` is a swap under it (and wakes those
@@ -85,22 +88,27 @@ class AuthService:
 
     def status(self) -> AuthState:
         """The current state; no network, no keyring, no waiting."""
-        return self._state.view(self._store.backend_name, self._margin)
+        return self._state.view(self._store.backend_name)
 
     @property
     def low_bandwidth(self) -> bool:
         return self._state.low_bandwidth
 
     def set_low_bandwidth(self, on: bool) -> AuthState:
-        """Switch the refresh plan: keep-alive only (``on``) or ahead of expiry.
-
-        No network, no keyring. The returned state's ``refresh_due_at`` is the new plan
-        (after switching off it may lie in the past: refresh now).
-        """
+        """Note the window's data saver. The refresh plan is the keep-alive either way
+        (:mod:`workplace.auth.plan`): there is no early refresh left to save. No
+        network, no keyring."""
         with self._changed:
-            if self._state.low_bandwidth != on:
-                log.info("refresh plan: %s", "keep-alive only" if on else "ahead of expiry")
             self._swap(self._state.planned(low_bandwidth=on))
+        return self.status()
+
+    def woke(self) -> AuthState:
+        """After a wake-up or a network change: a refresh that is overdue or backing off
+        is planned for a random point in the next few minutes (``refresh_due_at``), so
+        a whole office changing networks at once does not ask in the same second. No
+        network, no keyring."""
+        with self._changed:
+            self._swap(self._state.woken(self._clock(), self._draw()))
         return self.status()
 
     def _swap(self, state: Session) -> None:
@@ -116,8 +124,8 @@ class AuthService:
     def access_token(self) -> str | None:
         """A valid access token for calls to the organisation's services, or None.
 
-        A token with little time left (it lapses on purpose in low-bandwidth mode, or
-        after a sleep) is refreshed first: blocking, network. No refresh while a failed
+        A token with little time left (it lapses on purpose: the plan only keeps the
+        session alive) is refreshed first: blocking, network. No refresh while a failed
         one backs off, and never a browser; None when signed out or when no fresh token
         could be had (the state says why).
         """
@@ -158,9 +166,8 @@ class AuthService:
     def refresh_if_needed(self, *, force: bool = False) -> AuthState:
         """Refresh silently when the plan says so (``AuthState.refresh_due_at``).
 
-        Normal: when the access token is about to expire. Low-bandwidth: when the
-        session's keep-alive is due. ``force`` refreshes now and ignores the backoff
-        (after wake-up or a network change, or to get a fresh token). Never opens a
+        When the session's keep-alive is due, or the backoff after a failure is over.
+        ``force`` refreshes now and ignores the backoff (a restore). Never opens a
         browser; never retries a rejected refresh token.
         """
         started = self._begin_refresh(Trigger.FORCE if force else Trigger.PLAN)
@@ -174,7 +181,7 @@ class AuthService:
         the caller's too)."""
         with self._changed:
             state = self._state
-            if not state.should_refresh(trigger, self._clock(), self._margin):
+            if not state.should_refresh(trigger, self._clock()):
                 return None
             if state.refresh_under_way:
                 self._changed.wait_for(lambda: not self._state.refresh_under_way)
@@ -230,13 +237,13 @@ class AuthService:
                         start.generation)
             with self._changed:
                 if grant.late is None:
-                    self._swap(self._state.refreshed(tokens, self._clock()))
+                    self._swap(self._state.refreshed(tokens, self._clock(), self._draw()))
                 else:
                     # Only the ID token's times failed (a wrong clock, as a rule): the
                     # provider has rotated the refresh token, the old one is dead. Keep
                     # the new one; the answer's tokens are not used, the state says why.
                     self._swap(self._state.rotated(tokens.refresh_token)
-                               .failed(grant.late, self._clock()))
+                               .failed(grant.late, self._clock(), self._draw()))
         if grant.late is not None:
             log.info("kept the rotated session, but not its tokens (%s)", grant.late.kind.value)
         else:
@@ -248,7 +255,7 @@ class AuthService:
             if self._state.generation != generation:
                 return self.status()
             now = self._clock()
-            self._swap(self._state.failed(exc, now))
+            self._swap(self._state.failed(exc, now, self._draw()))
             delay = self._state.retry_at - now
         log.info("refresh failed (%s); next try in %.0f s", exc.kind.value, delay)
         return self.status()
@@ -338,7 +345,7 @@ class AuthService:
             with self._changed:  # a refresh of an earlier session must not land here
                 self._swap(self._state.signed_in_as(
                     profile, tokens, obtained, remembered=remembered, reason=reason,
-                    detail=detail))
+                    detail=detail).drawn(self._draw()))
         log.info("signed in (%s)", self._state.status.value)
         return self.status()
 

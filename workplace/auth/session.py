@@ -59,7 +59,13 @@ class Session:
     retry_at: float = 0.0
     """No refresh before this, unless forced (backoff)."""
     low_bandwidth: bool = False
-    """The refresh plan is keep-alive only."""
+    """The window's data saver is on (the refresh plan is the same keep-alive)."""
+    draw: float = 0.0
+    """Where in its window the next keep-alive or retry falls, in [0, 1): drawn at
+    random when the last refresh ended (see :mod:`workplace.auth.plan`)."""
+    deferred_to: float = 0.0
+    """A planned refresh waits until then: the random point after a wake-up or a
+    network change. A token asked for does not wait."""
     refreshing: int | None = None
     """The generation of the refresh under way, if one is."""
     attempting: bool = False
@@ -80,18 +86,18 @@ class Session:
     def refresh_under_way(self) -> bool:
         return self.refreshing == self.generation
 
-    def due_at(self, margin: float = plan.REFRESH_MARGIN) -> float | None:
+    def due_at(self) -> float | None:
         """When a planned refresh is next due; None with nothing to refresh."""
         if not self.can_refresh:
             return None
         return plan.due_at(
-            expires_at=self.tokens.expires_at if self.tokens else None,
-            refreshed_at=self.refreshed_at, session_until=self.session_until,
-            low_bandwidth=self.low_bandwidth, retry_at=self.retry_at, margin=margin)
+            has_tokens=self.tokens is not None, failing=self.failures > 0,
+            refreshed_at=self.refreshed_at,
+            session_until=self.session_until, retry_at=self.retry_at,
+            deferred_to=self.deferred_to, draw=self.draw)
 
-    def should_refresh(self, trigger: plan.Trigger, now: float,
-                       margin: float = plan.REFRESH_MARGIN) -> bool:
-        due = self.due_at(margin)
+    def should_refresh(self, trigger: plan.Trigger, now: float) -> bool:
+        due = self.due_at()
         if due is None:
             return False
         return plan.should_refresh(trigger, now=now, due=due, retry_at=self.retry_at)
@@ -102,7 +108,7 @@ class Session:
             return self.tokens.access_token
         return None
 
-    def view(self, keyring_backend: str, margin: float = plan.REFRESH_MARGIN) -> AuthState:
+    def view(self, keyring_backend: str) -> AuthState:
         """The picture for the window and the command line: no token values."""
         profile = self.profile
         return AuthState(
@@ -112,7 +118,7 @@ class Session:
             initials=profile.initials if profile else "",
             subject=profile.subject if profile else "",
             expires_at=self.tokens.expires_at if self.tokens else None,
-            refresh_due_at=self.due_at(margin),
+            refresh_due_at=self.due_at(),
             session_until=self.session_until if self.status != AuthStatus.SIGNED_OUT
             else None,
             keyring_backend=keyring_backend,
@@ -138,6 +144,10 @@ class Session:
         if self.refreshing != generation:
             return self
         return dataclasses.replace(self, refreshing=None)
+
+    def drawn(self, draw: float) -> Session:
+        """The same state, its next plan at the point ``draw`` of its window."""
+        return dataclasses.replace(self, draw=draw)
 
     def attempt(self, *, under_way: bool) -> Session:
         return dataclasses.replace(self, attempting=under_way)
@@ -178,21 +188,36 @@ class Session:
             session_until=session_until if session_until is not None else self.session_until,
         )
 
-    def refreshed(self, tokens: TokenSet, now: float) -> Session:
+    def refreshed(self, tokens: TokenSet, now: float, draw: float = 0.0) -> Session:
+        """New tokens; the next keep-alive falls at the point ``draw`` of its window."""
         limitation = self.limitation  # still session-only: keep saying why
         return dataclasses.replace(
             self.rotated(tokens.refresh_token, tokens.refresh_expires_at),
             tokens=tokens, refreshed_at=now, failures=0, retry_at=0.0,
+            draw=draw, deferred_to=0.0,
             reason=limitation[0] if limitation else None,
             detail=limitation[1] if limitation else "",
         )
 
-    def failed(self, error: AuthError, now: float) -> Session:
-        """A refresh failed (not rejected): back off, say why, keep the session."""
+    def failed(self, error: AuthError, now: float, draw: float = 0.0) -> Session:
+        """A refresh failed (not rejected): back off (to the point ``draw`` of the
+        backoff's window), say why, keep the session."""
         failures = self.failures + 1
         return dataclasses.replace(
-            self, failures=failures, retry_at=now + plan.backoff(failures),
+            self, failures=failures, retry_at=now + plan.retry_delay(failures, draw),
             reason=error.kind, detail=error.detail)
+
+    def woken(self, now: float, draw: float) -> Session:
+        """After a wake-up or a network change: a refresh that is overdue or backing
+        off runs at the random point ``draw`` of the next few minutes, and a token
+        asked for meanwhile need not wait for the backoff."""
+        due = self.due_at()
+        if due is None:
+            return self
+        at = plan.after_wake(due=due, failing=self.failures > 0, now=now, draw=draw)
+        if at is None:
+            return self
+        return dataclasses.replace(self, retry_at=min(self.retry_at, now), deferred_to=at)
 
     def forgotten(self, status: AuthStatus, *, keep_profile: bool = False) -> Session:
         """No tokens, no session: signed out, or REAUTH_REQUIRED (``keep_profile``, for

@@ -47,14 +47,14 @@ class AuthState:
     subject: str = ""
     expires_at: float | None = None
     """When the current access token expires (epoch seconds); None if there is none.
-    In low-bandwidth mode it may lie in the past: the token lapses on purpose, the
-    session does not (``AuthService.access_token`` refreshes on demand)."""
+    It may lie in the past: the token lapses on purpose, the session does not
+    (``AuthService.access_token`` refreshes on demand)."""
     refresh_due_at: float | None = None
     """When :meth:`AuthService.refresh_if_needed` will next refresh (epoch seconds, the
-    service's clock): ``expires_at`` minus the refresh margin, in low-bandwidth mode
-    the session keep-alive instead, or later while a failed refresh backs off; may lie
-    in the past (due now). None when signed out, when re-authentication is required,
-    or when there is no refresh token to use."""
+    service's clock): the session's keep-alive, or later while a failed refresh backs
+    off or after a wake-up (:mod:`workplace.auth.plan`); may lie in the past (due
+    now). None when signed out, when re-authentication is required, or when there is
+    no refresh token to use."""
     session_until: float | None = None
     """Until when the provider keeps the session, if it says (epoch seconds)."""
     keyring_backend: str = ""
@@ -63,7 +63,8 @@ class AuthState:
     """Why the state is as it is: a failure or a limitation (e.g. no_keyring, offline)."""
     detail: str = ""
     low_bandwidth: bool = False
-    """The refresh plan is keep-alive only (``AuthService.set_low_bandwidth``)."""
+    """The window's data saver is on (``AuthService.set_low_bandwidth``); the refresh
+    plan is the same keep-alive."""
 
     @property
     def signed_in(self) -> bool:

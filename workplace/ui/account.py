@@ -7,12 +7,13 @@ its blocking calls into jobs. Results are applied on the GUI thread; widgets
 listen to :attr:`AccountController.changed` and read :attr:`phase`,
 :attr:`state`, :attr:`error`, :attr:`challenge` and :attr:`browser_url`.
 
-Silent refresh: a single-shot timer fires shortly before the access token
-expires (or at ``AuthState.refresh_due_at`` where the service says so); the
-window's one :class:`~workplace.ui.netwatch.NetworkWatch` calls
-:meth:`AccountController.on_wake_or_network` after a wake-up or a network
-change, which forces one refresh. Network failures back off (5 s doubling to
-5 min). A rejected refresh token ends in one "please sign in again" state;
+Silent refresh: a single-shot timer fires at ``AuthState.refresh_due_at``, the
+core's plan (``workplace.auth.plan``: the session's keep-alive at a random point,
+the backoff after a failure). The window's one
+:class:`~workplace.ui.netwatch.NetworkWatch` calls
+:meth:`AccountController.on_wake_or_network` after a wake-up or a network change;
+the service then plans an overdue or failing refresh for a random point in the next
+few minutes. A rejected refresh token ends in one "please sign in again" state;
 nothing here ever opens the browser unless the user asked for it.
 
 This module never imports ``workplace.auth`` at import time: kinds and statuses
@@ -42,10 +43,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("workplace.ui")
 
-REFRESH_LEAD_S = 50.0
-"""Ask for a refresh this long before expiry (inside AuthService's 60 s margin)."""
-BACKOFF_FIRST_S, BACKOFF_MAX_S = 5.0, 300.0
-NETWORK_KINDS = frozenset({"provider_unreachable", "tls", "timeout"})
+MAX_TIMER_S = 24 * 3600
 
 
 class Phase(StrEnum):
@@ -80,7 +78,6 @@ class AccountController(QObject):
         self.browser_url = ""
         self._cancel: threading.Event | None = None
         self._attempt = 0
-        self._failures = 0
         self._disposed = False
         self._low_bandwidth = False
         self._refresh_timer = QTimer(self)
@@ -260,7 +257,6 @@ class AccountController(QObject):
         if attempt != self._attempt or self._disposed:
             return
         self.browser_url = ""
-        self._failures = 0
         self._apply(state)
 
     def _on_attempt_failed(self, attempt: int, exc: BaseException) -> None:
@@ -302,7 +298,7 @@ class AccountController(QObject):
     # -- silent refresh ------------------------------------------------------------
 
     def set_low_bandwidth(self, on: bool) -> None:
-        """Data saver: keep the session alive only, instead of refreshing ahead of expiry."""
+        """Data saver: told to the service (the refresh plan is the keep-alive either way)."""
         self._low_bandwidth = on
         service = self.service
         if service is None:
@@ -312,17 +308,14 @@ class AccountController(QObject):
             self._plan_refresh(state)
 
     def _plan_refresh(self, state: AuthState) -> None:
-        now = time.time()
-        reason = state.reason.value if state.reason is not None else ""
-        if reason in NETWORK_KINDS or state.expires_at is None:
-            self._failures += 1
-            delay = min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2 ** (self._failures - 1))
-        else:
-            self._failures = 0
-            due = getattr(state, "refresh_due_at", None)  # newer AuthState says when
-            at = due if isinstance(due, (int, float)) else state.expires_at - REFRESH_LEAD_S
-            delay = max(1.0, at - now)
-        self._refresh_timer.start(int(min(delay, 24 * 3600) * 1000))
+        """The timer at ``refresh_due_at`` (keep-alive, backoff and spread are the
+        core's); none when there is nothing to refresh."""
+        due = state.refresh_due_at
+        if due is None:
+            self._refresh_timer.stop()
+            return
+        delay = max(1.0, due - time.time())
+        self._refresh_timer.start(int(min(delay, MAX_TIMER_S) * 1000))
 
     @Slot()
     def _on_refresh_timer_timeout(self) -> None:
@@ -354,9 +347,14 @@ class AccountController(QObject):
     # -- wake-up and network changes (from the window's NetworkWatch) ---------------
 
     def on_wake_or_network(self) -> None:
-        """One fresh refresh round, ignoring the backoff (wake-up, network back)."""
-        self._failures = 0
-        self.refresh(force=True)
+        """After a wake-up or a network change: a refresh that is overdue or backing off
+        is planned again, for a random point in the next few minutes (brief lock, no
+        network or keyring), so a whole office changing networks does not ask the
+        provider in the same second."""
+        service = self.service
+        if service is None or self.phase != Phase.SIGNED_IN or self._disposed:
+            return
+        self._plan_refresh(service.woke())
 
     # -- teardown ------------------------------------------------------------------
 
