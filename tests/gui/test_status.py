@@ -215,8 +215,12 @@ def test_captive_portal_offers_the_login_page(
 
 
 def test_offline_probes_nothing_and_tiles_say_offline(
-    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path
+    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from workplace.status import schedule
+
+    monkeypatch.setattr(schedule, "ROUND_SPREAD", 0.0)  # the round after a change: now
     config = tenant(tmp_path, service("mail", server.url("/ok")))
     gui = make_gui(config, status=True, os_network=OsNetwork("disconnected"))
     wait_round(gui, qtbot)
@@ -235,6 +239,40 @@ def test_offline_probes_nothing_and_tiles_say_offline(
     wait_round(gui, qtbot, 2)
     assert index_of(gui, "mail").data(Role.STATUS) == "available"
     assert gui.window.banners.network.isHidden()
+
+
+def test_rounds_after_a_network_change_and_between_rounds_are_spread(
+    make_gui: GuiFactory, qtbot: Any, server: LoopbackServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window's timers take the core's spread (workplace.status.schedule): the round
+    after a network change comes a random moment later, the next round at a jittered
+    interval, so a whole office does not probe every service in the same second."""
+    from workplace.status import schedule
+
+    spread: list[float] = []
+
+    def first_round_delay() -> float:
+        spread.append(0.25)
+        return 0.25
+
+    monkeypatch.setattr(schedule, "first_round_delay", first_round_delay)
+    monkeypatch.setattr(schedule, "next_round_delay", lambda interval: interval * 1.13)
+    server.routes["/ok"] = Route(200, b"ok")
+    config = tenant(tmp_path, service("mail", server.url("/ok")))
+    gui = make_gui(config, status=True)
+    wait_round(gui, qtbot)
+    assert gui.status.policy is not None and gui.status.policy.status_interval
+    jittered = int(gui.status.policy.status_interval * 1.13 * 1000)
+    assert gui.status._probe_timer.interval() == jittered
+
+    with qtbot.waitSignal(gui.watch.changed, timeout=WAIT_MS):
+        gui.watch.notify("network")
+    assert spread == [0.25] and gui.status.rounds == 1  # not yet: a moment later
+    assert gui.status._round_timer.isActive() and gui.status._round_timer.interval() == 250
+    assert not gui.status._probe_timer.isActive()
+    wait_round(gui, qtbot, 2)
+    assert gui.status._probe_timer.interval() == jittered
 
 
 # -- the central catalog ----------------------------------------------------------------
@@ -308,6 +346,34 @@ def test_catalog_refresh_updates_tiles_and_a_failure_keeps_them(
         lambda: "older" in window.banners.catalog.title, timeout=WAIT_MS
     )  # rollback refused, and said so
     assert window.model.find("erp").isValid()
+
+
+def test_a_wake_up_plans_the_catalog_instead_of_fetching_it_at_once(
+    make_gui: GuiFactory, qtbot: Any, manifests: ManifestServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A copy checked a minute ago is not fetched again because the laptop woke up (a
+    whole office wakes within the same hour): the catalog is planned again from the
+    clock, and only an overdue copy is fetched, within a few minutes."""
+    import time
+
+    from workplace.status import schedule
+
+    monkeypatch.setattr(schedule, "ROUND_SPREAD", 0.0)
+    manifests.routes["/m.json"] = ManifestRoute(body=manifest(1, ("wiki", "Wiki")),
+                                                etag='"1"')
+    config = tenant(tmp_path, service("mail", "https://mail.example.org/"),
+                    extra=f'[catalog]\nmanifest_url = "{manifests.url("/m.json")}"\n')
+    gui = make_gui(config, status=True)
+    qtbot.waitUntil(lambda: gui.window.model.find("wiki").isValid(), timeout=WAIT_MS)
+    fetched = len(manifests.seen)
+
+    with qtbot.waitSignal(gui.watch.changed, timeout=WAIT_MS):
+        gui.watch._last_beat = time.time() - 3600  # as if the laptop slept an hour
+        gui.watch._on_heartbeat_timeout()
+    assert len(manifests.seen) == fetched  # the copy is fresh: nothing is fetched
+    assert gui.status._catalog_timer.isActive()
+    assert gui.status._catalog_timer.remainingTime() > 40 * 60 * 1000  # 60 min ± 20 %
 
 
 def test_offline_start_uses_the_cached_catalog(

@@ -247,19 +247,23 @@ def test_jitter_stays_within_twenty_percent() -> None:
 
 
 def test_backoff_after_failures_is_bounded_by_the_interval() -> None:
-    mid = lambda lo, hi: 1.0  # noqa: E731
-    assert next_refresh_delay(3600, failures=1, uniform=mid) == 300
-    assert next_refresh_delay(3600, failures=2, uniform=mid) == 600
-    assert next_refresh_delay(3600, failures=9, uniform=mid) == 3600
-    assert next_refresh_delay(3600, failures=10_000, uniform=mid) == 3600
+    low = lambda lo, hi: lo  # noqa: E731
+    high = lambda lo, hi: hi  # noqa: E731
+    assert next_refresh_delay(3600, failures=1, uniform=low) == 300  # never sooner
+    assert next_refresh_delay(3600, failures=1, uniform=high) == 1200
+    assert next_refresh_delay(3600, failures=2, uniform=high) == 2400
+    assert next_refresh_delay(3600, failures=9, uniform=high) == 3600
+    assert next_refresh_delay(3600, failures=10_000, uniform=high) == 3600
+    assert next_refresh_delay(300, failures=3, uniform=low) == 300  # a short interval
 
 
 def test_next_due() -> None:
     mid = lambda lo, hi: 1.0  # noqa: E731
+    high = lambda lo, hi: hi  # noqa: E731
     assert next_refresh_due(None, 1000.0, 3600, uniform=mid) == 1002.0  # no copy: at once
     assert next_refresh_due(900.0, 1000.0, 3600, uniform=mid) == 4500.0  # fresh copy waits
-    assert next_refresh_due(0.0, 99_999.0, 3600, uniform=mid) == 100_029.0  # overdue: soon
-    assert next_refresh_due(900.0, 1000.0, 3600, failures=1, uniform=mid) == 1300.0
+    assert next_refresh_due(0.0, 99_999.0, 3600, uniform=high) == 100_299.0  # overdue: soon
+    assert next_refresh_due(900.0, 1000.0, 3600, failures=1, uniform=high) == 2200.0
 
 
 # --------------------------------------------------------------------------- settings

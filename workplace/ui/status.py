@@ -1,15 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Where the launcher is, what it can reach, and the central catalog: all as background jobs.
 
-:class:`StatusController` runs one *round* after the first paint and on every
+:class:`StatusController` runs one *round* after the first paint and, at a random
+point within half a minute (``status.schedule.first_round_delay``), after every
 debounced network change or wake-up (from :class:`~workplace.ui.netwatch.NetworkWatch`):
 detect the connection profile (a job), then probe the services (a job), then plan
-the next probe at the profile's ``status_interval``. Offline or behind a login page
-nothing is probed; the next round waits for the network to change.
+the next probe at the profile's ``status_interval`` with jitter
+(``status.schedule.next_round_delay``). Offline or behind a login page nothing is
+probed; the next round waits for the network to change.
 
 The central catalog is refreshed on its own timer, planned with
 ``catalog.schedule.next_refresh_due`` at the profile's ``catalog_interval`` (with
-jitter and back-off), and once more when the network comes back.
+jitter and back-off), and planned again after a wake-up and when the network comes
+back: a copy that is overdue by then is fetched within a few minutes, at a random
+point. A whole office wakes up or changes networks within the same minute; none of
+this happens in the same second on every computer (benchmarks/fleet.py).
 
 Nothing here imports ``workplace.net``/``status`` at import time: the first round
 starts after the first paint, and only then are requests and friends loaded.
@@ -82,6 +87,10 @@ class StatusController(QObject):
         self._probe_timer = QTimer(self)
         self._probe_timer.setSingleShot(True)
         self._probe_timer.timeout.connect(self._on_probe_timer_timeout)
+        self._round_timer = QTimer(self)
+        """The round after a network change or a wake-up, a little later."""
+        self._round_timer.setSingleShot(True)
+        self._round_timer.timeout.connect(self._on_round_timer_timeout)
         self._catalog_timer = QTimer(self)
         self._catalog_timer.setSingleShot(True)
         self._catalog_timer.timeout.connect(self._on_catalog_timer_timeout)
@@ -101,6 +110,7 @@ class StatusController(QObject):
     def dispose(self) -> None:
         self._disposed = True
         self._probe_timer.stop()
+        self._round_timer.stop()
         self._catalog_timer.stop()
         self.watch.dispose()
 
@@ -127,6 +137,7 @@ class StatusController(QObject):
             return
         self._running = True
         self._probe_timer.stop()
+        self._round_timer.stop()
         os_net = self.watch.os_network()
         workplace = self._workplace
         self._jobs.run(
@@ -151,7 +162,7 @@ class StatusController(QObject):
                         "vpn": profile.vpn, "metered": profile.metered})
         self.profile_changed.emit()
         if profile.online and not was_online:
-            self.refresh_catalog()  # the network is back: one catalog check
+            self._plan_catalog()  # the network is back: an overdue copy is checked soon
         self.fetch_icons()
         self.probe()
 
@@ -207,7 +218,10 @@ class StatusController(QObject):
             return
         interval = self.policy.status_interval if self.policy is not None else None
         if interval and not self._disposed:
-            self._probe_timer.start(int(min(interval, MAX_TIMER_S) * 1000))
+            from workplace.status.schedule import next_round_delay
+
+            delay = next_round_delay(interval)
+            self._probe_timer.start(int(min(delay, MAX_TIMER_S) * 1000))
 
     @Slot()
     def _on_probe_timer_timeout(self) -> None:
@@ -217,12 +231,21 @@ class StatusController(QObject):
 
     @Slot(str)
     def _on_watch_changed(self, reason: str) -> None:
-        if not self._started:
+        """A network change or a wake-up: a round soon, at a random point; after a
+        wake-up the catalog is planned again from the clock (its timer stood still)."""
+        if not self._started or self._disposed:
             return
+        from workplace.status.schedule import first_round_delay
+
         self._icons_tried.clear()  # another network: failed icons get one more try
-        self.round()
+        self._probe_timer.stop()
+        self._round_timer.start(int(first_round_delay() * 1000))
         if reason == "wake":
-            self.refresh_catalog()
+            self._plan_catalog()
+
+    @Slot()
+    def _on_round_timer_timeout(self) -> None:
+        self.round()
 
     def settings_changed(self) -> None:
         """Preferences changed (intervals, data saver, proxy): new policy, a fresh round."""
