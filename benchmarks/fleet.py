@@ -1,22 +1,29 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Figure 7: the fleet at eight o'clock, 50,000 launchers in virtual time.
 
-``python -m benchmarks.fleet [--clients N] [--seed S]`` prints the table; ``run.py``
-runs it as ``fleet`` (``--quick``: 5,000 clients).
+``python -m benchmarks.fleet [--clients N] [--seed S]`` prints the before/after table;
+``run.py`` runs it as ``fleet`` (``--quick``: 5,000 launchers, a second or two).
 
 Each client is the launcher's own scheduling state, driven by the launcher's own
-decisions: the sign-in session is a real :class:`~workplace.auth.session.Session`
-(refreshed, failed, restored by its own methods, tokens parsed from a Keycloak-shaped
-answer by :class:`~workplace.auth.tokens.TokenResponse`), its next refresh is
-:meth:`Session.due_at`; the catalog's next check is
-:func:`workplace.catalog.schedule.next_refresh_due`; the intervals come from
-:func:`workplace.net.profile.policy_for` with the default preferences. What the window's
-Qt timers do with those answers (``ui/account.py``, ``ui/status.py``,
-``ui/netwatch.py``) is followed step by step in :class:`Fleet`.
+decisions, called as the window calls them: the sign-in session is a real
+:class:`~workplace.auth.session.Session` (restored, refreshed, failed and woken by its
+own methods, tokens parsed from a Keycloak-shaped answer by
+:class:`~workplace.auth.tokens.TokenResponse`), and its next refresh is
+:meth:`Session.due_at` (``AuthState.refresh_due_at``); the catalog's next check is
+:func:`workplace.catalog.schedule.next_refresh_due`; status rounds follow
+:func:`workplace.status.schedule.first_round_delay` and ``next_round_delay``; the
+intervals come from :func:`workplace.net.profile.policy_for` with the default
+preferences. What the window's Qt timers do with those answers (``ui/account.py``,
+``ui/status.py``, ``ui/netwatch.py``) is followed step by step in :class:`Fleet`; it
+decides nothing of its own.
 
 Only the servers are stand-ins: the identity provider answers every refresh (Keycloak
 defaults: 300 s access tokens, an offline session, so no end is announced) unless it
-is away; the catalog server answers 304 to the ETag of the version it serves.
+is away; the catalog server answers 304 to the ETag of the version it serves (IT
+published a new one overnight). A server that is back answers everything at once (no
+queueing), every request takes no time, one catalog refresh is one request (a manifest
+source without signature), and nothing else asks for tokens (the integrations' own
+scheduler is not in here yet).
 
 The morning (times of day, virtual seconds):
 
@@ -25,30 +32,39 @@ The morning (times of day, virtual seconds):
   5 minutes), 30 % at home (10 minutes);
 - the identity provider is away from 8:00 to 8:10 (in the wake-up wave);
 - the catalog server is away from 9:00 to 9:30;
-- at 9:45 the network drops for every laptop for a minute and comes back;
+- at 10:15 the network drops for every laptop for a minute and comes back;
 - the steady state is the hour from 11:00 to 12:00.
 
 Time moves in one-second buckets (events within a second keep their exact times);
 a timer that is planned again leaves its old event behind, which is skipped.
+
+"before" (benchmarks/fleet_before.json) is main's code before issue 15's fixes, measured
+by this simulation with the window's reactions as main had them: the first commit of
+this file.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from workplace.auth.errors import AuthError, AuthErrorKind
+from workplace.auth.plan import Trigger
 from workplace.auth.session import Remembered, Session
 from workplace.auth.state import Profile
-from workplace.auth.tokens import TokenResponse
+from workplace.auth.tokens import TokenResponse, TokenSet
 from workplace.catalog.schedule import next_refresh_due
 from workplace.config.schema import Preferences
 from workplace.net.profile import ConnectionProfile, ProfileKind, ProfilePolicy, policy_for
+from workplace.status.schedule import first_round_delay, next_round_delay
+from workplace.ui.netwatch import DEBOUNCE_MS, HEARTBEAT_MS
 
 HOUR = 3600.0
 DAY0 = 1_750_000_000.0 - (1_750_000_000.0 % 86_400)
@@ -72,7 +88,7 @@ class Scenario:
     office_share: float = 0.7
     idp_away: tuple[float, float] = (at(8, 0), at(8, 10))
     catalog_away: tuple[float, float] = (at(9, 0), at(9, 30))
-    network_drop: tuple[float, float] = (at(9, 45), at(9, 46))
+    network_drop: tuple[float, float] = (at(10, 15), at(10, 16))
     steady: tuple[float, float] = (at(11, 0), at(12, 0))
     access_token_seconds: int = 300
     catalog_minutes: int = 60
@@ -80,16 +96,15 @@ class Scenario:
 
 # -- the window's timers, as the Qt code has them ---------------------------------
 
-HEARTBEAT_S = 30.0
-"""ui/netwatch.py: a wake-up is noticed at the next heartbeat (up to 30 s) ..."""
-DEBOUNCE_S = 1.5
+HEARTBEAT_S = HEARTBEAT_MS / 1000
+"""A wake-up is noticed at the next heartbeat (up to 30 s) ..."""
+DEBOUNCE_S = DEBOUNCE_MS / 1000
 """... and a network change or wake-up becomes one round after this debounce."""
-UI_BACKOFF_FIRST_S, UI_BACKOFF_MAX_S = 5.0, 300.0
-NETWORK_KINDS = frozenset({"provider_unreachable", "tls", "timeout"})
-"""ui/account.py: the window's own backoff after network failures."""
 
 # event kinds
-WAKE, AUTH, CATALOG, ROUND, NET_DOWN, NET_UP = range(6)
+WAKE, AUTH, CATALOG, PROBE, DETECT, CHANGE, NET_DOWN, NET_UP = range(8)
+WOKE, NETWORK = 1, 0
+"""A CHANGE event's reason (NetworkWatch.changed: "wake" or "network")."""
 
 
 @dataclass
@@ -112,7 +127,15 @@ class Counts:
 
 
 class Fleet:
-    """Every client's scheduling state, and the window's reactions to each event."""
+    """Every client's scheduling state, and the window's reactions to each event.
+
+    The reactions follow ``ui/account.py`` (the refresh timer at ``refresh_due_at``,
+    :meth:`AuthService.woke` after a wake-up or a network change, a forced refresh at
+    restore) and ``ui/status.py`` (a round at start and, after a change, at
+    :func:`first_round_delay`; the probe timer at :func:`next_round_delay`; the
+    catalog timer at :func:`next_refresh_due`, planned again after a wake-up and when
+    the network comes back). The decisions are the core's, called here as there.
+    """
 
     def __init__(self, scenario: Scenario) -> None:
         self.s = scenario
@@ -125,52 +148,46 @@ class Fleet:
         self.counts = Counts(self.seconds)
         self.awake = [False] * n
         self.online = [True] * n
-        self.policy: list[ProfilePolicy] = []
         prefs = Preferences()
-        office = policy_for(ConnectionProfile(ProfileKind.OFFICE), prefs, scenario.catalog_minutes)
-        home = policy_for(ConnectionProfile(ProfileKind.HOME), prefs, scenario.catalog_minutes)
-        offline = policy_for(ConnectionProfile(ProfileKind.OFFLINE), prefs,
-                             scenario.catalog_minutes)
-        self.offline_policy = offline
-        self.home_policy = [office if self.rng.random() < scenario.office_share else home
-                            for _ in range(n)]
-        self.policy = list(self.home_policy)
+        minutes = scenario.catalog_minutes
+        office = policy_for(ConnectionProfile(ProfileKind.OFFICE), prefs, minutes)
+        home = policy_for(ConnectionProfile(ProfileKind.HOME), prefs, minutes)
+        self.offline_policy = policy_for(ConnectionProfile(ProfileKind.OFFLINE), prefs, minutes)
+        self.usual_policy = [office if self.rng.random() < scenario.office_share else home
+                             for _ in range(n)]
+        self.policy: list[ProfilePolicy] = list(self.usual_policy)
         # sign-in: yesterday's session, kept alive until the evening
-        profile = Profile("sub", "Erika Mustermann")
-        self.remembered = Remembered("refresh", profile, None)
-        self.sessions: list[Session] = []
+        self.remembered = Remembered("refresh", Profile("sub", "Erika Mustermann"), None)
         self.cold = [self.rng.random() < scenario.cold_start_share for _ in range(n)]
-        for i in range(n):
+        self.sessions: list[Session] = []
+        for _ in range(n):
             yesterday = DAY0 - 86_400 + at(17) + self.rng.uniform(0, HOUR)
-            session = Session().restored(self.remembered)
-            self.sessions.append(session.refreshed(self._tokens(yesterday), yesterday))
+            self.sessions.append(Session().restored(self.remembered).refreshed(
+                self._tokens(yesterday), yesterday, self.rng.random()))
         self.auth_gen = [0] * n
-        self.ui_failures = [0] * n
         # the catalog: yesterday's copy, checked in the afternoon
         self.checked_at = [DAY0 - 86_400 + at(16) + self.rng.uniform(0, 2 * HOUR)
                            for _ in range(n)]
         self.catalog_failures = [0] * n
         self.catalog_gen = [0] * n
-        self.catalog_running = [False] * n
         self.etag = [1] * n
         self.catalog_version = 2  # IT published a new version overnight
         self.round_gen = [0] * n
         self.token_minute = [-1] * n
         for i in range(n):
             wake = self.rng.triangular(scenario.wake_from, scenario.wake_to, scenario.wake_peak)
-            self.push(wake, WAKE, i)
-        for kind, when in ((NET_DOWN, scenario.network_drop[0]),
-                           (NET_UP, scenario.network_drop[1])):
-            self.push(when, kind, -1)
+            self.push(DAY0 + wake, WAKE, i)
+        self.push(DAY0 + scenario.network_drop[0], NET_DOWN, -1)
+        self.push(DAY0 + scenario.network_drop[1], NET_UP, -1)
 
     # -- plumbing ------------------------------------------------------------------
 
     def push(self, when: float, kind: int, client: int, gen: int = 0) -> None:
-        slot = int(when - self.t0)
+        slot = int(when - DAY0 - self.t0)
         if 0 <= slot <= self.seconds:
             self.buckets[slot].append((when, kind, client, gen))
 
-    def _tokens(self, now: float) -> Any:
+    def _tokens(self, now: float) -> TokenSet:
         return TokenResponse({
             "access_token": "a", "refresh_token": "r",
             "expires_in": self.s.access_token_seconds,
@@ -188,107 +205,96 @@ class Fleet:
         away = self.s.catalog_away
         return not (away[0] <= now - DAY0 < away[1])
 
+    def slot(self, now: float) -> int:
+        return int(now - DAY0 - self.t0)
+
     def run(self) -> Counts:
         handlers: dict[int, Callable[[float, int, int], None]] = {
             WAKE: self.on_wake, AUTH: self.on_auth_timer, CATALOG: self.on_catalog_timer,
-            ROUND: self.on_round, NET_DOWN: self.on_network_down, NET_UP: self.on_network_up,
+            PROBE: self.on_probe_timer, DETECT: self.on_round, CHANGE: self.on_change,
+            NET_DOWN: self.on_network_down, NET_UP: self.on_network_up,
         }
         for slot in range(self.seconds + 1):
             bucket = self.buckets[slot]
             k = 0
             while k < len(bucket):  # handlers may add to this very second
                 when, kind, client, gen = bucket[k]
-                handlers[kind](DAY0 + when, client, gen)
+                handlers[kind](when, client, gen)
                 k += 1
             self.buckets[slot] = []
         return self.counts
-
-    def slot(self, now: float) -> int:
-        return int(now - DAY0 - self.t0)
 
     # -- wake-up and network changes ------------------------------------------------
 
     def on_wake(self, now: float, i: int, _gen: int) -> None:
         self.awake[i] = True
         if self.cold[i]:
-            # gui.py: restore (refresh_if_needed(force=True)), status.start(): a round
-            # and the catalog plan
+            # gui.py: restore (refresh_if_needed(force=True)); status.start(): the
+            # first round at once and the catalog plan
             self.sessions[i] = Session().restored(self.remembered)
             self.refresh(now, i, force=True)
             self.plan_catalog(now, i)
-            self.round_at(now, i)
+            self.round_gen[i] += 1
+            self.push(now, DETECT, i, self.round_gen[i])
             return
         # Yesterday's single-shot timers run on the monotonic clock, which stood still
         # during the sleep: each fires what was left of its delay after the wake-up,
         # unless the wake-up round plans it again first.
-        self.push(now + self.rng.uniform(0, self.sessions[i].due_at() - self.sessions[i]
-                                         .refreshed_at) - DAY0, AUTH, i, self.auth_gen[i])
-        self.push(now + self.rng.uniform(0, self.home_policy[i].catalog_interval or 0) - DAY0,
-                  CATALOG, i, self.catalog_gen[i])
-        self.push(now + self.rng.uniform(0, self.home_policy[i].status_interval or 0) - DAY0,
-                  ROUND, i, self.round_gen[i])
+        session = self.sessions[i]
+        left = (session.due_at() or now) - session.refreshed_at
+        self.push(now + self.rng.uniform(0, left), AUTH, i, self.auth_gen[i])
+        policy = self.usual_policy[i]
+        self.push(now + self.rng.uniform(0, policy.catalog_interval or 0), CATALOG, i,
+                  self.catalog_gen[i])
+        self.push(now + self.rng.uniform(0, policy.status_interval or 0), PROBE, i,
+                  self.round_gen[i])
         # netwatch.py: the heartbeat notices the gap, then the debounce
-        seen = now + self.rng.uniform(0, HEARTBEAT_S) + DEBOUNCE_S
-        self.push(seen - DAY0, NET_UP, i, 1)
+        self.push(now + self.rng.uniform(0, HEARTBEAT_S) + DEBOUNCE_S, CHANGE, i, WOKE)
 
-    def on_network_down(self, now: float, i: int, gen: int) -> None:
-        for c in range(self.s.clients) if i < 0 else (i,):
-            if not self.awake[c]:
-                continue
-            self.online[c] = False
-            # one debounced round: detection says offline; no probes, no catalog timer
-            self.push(now + DEBOUNCE_S - DAY0, NET_UP, c, 2)
+    def on_network_down(self, now: float, _i: int, _gen: int) -> None:
+        self._network(now, online=False)
 
-    def on_network_up(self, now: float, i: int, gen: int) -> None:
-        """A debounced round: gen 1 a wake-up, 2 the network went, 0 (i < 0) it came back."""
-        if i < 0:
-            for c in range(self.s.clients):
-                if self.awake[c]:
-                    self.online[c] = True
-                    self.push(now + DEBOUNCE_S - DAY0, NET_UP, c, 3)
-            return
-        # gui.py _on_watch_changed: account.on_wake_or_network()
-        self.ui_failures[i] = 0
-        self.refresh(now, i, force=True)
-        # status.py _on_watch_changed: a round; "wake" also refreshes the catalog
-        was_online = self.policy[i] is not self.offline_policy
-        self.policy[i] = self.home_policy[i] if self.online[i] else self.offline_policy
-        if gen == 1:
-            self.refresh_catalog(now, i)
-        elif gen == 3 and not was_online:
-            self.refresh_catalog(now, i)  # _on_detected: the network is back
-        if self.policy[i] is self.offline_policy:
-            self.round_gen[i] += 1  # round(): the probe timer stops, none is planned
-            return
-        self.round_at(now, i)
+    def on_network_up(self, now: float, _i: int, _gen: int) -> None:
+        self._network(now, online=True)
+
+    def _network(self, now: float, *, online: bool) -> None:
+        """Every awake laptop sees the change in the same second (one debounced round)."""
+        for c in range(self.s.clients):
+            if self.awake[c]:
+                self.online[c] = online
+                self.push(now + DEBOUNCE_S, CHANGE, c, NETWORK)
+
+    def on_change(self, now: float, i: int, reason: int) -> None:
+        """gui.py/status.py ``_on_watch_changed``: the account is told, a round is planned,
+        and after a wake-up the catalog is planned again from the clock."""
+        self.plan_refresh(now, i, self.sessions[i].woken(now, self.rng.random()))
+        self.round_gen[i] += 1  # the probe timer stops; the round comes a little later
+        self.push(now + first_round_delay(self.uniform), DETECT, i, self.round_gen[i])
+        if reason == WOKE:
+            self.plan_catalog(now, i)
 
     # -- sign-in --------------------------------------------------------------------
 
     def refresh(self, now: float, i: int, *, force: bool) -> None:
         """AuthService.refresh_if_needed, then AccountController._apply/_plan_refresh."""
-        from workplace.auth.plan import Trigger
-
         session = self.sessions[i]
         if session.should_refresh(Trigger.FORCE if force else Trigger.PLAN, now):
             if self.online[i]:
                 self.count_token(now, i)
             if self.online[i] and self.idp_up(now):
-                session = session.refreshed(self._tokens(now), now)
+                session = session.refreshed(self._tokens(now), now, self.rng.random())
             else:
-                session = session.failed(AuthError(AuthErrorKind.PROVIDER_UNREACHABLE), now)
-            self.sessions[i] = session
-        state = session.view("")
-        reason = state.reason.value if state.reason is not None else ""
-        if reason in NETWORK_KINDS or state.expires_at is None:
-            self.ui_failures[i] += 1
-            delay = min(UI_BACKOFF_MAX_S,
-                        UI_BACKOFF_FIRST_S * 2 ** (self.ui_failures[i] - 1))
-        else:
-            self.ui_failures[i] = 0
-            assert state.refresh_due_at is not None
-            delay = max(1.0, state.refresh_due_at - now)
+                session = session.failed(AuthError(AuthErrorKind.PROVIDER_UNREACHABLE), now,
+                                         self.rng.random())
+        self.plan_refresh(now, i, session)
+
+    def plan_refresh(self, now: float, i: int, session: Session) -> None:
+        """AccountController._plan_refresh: the timer at ``refresh_due_at``, at least 1 s."""
+        self.sessions[i] = session
         self.auth_gen[i] += 1
-        self.push(now + delay - DAY0, AUTH, i, self.auth_gen[i])
+        due = session.due_at()  # what AuthState.refresh_due_at says
+        if due is not None:
+            self.push(max(now + 1.0, due), AUTH, i, self.auth_gen[i])
 
     def on_auth_timer(self, now: float, i: int, gen: int) -> None:
         if gen == self.auth_gen[i]:
@@ -312,14 +318,14 @@ class Fleet:
             return
         due = next_refresh_due(self.checked_at[i], now, interval,
                                failures=self.catalog_failures[i], uniform=self.uniform)
-        self.push(max(now + 1.0, due) - DAY0, CATALOG, i, self.catalog_gen[i])
+        self.push(max(now + 1.0, due), CATALOG, i, self.catalog_gen[i])
 
     def on_catalog_timer(self, now: float, i: int, gen: int) -> None:
         if gen == self.catalog_gen[i]:
             self.refresh_catalog(now, i)
 
     def refresh_catalog(self, now: float, i: int) -> None:
-        """RemoteCatalog.refresh (conditional GET), then _on_catalog_refreshed."""
+        """RemoteCatalog.refresh (a conditional GET), then _on_catalog_refreshed."""
         if not self.online[i]:
             self.catalog_failures[i] += 1
         elif not self.catalog_up(now):
@@ -337,87 +343,205 @@ class Fleet:
 
     # -- status rounds ----------------------------------------------------------------
 
-    def round_at(self, now: float, i: int) -> None:
-        self.round_gen[i] += 1
-        self.push(now - DAY0, ROUND, i, self.round_gen[i])
-
     def on_round(self, now: float, i: int, gen: int) -> None:
-        """One probe round (every service's server sees one request), then the timer."""
-        if gen != self.round_gen[i] or not self.online[i]:
+        """StatusController.round: detect the profile, then probe (``_on_detected``)."""
+        if gen != self.round_gen[i]:
             return
-        self.counts.rounds[self.slot(now)] += 1
+        was_online = self.policy[i] is not self.offline_policy
+        self.policy[i] = self.usual_policy[i] if self.online[i] else self.offline_policy
+        if self.online[i] and not was_online:
+            self.plan_catalog(now, i)  # the network is back: the catalog plan again
+        self.on_probe_timer(now, i, gen)
+
+    def on_probe_timer(self, now: float, i: int, gen: int) -> None:
+        """One probe round (each service's server sees one request), then the timer."""
+        if gen != self.round_gen[i]:
+            return
+        if self.online[i]:
+            self.counts.rounds[self.slot(now)] += 1
         interval = self.policy[i].status_interval
+        self.round_gen[i] += 1
         if interval:
-            self.round_gen[i] += 1
-            self.push(now + interval - DAY0, ROUND, i, self.round_gen[i])
+            self.push(now + next_round_delay(interval, self.uniform), PROBE, i,
+                      self.round_gen[i])
 
 
 # -- the figures ------------------------------------------------------------------------
 
+MINUTE = 60.0
+AFTER = 30 * MINUTE
+"""An outage's aftermath: its peak is looked for in this long after it ends."""
+
+
+def _rate(series: list[int], t0: float, start: float, end: float) -> float:
+    a, b = int(start - t0), int(end - t0)
+    return sum(series[a:b]) / max(1, b - a)
+
+
+def _busiest_minute(series: list[int], t0: float, start: float, end: float) -> float:
+    return max(_rate(series, t0, m, m + MINUTE) for m in _minutes(start, end))
+
+
+def _busiest_second(series: list[int], t0: float, start: float, end: float) -> float:
+    return float(max(series[int(start - t0):int(end - t0)], default=0))
+
+
+def _minutes(start: float, end: float) -> list[float]:
+    return [start + k * MINUTE for k in range(int((end - start) // MINUTE))]
+
+
+def measure(s: Scenario, c: Counts) -> dict[str, float]:
+    """Every figure of the table, from the requests per second the servers saw."""
+    t0 = s.start
+    steady = {name: _rate(series, t0, *s.steady)
+              for name, series in (("token", c.token), ("catalog", c.catalog),
+                                   ("rounds", c.rounds))}
+    wave = (s.wake_from, s.wake_to + 10 * MINUTE)
+    idp_back, catalog_back, net_back = s.idp_away[1], s.catalog_away[1], s.network_drop[1]
+    first, last = int((s.wake_from - t0) // MINUTE), int((s.end - t0) // MINUTE)
+    a, b = int(s.steady[0] - t0), int(s.steady[1] - t0)
+    catalog_total = sum(c.catalog[a:b])
+    out = {
+        "token.steady": steady["token"],
+        "token.steady_second": _busiest_second(c.token, t0, *s.steady),
+        "token.wave": _busiest_minute(c.token, t0, *wave),
+        "token.outage": _busiest_minute(c.token, t0, *s.idp_away),
+        "token.after_outage": _rate(c.token, t0, idp_back, idp_back + MINUTE),
+        "token.after_outage_peak": _busiest_minute(c.token, t0, idp_back, idp_back + AFTER),
+        "token.after_drop": _rate(c.token, t0, net_back, net_back + MINUTE),
+        "token.share": max(c.token_clients_per_minute[first:last]) / s.clients,
+        "catalog.steady": steady["catalog"],
+        "catalog.wave": _busiest_minute(c.catalog, t0, *wave),
+        "catalog.after_outage": _rate(c.catalog, t0, catalog_back, catalog_back + MINUTE),
+        "catalog.after_outage_peak": _busiest_minute(c.catalog, t0, catalog_back,
+                                                     catalog_back + AFTER),
+        "catalog.after_drop": _rate(c.catalog, t0, net_back, net_back + MINUTE),
+        "catalog.after_drop_second": _busiest_second(c.catalog, t0, net_back,
+                                                     net_back + MINUTE),
+        "catalog.share_304": sum(c.catalog_304[a:b]) / catalog_total if catalog_total else 0.0,
+        "rounds.steady": steady["rounds"],
+        "rounds.steady_second": _busiest_second(c.rounds, t0, *s.steady),
+        "rounds.wave": _busiest_minute(c.rounds, t0, *wave),
+        "rounds.after_drop": _rate(c.rounds, t0, net_back, net_back + MINUTE),
+        "rounds.after_drop_second": _busiest_second(c.rounds, t0, net_back, net_back + MINUTE),
+    }
+    for server in ("token", "catalog"):
+        out[f"{server}.after_outage_x"] = (
+            out[f"{server}.after_outage_peak"] / out[f"{server}.steady"]
+            if out[f"{server}.steady"] else 0.0)
+    return out
+
 
 @dataclass(frozen=True)
-class Window:
-    """Requests per second in a stretch of the morning: its mean, its busiest minute
-    (as requests per second) and its busiest second."""
-
-    mean: float
-    busiest_minute: float
-    busiest_second: int
-
-
-def window(series: list[int], t0: float, start: float, end: float) -> Window:
-    a, b = int(start - t0), int(end - t0)
-    part = series[a:b]
-    minutes = [sum(part[k:k + 60]) / 60 for k in range(0, len(part), 60)]
-    return Window(sum(part) / max(1, len(part)), max(minutes, default=0.0),
-                  max(part, default=0))
+class Row:
+    key: str
+    label: str
+    unit: str
+    target: str = ""
+    met: Callable[[float], bool] | None = None
 
 
-def figures(s: Scenario, counts: Counts) -> dict[str, Any]:
-    t0 = s.start
-    minute = 60.0
-    rows: dict[str, Any] = {}
-    for name, series in (("token", counts.token), ("catalog", counts.catalog),
-                         ("rounds", counts.rounds)):
-        rows[name] = {
-            "steady": window(series, t0, *s.steady),
-            "wake-up wave": window(series, t0, s.wake_from, s.wake_to + 10 * minute),
-            "minute after the IdP outage": window(series, t0, s.idp_away[1],
-                                                  s.idp_away[1] + minute),
-            "minute after the catalog outage": window(series, t0, s.catalog_away[1],
-                                                      s.catalog_away[1] + minute),
-            "minute after the network drop": window(series, t0, s.network_drop[1],
-                                                    s.network_drop[1] + minute),
-        }
-    first, last = int((s.wake_from - t0) // 60), int((s.end - t0) // 60)
-    per_minute = counts.token_clients_per_minute[first:last]
-    worst = max(range(len(per_minute)), key=per_minute.__getitem__)
-    a, b = int(s.steady[0] - t0), int(s.steady[1] - t0)
-    total = sum(counts.catalog[a:b])
-    rows["token share"] = {
-        "worst minute": per_minute[worst] / s.clients,
-        "at": _clock(t0 + (first + worst) * 60),
-    }
-    rows["catalog 304 share"] = sum(counts.catalog_304[a:b]) / total if total else 0.0
-    return rows
+ROWS = (
+    Row("token.steady", "token endpoint: steady state, 11:00-12:00", "req/s"),
+    Row("token.steady_second", "token endpoint: steady state, busiest second", "req"),
+    Row("token.wave", "token endpoint: wake-up wave, busiest minute", "req/s"),
+    Row("token.outage", "token endpoint: during the IdP outage, busiest minute", "req/s"),
+    Row("token.after_outage", "token endpoint: the minute after the IdP outage", "req/s"),
+    Row("token.after_outage_peak", "token endpoint: busiest minute, 30 min after it", "req/s"),
+    Row("token.after_outage_x", "  ... as a multiple of the steady state", "x",
+        "<= 3", lambda v: v <= 3.0),
+    Row("token.after_drop", "token endpoint: the minute after the network drop", "req/s"),
+    Row("token.share", "token endpoint: worst minute after 7:30, share of fleet", "%",
+        "<= 5 %", lambda v: v <= 0.05),
+    Row("catalog.steady", "catalog: steady state, 11:00-12:00", "req/s"),
+    Row("catalog.wave", "catalog: wake-up wave, busiest minute", "req/s"),
+    Row("catalog.after_outage", "catalog: the minute after the server is back", "req/s"),
+    Row("catalog.after_outage_peak", "catalog: busiest minute, 30 min after it", "req/s"),
+    Row("catalog.after_outage_x", "  ... as a multiple of the steady state", "x",
+        "<= 3", lambda v: v <= 3.0),
+    Row("catalog.after_drop", "catalog: the minute after the network drop", "req/s"),
+    Row("catalog.after_drop_second", "catalog: that minute's busiest second", "req"),
+    Row("catalog.share_304", "catalog: answered 304 in the steady state", "%",
+        "> 95 %", lambda v: v > 0.95),
+    Row("rounds.steady", "status rounds (each service): steady state", "req/s"),
+    Row("rounds.steady_second", "status rounds: steady state, busiest second", "req"),
+    Row("rounds.wave", "status rounds: wake-up wave, busiest minute", "req/s"),
+    Row("rounds.after_drop", "status rounds: the minute after the network drop", "req/s"),
+    Row("rounds.after_drop_second", "status rounds: that minute's busiest second", "req"),
+)
 
 
-def _clock(seconds: float) -> str:
-    return f"{int(seconds // 3600):02d}:{int(seconds % 3600 // 60):02d}"
+def _shown(row: Row, value: float | None) -> str:
+    if value is None:
+        return "-"
+    if row.unit == "%":
+        return f"{value:.1%}"
+    if row.unit == "x":
+        return f"{value:.2f}x"
+    return f"{value:,.1f}" if row.unit == "req/s" else f"{value:,.0f}"
 
 
-def print_figures(s: Scenario, rows: dict[str, Any]) -> None:
-    print(f"fleet of {s.clients:,} launchers, requests per second "
-          "(mean / busiest minute / busiest second)")
-    for name in ("token", "catalog", "rounds"):
-        print(f"  {name}:")
-        for label, w in rows[name].items():
-            print(f"    {label:<34} {w.mean:8.1f} {w.busiest_minute:8.1f} "
-                  f"{w.busiest_second:8d}")
-    share = rows["token share"]
-    print(f"  worst minute at the token endpoint: {share['worst minute']:.1%} of the fleet "
-          f"({share['at']})")
-    print(f"  catalog answered 304 in the steady state: {rows['catalog 304 share']:.1%}")
+def print_table(clients: int, after: dict[str, float], before: dict[str, float] | None) -> None:
+    print(f"The fleet at eight o'clock: {clients:,} launchers in virtual time "
+          "(req/s: requests per second)")
+    head = f"{'figure':<56} {'unit':>5} {'before':>10} {'after':>10}  target"
+    print(head)
+    print("-" * len(head))
+    for row in ROWS:
+        old = before.get(row.key) if before else None
+        new = after[row.key]
+        verdict = ""
+        if row.met is not None:
+            verdict = f"{row.target} ({'met' if row.met(new) else 'MISSED'})"
+        print(f"{row.label:<56} {row.unit:>5} {_shown(row, old):>10} "
+              f"{_shown(row, new):>10}  {verdict}")
+
+
+BEFORE = Path(__file__).with_name("fleet_before.json")
+"""The same figures for main's code before the fixes (see :func:`record_before`)."""
+
+
+def before_figures(clients: int) -> dict[str, float] | None:
+    try:
+        recorded = json.loads(BEFORE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    found = recorded.get("figures", {}).get(str(clients))
+    return found if isinstance(found, dict) else None
+
+
+def simulate(clients: int, seed: int = Scenario.seed) -> tuple[Scenario, dict[str, float]]:
+    scenario = Scenario(clients=clients, seed=seed)
+    return scenario, measure(scenario, Fleet(scenario).run())
+
+
+QUICK_CLIENTS = 5_000
+
+
+def bench_fleet(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
+    """Figure 7 for ``benchmarks.run``: one run (the simulation is deterministic for a
+    seed); the before/after table is printed as it is measured."""
+    from benchmarks.run import Figure
+
+    clients = QUICK_CLIENTS if quick else Scenario.clients
+    started = time.perf_counter()
+    _scenario, after = simulate(clients)
+    seconds = time.perf_counter() - started
+    before = before_figures(clients)
+    print_table(clients, after, before)
+    print(f"({seconds:.1f} s)\n")
+    figures = []
+    for row in ROWS:
+        if row.met is None and row.key not in ("token.steady", "catalog.steady"):
+            continue
+        value = after[row.key]
+        old = before.get(row.key) if before else None
+        figures.append(Figure(
+            name=f"fleet: {row.label.strip(' .')}", unit=row.unit, median=value,
+            spread=(value, value), baseline=old, target=row.target or "(reference)",
+            runs=[value], notes={"clients": clients, "simulated in s": round(seconds, 1)},
+        ))
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -425,11 +549,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=Scenario.clients)
     parser.add_argument("--seed", type=int, default=Scenario.seed)
     args = parser.parse_args(argv)
-    scenario = Scenario(clients=args.clients, seed=args.seed)
     started = time.perf_counter()
-    counts = Fleet(scenario).run()
-    print_figures(scenario, figures(scenario, counts))
-    print(f"({time.perf_counter() - started:.1f} s)")
+    _scenario, after = simulate(args.clients, args.seed)
+    seconds = time.perf_counter() - started
+    before = before_figures(args.clients) if args.seed == Scenario.seed else None
+    print_table(args.clients, after, before)
+    if before is None:
+        print("(no recorded figures of main's code for this fleet size and seed)")
+    print(f"({seconds:.1f} s)")
     return 0
 
 

@@ -14,10 +14,10 @@ it (workplace/ui/status.py, workplace/ui/account.py):
 - the central catalog's conditional refresh every ``policy.catalog_interval``
   (no jitter) against a loopback manifest server that answers 304 to the ETag;
 - the silent refresh at ``AuthState.refresh_due_at`` (300 s access tokens, the
-  openDesk default), the real ``refresh_if_needed`` with an injected clock. The
-  profile policy's ``low_bandwidth`` is handed to ``AuthService.set_low_bandwidth``
-  as the window does: low-bandwidth mode keeps the session alive instead of keeping
-  an access token fresh.
+  openDesk default), the real ``refresh_if_needed`` with an injected clock: the
+  session's keep-alive (the token lapses; it is fetched on demand). The profile
+  policy's ``low_bandwidth`` is handed to ``AuthService.set_low_bandwidth`` as the
+  window does; it no longer changes the sign-in's plan.
 
 Bytes are counted on the sockets (HTTP and, where used, TLS). The gaps between events
 are minutes, longer than servers keep idle connections open, so the keep-alive pool is
@@ -225,11 +225,9 @@ def _middle(low: float, high: float) -> float:
 
 def _auth_due(state: Any) -> float:
     """When the window's refresh timer fires (AccountController._plan_refresh), epoch."""
-    due = getattr(state, "refresh_due_at", None)
+    due = state.refresh_due_at
     if not isinstance(due, int | float):
-        from workplace.ui.account import REFRESH_LEAD_S
-
-        due = state.expires_at - REFRESH_LEAD_S
+        raise RuntimeError(f"nothing to refresh: {state.status} ({state.reason})")
     return float(due)
 
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Run the benchmarks: ``python -m benchmarks.run [--quick] [startup catalog sweep signin idle]``.
+"""Run the benchmarks: ``python -m benchmarks.run [--quick] [startup catalog sweep signin idle
+fleet]``.
 
 Every figure is a ratio against a baseline measured in the same run on the same
 machine. Prints a table and writes build/bench/results.json. These are
@@ -8,7 +9,9 @@ that cannot run here (no node, no D-Bus keyring) is reported as skipped, with wh
 
 Figures 1 and 3: this module; 2 memory (signed in, probes done): memory.py, run with
 ``startup`` (or alone as ``memory``); 4 health sweep: sweep.py; 5 sign-in: signin.py;
-6 idle traffic: idle.py (loopback servers and the test provider: loopback.py, tests/stack).
+6 idle traffic: idle.py (loopback servers and the test provider: loopback.py, tests/stack);
+7 the fleet at eight o'clock, 50,000 launchers in virtual time: fleet.py (prints its
+before/after table; ``--quick``: 5,000 launchers).
 """
 
 from __future__ import annotations
@@ -212,6 +215,12 @@ def bench_idle(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
     return run(repeats, tmp, quick=quick)
 
 
+def bench_fleet(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
+    from benchmarks.fleet import bench_fleet as run
+
+    return run(repeats, tmp, quick=quick)
+
+
 Bench = Callable[[int, Path, bool], list[Figure]]
 BENCHES: dict[str, Bench] = {
     "startup": bench_startup_and_memory,
@@ -220,6 +229,7 @@ BENCHES: dict[str, Bench] = {
     "sweep": bench_sweep,
     "signin": bench_signin,
     "idle": bench_idle,
+    "fleet": bench_fleet,
 }
 WITH = {"startup": ("memory",)}
 """Asking for ``startup`` also runs ``memory`` (figures 1 and 2 belong together)."""
