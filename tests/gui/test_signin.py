@@ -373,6 +373,7 @@ def test_a_wake_up_or_network_change_retries_a_failing_refresh_soon(
 
     with qtbot.waitSignal(gui.watch.changed, timeout=SIGN_IN_MS):
         gui.watch.notify("network")
+    qtbot.waitUntil(lambda: gui.jobs.pending == 0, timeout=SIGN_IN_MS)
     assert service.status().refresh_due_at == planned  # healthy: the plan stands
     assert signin.stored()["refresh_token"] == before
 

@@ -376,6 +376,35 @@ def test_a_wake_up_plans_the_catalog_instead_of_fetching_it_at_once(
     assert gui.status._catalog_timer.remainingTime() > 40 * 60 * 1000  # 60 min ± 20 %
 
 
+def test_the_network_coming_back_fetches_only_an_overdue_catalog(
+    make_gui: GuiFactory, qtbot: Any, manifests: ManifestServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Offline, then the network comes back (for a whole office in the same second): a
+    copy fetched a moment ago is not fetched again; the plan waits for its interval."""
+    from workplace.status import schedule
+
+    monkeypatch.setattr(schedule, "ROUND_SPREAD", 0.0)
+    manifests.routes["/m.json"] = ManifestRoute(body=manifest(1, ("wiki", "Wiki")),
+                                                etag='"1"')
+    config = tenant(tmp_path, service("mail", "https://mail.example.org/"),
+                    extra=f'[catalog]\nmanifest_url = "{manifests.url("/m.json")}"\n')
+    gui = make_gui(config, status=True, os_network=OsNetwork("disconnected"))
+    wait_round(gui, qtbot)
+    assert gui.status.offline and not gui.status._catalog_timer.isActive()
+    gui.status.refresh_catalog()  # e.g. fetched just before the network went
+    qtbot.waitUntil(lambda: gui.window.model.find("wiki").isValid(), timeout=WAIT_MS)
+    fetched, rounds = len(manifests.seen), gui.status.rounds
+
+    gui.watch.forced = OsNetwork("online")
+    with qtbot.waitSignal(gui.watch.changed, timeout=WAIT_MS):
+        gui.watch.notify("network")
+    wait_round(gui, qtbot, rounds + 1)
+    assert not gui.status.offline
+    assert len(manifests.seen) == fetched  # fresh: not fetched again
+    assert gui.status._catalog_timer.remainingTime() > 40 * 60 * 1000
+
+
 def test_offline_start_uses_the_cached_catalog(
     make_gui: GuiFactory, qtbot: Any, manifests: ManifestServer, tmp_path: Path
 ) -> None:
