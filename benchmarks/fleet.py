@@ -439,30 +439,37 @@ class Row:
     unit: str
     target: str = ""
     met: Callable[[float], bool] | None = None
+    summary: str = ""
+    """The name in run.py's table, for the rows that go there."""
 
 
 ROWS = (
-    Row("token.steady", "token endpoint: steady state, 11:00-12:00", "req/s"),
+    Row("token.steady", "token endpoint: steady state, 11:00-12:00", "req/s",
+        summary="fleet: token endpoint, steady state"),
     Row("token.steady_second", "token endpoint: steady state, busiest second", "req"),
     Row("token.wave", "token endpoint: wake-up wave, busiest minute", "req/s"),
     Row("token.outage", "token endpoint: during the IdP outage, busiest minute", "req/s"),
     Row("token.after_outage", "token endpoint: the minute after the IdP outage", "req/s"),
     Row("token.after_outage_peak", "token endpoint: busiest minute, 30 min after it", "req/s"),
     Row("token.after_outage_x", "  ... as a multiple of the steady state", "x",
-        "<= 3", lambda v: v <= 3.0),
+        "<= 3", lambda v: v <= 3.0,
+        summary="fleet: token endpoint after the IdP outage, x steady"),
     Row("token.after_drop", "token endpoint: the minute after the network drop", "req/s"),
     Row("token.share", "token endpoint: worst minute after 7:30, share of fleet", "%",
-        "<= 5 %", lambda v: v <= 0.05),
-    Row("catalog.steady", "catalog: steady state, 11:00-12:00", "req/s"),
+        "<= 5 %", lambda v: v <= 0.05,
+        summary="fleet: token endpoint, worst minute, share of fleet"),
+    Row("catalog.steady", "catalog: steady state, 11:00-12:00", "req/s",
+        summary="fleet: catalog, steady state"),
     Row("catalog.wave", "catalog: wake-up wave, busiest minute", "req/s"),
     Row("catalog.after_outage", "catalog: the minute after the server is back", "req/s"),
     Row("catalog.after_outage_peak", "catalog: busiest minute, 30 min after it", "req/s"),
     Row("catalog.after_outage_x", "  ... as a multiple of the steady state", "x",
-        "<= 3", lambda v: v <= 3.0),
+        "<= 3", lambda v: v <= 3.0,
+        summary="fleet: catalog after its outage, x steady"),
     Row("catalog.after_drop", "catalog: the minute after the network drop", "req/s"),
     Row("catalog.after_drop_second", "catalog: that minute's busiest second", "req"),
     Row("catalog.share_304", "catalog: answered 304 in the steady state", "%",
-        "> 95 %", lambda v: v > 0.95),
+        "> 95 %", lambda v: v > 0.95, summary="fleet: catalog, answered 304 in steady state"),
     Row("rounds.steady", "status rounds (each service): steady state", "req/s"),
     Row("rounds.steady_second", "status rounds: steady state, busiest second", "req"),
     Row("rounds.wave", "status rounds: wake-up wave, busiest minute", "req/s"),
@@ -532,14 +539,18 @@ def bench_fleet(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
     print(f"({seconds:.1f} s)\n")
     figures = []
     for row in ROWS:
-        if row.met is None and row.key not in ("token.steady", "catalog.steady"):
+        if not row.summary:
             continue
-        value = after[row.key]
+        scale = 100.0 if row.unit == "%" else 1.0
+        value = after[row.key] * scale
         old = before.get(row.key) if before else None
         figures.append(Figure(
-            name=f"fleet: {row.label.strip(' .')}", unit=row.unit, median=value,
-            spread=(value, value), baseline=old, target=row.target or "(reference)",
-            runs=[value], notes={"clients": clients, "simulated in s": round(seconds, 1)},
+            name=row.summary, unit=row.unit, median=value, spread=(value, value),
+            baseline=old * scale if old is not None else None,
+            target=row.target or "(reference; baseline: main before the fixes)",
+            runs=[value],
+            notes={} if figures else {"launchers": clients, "simulated in (s)": round(seconds, 1),
+                                      "table": "printed above, as it was measured"},
         ))
     return figures
 

@@ -148,6 +148,26 @@ def test_200_with_etag_then_304_keeps_the_cache(server: ManifestServer) -> None:
     assert "version" not in record  # read from the (signed) manifest, never from the file
 
 
+def test_after_the_server_was_away_the_next_request_is_still_conditional(
+    server: ManifestServer,
+) -> None:
+    """A failed refresh keeps the validators: when the catalog server comes back, the
+    whole fleet is answered 304, not sent the catalog again (benchmarks/fleet.py)."""
+    server.routes["/m.json"] = Route(body=body_of(doc(1)), etag='"v1"')
+    clock = Clock()
+    remote = remote_for(server.url("/m.json"), clock)
+    assert remote.refresh().kind is RefreshKind.UPDATED
+    server.routes["/m.json"] = Route(status=503, body=b"")
+    clock.now += 3600
+    assert not remote.refresh().ok
+
+    server.routes["/m.json"] = Route(body=body_of(doc(1)), etag='"v1"')
+    clock.now += 600
+    back = remote.refresh()
+    assert back.kind is RefreshKind.NOT_MODIFIED, back.detail
+    assert server.seen[-1].headers["If-None-Match"] == '"v1"'
+
+
 def test_304_to_an_unconditional_request_is_refused_with_a_cache(
     server: ManifestServer,
 ) -> None:
