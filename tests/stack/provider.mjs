@@ -2,19 +2,24 @@
 // The test identity provider and demo services of the organisation "Musterstadt".
 //
 //   node provider.mjs [PORT] [--state FILE] [--key-file FILE] [--access-ttl SECONDS]
-//                     [--behaviour JSON]
+//                     [--behaviour JSON] [--resources JSON]
 //
 // PORT 0 (the default) picks a free port. When ready, one JSON line goes to stdout:
 //   {"ready":true,"port":…,"issuer":"http://127.0.0.1:…","kid":"…"}
 // The signing key is new on every start unless --key-file names an existing key.
 // --state keeps grants and refresh tokens across restarts. Bad behaviour switches
 // (tamper.mjs) come from --behaviour, $STACK_BEHAVIOUR or POST /__admin/behaviour.
+// Access tokens are shaped like Keycloak's (keycloak.mjs); resource indicators (RFC 8707)
+// come from --resources or POST /__admin/resources.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import Provider from 'oidc-provider';
+import Provider, { errors as oidcErrors } from 'oidc-provider';
 import { createStore } from './store.mjs';
 import { REFRESH_TTL, SWITCHES, tamper } from './tamper.mjs';
+import {
+  CLIENT_SCOPES, OPENDESK_CLAIMS, RESOURCES, keycloak, makeJwtLookup,
+} from './keycloak.mjs';
 import * as pages from './pages.mjs';
 
 export const DEMO_USER = {
@@ -49,6 +54,7 @@ function parseArgs(argv) {
     else if (arg === '--key-file') options.keyFile = value();
     else if (arg === '--access-ttl') options.accessTtl = Number(value());
     else if (arg === '--behaviour') options.behaviour = JSON.parse(value());
+    else if (arg === '--resources') Object.assign(RESOURCES, JSON.parse(value()));
     else if (/^\d+$/.test(arg)) options.port = Number(arg);
     else throw new Error(`unknown argument ${arg}`);
   }
@@ -80,13 +86,22 @@ function send(res, status, body, type = 'text/html; charset=utf-8') {
   res.end(body);
 }
 
-function buildProvider(issuer, options, jwk) {
+// Resource servers that introspect tokens (as Dovecot and a CalDAV server do), each a
+// confidential client of its own, as in openDesk.
+export const RESOURCE_SERVER_CLIENTS = {
+  'opendesk-dovecot': 'dovecot-introspection-secret-not-a-secret',
+  'opendesk-caldav': 'caldav-introspection-secret-not-a-secret',
+};
+
+function buildProvider(issuer, options, jwk, behaviour) {
   const account = {
     accountId: DEMO_USER.claims.sub,
     async claims() { return { ...DEMO_USER.claims }; },
   };
   return new Provider(issuer, {
-    adapter: createStore(options.state),
+    adapter: createStore(options.state, {
+      AccessToken: makeJwtLookup(crypto.createPublicKey({ key: jwk, format: 'jwk' })),
+    }),
     clients: [{
       client_id: 'arbeitsplatz',
       client_name: 'Arbeitsplatz',
@@ -96,7 +111,14 @@ function buildProvider(issuer, options, jwk) {
       post_logout_redirect_uris: ['http://127.0.0.1/signed-out'],
       grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
       response_types: ['code'],
-    }],
+    }, ...Object.entries(RESOURCE_SERVER_CLIENTS).map(([id, secret]) => ({
+      client_id: id,
+      client_secret: secret,
+      token_endpoint_auth_method: 'client_secret_basic',
+      grant_types: [],
+      response_types: [],
+      redirect_uris: [],
+    }))],
     async findAccount(ctx, id) {
       return id === account.accountId ? account : undefined;
     },
@@ -105,7 +127,12 @@ function buildProvider(issuer, options, jwk) {
       profile: ['name', 'given_name', 'family_name', 'preferred_username'],
       email: ['email', 'email_verified'],
     },
-    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    scopes: ['openid', 'offline_access', 'profile', 'email', ...Object.keys(CLIENT_SCOPES)],
+    extraTokenClaims(ctx, token) {
+      // Like Keycloak's protocol mappers: what openDesk's apps look the user up by.
+      if (token.kind !== 'AccessToken') return undefined;
+      return { ...OPENDESK_CLAIMS, email: DEMO_USER.claims.email };
+    },
     cookies: { keys: ['musterstadt-demo-cookie-key-not-a-secret'] },
     jwks: { keys: [jwk] },
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
@@ -130,6 +157,22 @@ function buildProvider(issuer, options, jwk) {
         async successSource(ctx) { ctx.body = pages.deviceSuccessPage(); },
       },
       revocation: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => undefined,
+        useGrantedResource: async () => false,
+        async getResourceServerInfo(ctx, indicator) {
+          const known = RESOURCES[indicator];
+          if (!known) throw new oidcErrors.InvalidTarget();
+          return {
+            audience: known.audience,
+            scope: known.scope,
+            accessTokenFormat: known.format ?? 'jwt',
+            accessTokenTTL: options.accessTtl,
+            ...(known.format === 'opaque' ? {} : { jwt: { sign: { alg: 'RS256' } } }),
+          };
+        },
+      },
       introspection: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
@@ -144,26 +187,31 @@ function buildProvider(issuer, options, jwk) {
   });
 }
 
-async function grantConsent(provider, req, res, details) {
+async function grantConsent(provider, req, res, details, behaviour) {
   const { prompt: { details: missing }, params, session } = details;
+  // A user without an app's group does not get its client scope (Keycloak's roles).
+  const withheld = new Set(behaviour.withhold_scopes ?? []);
+  const keep = (scopes) => scopes.filter((scope) => !withheld.has(scope));
   const grant = details.grantId
     ? await provider.Grant.find(details.grantId)
     : new provider.Grant({ accountId: session.accountId, clientId: params.client_id });
-  if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+  if (missing.missingOIDCScope) grant.addOIDCScope(keep(missing.missingOIDCScope).join(' '));
   if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
   for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
-    grant.addResourceScope(indicator, scopes.join(' '));
+    grant.addResourceScope(indicator, keep(scopes).join(' '));
   }
   const grantId = await grant.save();
   const consent = details.grantId ? {} : { grantId };
   await provider.interactionFinished(req, res, { consent }, { mergeWithLastSubmission: true });
 }
 
-async function interaction(provider, req, res, url) {
+async function interaction(provider, req, res, url, behaviour) {
   const [, , uid, action] = url.pathname.split('/');
   const details = await provider.interactionDetails(req, res);
   if (req.method === 'GET' && !action) {
-    if (details.prompt.name === 'consent') return grantConsent(provider, req, res, details);
+    if (details.prompt.name === 'consent') {
+      return grantConsent(provider, req, res, details, behaviour);
+    }
     return send(res, 200, pages.loginPage(uid, {}));
   }
   if (req.method === 'POST' && action === 'login') {
@@ -200,6 +248,10 @@ async function admin(behaviour, req, res, url) {
     }
     return send(res, 200, JSON.stringify({ behaviour, switches: SWITCHES }), 'application/json');
   }
+  if (url.pathname === '/__admin/resources') {
+    if (req.method === 'POST') Object.assign(RESOURCES, JSON.parse((await readBody(req)) || '{}'));
+    return send(res, 200, JSON.stringify(RESOURCES), 'application/json');
+  }
   return send(res, 404, 'not found', 'text/plain');
 }
 
@@ -228,13 +280,16 @@ async function main() {
   await new Promise((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
-  const provider = buildProvider(issuer, options, jwk);
-  const oidc = tamper(provider.callback(), behaviour, () => jwk);
+  const provider = buildProvider(issuer, options, jwk, behaviour);
+  const shaped = keycloak(provider.callback(), behaviour, () => jwk, () => issuer, {
+    sub: DEMO_USER.claims.sub, ...DEMO_USER.claims,
+  });
+  const oidc = tamper(shaped, behaviour, () => jwk);
   route = async (req, res) => {
     const url = new URL(req.url, issuer);
     if (url.pathname.startsWith('/__admin/')) return admin(behaviour, req, res, url);
     if (url.pathname.startsWith('/demo/')) return demo(res, url);
-    if (url.pathname.startsWith('/interaction/')) return interaction(provider, req, res, url);
+    if (url.pathname.startsWith('/interaction/')) return interaction(provider, req, res, url, behaviour);
     return oidc(req, res);
   };
   const stop = () => {

@@ -10,7 +10,9 @@ const grantable = new Set([
   'BackchannelAuthenticationRequest',
 ]);
 
-export function createStore(file) {
+// `lookups`: per model, a function from a presented value to the stored id (a
+// Keycloak-shaped JWT access token -> the opaque token it wraps, keycloak.mjs).
+export function createStore(file, lookups = {}) {
   let data = {};
   if (file && fs.existsSync(file)) {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -63,7 +65,9 @@ export function createStore(file) {
     }
 
     async find(id) {
-      return get(this.key(id));
+      const lookup = lookups[this.model];
+      const found = lookup ? await lookup(id) : id;
+      return found === undefined ? undefined : get(this.key(found));
     }
 
     async findByUid(uid) {

@@ -21,6 +21,8 @@ export const SWITCHES = {
   redirect: 'object of path -> URL: answer requests to that path with 307 to the URL',
   drop_refresh_token: 'leave refresh_token and id_token out of token answers (allowed by RFC 6749 §6)',
   no_refresh_expiry: 'leave refresh_expires_in out of token answers (as providers other than Keycloak do)',
+  withhold_scopes: 'list of client scopes the user is not entitled to (no LDAP group): never granted',
+  opaque_access_tokens: 'opaque access tokens, as oidc-provider makes them, instead of Keycloak-shaped JWTs',
 };
 
 // Like Keycloak, token answers with a refresh token say how long it lasts

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 
@@ -38,20 +39,25 @@ class Authorized:
 
 
 def grant_url(provider: IdentityProvider, metadata: ProviderMetadata, redirect_uri: str,
-              attempt: Attempt) -> str:
-    """The authorization URL: state, nonce and the PKCE challenge; never the verifier."""
+              attempt: Attempt, resources: tuple[str, ...] = ()) -> str:
+    """The authorization URL: state, nonce and the PKCE challenge; never the verifier.
+    ``resources``: resource indicators (RFC 8707), one ``resource`` parameter each."""
     extra = dict(provider.extra_auth_params)
-    return str(prepare_grant_uri(
+    url = str(prepare_grant_uri(
         metadata.authorization_endpoint, provider.client_id, "code",
         redirect_uri=redirect_uri, scope=" ".join(provider.scopes),
         state=attempt.state, nonce=attempt.nonce, code_challenge=attempt.code_challenge,
         code_challenge_method="S256", **extra,
     ))
+    if resources:
+        url += "&" + urlencode([("resource", resource) for resource in resources])
+    return url
 
 
 def authorize(
     provider: IdentityProvider, metadata: ProviderMetadata, open_browser: OpenBrowser, *,
     cancel: threading.Event, seconds: float, on_url: Callable[[str], None] | None = None,
+    resources: tuple[str, ...] = (),
 ) -> Authorized:
     """Open the browser and wait for its answer; AuthError on any failure.
 
@@ -65,7 +71,7 @@ def authorize(
         lambda q: None if not looks_like_answer(q) else "signed_in"
         if q.get("state") == attempt.state and "code" in q else "failed",
     )
-    url = grant_url(provider, metadata, listener.redirect_uri, attempt)
+    url = grant_url(provider, metadata, listener.redirect_uri, attempt, resources)
     browser = threading.Thread(
         target=_browse, args=(open_browser, listener, url), name="auth-browser", daemon=True,
     )

@@ -60,10 +60,14 @@ class TokenClient:
 
     def __init__(self, provider: IdentityProvider, cache_dir: Path,
                  session_factory: SessionFactory, *,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 resources: tuple[str, ...] = ()) -> None:
         self.provider = provider
         self.client_id = provider.client_id
         self.issuer = provider.issuer or ""
+        self.resources = resources
+        """Resource indicators (RFC 8707) asked for at sign-in, so that tokens for them
+        can be had later by refresh."""
         self._new_session = session_factory
         self._clock = clock
         self._discovery = Discovery(self.issuer, cache_dir, clock) if self.issuer else None
@@ -138,19 +142,22 @@ class TokenClient:
             return self._signed_in(session, metadata, response, attempt.nonce)
 
     def refresh(self, refresh_token: str, *, previous: TokenSet | None,
-                subject: str | None) -> Grant:
+                subject: str | None, resource: str | None = None) -> Grant:
         """Refresh; a new ID token must name the same user (Core §12.2).
 
         RFC 6749 §6: an answer without a new refresh token keeps the old one, and one
         without an ID token keeps ``previous``'s (the logout hint). OAuthError with
-        REJECTED_REFRESH when the provider refuses the refresh token.
+        REJECTED_REFRESH when the provider refuses the refresh token. ``resource`` asks
+        for an access token for that resource indicator (RFC 8707); a provider that
+        does not grant it answers ``invalid_target`` or ``invalid_scope``.
         """
+        params = {"refresh_token": refresh_token, "client_id": self.client_id}
+        if resource:
+            params["resource"] = resource
         with self._session() as session:
             metadata = self._metadata(session)
-            response = token_request(
-                session, metadata.token_endpoint, "refresh_token",
-                refresh_token=refresh_token, client_id=self.client_id,
-            )
+            response = token_request(session, metadata.token_endpoint, "refresh_token",
+                                     **params)
             late: AuthError | None = None
             if "id_token" in response.data:
                 claims = self._verify(session, metadata, response, None, subject)
@@ -170,7 +177,8 @@ class TokenClient:
             if not metadata.device_authorization_endpoint:
                 raise AuthError(AuthErrorKind.PROVIDER_ERROR, "the provider offers no code sign-in")
             return device.start(session, metadata.device_authorization_endpoint,
-                                self.client_id, self.provider.scopes, self._clock())
+                                self.client_id, self.provider.scopes, self._clock(),
+                                resources=self.resources)
 
     def poll_device(self, challenge: DeviceChallenge, cancel: threading.Event,
                     wait: Wait) -> Grant:

@@ -49,10 +49,12 @@ class DeviceChallenge:
 
 
 def start(
-    session: requests.Session, url: str, client_id: str, scopes: list[str], now: float
+    session: requests.Session, url: str, client_id: str, scopes: list[str], now: float,
+    *, resources: tuple[str, ...] = (),
 ) -> DeviceChallenge:
-    response = post_form(session, url, urlencode(
-        {"client_id": client_id, "scope": " ".join(scopes)}))
+    form = [("client_id", client_id), ("scope", " ".join(scopes))]
+    form += [("resource", resource) for resource in resources]  # RFC 8707
+    response = post_form(session, url, urlencode(form))
     data = json_object(response, "device authorization")
     try:
         device_code = str(data["device_code"])

@@ -44,6 +44,8 @@ from workplace.config.schema import IdentityProvider
 log = logging.getLogger("workplace.auth")
 
 SIGN_IN_SECONDS = 300.0
+NOT_GRANTED = frozenset({"invalid_target", "invalid_scope", "access_denied"})
+"""OAuth errors of a token request for a resource that mean: not granted to this user."""
 
 
 class AuthService:
@@ -67,10 +69,11 @@ class AuthService:
         wait: Wait = event_wait,
         sign_in_seconds: float = SIGN_IN_SECONDS,
         draw: Callable[[], float] = random.random,
+        resources: tuple[str, ...] = (),
     ) -> None:
         self._config = provider
         self._client = client or TokenClient(
-            provider, paths.cache_dir, http_session_factory, clock=clock)
+            provider, paths.cache_dir, http_session_factory, clock=clock, resources=resources)
         self._store = SessionStore(keyring_store, self._client.issuer, provider.client_id)
         self._open_browser = open_browser
         self._clock = clock
@@ -139,6 +142,84 @@ class AuthService:
         if tokens is not None and tokens.expires_at > self._clock():
             return tokens.access_token
         return None
+
+    # -- tokens for other services ------------------------------------------------
+
+    def token_for(self, resource: str | None = None) -> str | None:
+        """An access token for another service: the launcher's own (``resource`` None)
+        or one for a resource indicator (RFC 8707), got by a refresh with ``resource=``.
+
+        Blocking, network, like :meth:`access_token`; never a browser. None when signed
+        out or when no token could be had (the state says why). Raises
+        :class:`~workplace.auth.tokens.OAuthError` when the provider will not issue a
+        token for ``resource`` (``invalid_target``, ``invalid_scope``: not granted to
+        this user). The refresh token rotates as at any refresh, and is saved first.
+        """
+        if resource is None:
+            return self.access_token()
+        for _ in range(2):  # a refresh under way for someone else: then look again
+            token = self._state.fresh_resource_token(resource, self._clock())
+            if token is not None:
+                return token
+            started = self._begin_refresh(Trigger.DEMAND)
+            if started is not None:
+                return self._refresh_resource(started, resource)
+        return self._state.fresh_resource_token(resource, self._clock())
+
+    def refused(self, token: str, resource: str | None = None) -> None:
+        """A service refused ``token`` ("this token was refused"): it is not handed out
+        again, so the next :meth:`token_for` refreshes first. No network."""
+        with self._changed:
+            self._swap(self._state.refused(token, resource, self._clock()))
+
+    def _refresh_resource(self, start: Session, resource: str) -> str | None:
+        try:
+            assert start.refresh_token
+            try:
+                grant = self._client.refresh(
+                    start.refresh_token, previous=start.tokens,
+                    subject=start.profile.subject if start.profile else None,
+                    resource=resource)
+            except OAuthError as exc:
+                if exc.kind == AuthErrorKind.REJECTED_REFRESH:
+                    self._rejected(start.generation)
+                    return None
+                if exc.error in NOT_GRANTED:
+                    raise
+                self._failed(exc, start.generation)
+                return None
+            except AuthError as exc:
+                self._failed(exc, start.generation)
+                return None
+            return self._resource_granted(grant, start, resource)
+        finally:
+            with self._changed:
+                self._swap(self._state.refresh_ended(start.generation))
+
+    def _resource_granted(self, grant: Grant, start: Session, resource: str) -> str | None:
+        tokens = grant.tokens
+        with self._store.writing():
+            state = self._state
+            if state.generation != start.generation:
+                return None
+            if (state.status == AuthStatus.SIGNED_IN
+                    and tokens.refresh_token != start.refresh_token):
+                assert tokens.refresh_token
+                try:  # the rotated refresh token is saved before the new token is used
+                    self._store.save(tokens.refresh_token, state.profile, state.session_until)
+                except Exception as exc:
+                    log.warning("could not save the rotated session in the keyring")
+                    self._failed(AuthError(AuthErrorKind.KEYRING_FAILED, type(exc).__name__),
+                                 start.generation)
+                    return None
+            with self._changed:
+                rotated = self._state.rotated(tokens.refresh_token)
+                if grant.late is not None:
+                    self._swap(rotated.failed(grant.late, self._clock()))
+                    return None
+                self._swap(rotated.for_resource(resource, tokens))
+        log.info("got a token for another service")
+        return tokens.access_token
 
     # -- restore and refresh ------------------------------------------------------
 
@@ -306,7 +387,8 @@ class AuthService:
             metadata = self._client.metadata(fresh=True)  # also the reachability check
             answer = authorize(self._config, metadata, self._open_browser,
                                cancel=cancel or threading.Event(),
-                               seconds=self._sign_in_seconds, on_url=on_url)
+                               seconds=self._sign_in_seconds, on_url=on_url,
+                               resources=self._client.resources)
             grant = self._client.redeem_code(answer.code, answer.redirect_uri, answer.attempt)
             return self._signed_in(grant)
 

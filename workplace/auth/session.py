@@ -11,14 +11,17 @@ is a method here that returns the next value, so the rules read in one place:
   the remembered session.
 
 Tokens for other audiences (mail, chat, files: "a token for X", "this token was
-refused") belong in this value too, as a mapping from audience to its token set with
-its own in-flight mark, replaced under the same lock: no lock of their own.
+refused") live in this value too: :attr:`Session.resources` maps a resource indicator
+(RFC 8707) to its token set, replaced under the same lock, and a refresh for one of
+them is the same one-at-a-time refresh (it rotates the same refresh token).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from workplace.auth import plan
 from workplace.auth.errors import AuthError, AuthErrorKind
@@ -70,6 +73,9 @@ class Session:
     """The generation of the refresh under way, if one is."""
     attempting: bool = False
     """An interactive sign-in (browser or device code) is under way."""
+    resources: Mapping[str, TokenSet] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False)
+    """Access tokens for resource indicators (RFC 8707), in memory only."""
 
     # -- reading ------------------------------------------------------------------
 
@@ -106,6 +112,13 @@ class Session:
         """The access token if it may be handed out as it is."""
         if self.tokens is not None and plan.fresh(self.tokens.expires_at, now):
             return self.tokens.access_token
+        return None
+
+    def fresh_resource_token(self, resource: str, now: float) -> str | None:
+        """The token for ``resource`` if it may be handed out as it is."""
+        tokens = self.resources.get(resource)
+        if tokens is not None and plan.fresh(tokens.expires_at, now):
+            return tokens.access_token
         return None
 
     def view(self, keyring_backend: str) -> AuthState:
@@ -165,6 +178,7 @@ class Session:
             session_until=tokens.refresh_expires_at, refreshed_at=obtained,
             limitation=(reason, detail) if reason is not None else None,
             failures=0, retry_at=0.0, reason=reason, detail=detail,
+            resources=MappingProxyType({}),
         )
 
     def restored(self, remembered: Remembered) -> Session:
@@ -174,7 +188,7 @@ class Session:
             generation=self.generation + 1, status=AuthStatus.SIGNED_IN,
             profile=remembered.profile, tokens=None, refresh_token=remembered.refresh_token,
             session_until=remembered.session_until, limitation=None,
-            failures=0, retry_at=0.0,
+            failures=0, retry_at=0.0, resources=MappingProxyType({}),
         )
 
     def rotated(self, refresh_token: str | None,
@@ -198,6 +212,28 @@ class Session:
             reason=limitation[0] if limitation else None,
             detail=limitation[1] if limitation else "",
         )
+
+    def for_resource(self, resource: str, tokens: TokenSet) -> Session:
+        """A token for ``resource`` (its answer's refresh token is rotated separately)."""
+        resources = dict(self.resources)
+        resources[resource] = dataclasses.replace(tokens, refresh_token=None)
+        return dataclasses.replace(self, resources=MappingProxyType(resources))
+
+    def refused(self, token: str, resource: str | None, now: float) -> Session:
+        """A service refused ``token``: if it is still the one at hand, it is not
+        handed out again (the next request refreshes first). Another token (already
+        refreshed meanwhile) is left alone."""
+        if resource is None:
+            tokens = self.tokens
+            if tokens is None or tokens.access_token != token:
+                return self
+            return dataclasses.replace(
+                self, tokens=dataclasses.replace(tokens, expires_at=min(tokens.expires_at, now)))
+        held = self.resources.get(resource)
+        if held is None or held.access_token != token:
+            return self
+        resources = {k: v for k, v in self.resources.items() if k != resource}
+        return dataclasses.replace(self, resources=MappingProxyType(resources))
 
     def failed(self, error: AuthError, now: float, draw: float = 0.0) -> Session:
         """A refresh failed (not rejected): back off (to the point ``draw`` of the
@@ -227,5 +263,5 @@ class Session:
             generation=self.generation + 1, status=status,
             profile=self.profile if keep_profile else None,
             tokens=None, refresh_token=None, session_until=None, limitation=None,
-            failures=0, retry_at=0.0, reason=None, detail="",
+            failures=0, retry_at=0.0, reason=None, detail="", resources=MappingProxyType({}),
         )

@@ -555,6 +555,205 @@ class LinkSettings(Strict):
         return self
 
 
+TokenWay = Literal["launcher", "resource"]
+
+
+class IntegrationBase(Strict):
+    """What every integration has: on or off, its tile, how it gets its token, how often."""
+
+    enabled: bool = described(
+        False, "Switch this integration on.", "Diese Anbindung einschalten."
+    )
+    service: Identifier = described(
+        "mail",
+        "Id of the tile that shows what this integration finds (its badge).",
+        "Kennung der Kachel, die anzeigt, was diese Anbindung findet (ihre Plakette).",
+    )
+    token: TokenWay = described(
+        "launcher",
+        "How the token for this service is got: launcher (the launcher's own access token, "
+        "which must carry the audience and scopes below: Keycloak audience mappers) or "
+        "resource (a token for the resource indicator below, RFC 8707, where the identity "
+        "provider supports it).",
+        "Wie das Token für diesen Dienst beschafft wird: launcher (das eigene Zugriffstoken "
+        "des Arbeitsplatzes, das die Zielgruppe und Scopes unten tragen muss: Audience-Mapper "
+        "in Keycloak) oder resource (ein Token für den Resource Indicator unten, RFC 8707, wo "
+        "der Identitätsanbieter das unterstützt).",
+    )
+    resource: str = described(
+        "",
+        "Resource indicator (an absolute URI) for token = resource, e.g. the API's base URL.",
+        "Resource Indicator (eine absolute URI) für token = resource, z. B. die Basis-URL "
+        "der Schnittstelle.",
+        max_length=2000,
+    )
+    audience: str = described(
+        "",
+        "The audience (aud) the service checks in the token, e.g. opendesk-oxappsuite; "
+        "empty: not checked.",
+        "Die Zielgruppe (aud), die der Dienst im Token prüft, z. B. opendesk-oxappsuite; "
+        "leer: wird nicht geprüft.",
+        max_length=200,
+    )
+    scopes: list[NonEmpty] = described(
+        list,
+        "Scopes the service needs; they are also asked for at sign-in. A scope the provider "
+        "does not grant means: not available for this user.",
+        "Scopes, die der Dienst braucht; sie werden auch bei der Anmeldung angefordert. Ein "
+        "Scope, den der Anbieter nicht gewährt, heißt: für diese Person nicht verfügbar.",
+    )
+    claims: list[NonEmpty] = described(
+        list,
+        "Claims the token must carry for the service, e.g. opendesk_objectid, context.",
+        "Claims, die das Token für den Dienst tragen muss, z. B. opendesk_objectid, context.",
+    )
+    minutes_office: int = described(
+        2, "Minutes between two checks in the office.", "Minuten zwischen zwei Abfragen im Büro.",
+        ge=1, le=24 * 60,
+    )
+    minutes_home: int = described(
+        5, "Minutes between two checks at home.", "Minuten zwischen zwei Abfragen im Homeoffice.",
+        ge=1, le=24 * 60,
+    )
+    minutes_mobile: int = described(
+        15,
+        "Minutes between two checks on a metered (mobile) link; data saver stretches every "
+        "interval fourfold.",
+        "Minuten zwischen zwei Abfragen bei getakteter (mobiler) Verbindung; der Sparmodus "
+        "streckt jedes Intervall auf das Vierfache.",
+        ge=1, le=24 * 60,
+    )
+
+    @field_validator("resource")
+    @classmethod
+    def _absolute_uri(cls, value: str) -> str:
+        if value and (not urlsplit(value).scheme or "#" in value):
+            raise ValueError("a resource indicator is an absolute URI without a fragment")
+        return value
+
+    @model_validator(mode="after")
+    def _resource_named(self) -> IntegrationBase:
+        if self.enabled and self.token == "resource" and not self.resource:  # noqa: S105
+            raise ValueError("token = resource needs a resource indicator (resource)")
+        return self
+
+
+class MailIntegration(IntegrationBase):
+    """Unread mail: the OX App Suite HTTP API, or IMAP where IT exposes it."""
+
+    backend: Literal["ox", "imap"] = described(
+        "ox",
+        "Where the unread count comes from: ox (the OX App Suite HTTP API) or imap.",
+        "Woher die Zahl ungelesener E-Mails kommt: ox (die HTTP-Schnittstelle der OX App "
+        "Suite) oder imap.",
+    )
+    api_url: SafeUrl | None = described(
+        None,
+        "OX App Suite API base URL, e.g. https://webmail.example.org/appsuite/api.",
+        "Basis-URL der OX-App-Suite-Schnittstelle, z. B. https://webmail.example.org/appsuite/api.",
+    )
+    imap_host: str = described(
+        "", "IMAP server (TLS only), e.g. imap.example.org.",
+        "IMAP-Server (nur TLS), z. B. imap.example.org.", max_length=253,
+        pattern=r"^$|^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$",
+    )
+    imap_port: int = described(993, "IMAP port (implicit TLS).", "IMAP-Port (implizites TLS).",
+                               ge=1, le=65535)
+    imap_mechanism: Literal["oauthbearer", "xoauth2"] = described(
+        "oauthbearer",
+        "SASL mechanism for the token: oauthbearer (RFC 7628) or xoauth2.",
+        "SASL-Verfahren für das Token: oauthbearer (RFC 7628) oder xoauth2.",
+    )
+    imap_login_claim: str = described(
+        "email",
+        "Token claim (or profile field) holding the IMAP user name Dovecot expects.",
+        "Claim des Tokens (oder Profilfeld) mit dem IMAP-Benutzernamen, den Dovecot erwartet.",
+        max_length=100,
+    )
+    imap_idle: bool = described(
+        True,
+        "Keep one IMAP connection open (IDLE) where the connection profile allows a held "
+        "connection, so new mail shows at once.",
+        "Eine IMAP-Verbindung offen halten (IDLE), wo das Verbindungsprofil das erlaubt, "
+        "damit neue E-Mails sofort erscheinen.",
+    )
+
+    @model_validator(mode="after")
+    def _backend_named(self) -> MailIntegration:
+        if self.enabled and self.backend == "ox" and not self.api_url:
+            raise ValueError("backend = ox needs api_url")
+        if self.enabled and self.backend == "imap" and not self.imap_host:
+            raise ValueError("backend = imap needs imap_host")
+        return self
+
+
+class CalendarIntegration(IntegrationBase):
+    """The next meeting: OX's calendar API (Chronos), or CalDAV."""
+
+    service: Identifier = described(
+        "calendar",
+        "Id of the tile that shows the next meeting.",
+        "Kennung der Kachel, die den nächsten Termin zeigt.",
+    )
+    backend: Literal["ox", "caldav"] = described(
+        "ox",
+        "Where the meetings come from: ox (the OX calendar API, Chronos) or caldav.",
+        "Woher die Termine kommen: ox (die Kalender-Schnittstelle der OX App Suite, Chronos) "
+        "oder caldav.",
+    )
+    api_url: SafeUrl | None = described(
+        None,
+        "OX App Suite API base URL, e.g. https://webmail.example.org/appsuite/api.",
+        "Basis-URL der OX-App-Suite-Schnittstelle, z. B. https://webmail.example.org/appsuite/api.",
+    )
+    caldav_url: SafeUrl | None = described(
+        None,
+        "URL of the user's CalDAV calendar collection; {user} is replaced by the user's "
+        "e-mail address.",
+        "URL der CalDAV-Kalendersammlung; {user} wird durch die E-Mail-Adresse ersetzt.",
+    )
+    caldav_auth: Literal["bearer", "app_password"] = described(
+        "bearer",
+        "How CalDAV signs in: bearer (the token) or app_password (an application password "
+        "the user enters once; kept in the keyring).",
+        "Wie CalDAV sich anmeldet: bearer (das Token) oder app_password (ein "
+        "Anwendungspasswort, das die Person einmal eingibt; im Schlüsselbund verwahrt).",
+    )
+    lookahead_hours: int = described(
+        24, "How far ahead to look for the next meeting (hours).",
+        "Wie weit im Voraus nach dem nächsten Termin gesucht wird (Stunden).", ge=1, le=24 * 14,
+    )
+
+    @model_validator(mode="after")
+    def _backend_named(self) -> CalendarIntegration:
+        if self.enabled and self.backend == "ox" and not self.api_url:
+            raise ValueError("backend = ox needs api_url")
+        if self.enabled and self.backend == "caldav" and not self.caldav_url:
+            raise ValueError("backend = caldav needs caldav_url")
+        return self
+
+
+class Integrations(Strict):
+    """What is waiting for the user, from the services' own APIs (one sign-in)."""
+
+    mail: MailIntegration = described(
+        MailIntegration, "Unread mail on the mail tile.",
+        "Ungelesene E-Mails auf der E-Mail-Kachel.",
+    )
+    calendar: CalendarIntegration = described(
+        CalendarIntegration, "The next meeting.", "Der nächste Termin."
+    )
+
+    def enabled(self) -> dict[str, IntegrationBase]:
+        """The integrations switched on, by name."""
+        found: dict[str, IntegrationBase] = {}
+        for name in type(self).model_fields:
+            section = getattr(self, name)
+            if isinstance(section, IntegrationBase) and section.enabled:
+                found[name] = section
+        return found
+
+
 Language = Literal["system", "de", "en"]
 Theme = Literal["system", "light", "dark"]
 LowBandwidth = Literal["auto", "on", "off"]
@@ -650,6 +849,13 @@ class Preferences(Strict):
         "Proxy for https URLs (proxy_mode manual); empty uses proxy_http.",
         "Proxy für https-URLs (proxy_mode manual); leer nutzt proxy_http.",
     )
+    meeting_reminder_minutes: int = described(
+        5,
+        "Minutes before a meeting that the reminder comes (0: no reminder).",
+        "Minuten vor einem Termin, zu denen die Erinnerung kommt (0: keine Erinnerung).",
+        ge=0,
+        le=24 * 60,
+    )
     proxy_exclusions: list[NonEmpty] = described(
         lambda: ["localhost", "127.0.0.0/8", "::1"],
         "Hosts reached without the manual proxy: a name (also matches its subdomains), "
@@ -739,6 +945,13 @@ class Tenant(Strict):
         LinkSettings,
         "Where e-mail, chat, meeting and phone links open.",
         "Wo E-Mail-, Chat-, Besprechungs- und Telefon-Links geöffnet werden.",
+    )
+    integrations: Integrations = described(
+        Integrations,
+        "Unread mail and the next meeting, from the services' own APIs with the sign-in's "
+        "token.",
+        "Ungelesene E-Mails und der nächste Termin, aus den Schnittstellen der Dienste mit "
+        "dem Token der Anmeldung.",
     )
 
     # Preset preferences are validated key by key against Preferences by the loader

@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""IMAP over TLS with the token (SASL OAUTHBEARER, RFC 7628, or XOAUTH2): the inbox's
+unseen count by ``STATUS INBOX (UNSEEN)``, and IDLE (RFC 2177) on a held connection.
+
+Built on IMAPClient (a maintained library over the standard imaplib). Blocking: run
+in a worker thread. TLS is the program's trust context (the OS store plus IT's CA);
+there is no plain-text IMAP. Bytes on the wire go into the program's byte counter
+(the IMAP text, not the TLS framing). imaplib's own debug lines never carry the token
+(it logs the size of an AUTHENTICATE answer, not its content); IMAPClient's logger is
+kept at INFO all the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import ssl
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from workplace.integrations.errors import CheckError, CheckErrorKind
+
+log = logging.getLogger("workplace.integrations")
+logging.getLogger("imapclient").setLevel(logging.INFO)
+
+REIDLE_SECONDS = 25 * 60.0
+"""RFC 2177: re-issue IDLE at least every 29 minutes, or a server may drop us."""
+TIMEOUT = 20.0
+
+Counter = Callable[[int, int], None]
+
+
+def _client_class() -> Any:
+    from imapclient import IMAPClient
+    from imapclient.tls import IMAP4_TLS
+
+    class CountedTLS(IMAP4_TLS):  # type: ignore[misc]
+        """imaplib's reads and writes, counted (``counter(sent, received)``)."""
+
+        counter: Counter | None = None
+
+        def send(self, data: bytes) -> None:
+            super().send(data)
+            if self.counter:
+                self.counter(len(data), 0)
+
+        def read(self, size: int) -> bytes:
+            data: bytes = super().read(size)
+            if self.counter:
+                self.counter(0, len(data))
+            return data
+
+        def readline(self) -> bytes:
+            data: bytes = super().readline()
+            if self.counter:
+                self.counter(0, len(data))
+            return data
+
+    class Client(IMAPClient):  # type: ignore[misc]
+        counter: Counter | None = None
+
+        def _create_IMAP4(self) -> Any:
+            CountedTLS.counter = self.counter
+            return CountedTLS(self.host, self.port, self.ssl_context,
+                              getattr(self._timeout, "connect", None))
+
+    return Client
+
+
+class Mailbox:
+    """One IMAP connection, signed in with a token."""
+
+    def __init__(self, host: str, port: int, context: ssl.SSLContext, *,
+                 counter: Counter | None = None, timeout: float = TIMEOUT) -> None:
+        cls = _client_class()
+        cls.counter = counter
+        try:
+            self._client = cls(host, port=port, ssl=True, ssl_context=context,
+                               timeout=timeout)
+        except ssl.SSLError as exc:
+            raise CheckError(CheckErrorKind.FAILED, f"TLS: {exc.reason or 'failed'}") from None
+        except OSError as exc:
+            raise CheckError(CheckErrorKind.FAILED,
+                             f"the IMAP server cannot be reached ({type(exc).__name__})") from None
+        self._closed = threading.Event()
+
+    def sign_in(self, user: str, token: str, mechanism: str) -> None:
+        """SASL with the token; REFUSED when the server says no."""
+        from imapclient.exceptions import IMAPClientError, LoginError
+
+        try:
+            if mechanism == "xoauth2":
+                self._client.oauth2_login(user, token)
+            else:
+                self._client.oauthbearer_login(user, token)
+        except LoginError:
+            raise CheckError(CheckErrorKind.REFUSED, "the IMAP server refused the token") from None
+        except (IMAPClientError, OSError) as exc:
+            raise CheckError(CheckErrorKind.FAILED, f"IMAP: {type(exc).__name__}") from None
+
+    def unseen(self) -> int:
+        """``STATUS INBOX (UNSEEN)``."""
+        from imapclient.exceptions import IMAPClientError
+
+        try:
+            status = self._client.folder_status("INBOX", [b"UNSEEN"])
+        except (IMAPClientError, OSError) as exc:
+            raise CheckError(CheckErrorKind.FAILED, f"IMAP: {type(exc).__name__}") from None
+        value = status.get(b"UNSEEN")
+        if not isinstance(value, int):
+            raise CheckError(CheckErrorKind.FAILED, "STATUS gave no UNSEEN count")
+        return value
+
+    @property
+    def can_idle(self) -> bool:
+        return bool(self._client.has_capability("IDLE"))
+
+    def watch(self, on_count: Callable[[int], None], stop: threading.Event, *,
+              reidle: float = REIDLE_SECONDS) -> None:
+        """Select the inbox and IDLE; after each change, STATUS again and call
+        ``on_count``. Returns when ``stop`` is set (see :meth:`close`) or raises
+        CheckError(FAILED) when the connection drops."""
+        from imapclient.exceptions import IMAPClientError
+
+        try:
+            self._client.select_folder("INBOX", readonly=True)
+            while not stop.is_set():
+                self._client.idle()
+                changed = False
+                waited = 0.0
+                while not stop.is_set() and waited < reidle and not changed:
+                    responses = self._client.idle_check(timeout=min(60.0, reidle - waited))
+                    waited += 60.0
+                    changed = any(len(r) > 1 and r[1] in (b"EXISTS", b"EXPUNGE", b"FETCH",
+                                                          b"RECENT") for r in responses)
+                    if self._closed.is_set():
+                        return
+                if stop.is_set():
+                    return
+                self._client.idle_done()
+                if changed:
+                    on_count(self.unseen())
+        except (IMAPClientError, OSError) as exc:
+            if stop.is_set() or self._closed.is_set():
+                return
+            raise CheckError(CheckErrorKind.FAILED,
+                             f"the IMAP connection dropped ({type(exc).__name__})") from None
+
+    def logout(self) -> None:
+        """LOGOUT, then close; a server already gone is fine."""
+        if self._closed.is_set():
+            return
+        self._closed.set()
+        with contextlib.suppress(Exception):
+            self._client.logout()
+        with contextlib.suppress(Exception):
+            self._client.shutdown()
+
+    def close(self) -> None:
+        """Drop the connection at once (ends a :meth:`watch`); safe from any thread."""
+        if self._closed.is_set():
+            return
+        self._closed.set()
+        sock = None
+        with contextlib.suppress(Exception):
+            sock = self._client.socket()
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+        with contextlib.suppress(Exception):
+            self._client.shutdown()
