@@ -141,6 +141,16 @@ function rewriteBody(res, rewrite) {
 export function keycloak(handler, behaviour, signingJwk, issuer, user) {
   return async (req, res) => {
     const path = new URL(req.url, 'http://placeholder').pathname;
+    const withheld = new Set(behaviour.withhold_scopes ?? []);
+    if (path === '/auth' && withheld.size) {
+      // Keycloak leaves out an optional client scope the user has no role for.
+      const url = new URL(req.url, 'http://placeholder');
+      const scope = url.searchParams.get('scope');
+      if (scope !== null) {
+        url.searchParams.set('scope', scope.split(' ').filter((s) => !withheld.has(s)).join(' '));
+        req.url = `${url.pathname}${url.search}`;
+      }
+    }
     if (behaviour.opaque_access_tokens) return handler(req, res);
     if (path === '/token') {
       rewriteBody(res, async (body) => {
