@@ -144,9 +144,10 @@ userdb {{
             raise RuntimeError("Dovecot is not installed: run `make setup` (dovecot-imapd)")
         self.port = _free_port()
         conf = self._config()
-        self._process = subprocess.Popen(
-            [DOVECOT, "-F", "-c", str(conf)], stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=open(self.base / "stderr.log", "wb"))  # noqa: SIM115
+        with open(self.base / "stderr.log", "wb") as stderr:
+            self._process = subprocess.Popen(
+                [DOVECOT, "-F", "-c", str(conf)], stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=stderr)
         deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if self._process.poll() is not None:

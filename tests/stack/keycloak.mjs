@@ -138,9 +138,30 @@ function rewriteBody(res, rewrite) {
   };
 }
 
-export function keycloak(handler, behaviour, signingJwk, issuer, user) {
+async function readForm(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+export function keycloak(handler, behaviour, signingJwk, issuer, user, jwtLookup) {
   return async (req, res) => {
     const path = new URL(req.url, 'http://placeholder').pathname;
+    const tokenForm = req.method === 'POST'
+      && (path === '/token/introspection' || path === '/token/revocation')
+      && String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    if (tokenForm && !behaviour.opaque_access_tokens) {
+      // oidc-provider refuses JWTs at introspection and revocation; Keycloak takes its
+      // own. The form is read here and handed on (as req.body) with the JWT replaced
+      // by the opaque token it wraps, once its signature checked out.
+      const form = await readForm(req);
+      const token = form.get('token');
+      if (token && token.split('.').length === 3) {
+        const found = await jwtLookup(token);
+        if (found !== undefined) form.set('token', found);
+      }
+      req.body = form.toString();
+    }
     const withheld = new Set(behaviour.withhold_scopes ?? []);
     if (path === '/auth' && withheld.size) {
       // Keycloak leaves out an optional client scope the user has no role for.
@@ -149,6 +170,27 @@ export function keycloak(handler, behaviour, signingJwk, issuer, user) {
       if (scope !== null) {
         url.searchParams.set('scope', scope.split(' ').filter((s) => !withheld.has(s)).join(' '));
         req.url = `${url.pathname}${url.search}`;
+      }
+    }
+    if (path === '/token/introspection' && behaviour.introspection_inactive_next > 0) {
+      // The next N introspections say the token is no longer active (expired or
+      // revoked between the launcher's refreshes).
+      behaviour.introspection_inactive_next -= 1;
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ active: false }));
+      return undefined;
+    }
+    if (path === '/token/introspection' && behaviour.introspection_inactive) {
+      // The provider no longer vouches for the user's tokens towards these resource
+      // servers (their access was revoked): every introspection says inactive.
+      const basic = String(req.headers.authorization ?? '');
+      const client = basic.startsWith('Basic ')
+        ? decodeURIComponent(Buffer.from(basic.slice(6), 'base64').toString('utf8').split(':')[0])
+        : '';
+      if (behaviour.introspection_inactive.includes(client)) {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ active: false }));
+        return undefined;
       }
     }
     if (behaviour.opaque_access_tokens) return handler(req, res);

@@ -93,15 +93,13 @@ export const RESOURCE_SERVER_CLIENTS = {
   'opendesk-caldav': 'caldav-introspection-secret-not-a-secret',
 };
 
-function buildProvider(issuer, options, jwk, behaviour) {
+function buildProvider(issuer, options, jwk, behaviour, jwtLookup) {
   const account = {
     accountId: DEMO_USER.claims.sub,
     async claims() { return { ...DEMO_USER.claims }; },
   };
   return new Provider(issuer, {
-    adapter: createStore(options.state, {
-      AccessToken: makeJwtLookup(crypto.createPublicKey({ key: jwk, format: 'jwk' })),
-    }),
+    adapter: createStore(options.state, { AccessToken: jwtLookup }),
     clients: [{
       client_id: 'arbeitsplatz',
       client_name: 'Arbeitsplatz',
@@ -280,10 +278,11 @@ async function main() {
   await new Promise((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}`;
-  const provider = buildProvider(issuer, options, jwk, behaviour);
+  const jwtLookup = makeJwtLookup(crypto.createPublicKey({ key: jwk, format: 'jwk' }));
+  const provider = buildProvider(issuer, options, jwk, behaviour, jwtLookup);
   const shaped = keycloak(provider.callback(), behaviour, () => jwk, () => issuer, {
     sub: DEMO_USER.claims.sub, ...DEMO_USER.claims,
-  });
+  }, jwtLookup);
   const oidc = tamper(shaped, behaviour, () => jwk);
   route = async (req, res) => {
     const url = new URL(req.url, issuer);

@@ -22,6 +22,8 @@ export const SWITCHES = {
   drop_refresh_token: 'leave refresh_token and id_token out of token answers (allowed by RFC 6749 §6)',
   no_refresh_expiry: 'leave refresh_expires_in out of token answers (as providers other than Keycloak do)',
   withhold_scopes: 'list of client scopes the user is not entitled to (no LDAP group): never granted',
+  introspection_inactive: 'list of resource-server client ids whose introspections all answer inactive (access revoked)',
+  introspection_inactive_next: 'the next N introspections answer inactive (a token expired or revoked meanwhile)',
   opaque_access_tokens: 'opaque access tokens, as oidc-provider makes them, instead of Keycloak-shaped JWTs',
 };
 

@@ -119,13 +119,15 @@ class Mailbox:
 
     def watch(self, on_count: Callable[[int], None], stop: threading.Event, *,
               reidle: float = REIDLE_SECONDS) -> None:
-        """Select the inbox and IDLE; after each change, STATUS again and call
-        ``on_count``. Returns when ``stop`` is set (see :meth:`close`) or raises
+        """Select the inbox, report its unseen count, and IDLE; after each change,
+        STATUS again and call ``on_count``. The first count is taken after SELECT, so a
+        mail arriving in between is reported by the server when IDLE starts. Returns when ``stop`` is set (see :meth:`close`) or raises
         CheckError(FAILED) when the connection drops."""
         from imapclient.exceptions import IMAPClientError
 
         try:
             self._client.select_folder("INBOX", readonly=True)
+            on_count(self.unseen())
             while not stop.is_set():
                 self._client.idle()
                 changed = False

@@ -310,8 +310,8 @@ class Integrations:
         try:
             if stop.is_set():
                 return None
-            on_reading(self._reading(name, Availability.OK, "", unread=mailbox.unseen()))
             if not mailbox.can_idle:
+                on_reading(self._reading(name, Availability.OK, "", unread=mailbox.unseen()))
                 return self._reading(name, Availability.FAILING, "the server offers no IDLE")
             mailbox.watch(lambda count: on_reading(
                 self._reading(name, Availability.OK, "", unread=count)), stop)
