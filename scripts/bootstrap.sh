@@ -29,6 +29,9 @@ APT_PACKAGES=(
   # (tests/support/atspi*.py): the accessibility bus, pyatspi for the system python3,
   # a window manager for real keyboard focus, xdotool to press keys
   at-spi2-core python3-pyatspi openbox xdotool
+  # the real IMAP server of the mail integration tests (started by the tests, unprivileged,
+  # on loopback; the package's own service is not needed)
+  dovecot-imapd
 )
 
 missing=()
@@ -86,6 +89,15 @@ fi
 # ships .pyc). The editable checkout has none, and with PYTHONDONTWRITEBYTECODE set
 # (as on CI) every start would compile all of workplace from source again.
 .venv/bin/python -m compileall -q workplace benchmarks
+
+# Radicale, the real CalDAV server of the calendar tests and the demo, in a virtual
+# environment of its own (never the launcher's).
+if [ ! -x build/radicale-venv/bin/radicale ]; then
+  echo "bootstrap: installing Radicale into build/radicale-venv"
+  mkdir -p build
+  "$PY" -m venv build/radicale-venv
+  build/radicale-venv/bin/python -m pip install -q 'radicale>=3.2,<4'
+fi
 
 if [ -f tests/stack/package-lock.json ]; then
   lockstamp=tests/stack/node_modules/.installed-$(sha256sum tests/stack/package-lock.json | cut -c1-16)

@@ -14,6 +14,7 @@ dovenull), with the base directory outside any private temporary directory.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import pwd
@@ -162,10 +163,8 @@ userdb {{
 
     def _process_wait(self, seconds: float) -> None:
         assert self._process is not None
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self._process.wait(seconds)  # wait on the process, not a sleep
-        except subprocess.TimeoutExpired:
-            pass
 
     def logs(self) -> str:
         parts = []

@@ -75,15 +75,22 @@ def collection_tag(session: requests.Session, url: str, authorization: str) -> s
     return ""
 
 
+PAD_SECONDS = 6 * 3600.0
+"""A query reaches this much further than asked, so the next checks (whose window has
+moved on a little) can still use its answer while the collection is unchanged."""
+
+
 def events(session: requests.Session, url: str, authorization: str, *, start: float,
            end: float, known: Known | None = None) -> list[Event]:
-    """The events between ``start`` and ``end``; ``known`` makes it conditional."""
+    """The events between ``start`` and ``end`` (maybe more); ``known`` makes it
+    conditional."""
     tag = collection_tag(session, url, authorization) if known is not None else ""
     if known is not None and tag:
         with known.lock:
             covered = known.window[0] <= start and known.window[1] >= end
             if known.tag == tag and covered:
                 return list(known.events)
+    end += PAD_SECONDS
     body = request(session, "REPORT", url, authorization,
                    data=QUERY.format(start=_utc(start), end=_utc(end)).encode(),
                    headers={**XML, "Depth": "1"}, accept="application/xml")

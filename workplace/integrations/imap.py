@@ -96,7 +96,8 @@ class Mailbox:
             else:
                 self._client.oauthbearer_login(user, token)
         except LoginError:
-            raise CheckError(CheckErrorKind.REFUSED, "the IMAP server refused the token") from None
+            raise CheckError(CheckErrorKind.REFUSED,
+                             "the IMAP server refused the token") from None
         except (IMAPClientError, OSError) as exc:
             raise CheckError(CheckErrorKind.FAILED, f"IMAP: {type(exc).__name__}") from None
 

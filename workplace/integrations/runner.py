@@ -244,6 +244,7 @@ class Integrations:
                 assert config.api_url
                 found = ox.events(session, config.api_url, token, start=start, end=end,
                                   validators=self._validators[name])
+        found = [event for event in found if event.start < end]  # a query may reach further
         upcoming = meetings(found, now=now, hosts=service_hosts(self._context.services()),
                             reminder_minutes=self._context.reminder_minutes())
         return self._reading(name, Availability.OK, "", meetings=upcoming)
