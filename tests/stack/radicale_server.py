@@ -10,6 +10,7 @@ straight into the collection on disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -129,10 +130,8 @@ mask_passwords = True
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
                     return self
             except OSError:
-                try:
+                with contextlib.suppress(subprocess.TimeoutExpired):
                     self._process.wait(0.05)  # wait on the process, not a sleep
-                except subprocess.TimeoutExpired:
-                    pass
         self.stop()
         raise RuntimeError(f"Radicale did not listen in time: {self.logs()}")
 

@@ -122,8 +122,9 @@ class Mailbox:
               reidle: float = REIDLE_SECONDS) -> None:
         """Select the inbox, report its unseen count, and IDLE; after each change,
         STATUS again and call ``on_count``. The first count is taken after SELECT, so a
-        mail arriving in between is reported by the server when IDLE starts. Returns when ``stop`` is set (see :meth:`close`) or raises
-        CheckError(FAILED) when the connection drops."""
+        mail arriving in between is reported by the server when IDLE starts. Returns
+        when ``stop`` is set (see :meth:`close`) or raises CheckError(FAILED) when the
+        connection drops."""
         from imapclient.exceptions import IMAPClientError
 
         try:
