@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from workplace.catalog.icons import IconCache
     from workplace.catalog.remote import RefreshResult, RemoteCatalog
     from workplace.catalog.snapshot import CatalogSnapshot
+    from workplace.integrations.runner import Integrations
     from workplace.links.action import Action
     from workplace.net.http import HttpSession
     from workplace.net.profile import ConnectionProfile, ProfilePolicy, Reachability
@@ -80,16 +81,49 @@ def build_auth(workplace: Workplace, open_browser: OpenUrl) -> AuthService | Non
     system browser so it can offer "open the browser again"). The identity provider
     is always the one of the trusted settings, never the start-up snapshot's.
     """
-    provider = workplace.trusted().tenant.identity_provider
+    tenant = workplace.trusted().tenant
+    provider = tenant.identity_provider
     if not provider.issuer:
         return None
     from workplace.auth.keyring_store import KeyringStore
     from workplace.auth.service import AuthService
 
+    # The integrations' scopes are asked for at sign-in too (Keycloak grants an optional
+    # client scope only when asked), and their resource indicators (RFC 8707).
+    enabled = tenant.integrations.enabled().values()
+    scopes = list(provider.scopes)
+    scopes += [s for config in enabled for s in config.scopes if s not in scopes]
+    resources = tuple(dict.fromkeys(
+        config.resource for config in enabled if config.token == "resource"))  # noqa: S105
     # The program's one session factory (proxy, agency CA), not a bare session.
     return AuthService(
-        provider, workplace.paths, workplace.session, KeyringStore(), open_browser=open_browser
+        provider.model_copy(update={"scopes": scopes}), workplace.paths, workplace.session,
+        KeyringStore(), open_browser=open_browser, resources=resources,
     )
+
+
+def build_integrations(workplace: Workplace, auth: AuthService | None) -> Integrations | None:
+    """The tenant's integrations (unread mail, the next meeting), or None when IT has
+    switched none on. Blocking the first time (trusted settings): call it in a job."""
+    trusted = workplace.trusted()
+    settings = trusted.tenant.integrations
+    names = tuple(settings.enabled())
+    if not names:
+        return None
+    from workplace.auth.app_passwords import AppPasswords
+    from workplace.auth.keyring_store import KeyringStore
+    from workplace.integrations.runner import Context, Integrations
+
+    network = workplace.network()
+    context = Context(
+        session=workplace.session,
+        trust=network.trust,
+        services=lambda: workplace.catalog.services,
+        reminder_minutes=lambda: workplace.trusted().preferences.meeting_reminder_minutes,
+        count=network.counter.add,
+    )
+    issuer = trusted.tenant.identity_provider.issuer or ""
+    return Integrations(settings, auth, context, AppPasswords(KeyringStore(), issuer, names))
 
 
 def no_auth(_workplace: Workplace, _open_browser: OpenUrl) -> AuthService | None:

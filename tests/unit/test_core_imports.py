@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The layering rule, checked: the core never imports Qt, ``ui``, ``commands`` or ``app``.
 
-The core is ``config``, ``auth``, ``catalog``, ``net``, ``status``, ``system``, ``links`` and
-``diagnostics``.
+The core is ``config``, ``auth``, ``catalog``, ``net``, ``status``, ``system``, ``links``,
+``integrations`` and ``diagnostics``.
 Every import statement of every core module is read with :mod:`ast`, including the
 ones inside functions (most of the core imports lazily, so importing a module
 proves little). Imports of other ``workplace`` modules are followed, so a core
@@ -20,7 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "workplace"
-CORE = ("config", "auth", "catalog", "net", "status", "system", "diagnostics", "links")
+CORE = ("config", "auth", "catalog", "net", "status", "system", "diagnostics", "links",
+        "integrations")
 FORBIDDEN = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "workplace.ui", "workplace.commands",
              "workplace.app", "workplace.cli", "workplace.__main__")
 """Qt (any binding), the GUI, the commands, and the composition root with the entry

@@ -39,10 +39,41 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace, workplace: Workplace) -> int:
     report = workplace.diagnostics(metered=bool(getattr(args, "metered", False)), fresh=True)
+    rows = _integrations(workplace)
+    if rows is not None:
+        report["integrations"] = rows
     if args.json:
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         for line in render(report):
             print(line)
+        if rows:
+            from workplace.integrations.doctor import lines
+
+            print()
+            print("Integrations (the current token, checked on this computer):")
+            for line in lines(rows):
+                print(line)
     return 0 if report["ok"] else 1
+
+
+def _integrations(workplace: Workplace) -> list[dict[str, Any]] | None:
+    """Per integration: does the signed-in user's token carry what it needs? None when
+    IT has switched no integration on. "Not available for this user" is a line here,
+    not a problem: a user without the app's group is expected not to have it."""
+    from workplace.app import build_integrations
+
+    if not workplace.trusted().tenant.integrations.enabled():
+        return None
+    from workplace.integrations.doctor import token_report
+
+    auth = workplace.auth()
+    try:
+        if auth is not None:
+            auth.restore()
+        integrations = build_integrations(workplace, auth)
+        return token_report(integrations, auth) if integrations is not None else None
+    finally:
+        if auth is not None:
+            auth.close()

@@ -42,6 +42,7 @@ SECTION_NAMES: Mapping[str, tuple[str, str]] = {
     "links": (
         "Links (e-mail, chat, meetings, phone)", "Links (E-Mail, Chat, Besprechungen, Telefon)"
     ),
+    "integrations": ("Unread mail and the next meeting", "Ungelesene E-Mails und nächster Termin"),
     "policy": ("Locked settings", "Gesperrte Einstellungen"),
     "preferences": ("Preferences (locked)", "Einstellungen (gesperrt)"),
 }

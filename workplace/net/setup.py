@@ -111,6 +111,10 @@ class NetworkSetup:
                     self._context = trust_context(None)
             return self._context
 
+    def trust(self) -> ssl.SSLContext:
+        """The TLS trust context every session uses (for non-HTTP TLS such as IMAP)."""
+        return self._trust()
+
     @property
     def ca_loaded(self) -> bool | None:
         """Whether the extra CA bundle is in use (None: none configured, or not built yet)."""
