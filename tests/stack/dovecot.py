@@ -109,6 +109,9 @@ auth_mechanisms = oauthbearer xoauth2
 mail_location = maildir:{self.base}/mail/%u/Maildir
 first_valid_uid = 0
 login_trusted_networks =
+# A mail that lands in the same second the IDLE starts may not change new/'s mtime
+# visibly; Dovecot then notices it at its next check of the mailbox (default 30 s).
+mailbox_idle_check_interval = 1 secs
 service imap-login {{
   chroot =
   inet_listener imap {{

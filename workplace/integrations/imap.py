@@ -129,10 +129,14 @@ class Mailbox:
 
         try:
             self._client.select_folder("INBOX", readonly=True)
-            on_count(self.unseen())
+            self._report(on_count)
             while not stop.is_set():
                 self._client.idle()
-                changed = False
+                # Changes the server sent before its "+ idling" went into imaplib's
+                # untagged responses, not to idle_check().
+                untagged = self._client._imap.untagged_responses
+                changed = any(key in untagged for key in ("EXISTS", "EXPUNGE", "RECENT",
+                                                          "FETCH"))
                 waited = 0.0
                 while not stop.is_set() and waited < reidle and not changed:
                     responses = self._client.idle_check(timeout=min(60.0, reidle - waited))
@@ -145,12 +149,23 @@ class Mailbox:
                     return
                 self._client.idle_done()
                 if changed:
-                    on_count(self.unseen())
-        except (IMAPClientError, OSError) as exc:
+                    self._report(on_count)
+        except (IMAPClientError, OSError, ValueError) as exc:  # ValueError: closed file
             if stop.is_set() or self._closed.is_set():
                 return
             raise CheckError(CheckErrorKind.FAILED,
                              f"the IMAP connection dropped ({type(exc).__name__})") from None
+
+    def _report(self, on_count: Callable[[int], None]) -> None:
+        """STATUS and report; again while the server announced changes meanwhile (an
+        EXISTS that arrives with the STATUS answer is not repeated when IDLE starts)."""
+        untagged = self._client._imap.untagged_responses
+        for _ in range(5):
+            for key in ("EXISTS", "EXPUNGE", "RECENT", "FETCH"):
+                untagged.pop(key, None)
+            on_count(self.unseen())
+            if not any(key in untagged for key in ("EXISTS", "EXPUNGE", "RECENT", "FETCH")):
+                return
 
     def logout(self) -> None:
         """LOGOUT, then close; a server already gone is fine."""
