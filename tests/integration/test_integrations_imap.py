@@ -5,9 +5,10 @@ identity provider (tests/stack/dovecot.py). TLS with a throw-away test CA."""
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -51,27 +52,60 @@ def test_the_badge_counts_unseen_mail_from_status(
     assert reading.unread == 2
 
 
-def test_idle_delivers_a_new_mail(harness: Any, dovecot: TestDovecot, ca: Any) -> None:
-    dovecot.deliver(USER, "Antrag 1")
-    auth = signed_in(harness)
-    kit = integrations(harness, auth, mail(dovecot), ca_file=ca.ca_file)
-    readings: queue.Queue[Reading] = queue.Queue()
+@contextlib.contextmanager
+def watching(kit: Any, on_reading: Callable[[Reading], None]) -> Iterator[None]:
+    """``kit.watch("mail", ...)`` in its own thread, as the program runs it; stopped at
+    the end, and it must then end quietly (no "connection dropped")."""
     stop = threading.Event()
     ended: list[Reading | None] = []
     watcher = threading.Thread(
-        target=lambda: ended.append(kit.watch("mail", readings.put, stop)), daemon=True)
+        target=lambda: ended.append(kit.watch("mail", on_reading, stop)), daemon=True)
     watcher.start()
     try:
-        first = readings.get(timeout=20)
-        assert (first.availability, first.unread) == (Availability.OK, 1), first.detail
-        dovecot.deliver(USER, "Antrag 2")
-        second = readings.get(timeout=30)  # pushed by the server: no poll in between
-        assert second.unread == 2
+        yield
     finally:
         stop.set()
         kit.stop_watch()
         watcher.join(10)
     assert not watcher.is_alive() and ended == [None]
+
+
+def test_idle_delivers_a_new_mail(harness: Any, dovecot: TestDovecot, ca: Any) -> None:
+    dovecot.deliver(USER, "Antrag 1")
+    auth = signed_in(harness)
+    kit = integrations(harness, auth, mail(dovecot), ca_file=ca.ca_file)
+    readings: queue.Queue[Reading] = queue.Queue()
+    with watching(kit, readings.put):
+        first = readings.get(timeout=20)
+        assert (first.availability, first.unread) == (Availability.OK, 1), first.detail
+        dovecot.wait_idling(USER)  # the server watches the mailbox now
+        dovecot.deliver(USER, "Antrag 2")
+        second = readings.get(timeout=30)  # pushed by the server: no poll in between
+        assert second.unread == 2
+
+
+def test_a_mail_arriving_as_idle_starts_is_not_held_back(
+    harness: Any, dovecot: TestDovecot, ca: Any
+) -> None:
+    """A mail that lands between the first count and IDLE: Dovecot reports it at once,
+    in the same TLS record as its "+ idling". Reading that line buffers the rest; the
+    client must read on from its buffer, not wait for the socket to wake (it would not
+    until the next keepalive, minutes later)."""
+    dovecot.deliver(USER, "Antrag 1")
+    auth = signed_in(harness)
+    kit = integrations(harness, auth, mail(dovecot), ca_file=ca.ca_file)
+    readings: queue.Queue[Reading] = queue.Queue()
+
+    def on_reading(reading: Reading) -> None:
+        if readings.empty():  # the first count: IDLE has not been sent yet
+            dovecot.deliver(USER, "Antrag 2")
+        readings.put(reading)
+
+    with watching(kit, on_reading):
+        first = readings.get(timeout=20)
+        assert (first.availability, first.unread) == (Availability.OK, 1), first.detail
+        second = readings.get(timeout=30)
+        assert second.unread == 2
 
 
 def test_an_expired_token_is_refreshed_once(harness: Any, dovecot: TestDovecot, ca: Any) -> None:

@@ -4,8 +4,9 @@
 IMAP over TLS only (a test CA's certificate), SASL OAUTHBEARER and XOAUTH2 through the
 ``oauth2`` passdb, which introspects each token at the test identity provider as the
 confidential client ``opendesk-dovecot`` (oidc-provider introspects its opaque tokens;
-the Keycloak-shaped JWTs wrap one, see keycloak.mjs). Mail for a user is seeded straight
-into ``Maildir/new``.
+the Keycloak-shaped JWTs wrap one, see keycloak.mjs). Mail is delivered the way a Maildir
+MTA does it: written to ``tmp/``, renamed into ``new/`` (Dovecot notices it through
+inotify while a session idles, and by new/'s modification time otherwise).
 
 Run as an ordinary user, every Dovecot process is that user. Run as root (CI), the
 master stays root and its services run as the packaged unprivileged users (dovecot,
@@ -109,9 +110,11 @@ auth_mechanisms = oauthbearer xoauth2
 mail_location = maildir:{self.base}/mail/%u/Maildir
 first_valid_uid = 0
 login_trusted_networks =
-# A mail that lands in the same second the IDLE starts may not change new/'s mtime
-# visibly; Dovecot then notices it at its next check of the mailbox (default 30 s).
-mailbox_idle_check_interval = 1 secs
+# The IMAP processes' titles name the running command ("... IDLE]"): idling() reads it.
+verbose_proctitle = yes
+# No "* OK Still here" while a test waits: a keepalive would wake a client that missed
+# a change and hide that it did.
+imap_idle_notify_interval = 29 mins
 service imap-login {{
   chroot =
   inet_listener imap {{
@@ -176,6 +179,32 @@ userdb {{
             if path.exists():
                 parts.append(path.read_text(errors="replace")[-3000:])
         return "\n".join(parts)
+
+    def idling(self, user: str) -> bool:
+        """Whether an IMAP session of ``user`` on this Dovecot is in IDLE: the server has
+        started watching the mailbox (its process title names the command)."""
+        if self._process is None:
+            return False
+        master = str(self._process.pid)
+        for proc in Path("/proc").iterdir():
+            if not proc.name.isdigit():
+                continue
+            try:
+                parent = (proc / "stat").read_text().rsplit(")", 1)[1].split()[1]
+                title = (proc / "cmdline").read_bytes()
+            except (OSError, IndexError):
+                continue  # gone meanwhile
+            if parent == master and title.startswith(b"dovecot/imap ") \
+                    and f"[{user} ".encode() in title and b" IDLE" in title:
+                return True
+        return False
+
+    def wait_idling(self, user: str, timeout: float = START_SECONDS) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.idling(user):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no IDLE session of {user}: {self.logs()}")
+            self._process_wait(0.02)  # wait on the process, not a sleep
 
     def deliver(self, user: str, subject: str = "Hallo", sender: str = "bürgeramt@example.org",
                 *, seen: bool = False) -> Path:

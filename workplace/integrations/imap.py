@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import selectors
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +26,9 @@ from workplace.integrations.errors import CheckError, CheckErrorKind
 
 log = logging.getLogger("workplace.integrations")
 logging.getLogger("imapclient").setLevel(logging.INFO)
+
+_CHANGES = ("EXISTS", "EXPUNGE", "RECENT", "FETCH")
+"""Untagged responses that say the selected mailbox changed."""
 
 REIDLE_SECONDS = 25 * 60.0
 """RFC 2177: re-issue IDLE at least every 29 minutes, or a server may drop us."""
@@ -85,6 +90,7 @@ class Mailbox:
             raise CheckError(CheckErrorKind.FAILED,
                              f"the IMAP server cannot be reached ({type(exc).__name__})") from None
         self._closed = threading.Event()
+        self._idle_tag = b""
 
     def sign_in(self, user: str, token: str, mechanism: str) -> None:
         """SASL with the token; REFUSED when the server says no."""
@@ -131,23 +137,16 @@ class Mailbox:
             self._client.select_folder("INBOX", readonly=True)
             self._report(on_count)
             while not stop.is_set():
-                self._client.idle()
-                # Changes the server sent before its "+ idling" went into imaplib's
-                # untagged responses, not to idle_check().
-                untagged = self._client._imap.untagged_responses
-                changed = any(key in untagged for key in ("EXISTS", "EXPUNGE", "RECENT",
-                                                          "FETCH"))
-                waited = 0.0
-                while not stop.is_set() and waited < reidle and not changed:
-                    responses = self._client.idle_check(timeout=min(60.0, reidle - waited))
-                    waited += 60.0
-                    changed = any(len(r) > 1 and r[1] in (b"EXISTS", b"EXPUNGE", b"FETCH",
-                                                          b"RECENT") for r in responses)
-                    if self._closed.is_set():
-                        return
-                if stop.is_set():
+                changed = self._idle_start()
+                deadline = time.monotonic() + reidle
+                while not changed and not stop.is_set() and not self._closed.is_set():
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        break
+                    changed = self._idle_wait(min(60.0, left))
+                if stop.is_set() or self._closed.is_set():
                     return
-                self._client.idle_done()
+                changed = self._idle_done() or changed
                 if changed:
                     self._report(on_count)
         except (IMAPClientError, OSError, ValueError) as exc:  # ValueError: closed file
@@ -156,15 +155,94 @@ class Mailbox:
             raise CheckError(CheckErrorKind.FAILED,
                              f"the IMAP connection dropped ({type(exc).__name__})") from None
 
+    # IDLE (RFC 2177) on imaplib's own reading, not IMAPClient's idle_check(): that one
+    # waits on the socket, but the server may send its "+ idling" and the changes it
+    # found on starting IDLE in one TLS record (Dovecot does), and reading the first
+    # line pulls the rest into imaplib's buffer; the socket then stays quiet and the
+    # new mail waited for the next keepalive, up to minutes. Lines are read whole, in
+    # blocking mode (a non-blocking read loses the start of a line split across
+    # records, mjs/imapclient#519).
+
+    def _idle_start(self) -> bool:
+        """Send IDLE and read up to the server's "+"; True when a change came first."""
+        from imapclient.exceptions import IMAPClientError
+
+        imap = self._client._imap
+        self._idle_tag = imap._command("IDLE")
+        changed = False
+        while (line := imap._get_response()) is not None:  # None: the "+" continuation
+            if imap.tagged_commands.get(self._idle_tag):
+                typ, _ = imap.tagged_commands.pop(self._idle_tag)
+                raise IMAPClientError(f"IDLE refused ({typ})")
+            changed = _announces_change(line) or changed
+        return changed
+
+    def _idle_wait(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` for lines from the server while idling, read all that
+        have come, and say whether one announced a change."""
+        if not self._readable(timeout):
+            return False
+        changed = False
+        while True:
+            changed = _announces_change(self._client._imap._get_line()) or changed
+            if not self._readable(0):
+                return changed
+
+    def _idle_done(self) -> bool:
+        """DONE, and read up to IDLE's tagged answer; True when a change came first."""
+        from imapclient.exceptions import IMAPClientError
+
+        imap = self._client._imap
+        imap.send(b"DONE\r\n")
+        changed = False
+        while not imap.tagged_commands.get(self._idle_tag):
+            changed = _announces_change(imap._get_response()) or changed
+        typ, _ = imap.tagged_commands.pop(self._idle_tag)
+        if typ != "OK":
+            raise IMAPClientError(f"IDLE ended with {typ}")
+        for key in _CHANGES:  # imaplib keeps the untagged lines; they are counted here
+            imap.untagged_responses.pop(key, None)
+        return changed
+
+    def _readable(self, timeout: float) -> bool:
+        """Whether a line can be read now, or within ``timeout`` seconds. The end of
+        the connection counts as readable: reading it then raises."""
+        if self._pending():
+            return True
+        if timeout <= 0:
+            return False
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._client.socket(), selectors.EVENT_READ)
+            if not selector.select(timeout):
+                return False
+        # The socket may have woken for TLS's own records (a session ticket, a key
+        # update) with no text behind them: a blocking read would then hang.
+        return self._pending()
+
+    def _pending(self) -> bool:
+        """Whether text (or the end) is in imaplib's buffer, TLS's, or on the socket,
+        found without blocking: ``peek`` hands out what is buffered without consuming
+        it, or does one raw read that it keeps buffered."""
+        sock = self._client.socket()
+        blocking = sock.gettimeout()
+        sock.setblocking(False)
+        try:
+            self._client._imap.file.peek(1)
+            return True
+        except (ssl.SSLWantReadError, BlockingIOError):
+            return False
+        finally:
+            sock.settimeout(blocking)
+
     def _report(self, on_count: Callable[[int], None]) -> None:
         """STATUS and report; again while the server announced changes meanwhile (an
         EXISTS that arrives with the STATUS answer is not repeated when IDLE starts)."""
         untagged = self._client._imap.untagged_responses
         for _ in range(5):
-            for key in ("EXISTS", "EXPUNGE", "RECENT", "FETCH"):
+            for key in _CHANGES:
                 untagged.pop(key, None)
             on_count(self.unseen())
-            if not any(key in untagged for key in ("EXISTS", "EXPUNGE", "RECENT", "FETCH")):
+            if not any(key in untagged for key in _CHANGES):
                 return
 
     def logout(self) -> None:
@@ -190,3 +268,10 @@ class Mailbox:
                 sock.shutdown(socket.SHUT_RDWR)
         with contextlib.suppress(Exception):
             self._client.shutdown()
+
+
+def _announces_change(line: bytes | None) -> bool:
+    """Whether an untagged line is ``* <n> EXISTS|EXPUNGE|RECENT|FETCH ...``."""
+    parts = (line or b"").split(None, 3)
+    return len(parts) >= 3 and parts[0] == b"*" and parts[1].isdigit() \
+        and parts[2].upper().decode("ascii", "replace") in _CHANGES
