@@ -29,11 +29,14 @@ APT_PACKAGES=(
   # (tests/support/atspi*.py): the accessibility bus, pyatspi for the system python3,
   # a window manager for real keyboard focus, xdotool to press keys
   at-spi2-core python3-pyatspi openbox xdotool
-  # the real IMAP server of the mail integration tests (started by the tests, unprivileged,
-  # on loopback; the package's own service is not needed)
-  dovecot-imapd
 )
+# The real IMAP server of the mail integration tests, started by the tests on loopback.
+# Installed on its own, below: its system service is neither started nor enabled.
+DOVECOT_PACKAGES=(dovecot-imapd)
 
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   case "$pkg" in
@@ -41,16 +44,71 @@ for pkg in "${APT_PACKAGES[@]}"; do
     nodejs) command -v node >/dev/null && continue ;;
     npm) command -v npm >/dev/null && continue ;;
   esac
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  installed "$pkg" || missing+=("$pkg")
 done
+missing_dovecot=()
+for pkg in "${DOVECOT_PACKAGES[@]}"; do
+  installed "$pkg" || missing_dovecot+=("$pkg")
+done
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+apt_install() {
+  # Wait for the dpkg lock (a fresh machine may be running its own apt jobs).
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+    install -y -qq --no-install-recommends "$@"
+}
+if [ $((${#missing[@]} + ${#missing_dovecot[@]})) -gt 0 ]; then
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing system packages: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  # Wait for the dpkg lock (a fresh machine may be running its own apt jobs).
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
-    install -y -qq --no-install-recommends "${missing[@]}"
+  apt_install "${missing[@]}"
+fi
+
+# Dovecot for the tests only: its package would start the system's own Dovecot on
+# 143/993 and enable it at boot. Only a Dovecot this run brings is held back; where
+# dovecot-core was there before, it is someone's mail server and the package does
+# what it always does.
+POLICY=/usr/sbin/policy-rc.d
+policy_added=0
+remove_policy() {
+  if [ "$policy_added" = 1 ]; then
+    $SUDO rm -f "$POLICY"
+    policy_added=0
+  fi
+}
+if [ ${#missing_dovecot[@]} -gt 0 ]; then
+  ours=1
+  installed dovecot-core && ours=0
+  echo "bootstrap: installing ${missing_dovecot[*]}" \
+    "$([ "$ours" = 1 ] && echo "(its system service stays off)")"
+  if [ "$ours" = 1 ] && [ ! -e "$POLICY" ]; then
+    # invoke-rc.d and deb-systemd-invoke ask policy-rc.d before they start a service
+    # (101: not allowed). This one refuses Dovecot's only, and only while the install
+    # runs; a policy-rc.d that is already there (a container's) is left alone.
+    trap remove_policy EXIT
+    tmp_policy=$(mktemp)
+    printf '%s\n' '#!/bin/sh' '# scripts/bootstrap.sh, while it installs Dovecot' \
+      'case "$1" in dovecot|dovecot.service|dovecot.socket) exit 101 ;; esac' 'exit 0' \
+      >"$tmp_policy"
+    chmod 755 "$tmp_policy"
+    $SUDO mv "$tmp_policy" "$POLICY"
+    policy_added=1
+  fi
+  apt_install "${missing_dovecot[@]}"
+  remove_policy
+  if [ "$ours" = 1 ]; then
+    # The package enables its units whatever the policy says. With systemd running,
+    # --now also stops anything that started all the same; without it (a container,
+    # a chroot) systemctl only removes the links that would start it at boot.
+    if command -v systemctl >/dev/null; then
+      now=""
+      [ -d /run/systemd/system ] && now="--now"
+      $SUDO systemctl disable $now --quiet dovecot.service dovecot.socket || true
+    elif command -v update-rc.d >/dev/null; then
+      $SUDO update-rc.d dovecot disable >/dev/null || true
+    fi
+  fi
 fi
 
 PY=${PYTHON:-python3}
