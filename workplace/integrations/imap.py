@@ -89,8 +89,16 @@ class Mailbox:
         except OSError as exc:
             raise CheckError(CheckErrorKind.FAILED,
                              f"the IMAP server cannot be reached ({type(exc).__name__})") from None
-        self._closed = threading.Event()
         self._idle_tag = b""
+        self._interrupted = threading.Event()
+        self._released = False
+        self._lock = threading.Lock()
+        """Between :meth:`interrupt` (any thread) and :meth:`close` (the user's thread):
+        no file descriptor is shut down while another thread releases it."""
+        # A wait for the server also wakes when another thread writes to this pair: a
+        # closed or shut-down IMAP socket alone does not always wake it (closing a
+        # descriptor removes it from an epoll set without an event).
+        self._wake, self._waker = socket.socketpair()
 
     def sign_in(self, user: str, token: str, mechanism: str) -> None:
         """SASL with the token; REFUSED when the server says no."""
@@ -139,18 +147,18 @@ class Mailbox:
             while not stop.is_set():
                 changed = self._idle_start()
                 deadline = time.monotonic() + reidle
-                while not changed and not stop.is_set() and not self._closed.is_set():
+                while not changed and not stop.is_set() and not self._interrupted.is_set():
                     left = deadline - time.monotonic()
                     if left <= 0:
                         break
                     changed = self._idle_wait(min(60.0, left))
-                if stop.is_set() or self._closed.is_set():
+                if stop.is_set() or self._interrupted.is_set():
                     return
                 changed = self._idle_done() or changed
                 if changed:
                     self._report(on_count)
         except (IMAPClientError, OSError, ValueError) as exc:  # ValueError: closed file
-            if stop.is_set() or self._closed.is_set():
+            if stop.is_set() or self._interrupted.is_set():
                 return
             raise CheckError(CheckErrorKind.FAILED,
                              f"the IMAP connection dropped ({type(exc).__name__})") from None
@@ -213,7 +221,8 @@ class Mailbox:
             return False
         with selectors.DefaultSelector() as selector:
             selector.register(self._client.socket(), selectors.EVENT_READ)
-            if not selector.select(timeout):
+            selector.register(self._wake, selectors.EVENT_READ)
+            if not selector.select(timeout) or self._interrupted.is_set():
                 return False
         # The socket may have woken for TLS's own records (a session ticket, a key
         # update) with no text behind them: a blocking read would then hang.
@@ -246,28 +255,36 @@ class Mailbox:
                 return
 
     def logout(self) -> None:
-        """LOGOUT, then close; a server already gone is fine."""
-        if self._closed.is_set():
-            return
-        self._closed.set()
-        with contextlib.suppress(Exception):
-            self._client.logout()
-        with contextlib.suppress(Exception):
-            self._client.shutdown()
+        """LOGOUT, then :meth:`close`; a server already gone is fine."""
+        if not self._interrupted.is_set():
+            with contextlib.suppress(Exception):
+                self._client.logout()
+        self.close()
+
+    def interrupt(self) -> None:
+        """End a :meth:`watch` at once; safe from any thread. The watch wakes and its
+        connection reads its end; the thread that used the mailbox then closes it."""
+        with self._lock:
+            if self._interrupted.is_set() or self._released:
+                return
+            self._interrupted.set()
+            with contextlib.suppress(OSError):
+                self._waker.send(b"\0")
+            with contextlib.suppress(Exception):
+                self._client.socket().shutdown(socket.SHUT_RDWR)
 
     def close(self) -> None:
-        """Drop the connection at once (ends a :meth:`watch`); safe from any thread."""
-        if self._closed.is_set():
-            return
-        self._closed.set()
-        sock = None
-        with contextlib.suppress(Exception):
-            sock = self._client.socket()
-        if sock is not None:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-        with contextlib.suppress(Exception):
-            self._client.shutdown()
+        """Drop the connection: on the thread that used the mailbox (other threads:
+        :meth:`interrupt`)."""
+        self.interrupt()
+        with self._lock:
+            if self._released:
+                return
+            self._released = True
+            with contextlib.suppress(Exception):
+                self._client.shutdown()
+            self._wake.close()
+            self._waker.close()
 
 
 def _announces_change(line: bytes | None) -> bool:

@@ -332,7 +332,7 @@ class Integrations:
             watching = [m for n, m in self._watching.items() if name in (None, n)]
         for mailbox in watching:
             assert isinstance(mailbox, Mailbox)
-            mailbox.close()
+            mailbox.interrupt()  # the watching thread closes it
 
     # -- sign-out and application passwords --------------------------------------
 
