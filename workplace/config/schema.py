@@ -733,6 +733,119 @@ class CalendarIntegration(IntegrationBase):
         return self
 
 
+class ChatIntegration(IntegrationBase):
+    """Chat mentions and unread rooms: the Matrix homeserver (Synapse)."""
+
+    service: Identifier = described(
+        "chat", "Id of the chat tile.", "Kennung der Chat-Kachel."
+    )
+    homeserver_url: SafeUrl | None = described(
+        None,
+        "The Matrix homeserver's client API base URL, e.g. https://matrix.example.org.",
+        "Basis-URL der Client-Schnittstelle des Matrix-Servers, z. B. "
+        "https://matrix.example.org.",
+    )
+    login: Literal["sso", "jwt"] = described(
+        "sso",
+        "How the launcher gets its Matrix token: sso (the homeserver's single sign-on in "
+        "the system browser, silent with the identity provider's session) or jwt (the "
+        "homeserver's JWT login with the launcher's token, no browser; needs Synapse's "
+        "jwt_config).",
+        "Wie der Arbeitsplatz sein Matrix-Token erhält: sso (Einmalanmeldung des "
+        "Matrix-Servers im Browser, ohne Rückfrage dank der Sitzung beim "
+        "Identitätsanbieter) oder jwt (JWT-Anmeldung des Matrix-Servers mit dem Token des "
+        "Arbeitsplatzes, ohne Browser; braucht jwt_config in Synapse).",
+    )
+    sso_idp: str = described(
+        "",
+        "The homeserver's identity provider id (Synapse's oidc_providers idp_id, e.g. "
+        "oidc-keycloak); empty: the homeserver's default.",
+        "Kennung des Identitätsanbieters beim Matrix-Server (idp_id in Synapses "
+        "oidc_providers, z. B. oidc-keycloak); leer: die Voreinstellung des Servers.",
+        max_length=200, pattern=r"^[A-Za-z0-9._~-]*$",
+    )
+    long_poll: bool = described(
+        True,
+        "Keep one long-polling /sync open where the connection profile allows a held "
+        "connection, so new messages show at once.",
+        "Eine lang wartende /sync-Anfrage offen halten, wo das Verbindungsprofil das "
+        "erlaubt, damit neue Nachrichten sofort erscheinen.",
+    )
+
+    @model_validator(mode="after")
+    def _homeserver_named(self) -> ChatIntegration:
+        if self.enabled and not self.homeserver_url:
+            raise ValueError("chat needs homeserver_url")
+        return self
+
+
+class FilesIntegration(IntegrationBase):
+    """File notifications and recent documents: Nextcloud."""
+
+    service: Identifier = described(
+        "files", "Id of the files tile.", "Kennung der Dateien-Kachel."
+    )
+    base_url: SafeUrl | None = described(
+        None,
+        "Nextcloud's base URL, e.g. https://files.example.org (the OCS API and WebDAV are "
+        "below it).",
+        "Basis-URL von Nextcloud, z. B. https://files.example.org (die OCS-Schnittstelle "
+        "und WebDAV liegen darunter).",
+    )
+    notifications: bool = described(
+        True,
+        "Read Nextcloud's notifications (badge and desktop notifications).",
+        "Die Benachrichtigungen von Nextcloud lesen (Plakette und Desktop-Hinweise).",
+    )
+    recent_documents: bool = described(
+        True,
+        "List the ten files the user changed last (\"Zuletzt bearbeitet\").",
+        "Die zehn zuletzt geänderten Dateien auflisten (\"Zuletzt bearbeitet\").",
+    )
+    open_url: str = described(
+        "{base}/index.php/f/{fileid}",
+        "How a recent document opens in the web office: a URL template with {base} "
+        "(base_url), {fileid} and {path}.",
+        "Wie ein zuletzt bearbeitetes Dokument im Web-Office geöffnet wird: eine "
+        "URL-Vorlage mit {base} (base_url), {fileid} und {path}.",
+        max_length=2000, pattern=r"^(\{base\}|https://)",
+    )
+
+    @model_validator(mode="after")
+    def _base_named(self) -> FilesIntegration:
+        if self.enabled and not self.base_url:
+            raise ValueError("files needs base_url")
+        return self
+
+
+class PortalIntegration(IntegrationBase):
+    """Announcements of the Nubus portal's notifications API."""
+
+    service: Identifier = described(
+        "portal", "Id of the portal tile.", "Kennung der Portal-Kachel."
+    )
+    api_url: SafeUrl | None = described(
+        None,
+        "The notifications API's base URL, e.g. https://portal.example.org/univention/"
+        "portal/notifications-api (v1/notifications/ is below it).",
+        "Basis-URL der Benachrichtigungs-Schnittstelle, z. B. https://portal.example.org/"
+        "univention/portal/notifications-api (v1/notifications/ liegt darunter).",
+    )
+    event_stream: bool = described(
+        True,
+        "Keep the API's event stream open where the connection profile allows a held "
+        "connection, so an announcement shows at once.",
+        "Den Ereignisstrom der Schnittstelle offen halten, wo das Verbindungsprofil das "
+        "erlaubt, damit eine Ankündigung sofort erscheint.",
+    )
+
+    @model_validator(mode="after")
+    def _api_named(self) -> PortalIntegration:
+        if self.enabled and not self.api_url:
+            raise ValueError("portal needs api_url")
+        return self
+
+
 class Integrations(Strict):
     """What is waiting for the user, from the services' own APIs (one sign-in)."""
 
@@ -742,6 +855,17 @@ class Integrations(Strict):
     )
     calendar: CalendarIntegration = described(
         CalendarIntegration, "The next meeting.", "Der nächste Termin."
+    )
+    chat: ChatIntegration = described(
+        ChatIntegration, "Unread chat rooms and mentions.",
+        "Ungelesene Chaträume und Erwähnungen.",
+    )
+    files: FilesIntegration = described(
+        FilesIntegration, "File notifications and recent documents.",
+        "Benachrichtigungen und zuletzt bearbeitete Dokumente der Dateiablage.",
+    )
+    portal: PortalIntegration = described(
+        PortalIntegration, "The portal's announcements.", "Ankündigungen des Portals."
     )
 
     def enabled(self) -> dict[str, IntegrationBase]:
@@ -948,10 +1072,11 @@ class Tenant(Strict):
     )
     integrations: Integrations = described(
         Integrations,
-        "Unread mail and the next meeting, from the services' own APIs with the sign-in's "
-        "token.",
-        "Ungelesene E-Mails und der nächste Termin, aus den Schnittstellen der Dienste mit "
-        "dem Token der Anmeldung.",
+        "Unread mail, the next meeting, chat, file notifications, recent documents and "
+        "portal announcements, from the services' own APIs with the sign-in's token.",
+        "Ungelesene E-Mails, der nächste Termin, Chat, Benachrichtigungen der Dateiablage, "
+        "zuletzt bearbeitete Dokumente und Ankündigungen des Portals, aus den "
+        "Schnittstellen der Dienste mit dem Token der Anmeldung.",
     )
 
     # Preset preferences are validated key by key against Preferences by the loader

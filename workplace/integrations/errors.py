@@ -13,6 +13,9 @@ class CheckErrorKind(StrEnum):
     """The token is valid but lacks the scope or audience: not available for this user."""
     FAILED = "failed"
     """Network, server or an answer that makes no sense: try again later."""
+    SIGN_IN = "sign_in"
+    """The service's own sign-in (the chat's single sign-on round) did not finish: the
+    user has to sign in again for this integration."""
 
 
 class CheckError(Exception):

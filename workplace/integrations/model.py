@@ -48,16 +48,64 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """One notification from a service (Nextcloud) or one announcement (the portal).
+
+    Held in memory only. ``title`` and ``message`` are the service's own words: the
+    window shows them only where the privacy rules allow (IT's previews setting)."""
+
+    id: str
+    """The service's id: what :meth:`~workplace.integrations.runner.Integrations.dismiss`
+    takes."""
+    title: str
+    message: str = ""
+    link: str | None = None
+    """Where a click goes (the service's own page), if anywhere."""
+    time: float | None = None
+    """When the service made it (epoch seconds)."""
+    source: str = ""
+    """Which part of the service sent it (Nextcloud's app, the portal's source)."""
+    severity: str = "info"
+    """Portal: info, success, warning or error; files: info."""
+    popup: bool = True
+    """Portal: still to be shown as a banner (false once hidden there or here)."""
+    sticky: bool = False
+    """Portal: stays until it expires; it cannot be dismissed."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One recently changed file ("Zuletzt bearbeitet"), in memory only."""
+
+    name: str
+    path: str
+    """The path below the user's files, e.g. ``/Projekte/Haushalt 2025.odt``."""
+    modified: float
+    """Last change, epoch seconds."""
+    open_url: str
+    """Opens the file in the web office through the files service's own URL."""
+    content_type: str = ""
+    file_id: str = ""
+
+
+@dataclass(frozen=True)
 class Reading:
     """One integration's latest answer."""
 
     name: str
-    """The integration: ``mail`` or ``calendar`` (later: ``chat``, ``files``, ``portal``)."""
+    """The integration: ``mail``, ``calendar``, ``chat``, ``files`` or ``portal``."""
     service_id: str
     """The tile it belongs to."""
     availability: Availability = Availability.NOT_CHECKED
     unread: int | None = None
-    """Mail: unread messages in the inbox."""
+    """Mail: unread messages in the inbox. Chat: ROOMS with unread messages (not
+    messages). Files: notifications waiting. Portal: None (announcements are banners)."""
+    mentions: int | None = None
+    """Chat: messages that mention the user (highlights), counted apart from ``unread``."""
+    notices: tuple[Notice, ...] = ()
+    """Files: the notifications, newest first. Portal: the announcements."""
+    documents: tuple[Document, ...] = ()
+    """Files: the recently changed documents, newest first (at most ten)."""
     meetings: tuple[Meeting, ...] = ()
     """Calendar: upcoming meetings, soonest first."""
     checked_at: float = 0.0
@@ -83,6 +131,8 @@ class Reading:
         if self.availability != Availability.FAILING or previous is None:
             return self
         return dataclasses.replace(self, unread=previous.unread, meetings=previous.meetings,
+                                   mentions=previous.mentions, notices=previous.notices,
+                                   documents=previous.documents,
                                    failures=previous.failures + 1)
 
 

@@ -18,35 +18,47 @@ A check, in order:
 from __future__ import annotations
 
 import logging
+import socket
 import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import requests
 
 from workplace.auth.app_passwords import AppPasswords
+from workplace.auth.service_tokens import ServiceTokens
 from workplace.auth.state import AuthState
 from workplace.config.schema import (
     CalendarIntegration,
+    ChatIntegration,
+    FilesIntegration,
     IntegrationBase,
     MailIntegration,
+    PortalIntegration,
     Service,
 )
 from workplace.config.schema import (
     Integrations as IntegrationSettings,
 )
-from workplace.integrations import caldav, claims, ox
+from workplace.integrations import caldav, claims, nextcloud, ox, portal
 from workplace.integrations.bearer import Validators, basic, bearer
+from workplace.integrations.chat import Chat, device_name
 from workplace.integrations.errors import CheckError, CheckErrorKind
 from workplace.integrations.meeting import meetings, service_hosts
-from workplace.integrations.model import Availability, Reading
+from workplace.integrations.model import Availability, Notice, Reading
+from workplace.net.hangup import Hangup
 
 log = logging.getLogger("workplace.integrations")
 
 Token = str
+T = TypeVar("T")
+
+
+def short_hostname() -> str:
+    return socket.gethostname().split(".", 1)[0]
 
 
 class TokenSource(Protocol):
@@ -71,6 +83,12 @@ class Context:
     count: Callable[[int, int], None] | None = None
     """Adds IMAP bytes (sent, received) to the program's byte counter."""
     clock: Callable[[], float] = time.time
+    open_browser: Callable[[str], bool] | None = None
+    """Opens the system browser (the chat's single sign-on)."""
+    host: Callable[[], str] = short_hostname
+    """This computer's name, for the chat device ("Arbeitsplatz auf <host>")."""
+    sso_seconds: float = 300.0
+    """How long a chat sign-in in the browser may take."""
 
 
 def need(config: IntegrationBase) -> claims.Need:
@@ -85,13 +103,22 @@ class Integrations:
     """The configured integrations of one tenant, checked with one sign-in."""
 
     def __init__(self, settings: IntegrationSettings, auth: TokenSource | None,
-                 context: Context, app_passwords: AppPasswords | None = None) -> None:
+                 context: Context, app_passwords: AppPasswords | None = None,
+                 service_tokens: ServiceTokens | None = None) -> None:
         self._configs = settings.enabled()
         self._auth = auth
         self._context = context
         self._app_passwords = app_passwords
         self._validators = {name: Validators() for name in self._configs}
         self._known = {name: caldav.Known() for name in self._configs}
+        self._recent = nextcloud.Recent()
+        self._announcements = portal.Announcements()
+        self._chat: Chat | None = None
+        chat = self._configs.get("chat")
+        if isinstance(chat, ChatIntegration):
+            self._chat = Chat(chat, service_tokens, open_browser=context.open_browser,
+                              device=device_name(context.host()),
+                              sso_seconds=context.sso_seconds)
         self._watching: dict[str, object] = {}
         self._lock = threading.Lock()
 
@@ -112,10 +139,25 @@ class Integrations:
             and config.caldav_auth == "app_password"
 
     def can_hold(self, name: str) -> bool:
-        """Whether ``name`` can be kept current over a held connection (IMAP IDLE)."""
+        """Whether ``name`` can be kept current over a held connection (IMAP IDLE, the
+        chat's long-polling /sync, the portal's event stream); the window holds one only
+        where the connection profile allows it
+        (:func:`~workplace.integrations.schedule.held_connection_allowed`)."""
         config = self._configs.get(name)
+        if isinstance(config, ChatIntegration):
+            return config.long_poll
+        if isinstance(config, PortalIntegration):
+            return config.event_stream
         return isinstance(config, MailIntegration) and config.backend == "imap" \
             and config.imap_idle
+
+    def can_sign_in(self, name: str) -> bool:
+        """Whether ``name`` has a sign-in of its own (:meth:`sign_in`): the chat."""
+        return isinstance(self._configs.get(name), ChatIntegration)
+
+    def can_dismiss(self, name: str) -> bool:
+        """Whether ``name``'s notices can be dismissed (:meth:`dismiss`)."""
+        return isinstance(self._configs.get(name), FilesIntegration | PortalIntegration)
 
     # -- one check ---------------------------------------------------------------
 
@@ -167,7 +209,17 @@ class Integrations:
             return None, self._reading(name, Availability.NOT_AVAILABLE, detail)
         return token, None
 
-    def _with_token(self, name: str, config: IntegrationBase) -> Reading:
+    def _with_token(self, name: str, config: IntegrationBase,
+                    ask: Callable[[Token], Reading] | None = None) -> Reading:
+        result = self._authorized(name, config, ask or (
+            lambda token: self._ask(name, config, token)))
+        assert isinstance(result, Reading)
+        return result
+
+    def _authorized(self, name: str, config: IntegrationBase,
+                    act: Callable[[Token], T]) -> T | Reading:
+        """``act(token)``, with the refusal rules of a check: the result, or the Reading
+        that says why there is none."""
         if self._signed_in() is None:
             return self._reading(name, Availability.SIGNED_OUT, "not signed in")
         assert self._auth is not None
@@ -177,12 +229,15 @@ class Integrations:
                 return reading
             assert token is not None
             try:
-                return self._ask(name, config, token)
+                return act(token)
             except CheckError as exc:
                 if exc.kind == CheckErrorKind.NOT_GRANTED:
                     return self._reading(name, Availability.NOT_AVAILABLE, exc.detail)
                 if exc.kind == CheckErrorKind.FAILED:
                     return self._reading(name, Availability.FAILING, exc.detail)
+                if exc.kind == CheckErrorKind.SIGN_IN:
+                    log.info("%s: its own sign-in is needed (%s)", name, exc.detail)
+                    return self._reading(name, Availability.SIGN_IN_AGAIN, exc.detail)
                 self._auth.refused(token, resource(config))
                 if attempt == 1:
                     log.info("%s: the service refused the token; refreshing once", name)
@@ -218,6 +273,17 @@ class Integrations:
         return state.email if state else ""
 
     def _ask(self, name: str, config: IntegrationBase, token: str) -> Reading:
+        if isinstance(config, ChatIntegration):
+            return self._chat_reading(name, config, token)
+        if isinstance(config, FilesIntegration):
+            return self._files(name, config, token)
+        if isinstance(config, PortalIntegration):
+            assert config.api_url
+            with self._context.session() as session:
+                found = portal.announcements(session, config.api_url, token,
+                                             self._announcements, self._context.clock(),
+                                             self._validators[name])
+            return self._reading(name, Availability.OK, "", notices=found)
         if isinstance(config, MailIntegration):
             if config.backend == "imap":
                 count = self._imap_count(config, token)
@@ -248,6 +314,89 @@ class Integrations:
         upcoming = meetings(found, now=now, hosts=service_hosts(self._context.services()),
                             reminder_minutes=self._context.reminder_minutes())
         return self._reading(name, Availability.OK, "", meetings=upcoming)
+
+    # -- chat and files -------------------------------------------------------------
+
+    def _chat_reading(self, name: str, config: ChatIntegration, token: Token, *,
+                      wait: float = 0.0, hangup: Hangup | None = None,
+                      interactive: bool = False) -> Reading:
+        """The chat's counts with its own token. The launcher's ``token`` has passed
+        the local check (audience, scopes, claims IT names); it goes to the homeserver
+        only with the JWT login."""
+        assert self._chat is not None and self._auth is not None
+        auth = self._auth
+        unread, mentions = self._chat.counts(
+            self._context.session, lambda: auth.token_for(resource(config)),
+            lambda refused: auth.refused(refused, resource(config)),
+            wait=wait, hangup=hangup, interactive=interactive)
+        return self._reading(name, Availability.OK, "", unread=unread, mentions=mentions)
+
+    def _files(self, name: str, config: FilesIntegration, token: Token) -> Reading:
+        assert config.base_url
+        notices: tuple[Notice, ...] = ()
+        with self._context.session() as session:
+            if config.notifications:
+                notices = nextcloud.notifications(session, config.base_url, token,
+                                                  self._validators[name])
+            documents = nextcloud.documents(
+                session, config.base_url, token, open_url=config.open_url,
+                known=self._recent) if config.recent_documents else ()
+        return self._reading(name, Availability.OK, "",
+                             unread=len(notices) if config.notifications else None,
+                             notices=notices, documents=documents)
+
+    def sign_in(self, name: str) -> Reading:
+        """The user asked to sign in to ``name`` again (the chat tile's "sign in
+        again"): one sign-in round in the browser, then a check. Blocking."""
+        config = self._configs[name]
+        if not isinstance(config, ChatIntegration):
+            return self.check(name)
+        try:
+            return self._with_token(name, config, lambda token: self._chat_reading(
+                name, config, token, interactive=True))
+        except Exception:
+            log.exception("the %s sign-in failed unexpectedly", name)
+            return self._reading(name, Availability.FAILING, "unexpected failure")
+
+    def dismiss(self, name: str, notice_id: str) -> bool:
+        """Dismiss one notice on the server: a file notification is deleted there (so it
+        does not come back in Nextcloud's own clients either), a portal announcement's
+        banner is hidden there. True when done (or already gone). Blocking."""
+        config = self._configs.get(name)
+        if isinstance(config, FilesIntegration):
+            assert config.base_url
+            base = config.base_url
+
+            def act(token: Token) -> bool:
+                with self._context.session() as session:
+                    nextcloud.dismiss(session, base, token, notice_id)
+                return True
+        elif isinstance(config, PortalIntegration):
+            assert config.api_url
+            api = config.api_url
+
+            def act(token: Token) -> bool:
+                with self._context.session() as session:
+                    portal.hide(session, api, token, notice_id)
+                self._announcements.hidden(notice_id)
+                return True
+        else:
+            return False
+        try:
+            result = self._authorized(name, config, act)
+        except Exception:
+            log.exception("dismissing a %s notice failed unexpectedly", name)
+            return False
+        if isinstance(result, Reading):
+            log.info("%s: the notice could not be dismissed (%s)", name, result.detail)
+            return False
+        return result
+
+    def documents(self, name: str = "files") -> Reading:
+        """The recent documents now (the "Zuletzt bearbeitet" list was opened): a check
+        of ``name`` that asks the server again (conditional: unchanged files cost one
+        small request). Blocking."""
+        return self.check(name)
 
     # -- IMAP ---------------------------------------------------------------------
 
@@ -284,6 +433,10 @@ class Integrations:
         from workplace.integrations.imap import Mailbox
 
         config = self._configs[name]
+        if isinstance(config, ChatIntegration):
+            return self._hold_chat(name, config, on_reading, stop)
+        if isinstance(config, PortalIntegration):
+            return self._hold_portal(name, config, on_reading, stop)
         assert isinstance(config, MailIntegration)
         if self._signed_in() is None:
             return self._reading(name, Availability.SIGNED_OUT, "not signed in")
@@ -324,15 +477,96 @@ class Integrations:
                 self._watching.pop(name, None)
             mailbox.close()
 
+    def _hold_chat(self, name: str, config: ChatIntegration,
+                   on_reading: Callable[[Reading], None], stop: threading.Event
+                   ) -> Reading | None:
+        """Long-polling /sync: the homeserver answers when something changed (or after
+        :data:`~workplace.integrations.chat.LONG_POLL_SECONDS`)."""
+        from workplace.integrations.chat import LONG_POLL_SECONDS
+
+        hangup = Hangup()
+        self._held(name, hangup)
+        try:
+            last: tuple[int | None, int | None] | None = None
+            while not stop.is_set():
+                wait = 0.0 if last is None else LONG_POLL_SECONDS
+
+                def poll(token: Token, wait: float = wait) -> Reading:
+                    return self._chat_reading(name, config, token, wait=wait, hangup=hangup)
+
+                reading = self._with_token(name, config, poll)
+                if stop.is_set() or hangup.done:
+                    return None
+                if reading.availability != Availability.OK:
+                    return reading
+                if (reading.unread, reading.mentions) != last:
+                    last = (reading.unread, reading.mentions)
+                    on_reading(reading)
+            return None
+        finally:
+            self._held(name, None)
+
+    def _hold_portal(self, name: str, config: PortalIntegration,
+                     on_reading: Callable[[Reading], None], stop: threading.Event
+                     ) -> Reading | None:
+        """The event stream: all announcements once, then each change as it comes."""
+        assert config.api_url
+        api = config.api_url
+        hangup = Hangup()
+        self._held(name, hangup)
+
+        opened = [False]
+
+        def stream(token: Token) -> Reading:
+            opened[0] = False
+            with self._context.session() as session, hangup.holding():
+                # As the portal does on "open": the whole list, then the changes.
+                on_reading(self._reading(name, Availability.OK, "", notices=(
+                    portal.announcements(session, api, token, self._announcements,
+                                         self._context.clock()))))
+                opened[0] = True
+                for event, data in portal.events(session, api, token):
+                    found = self._announcements.event(event, data, self._context.clock())
+                    if found is not None:
+                        on_reading(self._reading(name, Availability.OK, "", notices=found))
+                    if stop.is_set():
+                        break
+            return self._reading(name, Availability.FAILING, "the event stream ended")
+
+        try:
+            while not stop.is_set():
+                ended = self._with_token(name, config, stream)
+                if stop.is_set() or hangup.done:
+                    return None
+                if not opened[0]:
+                    return ended
+                # It was open and ended or went silent (a proxy's idle limit): again.
+                log.info("%s: the event stream ended (%s); opening it again", name,
+                         ended.detail)
+            return None
+        finally:
+            self._held(name, None)
+
     def stop_watch(self, name: str | None = None) -> None:
         """End held connections (all, or ``name``'s) at once; no waiting."""
         from workplace.integrations.imap import Mailbox
 
         with self._lock:
             watching = [m for n, m in self._watching.items() if name in (None, n)]
-        for mailbox in watching:
-            assert isinstance(mailbox, Mailbox)
-            mailbox.interrupt()  # the watching thread closes it
+        for held in watching:
+            if isinstance(held, Hangup):
+                held.now()
+            else:
+                assert isinstance(held, Mailbox)
+                held.interrupt()  # the watching thread closes it
+
+    def _held(self, name: str, held: object | None) -> None:
+        """Note (or with None, drop) what keeps ``name``'s connection, for stop_watch."""
+        with self._lock:
+            if held is None:
+                self._watching.pop(name, None)
+            else:
+                self._watching[name] = held
 
     # -- sign-out and application passwords --------------------------------------
 
@@ -343,14 +577,20 @@ class Integrations:
         self._app_passwords.save(name, password)
 
     def forget(self) -> None:
-        """Sign-out: close connections, forget application passwords and everything
-        known in memory (conditional-request validators, the last events)."""
+        """Sign-out: close connections, log the chat device out on the homeserver and
+        wipe its token, forget application passwords and everything known in memory
+        (conditional-request validators, the last events, documents, announcements).
+        Blocking (keyring, one request to the homeserver)."""
         self.stop_watch()
+        if self._chat is not None:
+            self._chat.sign_out(self._context.session)
         if self._app_passwords is not None:
             self._app_passwords.forget_all()
         for validators in self._validators.values():
             validators.clear()
         self._known = {name: caldav.Known() for name in self._configs}
+        self._recent.clear()
+        self._announcements.clear()
 
 
 def with_failures(reading: Reading, previous: Reading | None) -> Reading:

@@ -44,6 +44,7 @@ from workplace import __version__
 from workplace.net.classify import classify
 from workplace.net.deadline import bounded, passed, remaining, time_limit
 from workplace.net.errors import NetworkError, NetworkErrorKind
+from workplace.net.hangup import note as note_held
 from workplace.net.proxy import mask_credentials
 
 if TYPE_CHECKING:
@@ -92,7 +93,9 @@ class _CountingSocket(socket.socket):
 
     @contextmanager
     def _within_deadline(self) -> Iterator[None]:
-        """The next wait lasts at most until the deadline (DeadlineExceeded after it)."""
+        """The next wait lasts at most until the deadline (DeadlineExceeded after it),
+        and can be cut short by the :class:`~workplace.net.hangup.Hangup` in effect."""
+        note_held(self)
         if remaining() is None:
             yield
             return
