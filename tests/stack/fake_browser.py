@@ -18,11 +18,58 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import sys
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from requests.cookies import get_cookie_header
+
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+class LoopbackSecure(http.cookiejar.DefaultCookiePolicy):
+    """Real browsers count http://127.0.0.1 and http://localhost as secure contexts and
+    send ``Secure`` cookies there (Synapse's ``oidc_session`` is one); Python's cookie
+    jar would not."""
+
+    def return_ok_secure(self, cookie: http.cookiejar.Cookie,
+                         request: urllib.request.Request) -> bool:
+        if cookie.secure and urlsplit(request.get_full_url()).hostname in LOOPBACK:
+            return True
+        return bool(super().return_ok_secure(cookie, request))
+
+
+class _LoopbackCookies(HTTPAdapter):
+    """Sends the cookies a browser would send to a loopback address, ``Secure`` ones
+    included. requests builds each request's Cookie header from a copy of the jar
+    with the default policy, so the header is made again here from the session's jar."""
+
+    def __init__(self, session: requests.Session) -> None:
+        super().__init__()
+        self._session = session
+
+    def send(self, request: requests.PreparedRequest, *args: Any,  # type: ignore[override]
+             **kwargs: Any) -> requests.Response:
+        jar = self._session.cookies
+        jar.set_policy(LoopbackSecure())
+        request.headers.pop("Cookie", None)
+        header = get_cookie_header(jar, request)
+        if header:
+            request.headers["Cookie"] = header
+        return super().send(request, *args, **kwargs)
+
+
+def act_like_a_browser(session: requests.Session) -> None:
+    """The session follows the browsers' cookie rules for loopback addresses."""
+    if not isinstance(session.get_adapter("http://127.0.0.1/"), _LoopbackCookies):
+        adapter = _LoopbackCookies(session)
+        session.mount("http://127.0.0.1", adapter)
+        session.mount("http://localhost", adapter)
 
 
 class _Forms(HTMLParser):
@@ -59,6 +106,7 @@ def browse(
     own = session is None
     session = session or requests.Session()
     session.trust_env = False
+    act_like_a_browser(session)
     try:
         response = session.get(url, timeout=15)
         for _ in range(max_steps):
@@ -107,6 +155,7 @@ def main(argv: list[str]) -> int:
         if Path(cookie_file or "").exists():
             jar.load(ignore_discard=True, ignore_expires=True)
         session.cookies = jar  # type: ignore[assignment]
+    act_like_a_browser(session)
     try:
         browse(url, action=action, user=os.environ.get("FAKE_BROWSER_USER", "demo"),
                password=os.environ.get("FAKE_BROWSER_PASSWORD", "demo"), session=session)

@@ -17,7 +17,8 @@ from workplace.config.schema import Integrations as IntegrationSettings
 from workplace.config.schema import Service
 from workplace.integrations.runner import Context, Integrations
 
-SCOPES = ["openid", "profile", "email", "offline_access", "read_mail", "read_calendar", "imap"]
+SCOPES = ["openid", "profile", "email", "offline_access", "read_mail", "read_calendar", "imap",
+          "matrix", "nextcloud"]
 USER = "erika.mustermann@musterstadt.example"
 
 
@@ -40,7 +41,9 @@ def register_resources(issuer: str, resources: dict[str, dict[str, Any]]) -> Non
 
 def integrations(harness: Harness, auth: AuthService | None, settings: dict[str, Any], *,
                  ca_file: Path | None = None, services: Iterable[Service] = (),
-                 reminder_minutes: int = 5, app_passwords: Any = None) -> Integrations:
+                 reminder_minutes: int = 5, app_passwords: Any = None,
+                 service_tokens: Any = None, open_browser: Any = None,
+                 sso_seconds: float = 60.0) -> Integrations:
     def trust() -> ssl.SSLContext:
         from workplace.net.http import trust_context
 
@@ -49,9 +52,10 @@ def integrations(harness: Harness, auth: AuthService | None, settings: dict[str,
     listed = tuple(services)
     context = Context(session=harness.session_factory, trust=trust,
                       services=lambda: listed, reminder_minutes=lambda: reminder_minutes,
-                      clock=harness.clock)
+                      clock=harness.clock, open_browser=open_browser or harness.browser,
+                      host=lambda: "testhost", sso_seconds=sso_seconds)
     return Integrations(IntegrationSettings.model_validate(settings), auth, context,
-                        app_passwords)
+                        app_passwords, service_tokens)
 
 
 def service(service_id: str, url: str) -> Service:

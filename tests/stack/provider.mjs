@@ -93,6 +93,14 @@ export const RESOURCE_SERVER_CLIENTS = {
   'opendesk-caldav': 'caldav-introspection-secret-not-a-secret',
 };
 
+// The Matrix homeserver (Synapse) signs its users in here, as openDesk's Synapse does at
+// Keycloak: a confidential client. Its callback is on a loopback port of its own, which
+// the redirect URI leaves out (a native client's loopback port is free, RFC 8252 §7.3).
+export const MATRIX_CLIENT = {
+  client_id: 'opendesk-matrix',
+  client_secret: 'matrix-oidc-secret-not-a-secret',
+};
+
 function buildProvider(issuer, options, jwk, behaviour, jwtLookup) {
   const account = {
     accountId: DEMO_USER.claims.sub,
@@ -108,6 +116,14 @@ function buildProvider(issuer, options, jwk, behaviour, jwtLookup) {
       redirect_uris: ['http://127.0.0.1/callback'],
       post_logout_redirect_uris: ['http://127.0.0.1/signed-out'],
       grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+      response_types: ['code'],
+    }, {
+      ...MATRIX_CLIENT,
+      client_name: 'Matrix',
+      application_type: 'native',
+      token_endpoint_auth_method: 'client_secret_basic',
+      redirect_uris: ['http://127.0.0.1/_synapse/client/oidc/callback'],
+      grant_types: ['authorization_code'],
       response_types: ['code'],
     }, ...Object.entries(RESOURCE_SERVER_CLIENTS).map(([id, secret]) => ({
       client_id: id,
