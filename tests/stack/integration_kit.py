@@ -18,7 +18,7 @@ from workplace.config.schema import Service
 from workplace.integrations.runner import Context, Integrations
 
 SCOPES = ["openid", "profile", "email", "offline_access", "read_mail", "read_calendar", "imap",
-          "matrix", "nextcloud"]
+          "matrix", "nextcloud", "portal"]
 USER = "erika.mustermann@musterstadt.example"
 
 

@@ -29,6 +29,7 @@ export const CLIENT_SCOPES = {
   caldav: 'opendesk-caldav',
   matrix: 'opendesk-matrix',
   nextcloud: 'opendesk-nextcloud',
+  portal: 'opendesk-portal',
 };
 
 // Resource indicators (RFC 8707) the provider knows: resource -> its audience, the
