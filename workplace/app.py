@@ -102,9 +102,12 @@ def build_auth(workplace: Workplace, open_browser: OpenUrl) -> AuthService | Non
     )
 
 
-def build_integrations(workplace: Workplace, auth: AuthService | None) -> Integrations | None:
-    """The tenant's integrations (unread mail, the next meeting), or None when IT has
-    switched none on. Blocking the first time (trusted settings): call it in a job."""
+def build_integrations(workplace: Workplace, auth: AuthService | None,
+                       open_browser: OpenUrl | None = None) -> Integrations | None:
+    """The tenant's integrations (unread mail, the next meeting, chat, files, portal), or
+    None when IT has switched none on. Blocking the first time (trusted settings): call
+    it in a job. ``open_browser`` opens the chat's single sign-on (the program's browser
+    opener when None)."""
     trusted = workplace.trusted()
     settings = trusted.tenant.integrations
     names = tuple(settings.enabled())
@@ -112,6 +115,7 @@ def build_integrations(workplace: Workplace, auth: AuthService | None) -> Integr
         return None
     from workplace.auth.app_passwords import AppPasswords
     from workplace.auth.keyring_store import KeyringStore
+    from workplace.auth.service_tokens import ServiceTokens
     from workplace.integrations.runner import Context, Integrations
 
     network = workplace.network()
@@ -121,9 +125,12 @@ def build_integrations(workplace: Workplace, auth: AuthService | None) -> Integr
         services=lambda: workplace.catalog.services,
         reminder_minutes=lambda: workplace.trusted().preferences.meeting_reminder_minutes,
         count=network.counter.add,
+        open_browser=open_browser or workplace.open_url,
     )
     issuer = trusted.tenant.identity_provider.issuer or ""
-    return Integrations(settings, auth, context, AppPasswords(KeyringStore(), issuer, names))
+    keyring = KeyringStore()
+    return Integrations(settings, auth, context, AppPasswords(keyring, issuer, names),
+                        ServiceTokens(keyring, issuer))
 
 
 def no_auth(_workplace: Workplace, _open_browser: OpenUrl) -> AuthService | None:

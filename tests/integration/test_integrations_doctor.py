@@ -50,3 +50,34 @@ def test_doctor_signed_out(harness: Any) -> None:
     auth = harness.service()
     [row] = token_report(integrations(harness, auth, {"mail": SETTINGS["mail"]}), auth)
     assert row["state"] == "signed_out"
+
+
+def test_doctor_names_chat_files_and_portal(harness: Any, provider: Any,
+                                            secret_service: Any) -> None:
+    import uuid
+
+    from workplace.auth.keyring_store import KeyringStore
+    from workplace.auth.service_tokens import ServiceTokens
+
+    provider.set_behaviour(withhold_scopes=["nextcloud"])  # not in the files group
+    auth = signed_in(harness)
+    tokens = ServiceTokens(KeyringStore(secret_service, service=f"t-{uuid.uuid4()}"),
+                           provider.issuer)
+    settings = {
+        "chat": {"enabled": True, "homeserver_url": "https://matrix.example.org",
+                 "audience": "opendesk-matrix", "scopes": ["matrix"]},
+        "files": {"enabled": True, "base_url": "https://files.example.org",
+                  "audience": "opendesk-nextcloud", "scopes": ["nextcloud"]},
+        "portal": {"enabled": True, "api_url": "https://portal.example.org/notifications-api",
+                   "audience": "opendesk-portal", "scopes": ["portal"]},
+    }
+    rows = {row["name"]: row for row in token_report(
+        integrations(harness, auth, settings, service_tokens=tokens), auth)}
+    assert rows["chat"]["state"] == "ok" and rows["chat"]["login"] == "sso"
+    assert rows["chat"]["matrix_token"] == "none"
+    assert rows["files"]["state"] == "not_available"
+    assert "not for opendesk-nextcloud" in rows["files"]["detail"]
+    assert rows["portal"]["state"] == "ok"
+    text = "\n".join(lines(list(rows.values())))
+    assert "chat (chat tile, its own Matrix token, by single sign-on in the browser)" in text
+    assert "no Matrix token yet" in text

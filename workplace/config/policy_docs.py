@@ -42,7 +42,8 @@ SECTION_NAMES: Mapping[str, tuple[str, str]] = {
     "links": (
         "Links (e-mail, chat, meetings, phone)", "Links (E-Mail, Chat, Besprechungen, Telefon)"
     ),
-    "integrations": ("Unread mail and the next meeting", "Ungelesene E-Mails und nächster Termin"),
+    "integrations": ("What is waiting (mail, meetings, chat, files, portal)",
+                     "Was wartet (E-Mail, Termine, Chat, Dateien, Portal)"),
     "policy": ("Locked settings", "Gesperrte Einstellungen"),
     "preferences": ("Preferences (locked)", "Einstellungen (gesperrt)"),
 }

@@ -7,8 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from workplace.config.schema import ChatIntegration
 from workplace.integrations import claims
 from workplace.integrations.runner import Integrations, TokenSource, need, resource
+
+CHAT_LOGIN = {
+    "sso": "its own Matrix token, by single sign-on in the browser",
+    "jwt": "its own Matrix token, by the homeserver's JWT login with the launcher's token",
+}
 
 
 def token_report(integrations: Integrations, auth: TokenSource | None) -> list[dict[str, Any]]:
@@ -26,6 +32,10 @@ def token_report(integrations: Integrations, auth: TokenSource | None) -> list[d
             "scopes": list(config.scopes), "claims": list(config.claims), "problems": [],
         }
         rows.append(row)
+        if isinstance(config, ChatIntegration):
+            row["login"] = config.login
+            kept = integrations.own_sign_in(name)
+            row["matrix_token"] = "kept" if kept else "none"
         if integrations.needs_app_password(name):
             row["state"], row["detail"] = "app_password", "signs in with an application password"
             continue
@@ -63,5 +73,11 @@ def lines(rows: list[dict[str, Any]]) -> list[str]:
     out = []
     for row in rows:
         way = "resource " + row["resource"] if row["resource"] else "the launcher's own token"
-        out.append(f"  {row['name']} ({row['service']} tile, {way}): {row['detail']}")
+        detail = row["detail"]
+        if "login" in row:
+            way = CHAT_LOGIN.get(row["login"], way)
+            detail += ("; a Matrix token for this computer is kept in the keyring"
+                       if row.get("matrix_token") == "kept" else
+                       "; no Matrix token yet: the next check signs in at the homeserver")
+        out.append(f"  {row['name']} ({row['service']} tile, {way}): {detail}")
     return out

@@ -155,6 +155,13 @@ class Integrations:
         """Whether ``name`` has a sign-in of its own (:meth:`sign_in`): the chat."""
         return isinstance(self._configs.get(name), ChatIntegration)
 
+    def own_sign_in(self, name: str) -> bool | None:
+        """Whether ``name``'s own token (the chat's Matrix token) is kept; None when it
+        has none of its own. Blocking (keyring), no network: for doctor."""
+        if name != "chat" or self._chat is None:
+            return None
+        return self._chat.signed_in
+
     def can_dismiss(self, name: str) -> bool:
         """Whether ``name``'s notices can be dismissed (:meth:`dismiss`)."""
         return isinstance(self._configs.get(name), FilesIntegration | PortalIntegration)
