@@ -28,7 +28,6 @@ import requests
 from requests.adapters import HTTPAdapter
 from requests.cookies import get_cookie_header
 
-
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 

@@ -172,7 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
                 + "".join(responses) + "</d:multistatus>").encode()
         self._send(207, body, "application/xml")
 
-    def do_PROPFIND(self) -> None:  # noqa: N802 (the method's name)
+    def do_PROPFIND(self) -> None:
         self._body()
         path = unquote(urlsplit(self.path).path)
         user = self._user()
@@ -192,7 +192,7 @@ class _Handler(BaseHTTPRequestHandler):
                            f'<d:getetag>"{tag}"</d:getetag></d:prop>'
                            "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"])
 
-    def do_SEARCH(self) -> None:  # noqa: N802 (the method's name)
+    def do_SEARCH(self) -> None:
         body = self._body()
         if urlsplit(self.path).path != "/remote.php/dav/":
             self._send(404)

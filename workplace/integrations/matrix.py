@@ -8,7 +8,8 @@ appears in a log line, a repr or an error. Redirects are not followed: a token m
 never travel to another address.
 
 Unread: ``/sync`` with a filter that leaves out the timeline, state, presence and
-account data (and any event's content, should one come) and keeps read receipts. Each joined room in the answer carries ``unread_notifications``
+account data (and any event's content, should one come) and keeps read receipts.
+Each joined room in the answer carries ``unread_notifications``
 (``notification_count``, ``highlight_count``): the server counts by the user's push
 rules. An incremental sync names only the rooms that changed (a new message, a
 receipt), so :class:`Unread` keeps the last counts per room in memory. The server can
