@@ -23,6 +23,16 @@ def register(subparsers: Any) -> None:
 FINISH_SECONDS = 60.0
 
 
+def _forget_integrations(workplace: Workplace, service: Any) -> None:
+    """The integrations' own secrets go with the session: the chat's device is logged
+    out at the homeserver, application passwords are wiped."""
+    from workplace.app import build_integrations
+
+    integrations = build_integrations(workplace, service)
+    if integrations is not None:
+        integrations.forget()
+
+
 def run(args: argparse.Namespace, workplace: Workplace) -> int:
     service = auth_service(workplace)
     if service is None:
@@ -30,6 +40,7 @@ def run(args: argparse.Namespace, workplace: Workplace) -> int:
         return 0
     try:
         service.restore()  # a fresh ID token for the logout hint, if reachable
+        _forget_integrations(workplace, service)
         service.sign_out()
         print("Signed out here.", flush=True)
         finished = service.finish_sign_out(0)
