@@ -147,8 +147,13 @@ def hide(session: requests.Session, api: str, token: str, notice_id: str) -> Non
     request(session, "POST", f"{_base(api)}/{quote(notice_id, safe='')}/hide", bearer(token))
 
 
+OPEN = "open"
+"""The first event of :func:`events`: the stream is connected (as EventSource's)."""
+
+
 def events(session: requests.Session, api: str, token: str) -> Iterator[tuple[str, Any]]:
-    """The event stream, one ``(event name, data)`` at a time, until it ends. Raises
+    """The event stream: :data:`OPEN` once connected, then one ``(event name, data)`` at
+    a time, until it ends. Raises
     CheckError: REFUSED / NOT_GRANTED at the start, FAILED when it drops."""
     try:
         response = session.get(_base(api) + "/stream", headers={
@@ -167,6 +172,7 @@ def events(session: requests.Session, api: str, token: str) -> Iterator[tuple[st
                 "Content-Type", "").startswith("text/event-stream"):
             raise CheckError(CheckErrorKind.FAILED,
                              f"the stream answered {response.status_code}")
+        yield OPEN, None  # connected: what happens from now on comes through here
         yield from parse(response.iter_lines(chunk_size=1, decode_unicode=False))
     except (requests.RequestException, NetworkError, OSError, ValueError) as exc:
         raise CheckError(CheckErrorKind.FAILED,

@@ -527,12 +527,15 @@ class Integrations:
         def stream(token: Token) -> Reading:
             opened[0] = False
             with self._context.session() as session, hangup.holding():
-                # As the portal does on "open": the whole list, then the changes.
-                on_reading(self._reading(name, Availability.OK, "", notices=(
-                    portal.announcements(session, api, token, self._announcements,
-                                         self._context.clock()))))
-                opened[0] = True
                 for event, data in portal.events(session, api, token):
+                    if event == portal.OPEN:
+                        # As the portal does once connected: the whole list, then the
+                        # changes (nothing falls between the two).
+                        on_reading(self._reading(name, Availability.OK, "", notices=(
+                            portal.announcements(session, api, token, self._announcements,
+                                                 self._context.clock()))))
+                        opened[0] = True
+                        continue
                     found = self._announcements.event(event, data, self._context.clock())
                     if found is not None:
                         on_reading(self._reading(name, Availability.OK, "", notices=found))
