@@ -197,7 +197,7 @@ def test_no_keyring_means_session_only(harness: Harness) -> None:
     assert state.status == AuthStatus.SESSION_ONLY
     assert state.reason == AuthErrorKind.NO_KEYRING
     assert state.display_name == "Erika Mustermann"
-    assert "no secure keyring" in state.detail
+    assert state.detail == "null.Keyring"  # what keyring offered instead, for IT
     assert state.signed_in
     # Refreshing still works for the session, in memory only.
     harness.clock.advance(250)
@@ -207,32 +207,32 @@ def test_no_keyring_means_session_only(harness: Harness) -> None:
 def test_an_entry_deleted_while_it_is_read_counts_as_missing(
     secret_service: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The real race, made deterministic: keyring's Secret Service backend finds the
-    # item, then reads its secret; here the entry is deleted in between, so the real
-    # service answers the read of the stale item with an error.
+    # The real race, made deterministic: the store finds the item, then reads its
+    # secret; here the entry is deleted in between, so the real service answers the
+    # read of the stale item with an error.
     import secretstorage
+
+    from workplace.auth import secret_service as module
 
     service = f"workplace-test-{uuid.uuid4()}"
     store = KeyringStore(secret_service, service=service)
     store.save("someone", "refresh-entry")
-    connection = secretstorage.dbus_init()
-    try:
-        collection = secretstorage.get_default_collection(connection)
-        (item,) = collection.search_items({"service": service, "username": "someone"})
-        real_get = secret_service.get_password
+    real_search = module._search
 
-        def racing_get(svc: str, username: str) -> str | None:
-            if svc == service:
-                item.delete()  # sign-out, in another job, between find and read
-                return str(item.get_secret().decode("utf-8"))
-            return real_get(svc, username)
+    def racing_search(connection: Any, attributes: dict[str, str]) -> Any:
+        found = real_search(connection, attributes)
+        if attributes.get("service") == service:
+            other = secretstorage.dbus_init()
+            try:  # sign-out, in another job, between find and read
+                for item in secretstorage.search_items(other, attributes):
+                    item.delete()
+            finally:
+                other.close()
+        return found
 
-        monkeypatch.setattr(secret_service, "get_password", racing_get)
-        assert store.load("someone") is None
-    finally:
-        connection.close()
-        monkeypatch.undo()
-        store.delete("someone")
+    monkeypatch.setattr(module, "_search", racing_search)
+    assert store.load("someone") is None
+    monkeypatch.undo()
     assert store.load("someone") is None
 
 

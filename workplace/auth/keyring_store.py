@@ -4,14 +4,20 @@
 Only the Secret Service, KWallet, the macOS Keychain and the Windows Credential
 Locker are accepted. Plaintext, null, fail and chained-only-insecure backends are
 refused, whatever ``PYTHON_KEYRING_BACKEND`` or a ``keyringrc.cfg`` says.
+
+On the Secret Service, reading and deleting never create a keyring
+(:mod:`workplace.auth.secret_service`); only a save may, when a sign-in has a token
+to keep. Each call takes an optional ``cancel`` event that gives up a waiting
+keyring prompt (the window closes).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 log = logging.getLogger("workplace.auth")
 
@@ -40,6 +46,53 @@ def backend_label(backend: Any) -> str:
 class KeyringUnavailable(Exception):
     """No secure keyring: the reason, in English, for the CLI and logs."""
 
+    def __init__(self, reason: str, found: str = "") -> None:
+        super().__init__(reason)
+        self.found = found
+
+
+class Secrets(Protocol):
+    """What the store needs of a backend: keyring's three calls, plus ``cancel``."""
+
+    def get_password(self, service: str, username: str,
+                     cancel: threading.Event | None = None) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str,
+                     cancel: threading.Event | None = None) -> None: ...
+
+    def delete_password(self, service: str, username: str,
+                        cancel: threading.Event | None = None) -> None: ...
+
+
+class _Plain:
+    """A keyring backend as it is (no prompt of its own to give up)."""
+
+    def __init__(self, backend: Any) -> None:
+        self._backend = backend
+
+    def get_password(self, service: str, username: str,
+                     cancel: threading.Event | None = None) -> str | None:
+        value = self._backend.get_password(service, username)
+        return value if isinstance(value, str) else None
+
+    def set_password(self, service: str, username: str, password: str,
+                     cancel: threading.Event | None = None) -> None:
+        self._backend.set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str,
+                        cancel: threading.Event | None = None) -> None:
+        self._backend.delete_password(service, username)
+
+
+def secrets_of(backend: Any) -> Secrets:
+    """How the store talks to ``backend``: the Secret Service without creating a
+    keyring to look, every other backend as keyring offers it."""
+    if backend_id(backend) == "keyring.backends.SecretService.Keyring":
+        from workplace.auth.secret_service import SecretServiceStore
+
+        return SecretServiceStore(backend)
+    return _Plain(backend)
+
 
 @dataclass(frozen=True)
 class ChunkLimit:
@@ -57,12 +110,20 @@ class KeyringStore:
         self.service = service
         self._allowed = allowed
         self._backend: Any | None = None
+        self._secrets: Secrets | None = None
         self.reason = ""
+        """Why there is no secure keyring (English, for the CLI, logs and doctor)."""
+        self.found = ""
+        """Without a secure keyring: the backends keyring offered instead, for IT
+        (``fail.Keyring``); empty if keyring could not be loaded at all."""
         try:
             self._backend = self._choose(backend)
         except KeyringUnavailable as exc:
             self.reason = str(exc)
+            self.found = exc.found
             log.info("no secure keyring: %s", exc)
+        else:
+            self._secrets = secrets_of(self._backend)
         windows = self._backend is not None and backend_id(self._backend).endswith(
             "Windows.WinVaultKeyring")
         if windows and self._backend is not None:
@@ -87,7 +148,7 @@ class KeyringStore:
             if backend_id(member) in self._allowed:
                 return member
         names = ", ".join(backend_label(m) for m in members) or backend_label(backend)
-        raise KeyringUnavailable(f"no secure keyring is available (found: {names})")
+        raise KeyringUnavailable(f"no secure keyring is available (found: {names})", names)
 
     @property
     def available(self) -> bool:
@@ -97,10 +158,10 @@ class KeyringStore:
     def backend_name(self) -> str:
         return backend_label(self._backend) if self._backend is not None else ""
 
-    def _need(self) -> Any:
-        if self._backend is None:
-            raise KeyringUnavailable(self.reason)
-        return self._backend
+    def _need(self) -> Secrets:
+        if self._secrets is None:
+            raise KeyringUnavailable(self.reason, self.found)
+        return self._secrets
 
     def _fits(self, value: str) -> bool:
         limit = self._limit
@@ -111,7 +172,7 @@ class KeyringStore:
         chars = max(1, (self._limit.max_bytes // 4) - 8)  # a UTF-16 char may take 4 bytes
         return [secret[i:i + chars] for i in range(0, len(secret), chars)]
 
-    def save(self, account: str, secret: str) -> None:
+    def save(self, account: str, secret: str, cancel: threading.Event | None = None) -> None:
         """Store ``secret``; any failure raises (the caller treats it as a failed save).
 
         One write where the backend has no size limit: such a backend never holds chunks
@@ -120,45 +181,46 @@ class KeyringStore:
         With a limit, the old entry is read to delete chunks the new value leaves over.
         """
         backend = self._need()
-        old_count = self._chunk_count(account) if self._limit is not None else 0
+        old_count = self._chunk_count(account, cancel) if self._limit is not None else 0
         if self._fits("1:" + secret):
-            backend.set_password(self.service, account, "1:" + secret)
+            backend.set_password(self.service, account, "1:" + secret, cancel)
             count = 0
         else:
             parts = self._chunks(secret)
             for index, part in enumerate(parts, 1):
-                backend.set_password(self.service, f"{account}/{index}", part)
-            backend.set_password(self.service, account, f"n:{len(parts)}")
+                backend.set_password(self.service, f"{account}/{index}", part, cancel)
+            backend.set_password(self.service, account, f"n:{len(parts)}", cancel)
             count = len(parts)
         for index in range(count + 1, old_count + 1):
-            self._delete_quietly(f"{account}/{index}")
+            self._delete_quietly(f"{account}/{index}", cancel)
 
-    def _chunk_count(self, account: str) -> int:
+    def _chunk_count(self, account: str, cancel: threading.Event | None) -> int:
         try:
-            head = self._need().get_password(self.service, account)
+            head = self._need().get_password(self.service, account, cancel)
         except Exception:
             return 0
         if isinstance(head, str) and head.startswith("n:") and head[2:].isdigit():
             return int(head[2:])
         return 0
 
-    def _get(self, account: str) -> str | None:
+    def _get(self, account: str, cancel: threading.Event | None) -> str | None:
         """One entry; an entry deleted while it is being read (sign-out in another job)
         is simply missing, not an error."""
         try:
-            value = self._need().get_password(self.service, account)
+            value = self._need().get_password(self.service, account, cancel)
         except _vanished_errors():
             return None
         return value if isinstance(value, str) else None
 
-    def load(self, account: str) -> str | None:
-        head = self._get(account)
+    def load(self, account: str, cancel: threading.Event | None = None) -> str | None:
+        """The secret, or None. Never creates a keyring (a locked one is unlocked)."""
+        head = self._get(account, cancel)
         if head is None:
             return None
         if head.startswith("1:"):
             return str(head[2:])
         if head.startswith("n:") and head[2:].isdigit():
-            parts = [self._get(f"{account}/{i}") for i in range(1, int(head[2:]) + 1)]
+            parts = [self._get(f"{account}/{i}", cancel) for i in range(1, int(head[2:]) + 1)]
             if any(p is None for p in parts):
                 log.warning("the keyring entry is incomplete; ignoring it")
                 return None
@@ -166,18 +228,19 @@ class KeyringStore:
         log.warning("the keyring entry has an unknown format; ignoring it")
         return None
 
-    def delete(self, account: str) -> None:
-        """Remove the secret and its chunks; missing entries are fine."""
-        count = self._chunk_count(account)
-        self._delete_quietly(account)
+    def delete(self, account: str, cancel: threading.Event | None = None) -> None:
+        """Remove the secret and its chunks; missing entries are fine. Never creates a
+        keyring."""
+        count = self._chunk_count(account, cancel)
+        self._delete_quietly(account, cancel)
         for index in range(1, count + 1):
-            self._delete_quietly(f"{account}/{index}")
+            self._delete_quietly(f"{account}/{index}", cancel)
 
-    def _delete_quietly(self, account: str) -> None:
+    def _delete_quietly(self, account: str, cancel: threading.Event | None) -> None:
         from keyring.errors import PasswordDeleteError
 
         with contextlib.suppress(PasswordDeleteError):
-            self._need().delete_password(self.service, account)
+            self._need().delete_password(self.service, account, cancel)
 
 
 def _vanished_errors() -> tuple[type[BaseException], ...]:

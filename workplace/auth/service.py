@@ -225,24 +225,53 @@ class AuthService:
 
     def restore(self) -> AuthState:
         """Pick up the remembered session from the keyring and refresh it (no browser)."""
+        state = self.recall()
+        if not state.signed_in:
+            return state
+        return self.refresh_if_needed(force=True)
+
+    def recall(self) -> AuthState:
+        """Look for the remembered session in the keyring: no network, no browser.
+
+        Never creates a keyring: where none exists, nothing is remembered (the system's
+        "choose a password" may only come with a sign-in that has a token to keep). It
+        may wait for the user to unlock an existing keyring. A sign-in that finished
+        meanwhile wins over what the keyring held. Signed in from the keyring, the
+        session has no access token yet: :meth:`refresh_if_needed` (``force``) gets one.
+        """
         if not self._client.configured:
             return self._explain(AuthErrorKind.NOT_CONFIGURED)
         if not self._store.available:
             with self._changed:
                 if not self._state.signed_in:
                     self._swap(self._state.explained(
-                        AuthErrorKind.NO_KEYRING, self._store.reason))
+                        AuthErrorKind.NO_KEYRING, self._store.found))
             return self.status()
+        generation = self._state.generation
         try:
             remembered = self._store.load()
         except Exception as exc:
-            return self._explain(AuthErrorKind.KEYRING_FAILED, type(exc).__name__)
+            log.info("the keyring could not be read (%s)", type(exc).__name__)
+            with self._changed:
+                if self._untouched_since(generation):
+                    self._swap(self._state.explained(
+                        AuthErrorKind.KEYRING_FAILED, type(exc).__name__))
+            return self.status()
         if remembered is None:
             return self.status()
         with self._store.writing(), self._changed:
+            if not self._untouched_since(generation):
+                log.info("a sign-in came first; the remembered session is not used")
+                return self.status()
             self._swap(self._state.restored(remembered))
         log.info("restored the remembered session from %s", self._store.backend_name)
-        return self.refresh_if_needed(force=True)
+        return self.status()
+
+    def _untouched_since(self, generation: int) -> bool:
+        """No sign-in, restore or sign-out since ``generation``, none under way
+        (``_changed`` held)."""
+        state = self._state
+        return state.generation == generation and not state.attempting and not state.signed_in
 
     def refresh_if_needed(self, *, force: bool = False) -> AuthState:
         """Refresh silently when the plan says so (``AuthState.refresh_due_at``).
@@ -413,7 +442,7 @@ class AuthService:
             reason: AuthErrorKind | None = AuthErrorKind.NO_KEYRING
             detail = ""
             if not self._store.available:
-                detail = self._store.reason
+                detail = self._store.found
             elif not tokens.refresh_token:
                 reason = AuthErrorKind.PROVIDER_ERROR
                 detail = "the provider issued no refresh token"
@@ -468,5 +497,7 @@ class AuthService:
         return self._end_session.wait(timeout)
 
     def close(self) -> None:
-        """Stop background listeners (the signed-out page)."""
+        """Stop background listeners (the signed-out page) and give up keyring prompts
+        (an unlock or "choose a password" dialog the user has not answered)."""
+        self._store.close()
         self._end_session.close()

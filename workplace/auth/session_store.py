@@ -9,6 +9,11 @@ Writes are serialised by :meth:`SessionStore.writing`: the service holds it arou
 write or delete together with the state change it belongs to, so a sign-out cannot
 interleave with a refresh saving its rotated token. It is not the state's lock: reading
 the state never waits for the keyring (which may be slow, or prompt to be unlocked).
+
+Looking for the entry never creates a keyring: where none exists there is simply no
+remembered session, and the system's "choose a password for the new keyring" may only
+come with :meth:`SessionStore.save`, i.e. a sign-in with a token to keep. A prompt
+still open when :meth:`SessionStore.close` is called is dismissed.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class SessionStore:
         self._client_id = client_id
         self.account = f"{client_id}@{issuer}"
         self._writing = threading.RLock()
+        self._closed = threading.Event()
 
     @property
     def available(self) -> bool:
@@ -51,6 +57,15 @@ class SessionStore:
         """Why there is no secure keyring (English, for the CLI and logs)."""
         return self._keyring.reason
 
+    @property
+    def found(self) -> str:
+        """Without a secure keyring: what keyring offered instead (``fail.Keyring``)."""
+        return self._keyring.found
+
+    def close(self) -> None:
+        """Give up keyring prompts that are open or still to come (the program ends)."""
+        self._closed.set()
+
     def writing(self) -> threading.RLock:
         """Hold while writing or deleting together with the state change it belongs to."""
         return self._writing
@@ -58,7 +73,7 @@ class SessionStore:
     def load(self) -> Remembered | None:
         """The remembered session, or None if there is none or it is unreadable.
         A keyring that fails raises (the caller says so: KEYRING_FAILED)."""
-        return parse(self._keyring.load(self.account))
+        return parse(self._keyring.load(self.account, self._closed))
 
     def save(self, refresh_token: str, profile: Profile | None,
              session_until: float | None) -> None:
@@ -73,7 +88,7 @@ class SessionStore:
             "session_until": session_until,
         }
         with self._writing:
-            self._keyring.save(self.account, json.dumps(entry))
+            self._keyring.save(self.account, json.dumps(entry), self._closed)
 
     def delete(self) -> None:
         """Forget the entry; a keyring that fails is logged, not raised (sign-out goes on)."""
@@ -81,7 +96,7 @@ class SessionStore:
             return
         with self._writing:
             try:
-                self._keyring.delete(self.account)
+                self._keyring.delete(self.account, self._closed)
             except Exception as exc:
                 log.warning("could not delete the keyring entry (%s)", type(exc).__name__)
                 log.debug("the keyring's error", exc_info=True)
