@@ -12,8 +12,10 @@ APT_PACKAGES=(
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
   libxkbcommon-x11-0 fonts-dejavu-core
-  # Secret Service keyring, headless (brings dbus-run-session)
-  gnome-keyring dbus
+  # Secret Service keyring, headless (brings dbus-run-session); its real system
+  # prompter (gcr-prompter) answered under Xvfb with xdotool, window hints read with
+  # xprop (tests/support/keyringd.py, the sign-in attention test)
+  gnome-keyring dbus gcr xdotool x11-utils openbox
   # Python venv and the test identity provider
   python3-venv nodejs npm
   # packaging checks: desktop-file-validate, appstreamcli, rpmspec; Qt's Wayland

@@ -133,7 +133,7 @@ class PrivateKeyring:
             env.pop("DISPLAY", None)
         env.pop("WAYLAND_DISPLAY", None)
         bus = subprocess.Popen(
-            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            [_which("dbus-daemon"), "--session", "--nofork", "--print-address=1"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._procs.append(bus)
         assert bus.stdout is not None
@@ -147,7 +147,7 @@ class PrivateKeyring:
             rule.add_arg_condition(0, SECRETS)
             watch.send_and_get_reply(new_method_call(DBUS, "AddMatch", "s", (rule.serialise(),)))
             with watch.filter(rule) as owners:
-                args = ["gnome-keyring-daemon", "--foreground", "--components=secrets"]
+                args = [_which("gnome-keyring-daemon"), "--foreground", "--components=secrets"]
                 if self.login_password is not None:
                     args.append("--unlock")
                 daemon = subprocess.Popen(args, env=env, stdin=subprocess.PIPE,
@@ -232,8 +232,7 @@ class PrivateKeyring:
     # -- the system prompter, on ``display`` ------------------------------------------
 
     def _xdotool(self, *args: str, timeout: float = START_S) -> str:
-        xdotool = shutil.which("xdotool")
-        assert xdotool is not None, "xdotool is not installed (make setup)"
+        xdotool = _which("xdotool")
         assert self.display is not None, "no display: the prompter cannot show"
         run = subprocess.run([xdotool, *args], env=dict(os.environ, DISPLAY=self.display),
                              capture_output=True, text=True, timeout=timeout, check=False)
@@ -259,11 +258,16 @@ class PrivateKeyring:
         self._xdotool("key", "Return")
 
 
+def _which(program: str) -> str:
+    path = shutil.which(program)
+    assert path is not None, f"{program} is not installed (make setup)"
+    return path
+
+
 @contextlib.contextmanager
 def xvfb() -> Iterator[str]:
     """A display of the test's own (-displayfd: no guessing, no sleeping)."""
-    binary = shutil.which("Xvfb")
-    assert binary is not None, "Xvfb is not installed (make setup)"
+    binary = _which("Xvfb")
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         [binary, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],

@@ -187,4 +187,4 @@ def run_prompt(connection: DBusConnection, path: str,
             if dismissed:
                 log.info("the keyring prompt was dismissed")
                 raise PromptDismissed("dismissed")
-            return tuple(result)  # type: ignore[return-value]
+            return tuple(result)
