@@ -132,9 +132,10 @@ class PrivateKeyring:
         else:
             env.pop("DISPLAY", None)
         env.pop("WAYLAND_DISPLAY", None)
+        self._bus_log = (self.root / "dbus.log").open("wb")  # what activation says
         bus = subprocess.Popen(
             [_which("dbus-daemon"), "--session", "--nofork", "--print-address=1"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            env=env, stdout=subprocess.PIPE, stderr=self._bus_log)
         self._procs.append(bus)
         assert bus.stdout is not None
         self.address = bus.stdout.readline().decode().strip()
@@ -170,6 +171,7 @@ class PrivateKeyring:
                 proc.wait()
             if proc.stdout is not None:
                 proc.stdout.close()
+        self._bus_log.close()
 
     def daemon_running(self) -> bool:
         return self._procs[-1].poll() is None
@@ -266,11 +268,16 @@ def _which(program: str) -> str:
 
 @contextlib.contextmanager
 def xvfb() -> Iterator[str]:
-    """A display of the test's own (-displayfd: no guessing, no sleeping)."""
+    """A display of the test's own (-displayfd: no guessing, no sleeping).
+
+    ``-noreset``: otherwise the server resets whenever its last client leaves, and a
+    client connecting right then is refused (the prompter starting while xdotool
+    looks for it failed so about one time in ten)."""
     binary = _which("Xvfb")
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        [binary, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [binary, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+         "-noreset"],
         pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:

@@ -7,6 +7,13 @@ its blocking calls into jobs. Results are applied on the GUI thread; widgets
 listen to :attr:`AccountController.changed` and read :attr:`phase`,
 :attr:`state`, :attr:`error`, :attr:`challenge` and :attr:`browser_url`.
 
+There is always a definite phase to show: :attr:`Phase.STARTING` ("checking")
+from the start until the keyring has answered, but at most
+:data:`CHECK_PATIENCE_MS` once the service is built; a keyring that is slow, or
+waits for the user to unlock it, then leaves the sign-in offered (SIGNED_OUT)
+while :attr:`AccountController.checking` stays True. A session found later still
+signs the user in, unless they started a sign-in of their own meanwhile.
+
 Silent refresh: a single-shot timer fires at ``AuthState.refresh_due_at``, the
 core's plan (``workplace.auth.plan``: the session's keep-alive at a random point,
 the backoff after a failure). The window's one
@@ -43,12 +50,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("workplace.ui")
 
+CHECK_PATIENCE_MS = 1000
+"""The longest "checking": then the sign-in is offered while the keyring lookup goes on."""
 MAX_TIMER_S = 24 * 3600
 
 
 class Phase(StrEnum):
     STARTING = "starting"
-    """The remembered session is being looked up; show the tiles, no sign-in screen yet."""
+    """Checking: the remembered session is being looked up (at most
+    :data:`CHECK_PATIENCE_MS` after the service is built). The window says so; the
+    tiles show, the sign-in screen not yet."""
     DISABLED = "disabled"
     """The tenant has no identity provider: no account area at all."""
     SIGNED_OUT = "signed_out"
@@ -84,39 +95,71 @@ class AccountController(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         self._browser_opened.connect(self._on_browser_opened)
+        self.checking = False
+        """The keyring lookup is under way (also after the patience ran out)."""
+        self._patience = QTimer(self)
+        self._patience.setSingleShot(True)
+        self._patience.timeout.connect(self._on_patience_timeout)
 
     # -- start-up -------------------------------------------------------------------
 
     def start(self) -> None:
-        """Build the service and restore the remembered session, in a job (after first paint)."""
+        """Build the service, then look for the remembered session, in jobs (after the
+        first paint). Only the lookup may wait for the keyring."""
         workplace = self._workplace
         low_bandwidth = self._low_bandwidth
+        self.checking = True
 
-        def restore() -> AuthState | None:
+        def build() -> AuthService | None:
             service = workplace.auth_factory(workplace, self._open_browser)
-            if service is None:
-                return None
-            service.set_low_bandwidth(low_bandwidth)  # no I/O: plans the first refresh
-            self.service = service  # published before the result is delivered
-            return service.restore()
+            if service is not None:
+                service.set_low_bandwidth(low_bandwidth)  # no I/O: plans the first refresh
+            return service
 
-        self._jobs.run(restore, self._on_restored, self._on_restore_failed, name="auth-restore")
+        self._jobs.run(build, self._on_built, self._on_build_failed, name="auth-build")
 
-    def _on_restored(self, state: AuthState | None) -> None:
+    def _on_built(self, service: AuthService | None) -> None:
         if self._disposed:
+            if service is not None:
+                service.close()
             return
-        if self.service is None or state is None:
+        if service is None:
+            self.checking = False
             self._set_phase(Phase.DISABLED)
             return
-        self._apply(state)
+        self.service = service
+        self._patience.start(CHECK_PATIENCE_MS)
+        self._jobs.run(service.recall, self._on_recalled, self._on_recall_failed,
+                       name="auth-recall")
 
-    def _on_restore_failed(self, exc: BaseException) -> None:
+    def _on_build_failed(self, exc: BaseException) -> None:
         log.warning("the sign-in service could not be started: %s", exc)
-        if self.service is None:
-            self._set_phase(Phase.DISABLED)
-            return
-        self.error = _error_of(exc)
-        self._set_phase(Phase.SIGNED_OUT)
+        self.checking = False
+        self._set_phase(Phase.DISABLED)
+
+    @Slot()
+    def _on_patience_timeout(self) -> None:
+        if self.phase == Phase.STARTING and not self._disposed:
+            log.info("the keyring has not answered yet; offering the sign-in meanwhile",
+                     extra={"event": "auth.checking_slow"})
+            self._set_phase(Phase.SIGNED_OUT)
+
+    def _on_recalled(self, state: AuthState) -> None:
+        self.checking = False
+        self._patience.stop()
+        if self._disposed or self.busy or self.phase == Phase.SIGNED_IN:
+            return  # the user's own sign-in came first
+        self._apply(state)
+        if state.signed_in:
+            self.refresh(force=True)  # remembered: get a fresh access token
+
+    def _on_recall_failed(self, exc: BaseException) -> None:
+        log.warning("the remembered sign-in could not be looked up: %s", exc)
+        self.checking = False
+        self._patience.stop()
+        if self.phase == Phase.STARTING and not self._disposed:
+            self.error = _error_of(exc)
+            self._set_phase(Phase.SIGNED_OUT)
 
     # -- applying states ------------------------------------------------------------
 
@@ -359,11 +402,13 @@ class AccountController(QObject):
     # -- teardown ------------------------------------------------------------------
 
     def dispose(self) -> None:
-        """Cancel running attempts and stop timers (the window closes)."""
+        """Cancel running attempts, stop timers and waiting for the keyring (the window
+        closes)."""
         self._disposed = True
         if self._cancel is not None:
             self._cancel.set()
         self._refresh_timer.stop()
+        self._patience.stop()
         if self.service is not None:
             self.service.close()
 
