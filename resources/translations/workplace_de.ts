@@ -34,17 +34,22 @@
 <context>
     <name>AccountView</name>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="122"/>
+        <location filename="../../workplace/ui/accountview.py" line="137"/>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/accountview.py" line="144"/>
         <source>Not remembered on this computer</source>
         <translation>Auf diesem Computer nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="125"/>
+        <location filename="../../workplace/ui/accountview.py" line="147"/>
         <source>Session holds until %1</source>
         <translation>Sitzung gültig bis %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="127"/>
+        <location filename="../../workplace/ui/accountview.py" line="149"/>
         <source>Remembered on this computer</source>
         <translation>Auf diesem Computer gespeichert</translation>
     </message>
@@ -52,202 +57,222 @@
 <context>
     <name>AuthTexts</name>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="29"/>
+        <location filename="../../workplace/ui/authtext.py" line="37"/>
         <source>The sign-in service cannot be reached</source>
         <translation>Der Anmeldedienst ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="31"/>
+        <location filename="../../workplace/ui/authtext.py" line="39"/>
         <source>Please check your network connection (and the VPN, if you work from home), then try again.</source>
         <translation>Bitte prüfen Sie Ihre Netzwerkverbindung (und im Homeoffice das VPN) und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="37"/>
+        <location filename="../../workplace/ui/authtext.py" line="45"/>
         <source>The connection to the sign-in service is not trusted</source>
         <translation>Die Verbindung zum Anmeldedienst ist nicht vertrauenswürdig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="39"/>
+        <location filename="../../workplace/ui/authtext.py" line="47"/>
         <source>Its certificate could not be verified, so nothing was sent. Please tell your IT department or the service desk.</source>
         <translation>Sein Zertifikat konnte nicht geprüft werden, daher wurde nichts gesendet. Bitte informieren Sie Ihre IT-Abteilung oder den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="45"/>
+        <location filename="../../workplace/ui/authtext.py" line="53"/>
         <source>The sign-in took too long</source>
         <translation>Die Anmeldung hat zu lange gedauert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="47"/>
+        <location filename="../../workplace/ui/authtext.py" line="55"/>
         <source>The sign-in service did not answer in time, or the sign-in was not finished. Please try again.</source>
         <translation>Der Anmeldedienst hat nicht rechtzeitig geantwortet, oder die Anmeldung wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="52"/>
+        <location filename="../../workplace/ui/authtext.py" line="60"/>
         <source>Sign-in was cancelled</source>
         <translation>Die Anmeldung wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="55"/>
+        <location filename="../../workplace/ui/authtext.py" line="63"/>
         <source>Sign-in was denied</source>
         <translation>Die Anmeldung wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="57"/>
+        <location filename="../../workplace/ui/authtext.py" line="65"/>
         <source>The sign-in page reported that it was cancelled or that access was refused. Please try again or contact the service desk.</source>
         <translation>Die Anmeldeseite meldet, dass die Anmeldung abgebrochen oder der Zugriff verweigert wurde. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="63"/>
+        <location filename="../../workplace/ui/authtext.py" line="71"/>
         <source>A sign-in is already in progress</source>
         <translation>Eine Anmeldung läuft bereits</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="64"/>
+        <location filename="../../workplace/ui/authtext.py" line="72"/>
         <source>Please finish it in your browser or cancel it first.</source>
         <translation>Bitte schließen Sie sie in Ihrem Browser ab oder brechen Sie sie zuerst ab.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="68"/>
+        <location filename="../../workplace/ui/authtext.py" line="76"/>
         <source>No web browser could be opened</source>
         <translation>Es konnte kein Webbrowser geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="70"/>
+        <location filename="../../workplace/ui/authtext.py" line="78"/>
         <source>Choose “Use a code instead” to sign in on another device, for example your smartphone.</source>
         <translation>Wählen Sie „Stattdessen einen Code verwenden“, um sich auf einem anderen Gerät anzumelden, zum Beispiel auf Ihrem Smartphone.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="76"/>
+        <location filename="../../workplace/ui/authtext.py" line="84"/>
         <source>The sign-in could not be completed safely</source>
         <translation>Die Anmeldung konnte nicht sicher abgeschlossen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="78"/>
+        <location filename="../../workplace/ui/authtext.py" line="86"/>
         <source>The answer from the sign-in page did not belong to this sign-in, so it was rejected. Please try again.</source>
         <translation>Die Antwort der Anmeldeseite gehörte nicht zu dieser Anmeldung und wurde daher abgewiesen. Bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="84"/>
+        <location filename="../../workplace/ui/authtext.py" line="92"/>
         <source>The answer came from an unexpected sign-in service</source>
         <translation>Die Antwort kam von einem unerwarteten Anmeldedienst</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="85"/>
+        <location filename="../../workplace/ui/authtext.py" line="93"/>
         <source>For your protection it was rejected. Please tell your IT department.</source>
         <translation>Zu Ihrem Schutz wurde sie abgewiesen. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="89"/>
+        <location filename="../../workplace/ui/authtext.py" line="97"/>
         <source>The sign-in service does not meet the security rules</source>
         <translation>Der Anmeldedienst erfüllt die Sicherheitsregeln nicht</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="91"/>
+        <location filename="../../workplace/ui/authtext.py" line="99"/>
         <source>For your protection no sign-in was attempted. Please tell your IT department.</source>
         <translation>Zu Ihrem Schutz wurde keine Anmeldung versucht. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="96"/>
+        <location filename="../../workplace/ui/authtext.py" line="104"/>
         <source>The sign-in service sent an invalid answer</source>
         <translation>Der Anmeldedienst hat eine ungültige Antwort gesendet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="98"/>
+        <location filename="../../workplace/ui/authtext.py" line="106"/>
         <source>For your protection the sign-in was rejected. Please try again; if it happens again, contact the service desk.</source>
         <translation>Zu Ihrem Schutz wurde die Anmeldung abgewiesen. Bitte versuchen Sie es erneut; wenn es wieder geschieht, wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="104"/>
+        <location filename="../../workplace/ui/authtext.py" line="112"/>
         <source>This computer&apos;s clock is wrong</source>
         <translation>Die Uhr dieses Computers geht falsch</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="106"/>
+        <location filename="../../workplace/ui/authtext.py" line="114"/>
         <source>Please correct the date and time (or ask your IT department), then sign in again.</source>
         <translation>Bitte korrigieren Sie Datum und Uhrzeit (oder bitten Sie Ihre IT-Abteilung darum) und melden Sie sich dann erneut an.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="111"/>
+        <location filename="../../workplace/ui/authtext.py" line="119"/>
         <source>Your session has ended</source>
         <translation>Ihre Sitzung ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="111"/>
+        <location filename="../../workplace/ui/authtext.py" line="119"/>
         <source>Please sign in again.</source>
         <translation>Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="114"/>
+        <location filename="../../workplace/ui/authtext.py" line="122"/>
         <source>The code has expired</source>
         <translation>Der Code ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="115"/>
+        <location filename="../../workplace/ui/authtext.py" line="123"/>
         <source>Please request a new code and enter it within the time shown.</source>
         <translation>Bitte fordern Sie einen neuen Code an und geben Sie ihn innerhalb der angezeigten Zeit ein.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="119"/>
+        <location filename="../../workplace/ui/authtext.py" line="127"/>
         <source>The sign-in service reported an error</source>
         <translation>Der Anmeldedienst hat einen Fehler gemeldet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="120"/>
+        <location filename="../../workplace/ui/authtext.py" line="128"/>
         <source>Please try again later; if it happens again, contact the service desk.</source>
         <translation>Bitte versuchen Sie es später erneut; wenn es wieder geschieht, wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="124"/>
+        <location filename="../../workplace/ui/authtext.py" line="132"/>
         <source>Your sign-in will not be remembered</source>
         <translation>Ihre Anmeldung wird nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="126"/>
-        <source>This computer has no secure password store (keyring), so you will be asked to sign in again when the launcher restarts. Everything else works as usual.</source>
-        <translation>Dieser Computer hat keinen sicheren Passwortspeicher (Schlüsselbund). Nach einem Neustart des Arbeitsplatzes werden Sie daher erneut um die Anmeldung gebeten. Alles andere funktioniert wie gewohnt.</translation>
+        <location filename="../../workplace/ui/authtext.py" line="134"/>
+        <source>This computer has no secure keyring. You stay signed in only while %1 is running. Everything else works as usual.</source>
+        <translation>Auf diesem Computer gibt es keinen sicheren Schlüsselbund. Sie bleiben nur angemeldet, solange %1 läuft. Alles andere funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="132"/>
+        <location filename="../../workplace/ui/authtext.py" line="142"/>
+        <source>The keyring on this computer did not keep it, for example because its password question was cancelled. You stay signed in only while %1 is running.</source>
+        <translation>Der Schlüsselbund dieses Computers hat sie nicht aufbewahrt, zum Beispiel weil seine Passwortabfrage abgebrochen wurde. Sie bleiben nur angemeldet, solange %1 läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/authtext.py" line="140"/>
         <source>Your sign-in could not be saved</source>
         <translation>Ihre Anmeldung konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="134"/>
-        <source>The secure password store (keyring) did not accept it, so you will be asked to sign in again when the launcher restarts.</source>
-        <translation>Der sichere Passwortspeicher (Schlüsselbund) hat sie nicht angenommen. Nach einem Neustart des Arbeitsplatzes werden Sie daher erneut um die Anmeldung gebeten.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/authtext.py" line="140"/>
+        <location filename="../../workplace/ui/authtext.py" line="149"/>
         <source>Sign-in is not set up</source>
         <translation>Die Anmeldung ist nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="142"/>
+        <location filename="../../workplace/ui/authtext.py" line="151"/>
         <source>No sign-in service is configured for this organisation. Please tell your IT department.</source>
         <translation>Für diese Organisation ist kein Anmeldedienst eingerichtet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="147"/>
+        <location filename="../../workplace/ui/authtext.py" line="156"/>
         <source>Sign-in failed</source>
         <translation>Die Anmeldung ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="148"/>
+        <location filename="../../workplace/ui/authtext.py" line="157"/>
         <source>An unexpected error occurred. Please try again or contact the service desk.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut oder wenden Sie sich an den Service-Desk.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="153"/>
+        <location filename="../../workplace/ui/authtext.py" line="165"/>
+        <source>Supported: Secret Service (for example GNOME Keyring or KeePassXC), KWallet, macOS Keychain, Windows Credential Manager.</source>
+        <translation>Unterstützt: Secret Service (zum Beispiel GNOME-Schlüsselbund oder KeePassXC), KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/authtext.py" line="169"/>
+        <source>For IT: the keyring %1 did not store the sign-in (%2).</source>
+        <translation>Für die IT: Der Schlüsselbund %1 hat die Anmeldung nicht gespeichert (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/authtext.py" line="173"/>
+        <source>For IT: no secure keyring was found; only %1.</source>
+        <translation>Für die IT: Es wurde kein sicherer Schlüsselbund gefunden, nur %1.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/authtext.py" line="175"/>
+        <source>For IT: no keyring could be loaded.</source>
+        <translation>Für die IT: Es konnte kein Schlüsselbund geladen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/authtext.py" line="180"/>
         <source>Offline – the session is renewed automatically</source>
         <translation>Offline – die Sitzung wird automatisch erneuert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="155"/>
+        <location filename="../../workplace/ui/authtext.py" line="182"/>
         <source>The sign-in service is not trusted right now</source>
         <translation>Der Anmeldedienst ist derzeit nicht vertrauenswürdig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/authtext.py" line="156"/>
+        <location filename="../../workplace/ui/authtext.py" line="183"/>
         <source>The session could not be renewed – retrying</source>
         <translation>Die Sitzung konnte nicht erneuert werden – neuer Versuch folgt</translation>
     </message>

@@ -11,17 +11,16 @@ the tiles with neither a sign-in button nor an account.
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_browser import write_launcher  # tests/stack, on sys.path (tests/conftest.py)
 from provider import TestProvider
 
+from tests.gui.account_window import SignInWindows, signin_windows
 from tests.gui.conftest import GuiFactory
-from tests.gui.test_signin import SIGN_IN_MS, sign_in_by_click, tenant_file, wait_phase
+from tests.gui.test_signin import SIGN_IN_MS, sign_in_by_click, wait_phase
 from tests.support.keyringd import BusMonitor, PrivateKeyring, xvfb
 from workplace.ui.account import Phase
 
@@ -33,23 +32,8 @@ PASSWORD = "anmelde-passwort"
 
 @pytest.fixture
 def signin(make_gui: GuiFactory, provider: TestProvider, tmp_path: Path,
-           monkeypatch: pytest.MonkeyPatch) -> Any:
-    """``signin.gui()``: a window for the test provider's tenant, async jobs; the
-    browser is tests/stack/fake_browser.py, which signs in like a person."""
-    monkeypatch.setenv("WORKPLACE_CONFIG", str(tenant_file(tmp_path, provider.issuer)))
-    monkeypatch.setenv("BROWSER", str(write_launcher(tmp_path)))
-    monkeypatch.delenv("FAKE_BROWSER_ACTION", raising=False)
-    monkeypatch.setattr(webbrowser, "_tryorder", None)
-    monkeypatch.setattr(webbrowser, "_browsers", {})
-    monkeypatch.delenv("DISPLAY", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-
-    class Helper:
-        @staticmethod
-        def gui() -> Any:
-            return make_gui(synchronous=False, auth=True)
-
-    return Helper
+           monkeypatch: pytest.MonkeyPatch) -> SignInWindows:
+    return signin_windows(make_gui, provider, tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -64,7 +48,7 @@ def keyring(tmp_path: Path) -> Iterator[PrivateKeyring]:
         yield private
 
 
-def _remembered_then_locked(qtbot: Any, signin: Any, keyring: PrivateKeyring) -> None:
+def _remembered_then_locked(qtbot: Any, signin: SignInWindows, keyring: PrivateKeyring) -> None:
     """Sign in once (the session goes to the login keyring), close, lock the keyring."""
     first = signin.gui()
     sign_in_by_click(qtbot, first)
@@ -75,7 +59,7 @@ def _remembered_then_locked(qtbot: Any, signin: Any, keyring: PrivateKeyring) ->
 
 
 def test_a_keyring_waiting_for_its_password_leaves_the_sign_in_offered(
-    qtbot: Any, signin: Any, keyring: PrivateKeyring
+    qtbot: Any, signin: SignInWindows, keyring: PrivateKeyring
 ) -> None:
     _remembered_then_locked(qtbot, signin, keyring)
     monitor = BusMonitor(keyring.address)
@@ -104,7 +88,7 @@ def test_a_keyring_waiting_for_its_password_leaves_the_sign_in_offered(
 
 
 def test_closing_the_window_does_not_wait_for_an_unanswered_keyring_prompt(
-    qtbot: Any, signin: Any, keyring: PrivateKeyring
+    qtbot: Any, signin: SignInWindows, keyring: PrivateKeyring
 ) -> None:
     _remembered_then_locked(qtbot, signin, keyring)
     gui = signin.gui()

@@ -134,7 +134,7 @@ class PrivateKeyring:
         env.pop("WAYLAND_DISPLAY", None)
         self._bus_log = (self.root / "dbus.log").open("wb")  # what activation says
         bus = subprocess.Popen(
-            [_which("dbus-daemon"), "--session", "--nofork", "--print-address=1"],
+            [tool("dbus-daemon"), "--session", "--nofork", "--print-address=1"],
             env=env, stdout=subprocess.PIPE, stderr=self._bus_log)
         self._procs.append(bus)
         assert bus.stdout is not None
@@ -148,7 +148,7 @@ class PrivateKeyring:
             rule.add_arg_condition(0, SECRETS)
             watch.send_and_get_reply(new_method_call(DBUS, "AddMatch", "s", (rule.serialise(),)))
             with watch.filter(rule) as owners:
-                args = [_which("gnome-keyring-daemon"), "--foreground", "--components=secrets"]
+                args = [tool("gnome-keyring-daemon"), "--foreground", "--components=secrets"]
                 if self.login_password is not None:
                     args.append("--unlock")
                 daemon = subprocess.Popen(args, env=env, stdin=subprocess.PIPE,
@@ -234,7 +234,7 @@ class PrivateKeyring:
     # -- the system prompter, on ``display`` ------------------------------------------
 
     def _xdotool(self, *args: str, timeout: float = START_S) -> str:
-        xdotool = _which("xdotool")
+        xdotool = tool("xdotool")
         assert self.display is not None, "no display: the prompter cannot show"
         run = subprocess.run([xdotool, *args], env=dict(os.environ, DISPLAY=self.display),
                              capture_output=True, text=True, timeout=timeout, check=False)
@@ -260,7 +260,7 @@ class PrivateKeyring:
         self._xdotool("key", "Return")
 
 
-def _which(program: str) -> str:
+def tool(program: str) -> str:
     path = shutil.which(program)
     assert path is not None, f"{program} is not installed (make setup)"
     return path
@@ -273,7 +273,7 @@ def xvfb() -> Iterator[str]:
     ``-noreset``: otherwise the server resets whenever its last client leaves, and a
     client connecting right then is refused (the prompter starting while xdotool
     looks for it failed so about one time in ten)."""
-    binary = _which("Xvfb")
+    binary = tool("Xvfb")
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         [binary, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp",

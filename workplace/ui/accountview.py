@@ -5,6 +5,10 @@
 every ``changed`` and sets the widgets it is given; it turns their signals into
 controller calls. No logic about tokens or timing lives here, and it knows nothing
 of the window but the :class:`Screens` it switches between.
+
+When a sign-in the user started (browser or code) succeeds, the window comes back to
+the front (the browser had it), or asks for attention where the window manager
+refuses to hand over the focus, and screen readers hear "Signed in as …".
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, Slot
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workplace.ui import authtext
 from workplace.ui.account import AccountController, Phase
 from workplace.ui.appearance import Appearance
+from workplace.ui.windowdialogs import present
 
 if TYPE_CHECKING:
     from workplace.auth.state import AuthState
@@ -84,7 +91,8 @@ class AccountView(QObject):
         phase = controller.phase
         state = controller.state
         button, page, screens = self._button, self._page, self._screens
-        phase_changed = phase != self._shown_phase
+        before = self._shown_phase
+        phase_changed = phase != before
         self._shown_phase = phase
         if phase in (Phase.STARTING, Phase.DISABLED):
             button.hide()
@@ -99,6 +107,8 @@ class AccountView(QObject):
             )
             self._show_session_banner(state)
             screens.want_sign_in(False)
+            if before in (Phase.BROWSER, Phase.DEVICE):
+                self._welcome_back(state)
             return
         button.set_user(None)
         self._banner.hide()
@@ -113,6 +123,18 @@ class AccountView(QObject):
         screens.want_sign_in(True, stop_browsing=phase in (Phase.BROWSER, Phase.DEVICE))
         if phase_changed and screens.signin_visible:
             page.focus_primary()
+
+    def _welcome_back(self, state: AuthState) -> None:
+        """After the user's own sign-in: the launcher to the front (or marked urgent
+        where the window manager will not hand over the focus), and who is signed in
+        said to screen readers."""
+        window = self._page.window()
+        if window.isMinimized():
+            window.showNormal()
+        present(window)
+        QApplication.alert(window)  # a no-op once the window is active
+        who = state.display_name or state.email
+        announce(window, self.tr("Signed in as %1").replace("%1", who))
 
     def _notes(self, state: AuthState) -> list[str]:
         notes = []
@@ -136,7 +158,10 @@ class AccountView(QObject):
         if kind not in ("no_keyring", "keyring_failed"):
             kind = "no_keyring"
         title, hint = authtext.message(kind)
-        banner.show_message(title, [], hint, [state.detail])
+        # The keyring library's own English sentence stays out: IT gets plain lines
+        # naming the keyring found (also in `workplace doctor`).
+        banner.show_message(title, [], hint,
+                            authtext.keyring_details(kind, state.detail, state.keyring_backend))
 
     @Slot()
     def _on_page_browse_requested(self) -> None:
@@ -149,3 +174,11 @@ class AccountView(QObject):
             return
         self._screens.return_to_sign_in()
         self._page.focus_primary()
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have screen readers say ``text`` now, without moving the focus (Qt 6.8's
+    announcement; over AT-SPI an ``object:announcement`` event)."""
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+    QAccessible.updateAccessibility(event)

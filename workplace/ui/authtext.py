@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from workplace import APP_NAME
+
 
 def message(kind: str) -> tuple[str, str]:
     """(title, hint) for the sign-in failure or limitation ``kind``."""
     return AuthTexts().message(kind)
+
+
+def keyring_details(kind: str, detail: str, backend: str) -> list[str]:
+    """For IT, behind "Details": which keyring there is (``no_keyring``: ``detail`` is
+    what keyring offered instead; ``keyring_failed``: the keyring's error name)."""
+    return AuthTexts().keyring_details(kind, detail, backend)
 
 
 def offline_note(kind: str) -> str:
@@ -123,17 +131,18 @@ class AuthTexts(QObject):
             return (
                 self.tr("Your sign-in will not be remembered"),
                 self.tr(
-                    "This computer has no secure password store (keyring), so you will be asked "
-                    "to sign in again when the launcher restarts. Everything else works as usual."
-                ),
+                    "This computer has no secure keyring. You stay signed in only while "
+                    "%1 is running. Everything else works as usual."
+                ).replace("%1", APP_NAME),
             )
         if kind == "keyring_failed":
             return (
                 self.tr("Your sign-in could not be saved"),
                 self.tr(
-                    "The secure password store (keyring) did not accept it, so you will be asked "
-                    "to sign in again when the launcher restarts."
-                ),
+                    "The keyring on this computer did not keep it, for example because its "
+                    "password question was cancelled. You stay signed in only while %1 is "
+                    "running."
+                ).replace("%1", APP_NAME),
             )
         if kind == "not_configured":
             return (
@@ -147,6 +156,24 @@ class AuthTexts(QObject):
             self.tr("Sign-in failed"),
             self.tr("An unexpected error occurred. Please try again or contact the service desk."),
         )
+
+    def keyring_details(self, kind: str, detail: str, backend: str) -> list[str]:
+        """The lines for IT behind "Details" (and copied with them): which keyring was
+        found, and what supported ones there are. Names of programs, no sentences
+        of the keyring library."""
+        supported = self.tr(
+            "Supported: Secret Service (for example GNOME Keyring or KeePassXC), KWallet, "
+            "macOS Keychain, Windows Credential Manager.")
+        if kind == "keyring_failed":
+            return [
+                self.tr("For IT: the keyring %1 did not store the sign-in (%2).")
+                .replace("%1", backend or "?").replace("%2", detail or "?"),
+            ]
+        if detail:
+            found = self.tr("For IT: no secure keyring was found; only %1.").replace("%1", detail)
+        else:
+            found = self.tr("For IT: no keyring could be loaded.")
+        return [found, supported]
 
     def offline_note(self, kind: str) -> str:
         if kind in ("provider_unreachable", "timeout"):
