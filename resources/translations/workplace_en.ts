@@ -4,29 +4,29 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="197"/>
+        <location filename="../../workplace/ui/header.py" line="204"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="202"/>
+        <location filename="../../workplace/ui/header.py" line="209"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="208"/>
-        <location filename="../../workplace/ui/header.py" line="209"/>
+        <location filename="../../workplace/ui/header.py" line="215"/>
+        <location filename="../../workplace/ui/header.py" line="216"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="210"/>
-        <location filename="../../workplace/ui/header.py" line="211"/>
+        <location filename="../../workplace/ui/header.py" line="217"/>
+        <location filename="../../workplace/ui/header.py" line="218"/>
         <source>Sign in to your organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="205"/>
+        <location filename="../../workplace/ui/header.py" line="212"/>
         <source>Your account and sign-out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,75 +355,75 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="489"/>
+        <location filename="../../workplace/ui/header.py" line="496"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="533"/>
+        <location filename="../../workplace/ui/header.py" line="540"/>
         <source>Connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="535"/>
+        <location filename="../../workplace/ui/header.py" line="542"/>
         <source>Press to check the connection again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="570"/>
+        <location filename="../../workplace/ui/header.py" line="577"/>
         <source>Search services (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="502"/>
-        <location filename="../../workplace/ui/header.py" line="571"/>
+        <location filename="../../workplace/ui/header.py" line="509"/>
+        <location filename="../../workplace/ui/header.py" line="578"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="573"/>
+        <location filename="../../workplace/ui/header.py" line="580"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="575"/>
+        <location filename="../../workplace/ui/header.py" line="582"/>
         <source>Help and service desk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="576"/>
+        <location filename="../../workplace/ui/header.py" line="583"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="578"/>
+        <location filename="../../workplace/ui/header.py" line="585"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="580"/>
-        <location filename="../../workplace/ui/header.py" line="581"/>
+        <location filename="../../workplace/ui/header.py" line="587"/>
+        <location filename="../../workplace/ui/header.py" line="588"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="583"/>
+        <location filename="../../workplace/ui/header.py" line="590"/>
         <source>Language, colours and behaviour of the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="501"/>
+        <location filename="../../workplace/ui/header.py" line="508"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="505"/>
-        <location filename="../../workplace/ui/header.py" line="506"/>
+        <location filename="../../workplace/ui/header.py" line="512"/>
+        <location filename="../../workplace/ui/header.py" line="513"/>
         <source>Clear search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="587"/>
+        <location filename="../../workplace/ui/header.py" line="594"/>
         <source>Checking sign-in …</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1208,174 +1208,174 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="386"/>
+        <location filename="../../workplace/ui/signin.py" line="405"/>
         <source>Please sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="389"/>
+        <location filename="../../workplace/ui/signin.py" line="408"/>
         <source>Your session as %1 has ended. Sign in once more to keep using your services.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="393"/>
+        <location filename="../../workplace/ui/signin.py" line="412"/>
         <source>Your session has ended. Sign in once more to keep using your services.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="395"/>
+        <location filename="../../workplace/ui/signin.py" line="414"/>
         <source>Welcome to your workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="397"/>
+        <location filename="../../workplace/ui/signin.py" line="416"/>
         <source>Sign in once with your %1 account. After that, mail, files and all other services open without asking again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="405"/>
+        <location filename="../../workplace/ui/signin.py" line="424"/>
         <source>Sign in with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="407"/>
+        <location filename="../../workplace/ui/signin.py" line="426"/>
         <source>Opens the sign-in page in your web browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="408"/>
+        <location filename="../../workplace/ui/signin.py" line="427"/>
         <source>Use a code instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="410"/>
+        <location filename="../../workplace/ui/signin.py" line="429"/>
         <source>Sign in on another device, such as your smartphone, with a short code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="411"/>
+        <location filename="../../workplace/ui/signin.py" line="430"/>
         <source>The sign-in page opens in your web browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="412"/>
+        <location filename="../../workplace/ui/signin.py" line="431"/>
         <source>Show services without signing in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="413"/>
+        <location filename="../../workplace/ui/signin.py" line="432"/>
         <source>Help and service desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="414"/>
+        <location filename="../../workplace/ui/signin.py" line="433"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="416"/>
+        <location filename="../../workplace/ui/signin.py" line="435"/>
         <source>Continue in your browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="418"/>
+        <location filename="../../workplace/ui/signin.py" line="437"/>
         <source>The sign-in page of %1 is open in your web browser. Sign in there; this window continues by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="420"/>
+        <location filename="../../workplace/ui/signin.py" line="439"/>
         <source>Waiting for the sign-in in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="421"/>
+        <location filename="../../workplace/ui/signin.py" line="440"/>
         <source>Open the browser again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="424"/>
+        <location filename="../../workplace/ui/signin.py" line="443"/>
         <source>Closed the page by mistake? This opens the same sign-in page again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="425"/>
-        <location filename="../../workplace/ui/signin.py" line="433"/>
+        <location filename="../../workplace/ui/signin.py" line="444"/>
+        <location filename="../../workplace/ui/signin.py" line="452"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="426"/>
-        <location filename="../../workplace/ui/signin.py" line="434"/>
+        <location filename="../../workplace/ui/signin.py" line="445"/>
+        <location filename="../../workplace/ui/signin.py" line="453"/>
         <source>Cancel sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="428"/>
+        <location filename="../../workplace/ui/signin.py" line="447"/>
         <source>Sign in with a code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="429"/>
+        <location filename="../../workplace/ui/signin.py" line="448"/>
         <source>1. On your smartphone or another computer, open:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="430"/>
+        <location filename="../../workplace/ui/signin.py" line="449"/>
         <source>2. Enter this code there and sign in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="431"/>
+        <location filename="../../workplace/ui/signin.py" line="450"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="432"/>
+        <location filename="../../workplace/ui/signin.py" line="451"/>
         <source>Copy the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="439"/>
+        <location filename="../../workplace/ui/signin.py" line="458"/>
         <source>Requesting a code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="449"/>
+        <location filename="../../workplace/ui/signin.py" line="468"/>
         <source>Code: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="451"/>
+        <location filename="../../workplace/ui/signin.py" line="470"/>
         <source>Waiting for you to enter the code… This window continues by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="453"/>
+        <location filename="../../workplace/ui/signin.py" line="472"/>
         <source>Or scan this code with your smartphone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="455"/>
+        <location filename="../../workplace/ui/signin.py" line="474"/>
         <source>QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="457"/>
+        <location filename="../../workplace/ui/signin.py" line="476"/>
         <source>QR code of the address %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="473"/>
+        <location filename="../../workplace/ui/signin.py" line="492"/>
         <source>The code has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="475"/>
+        <location filename="../../workplace/ui/signin.py" line="494"/>
         <source>The code is valid until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/signin.py" line="509"/>
+        <location filename="../../workplace/ui/signin.py" line="528"/>
         <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
