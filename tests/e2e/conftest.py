@@ -7,7 +7,6 @@ import contextlib
 import json
 import os
 import queue
-import shutil
 import subprocess
 import sys
 import threading
@@ -17,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.xvfb import xvfb
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
@@ -24,28 +25,8 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
     """Start Xvfb on a free display number (-displayfd: no guessing, no sleeping)."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.fail("Xvfb is not installed; run scripts/bootstrap.sh (make test does)")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        proc.kill()
-        proc.wait()
-        pytest.fail("Xvfb did not report a display number")
-    try:
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with xvfb() as display:
+        yield display
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import ROOT, SCREENSHOTS
+from tests.support.xvfb import xvfb
 
 pytestmark = pytest.mark.e2e
 
@@ -27,27 +27,8 @@ SCREEN = (1366, 800)
 @pytest.fixture
 def small_screen() -> Iterator[str]:
     """Xvfb with a common laptop screen, 1366 × 800 (-displayfd: no guessing)."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.fail("Xvfb is not installed; run scripts/bootstrap.sh (make test does)")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_fd), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-         "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        proc.kill()
-        proc.wait()
-        pytest.fail("Xvfb did not report a display number")
-    try:
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with xvfb(f"{SCREEN[0]}x{SCREEN[1]}") as display:
+        yield display
 
 
 @pytest.mark.parametrize("scale", [1, 2, 3])

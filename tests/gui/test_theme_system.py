@@ -26,6 +26,7 @@ import pytest
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from tests.support.xvfb import xvfb
 from workplace.config.loader import load_settings
 from workplace.config.paths import Paths
 from workplace.ui.appearance import Appearance
@@ -163,24 +164,8 @@ SCENARIO = textwrap.dedent('''
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
     """Xvfb on a free display number (-displayfd: no guessing, no sleeping)."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
-        pytest.fail("Xvfb is not installed; run scripts/bootstrap.sh (make test does)")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        if not number:
-            pytest.fail("Xvfb did not report a display number")
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with xvfb() as display:
+        yield display
 
 
 def run_scenario(tmp_path: Path, display: str, preferences: str = "") -> list[dict[str, Any]]:

@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 import pytest
 
 from tests.support.atspi_tree import Node, Rect, same_tree
+from tests.support.xvfb import xvfb
 
 __all__ = ["DEADLINE", "AccessibilityBus", "AccessibleWindow", "Desktop", "Node", "Reader",
            "Rect", "poll_until", "require_tools"]
@@ -254,18 +255,8 @@ class Desktop:
     def __init__(self, base: Path, size: str = "1280x800") -> None:
         self.base = base
         base.mkdir(parents=True, exist_ok=True)
-        read_fd, write_fd = os.pipe()
-        self._xvfb = subprocess.Popen(
-            [tool("Xvfb"), "-displayfd", str(write_fd), "-screen", "0", f"{size}x24",
-             "-nolisten", "tcp"],
-            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write_fd)
-        with os.fdopen(read_fd) as pipe:
-            number = pipe.readline().strip()  # Xvfb writes it once it accepts clients
-        if not number:
-            _stop(self._xvfb)
-            pytest.fail("Xvfb did not report a display number", pytrace=False)
-        self.display = f":{number}"
+        self._xvfb = contextlib.ExitStack()
+        self.display = self._xvfb.enter_context(xvfb(size))  # -noreset: see there
         ready = base / "openbox-ready"
         config = base / "openbox-config"
         config.mkdir(exist_ok=True)
@@ -290,7 +281,7 @@ class Desktop:
 
     def close(self) -> None:
         _stop(self._wm)
-        _stop(self._xvfb)
+        self._xvfb.close()
 
 
 class AccessibleWindow:

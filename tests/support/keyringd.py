@@ -268,23 +268,8 @@ def tool(program: str) -> str:
 
 @contextlib.contextmanager
 def xvfb() -> Iterator[str]:
-    """A display of the test's own (-displayfd: no guessing, no sleeping).
+    """A display of the test's own (tests/support/xvfb.py: ``-noreset``)."""
+    from tests.support.xvfb import xvfb as start
 
-    ``-noreset``: otherwise the server resets whenever its last client leaves, and a
-    client connecting right then is refused (the prompter starting while xdotool
-    looks for it failed so about one time in ten)."""
-    binary = tool("Xvfb")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        [binary, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
-         "-noreset"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        assert number, "Xvfb did not report a display number"
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with start() as display:
+        yield display
