@@ -43,6 +43,7 @@ SafeUrl = Annotated[str, AfterValidator(_safe_url)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,63}$")]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^$|^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
 class Strict(BaseModel):
@@ -979,6 +980,34 @@ class Preferences(Strict):
         "Minuten vor einem Termin, zu denen die Erinnerung kommt (0: keine Erinnerung).",
         ge=0,
         le=24 * 60,
+    )
+    mail_notifications: bool = described(
+        True,
+        "A desktop notification when new mail arrives (the number only, never a subject or "
+        "sender unless IT enables previews).",
+        "Eine Benachrichtigung, wenn neue E-Mails eintreffen (nur die Anzahl, nie Betreff "
+        "oder Absender, außer die IT schaltet Vorschauen ein).",
+    )
+    do_not_disturb: bool = described(
+        False,
+        "Do not disturb: no desktop notifications about mail and meetings; what comes "
+        "meanwhile is told in one summary afterwards.",
+        "Nicht stören: keine Benachrichtigungen zu E-Mails und Terminen; was in der Zeit "
+        "eintrifft, kommt danach in einer Zusammenfassung.",
+    )
+    quiet_hours_start: ClockTime = described(
+        "",
+        "Start of the daily quiet hours (HH:MM, local time), e.g. 18:00; empty: none. "
+        "During them, do not disturb is on.",
+        "Beginn der täglichen Ruhezeit (HH:MM, Ortszeit), z. B. 18:00; leer: keine. "
+        "Während der Ruhezeit ist „Nicht stören“ an.",
+    )
+    quiet_hours_end: ClockTime = described(
+        "",
+        "End of the daily quiet hours (HH:MM, local time), e.g. 07:30; may be the next "
+        "morning.",
+        "Ende der täglichen Ruhezeit (HH:MM, Ortszeit), z. B. 07:30; darf am nächsten "
+        "Morgen liegen.",
     )
     proxy_exclusions: list[NonEmpty] = described(
         lambda: ["localhost", "127.0.0.0/8", "::1"],
