@@ -8,7 +8,14 @@ stops everything when the launcher exits. The provider keeps its grants and sign
 key in build/demo/, so a remembered sign-in survives the next ``make run`` (on the same
 port).
 
-While it runs, ``tests/stack/democtl.py stop mail`` stops one service (its tile turns
+Every demo service signs its visitors in through the same provider (a browser that
+signed in to the launcher sees "Angemeldet als Erika Mustermann" at once), and the mail
+and calendar services answer the OX App Suite API (a stand-in), so the E-Mail tile
+shows the unread count and the next meeting appears.
+
+While it runs, ``tests/stack/democtl.py mail`` delivers a new mail (the badge rises, a
+notification comes), ``democtl.py meeting`` adds a meeting starting in 3 minutes (its
+reminder comes with "Teilnehmen"), ``democtl.py stop mail`` stops one service (its tile turns
 "unreachable" at the next status round, F5 checks at once), editing the manifest
 changes the catalog (F5), and ``DEMO_CATALOG=off make run`` starts without the manifest
 server: the launcher then shows its cached copy of the catalog.
@@ -75,7 +82,8 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     provider = _start(out)
-    services = DemoServices(out, catalog=os.environ.get("DEMO_CATALOG", "on") != "off")
+    services = DemoServices(out, catalog=os.environ.get("DEMO_CATALOG", "on") != "off",
+                            issuer=provider.issuer)
     try:
         services.start()
         tenant_file = out / "tenant.json"
@@ -87,7 +95,10 @@ def main(argv: list[str]) -> int:
         print(f"  Katalog / catalog: {services.manifest_file.relative_to(ROOT)} "
               f"{'' if services.catalog_running else '(Server aus / server off)'}")
         print("  Dienst anhalten / stop a service: .venv/bin/python tests/stack/democtl.py "
-              "stop mail", flush=True)
+              "stop mail")
+        print("  Neue E-Mail / new mail: .venv/bin/python tests/stack/democtl.py mail")
+        print("  Termin in 3 Minuten / meeting in 3 minutes: "
+              ".venv/bin/python tests/stack/democtl.py meeting", flush=True)
         launcher = ROOT / ".venv" / "bin" / "workplace"
         env = {**os.environ, "WORKPLACE_CONFIG": str(tenant_file)}
         try:

@@ -12,7 +12,16 @@
   of the file reaches the launcher at its next catalog refresh (F5 refreshes at once);
 - a control endpoint on the catalog's port: ``POST /control/<id>/stop`` and
   ``/start`` (``<id>`` a service id, or ``catalog`` for the manifest server itself),
-  ``GET /control`` for the state. ``democtl.py`` is its command line.
+  ``POST /control/mail/deliver`` (a new mail arrives) and
+  ``POST /control/calendar/meeting`` (a meeting starting in 3 minutes, with a link to
+  the video service), ``GET /control`` for the state. ``democtl.py`` is its command line.
+
+Given the identity provider (``issuer``), every service signs its visitors in as a
+confidential OpenID Connect client of its own (demo_signin.py): a browser with the
+provider's session sees "Angemeldet als Erika Mustermann" after a silent redirect. The
+mail and calendar services then also answer the OX App Suite HTTP API (a STAND-IN shaped
+like OX's documented API, ox_standin.py), to valid bearer tokens with the right
+audience and scope only; the demo tenant switches the mail and calendar integrations on.
 
 Ports are fixed where free (catalog 47614, services from 47620), so the launcher's
 cached catalog still points at the right addresses on the next ``make run``.
@@ -32,6 +41,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from demo_signin import CALLBACK, COOKIE, DemoSignIn, SignInError
+from ox_standin import API, AUDIENCE, OxApi
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILTIN = ROOT / "resources" / "tenants" / "musterstadt.toml"
@@ -44,9 +57,11 @@ PAGE = """<!DOCTYPE html>
 <style>body{{font-family:system-ui,sans-serif;max-width:40em;margin:4em auto;color:#1b1f24}}
 </style></head><body><h1>{title}</h1>
 <p>Dies ist ein Demo-Dienst der Stadt Musterstadt.
-<span lang="en">This is a demo service of the city of Musterstadt.</span></p>{extra}
+<span lang="en">This is a demo service of the city of Musterstadt.</span></p>{user}{extra}
 </body></html>
 """
+SIGNED_IN = ('<p id="user"><strong>Angemeldet als {name}</strong> '
+             '<span lang="en">(signed in as {name})</span></p>')
 
 
 class _Server(ThreadingHTTPServer):
@@ -116,21 +131,53 @@ class _ServiceHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def _redirect(self, location: str, cookie: str | None = None) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        if cookie is not None:
+            self.send_header("Set-Cookie", f"{COOKIE}={cookie}; Path=/; HttpOnly; SameSite=Lax")
+        self.send_header("Content-Length", "0")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+
     def do_GET(self) -> None:
         service: DemoService = self.server.owner
         path = self.path.split("?", 1)[0]
         if path == "/health":
             self._send(200, b"ok", "text/plain; charset=utf-8")
-        elif path == "/":
-            self._send(200, service.page(""))
-        elif path == "/compose" and service.id == "mail":
-            self._send(200, service.page(compose_view(self.path)))
-        elif path == "/audio-only" and service.audio_only:
-            self._send(200, service.page(
-                "<p>Nur Ton, für langsame Verbindungen. "
-                "<span lang='en'>Audio only, for slow connections.</span></p>"))
-        else:
+            return
+        if service.ox is not None and OxApi.handles(path):
+            status, body, headers = service.ox.answer(
+                self.path, self.headers.get("Authorization", ""))
+            raw = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(raw)))
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(raw)
+            return
+        signin = service.signin
+        if signin is not None and path == CALLBACK:
+            query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+            try:
+                location, cookie = signin.finish(query)
+            except SignInError as exc:
+                self._send(400, service.page(f"<p>Anmeldung fehlgeschlagen: "
+                                             f"{html.escape(str(exc))}</p>"))
+                return
+            self._redirect(location, cookie)
+            return
+        extra = service.content(self.path)
+        if extra is None:
             self._send(404, b"not found", "text/plain; charset=utf-8")
+            return
+        user = signin.user(self.headers.get("Cookie")) if signin is not None else None
+        if signin is not None and user is None:
+            self._redirect(signin.start(self.path))
+            return
+        self._send(200, service.page(extra, user))
 
     do_HEAD = do_GET
 
@@ -161,6 +208,11 @@ class DemoService:
     name: str
     port: int
     audio_only: bool = False
+    issuer: str = ""
+    """The demo identity provider: with it, the service signs its visitors in."""
+    ox: OxApi | None = None
+    """The OX App Suite API this service answers too (mail, calendar)."""
+    signin: DemoSignIn | None = field(default=None, repr=False)
     _server: _Server | None = field(default=None, repr=False)
 
     @property
@@ -171,8 +223,27 @@ class DemoService:
     def running(self) -> bool:
         return self._server is not None
 
-    def page(self, extra: str) -> bytes:
-        return PAGE.format(title=html.escape(self.name), extra=extra).encode("utf-8")
+    def page(self, extra: str, user: dict[str, Any] | None = None) -> bytes:
+        signed_in = SIGNED_IN.format(name=html.escape(str(user.get("name") or user.get(
+            "sub", "")))) if user else ""
+        return PAGE.format(title=html.escape(self.name), extra=extra,
+                           user=signed_in).encode("utf-8")
+
+    def content(self, request_path: str) -> str | None:
+        """What a page of this service shows (None: no such page)."""
+        path = request_path.split("?", 1)[0]
+        if path == "/":
+            return ""
+        if path == "/compose" and self.id == "mail":
+            return compose_view(request_path)
+        if path == "/audio-only" and self.audio_only:
+            return ("<p>Nur Ton, für langsame Verbindungen. "
+                    "<span lang='en'>Audio only, for slow connections.</span></p>")
+        if path.startswith("/room/") and self.id == "video":
+            room = html.escape(path.removeprefix("/room/"))
+            return f"<h2>Besprechungsraum {room}</h2><p>Sie sind im Raum. <span lang='en'>" \
+                   "You are in the room.</span></p>"
+        return None
 
     def start(self) -> None:
         if self._server is None:
@@ -180,6 +251,9 @@ class DemoService:
             server.owner = self
             self.port = int(server.server_address[1])
             self._server = server
+            if self.issuer and (self.signin is None or self.signin.base_url != self.url):
+                self.signin = DemoSignIn(self.id, self.issuer, self.url)
+                self.signin.register()
             _serve(server)
 
     def stop(self) -> None:
@@ -228,6 +302,17 @@ class _CatalogHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         demo: DemoServices = self.server.owner
         parts = self.path.strip("/").split("/")
+        if parts in (["control", "mail", "deliver"], ["control", "calendar", "meeting"]):
+            length = int(self.headers.get("Content-Length") or 0)
+            options = json.loads(self.rfile.read(length) or b"{}") if length else {}
+            try:
+                done = demo.deliver() if parts[1] == "mail" else demo.meeting(**options)
+            except (KeyError, TypeError, ValueError) as exc:
+                self._send(400, str(exc).encode(), {"Content-Type": "text/plain"})
+                return
+            self._send(200, json.dumps({**demo.state(), "done": done}).encode(),
+                       {"Content-Type": "application/json"})
+            return
         if len(parts) == 3 and parts[0] == "control" and parts[2] in ("stop", "start"):
             try:
                 demo.control(parts[1], parts[2])
@@ -244,15 +329,22 @@ class _CatalogHandler(BaseHTTPRequestHandler):
 class DemoServices:
     """Every demo service, the catalog and the control endpoint; see the module doc."""
 
-    def __init__(self, out: Path, *, catalog: bool = True, fixed_ports: bool = True) -> None:
+    def __init__(self, out: Path, *, catalog: bool = True, fixed_ports: bool = True,
+                 issuer: str = "") -> None:
         self.out = out
         self.manifest_file = out / "catalog" / "manifest.json"
         builtin = tomllib.loads(BUILTIN.read_text(encoding="utf-8"))
         self._builtin = builtin
+        self.issuer = issuer
+        self.ox = OxApi(issuer) if issuer else None
+        """The OX App Suite API of the mail and calendar services (one OX, as in openDesk)."""
+        if self.ox is not None:
+            self.ox.set_unread(3)
         first = FIRST_SERVICE_PORT if fixed_ports else 0
         self.services = {
             s["id"]: DemoService(s["id"], s["name"]["de"], first + i if first else 0,
-                                 audio_only=s["id"] == "video")
+                                 audio_only=s["id"] == "video", issuer=issuer,
+                                 ox=self.ox if s["id"] in ("mail", "calendar") else None)
             for i, s in enumerate(builtin["services"])
         }
         self.catalog_running = catalog
@@ -317,7 +409,27 @@ class DemoServices:
             "&body={body}",
             "meeting_low_bandwidth_url": f"{video.url}audio-only?room={{path}}",
         }
+        if issuer and self.ox is not None:
+            tenant["integrations"] = self.integrations()
+            # Keycloak grants an app's client scope only when asked: the sign-in asks for
+            # the integrations' scopes (app.build_auth adds them).
         return tenant
+
+    def deliver(self) -> dict[str, Any]:
+        """A new mail arrives in the demo inbox."""
+        if self.ox is None:
+            raise ValueError("the demo runs without its identity provider: no mail API")
+        return {"unread": self.ox.deliver()}
+
+    def meeting(self, minutes: float = 3, title: str = "Abstimmung Haushalt") -> dict[str, Any]:
+        """A meeting starting in ``minutes``, with a link to the video service's room."""
+        if self.ox is None:
+            raise ValueError("the demo runs without its identity provider: no calendar API")
+        start = time.time() + float(minutes) * 60
+        room = f"{self.services['video'].url}room/haushalt-{int(start) % 10000}"
+        self.ox.add_event(str(title), start, 30, conference=room,
+                          location="Videokonferenz")
+        return {"title": title, "start": start, "join_url": room}
 
     def control(self, name: str, action: str) -> None:
         with self._lock:
@@ -332,6 +444,18 @@ class DemoServices:
                 service.start()
                 if service.port != port:  # its port was taken meanwhile: tell the catalog
                     self.write_manifest()
+
+    def integrations(self) -> dict[str, Any]:
+        """Unread mail and the next meeting from the demo's OX API, as IT would set them."""
+        common = {"enabled": True, "audience": AUDIENCE,
+                  "claims": ["opendesk_objectid", "context"]}
+        return {
+            "mail": {**common, "service": "mail", "backend": "ox", "scopes": ["read_mail"],
+                     "api_url": self.services["mail"].url.rstrip("/") + API},
+            "calendar": {**common, "service": "calendar", "backend": "ox",
+                         "scopes": ["read_calendar"],
+                         "api_url": self.services["calendar"].url.rstrip("/") + API},
+        }
 
     def state(self) -> dict[str, Any]:
         with self._lock:

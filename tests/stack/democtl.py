@@ -5,6 +5,8 @@
     democtl.py stop mail        # the tile turns "unreachable" at the next status round
     democtl.py start mail
     democtl.py stop catalog     # the manifest server goes away: the launcher keeps its copy
+    democtl.py mail             # a new mail arrives: the E-Mail badge rises, a notification
+    democtl.py meeting [MIN]    # a meeting starting in MIN (3) minutes, with a video link
 
 Service ids are those of the Musterstadt tenant (portal, mail, calendar, chat, video,
 files, office, projects, wiki, notes). The catalog itself is
@@ -24,16 +26,21 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTROL_FILE = Path(os.environ.get("DEMO_DIR") or ROOT / "build" / "demo") / "control.json"
 
 
-def _request(url: str, method: str = "GET") -> dict[str, object]:
-    request = urllib.request.Request(url, method=method, data=b"" if method == "POST" else None)
+def _request(url: str, method: str = "GET", body: dict[str, object] | None = None
+             ) -> dict[str, object]:
+    data = json.dumps(body).encode() if body is not None else (b"" if method == "POST" else None)
+    request = urllib.request.Request(url, method=method, data=data,
+                                     headers={"Content-Type": "application/json"})
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: direct
     with opener.open(request, timeout=10) as answer:
         return dict(json.loads(answer.read()))
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("status", "stop", "start") or (
-            argv[0] != "status" and len(argv) != 2):
+    simple = ("status", "mail", "meeting")
+    if not argv or argv[0] not in ("status", "stop", "start", "mail", "meeting") or (
+            argv[0] not in simple and len(argv) != 2) or (
+            argv[0] in ("status", "mail") and len(argv) != 1) or len(argv) > 2:
         print(__doc__.strip() if __doc__ else "", file=sys.stderr)
         return 2
     try:
@@ -45,6 +52,22 @@ def main(argv: list[str]) -> int:
     try:
         if argv[0] == "status":
             state = _request(control)
+        elif argv[0] == "mail":
+            state = _request(f"{control}/mail/deliver", method="POST")
+            done = state["done"]
+            assert isinstance(done, dict)
+            print(f"Neue E-Mail zugestellt: {done['unread']} ungelesen / new mail delivered: "
+                  f"{done['unread']} unread")
+            return 0
+        elif argv[0] == "meeting":
+            minutes = float(argv[1]) if len(argv) == 2 else 3.0
+            state = _request(f"{control}/calendar/meeting", method="POST",
+                             body={"minutes": minutes})
+            done = state["done"]
+            assert isinstance(done, dict)
+            print(f"Termin „{done['title']}“ in {minutes:g} Minuten / meeting in {minutes:g} "
+                  f"minutes: {done['join_url']}")
+            return 0
         else:
             state = _request(f"{control}/{argv[1]}/{argv[0]}", method="POST")
     except urllib.error.HTTPError as exc:

@@ -11,6 +11,7 @@ Environment:
   FAKE_BROWSER_USER / FAKE_BROWSER_PASSWORD   default demo / demo
   FAKE_BROWSER_COOKIES  cookie file (default: none kept)
   FAKE_BROWSER_VISITS   file to which each opened URL's path is appended
+  FAKE_BROWSER_PAGE     file that gets the text of the last page shown (what a person sees)
 """
 
 from __future__ import annotations
@@ -156,8 +157,12 @@ def main(argv: list[str]) -> int:
         session.cookies = jar  # type: ignore[assignment]
     act_like_a_browser(session)
     try:
-        browse(url, action=action, user=os.environ.get("FAKE_BROWSER_USER", "demo"),
-               password=os.environ.get("FAKE_BROWSER_PASSWORD", "demo"), session=session)
+        shown = browse(url, action=action, user=os.environ.get("FAKE_BROWSER_USER", "demo"),
+                       password=os.environ.get("FAKE_BROWSER_PASSWORD", "demo"),
+                       session=session)
+        page = os.environ.get("FAKE_BROWSER_PAGE")
+        if page and shown is not None:
+            Path(page).write_text(shown.text, encoding="utf-8")
     finally:
         if jar is not None:
             jar.save(ignore_discard=True, ignore_expires=True)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -47,83 +46,18 @@ class OxState:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-    protocol_version = "HTTP/1.1"
+class OxApi:
+    """The answers, apart from any server: :class:`OxStandIn` serves them alone, the
+    demo's mail and calendar services (demo_services.py) next to their pages."""
 
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
-              ) -> None:
-        raw = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(raw)))
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(raw)
-
-    def _deny(self, path: str, status: int, error: str, scope: str = "") -> None:
-        with self.server.state.lock:
-            self.server.state.requests.append((path, error))
-        challenge = f'Bearer realm="OX", error="{error}"' + (f', scope="{scope}"' if scope else "")
-        self._send(status, {"error": error, "code": "OAUTH-0001" if status == 401
-                            else "OAUTH-0003"}, {"WWW-Authenticate": challenge})
-
-    def do_GET(self) -> None:
-        parts = urlsplit(self.path)
-        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-        scope = {f"{API}/folders": "read_mail", f"{API}/chronos": "read_calendar"}.get(parts.path)
-        if scope is None:
-            self._send(404, {"error": "not found"})
-            return
-        auth = self.headers.get("Authorization", "")
-        claims = self.server.verify(auth[7:]) if auth.startswith("Bearer ") else None
-        if claims is None:
-            self._deny(parts.path, 401, "invalid_token")
-            return
-        if scope not in str(claims.get("scope", "")).split():
-            self._deny(parts.path, 403, "insufficient_scope", scope)
-            return
-        state = self.server.state
-        with state.lock:
-            state.requests.append((parts.path, "ok"))
-            if scope == "read_mail":
-                if query.get("action") != "get" or query.get("id") != "default0/INBOX":
-                    body: dict[str, Any] = {"error": "unknown folder", "code": "FLD-0008"}
-                else:
-                    body = {"data": {"id": "default0/INBOX", "title": "INBOX",
-                                     "total": max(state.total, state.unread),
-                                     "unread": state.unread},
-                            "timestamp": int(time.time() * 1000)}
-            else:
-                body = {"data": list(state.events), "timestamp": int(time.time() * 1000)}
-        self._send(200, body)
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    state: OxState
-    verify: Callable[[str], dict[str, Any] | None]
-
-
-class OxStandIn:
-    """The stand-in on 127.0.0.1; ``api_url`` is what the tenant names as ``api_url``."""
-
-    def __init__(self, issuer: str) -> None:
+    def __init__(self, issuer: str, state: OxState | None = None) -> None:
         self.issuer = issuer
-        self.state = OxState()
+        self.state = state or OxState()
         self._keys: KeySet | None = None
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.state = self.state
-        self._server.verify = self._verify
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
-    @property
-    def api_url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}{API}"
+    @staticmethod
+    def handles(path: str) -> bool:
+        return path in (f"{API}/folders", f"{API}/chronos")
 
     def _key_set(self) -> KeySet:
         if self._keys is None:
@@ -133,7 +67,7 @@ class OxStandIn:
             self._keys = KeySet.import_key_set(jwks)
         return self._keys
 
-    def _verify(self, token: str) -> dict[str, Any] | None:
+    def verify(self, token: str) -> dict[str, Any] | None:
         """OX's expect_jwt check: signature, issuer, expiry, audience, user claims."""
         try:
             claims = dict(jwt.decode(token, self._key_set(), algorithms=["RS256"]).claims)
@@ -147,9 +81,52 @@ class OxStandIn:
             return None
         return claims
 
+    def answer(self, raw_path: str, authorization: str
+               ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        """(status, JSON body, headers) for a GET of ``raw_path``."""
+        parts = urlsplit(raw_path)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        scope = {f"{API}/folders": "read_mail", f"{API}/chronos": "read_calendar"}.get(parts.path)
+        if scope is None:
+            return 404, {"error": "not found"}, {}
+        claims = self.verify(authorization[7:]) if authorization.startswith("Bearer ") else None
+        if claims is None:
+            return self._deny(parts.path, 401, "invalid_token")
+        if scope not in str(claims.get("scope", "")).split():
+            return self._deny(parts.path, 403, "insufficient_scope", scope)
+        state = self.state
+        with state.lock:
+            state.requests.append((parts.path, "ok"))
+            if scope == "read_mail":
+                if query.get("action") != "get" or query.get("id") != "default0/INBOX":
+                    body: dict[str, Any] = {"error": "unknown folder", "code": "FLD-0008"}
+                else:
+                    body = {"data": {"id": "default0/INBOX", "title": "INBOX",
+                                     "total": max(state.total, state.unread),
+                                     "unread": state.unread},
+                            "timestamp": int(time.time() * 1000)}
+            else:
+                body = {"data": list(state.events), "timestamp": int(time.time() * 1000)}
+        return 200, body, {}
+
+    def _deny(self, path: str, status: int, error: str, scope: str = ""
+              ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        with self.state.lock:
+            self.state.requests.append((path, error))
+        challenge = f'Bearer realm="OX", error="{error}"' + (f', scope="{scope}"' if scope else "")
+        return status, {"error": error, "code": "OAUTH-0001" if status == 401
+                        else "OAUTH-0003"}, {"WWW-Authenticate": challenge}
+
     def set_unread(self, count: int) -> None:
         with self.state.lock:
             self.state.unread = count
+
+    def deliver(self, count: int = 1) -> int:
+        """New mail arrives: the unread (and total) count rises; the new unread count."""
+        with self.state.lock:
+            self.state.unread += count
+            self.state.total = max(self.state.total, self.state.unread) + count
+            return self.state.unread
 
     def add_event(self, summary: str, start: float, minutes: int = 30, *,
                   location: str = "", description: str = "",
@@ -157,15 +134,68 @@ class OxStandIn:
         def stamp(epoch: float) -> dict[str, str]:
             return {"value": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(epoch)), "tzid": "UTC"}
 
-        event: dict[str, Any] = {
-            "id": str(len(self.state.events) + 1), "folder": "cal://0/31",
-            "summary": summary, "startDate": stamp(start), "endDate": stamp(start + minutes * 60),
-            "location": location, "description": description,
-        }
-        if conference:
-            event["conferences"] = [{"uri": conference, "label": "Video", "features": ["VIDEO"]}]
         with self.state.lock:
+            number = len(self.state.events) + 1
+            event: dict[str, Any] = {
+                "id": str(number), "uid": f"demo-{number}-{int(start)}",
+                "folder": "cal://0/31", "summary": summary, "startDate": stamp(start),
+                "endDate": stamp(start + minutes * 60), "location": location,
+                "description": description,
+            }
+            if conference:
+                event["conferences"] = [{"uri": conference, "label": "Video",
+                                         "features": ["VIDEO"]}]
             self.state.events.append(event)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        status, body, headers = self.server.api.answer(
+            self.path, self.headers.get("Authorization", ""))
+        raw = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(raw)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(raw)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    api: OxApi
+
+
+class OxStandIn:
+    """The stand-in on 127.0.0.1; ``api_url`` is what the tenant names as ``api_url``."""
+
+    def __init__(self, issuer: str) -> None:
+        self.issuer = issuer
+        self.api = OxApi(issuer)
+        self.state = self.api.state
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.api = self.api
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}{API}"
+
+    def set_unread(self, count: int) -> None:
+        self.api.set_unread(count)
+
+    def add_event(self, summary: str, start: float, minutes: int = 30, *,
+                  location: str = "", description: str = "",
+                  conference: str | None = None) -> None:
+        self.api.add_event(summary, start, minutes, location=location,
+                           description=description, conference=conference)
 
     def outcomes(self, path_end: str) -> list[str]:
         with self.state.lock:

@@ -11,6 +11,9 @@
 // (tamper.mjs) come from --behaviour, $STACK_BEHAVIOUR or POST /__admin/behaviour.
 // Access tokens are shaped like Keycloak's (keycloak.mjs); resource indicators (RFC 8707)
 // come from --resources or POST /__admin/resources.
+// The demo's web services sign in here as confidential OpenID Connect clients of their
+// own (POST /__admin/clients with their metadata): first-party apps, no consent page,
+// so a browser with a provider session is signed in to them silently (prompt=none).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -88,6 +91,29 @@ function send(res, status, body, type = 'text/html; charset=utf-8') {
 
 // Resource servers that introspect tokens (as Dovecot and a CalDAV server do), each a
 // confidential client of its own, as in openDesk.
+// The demo's web services, registered at run time (their ports are known only then):
+// client_id -> oidc-provider client metadata.
+export const WEB_CLIENTS = {};
+
+function webClient(metadata) {
+  const id = String(metadata.client_id ?? '');
+  if (!/^demo-[a-z0-9_.-]{1,60}$/.test(id)) throw new Error(`a demo client id starts with demo-: ${id}`);
+  const uris = (metadata.redirect_uris ?? []).map(String);
+  if (!uris.length || !uris.every((u) => u.startsWith('http://127.0.0.1:'))) {
+    throw new Error('a demo client redirects to a loopback address');
+  }
+  return {
+    client_id: id,
+    client_secret: String(metadata.client_secret ?? ''),
+    client_name: String(metadata.client_name ?? id),
+    application_type: 'web',
+    token_endpoint_auth_method: 'client_secret_basic',
+    redirect_uris: uris,
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  };
+}
+
 export const RESOURCE_SERVER_CLIENTS = {
   'opendesk-dovecot': 'dovecot-introspection-secret-not-a-secret',
   'opendesk-caldav': 'caldav-introspection-secret-not-a-secret',
@@ -106,8 +132,15 @@ function buildProvider(issuer, options, jwk, behaviour, jwtLookup) {
     accountId: DEMO_USER.claims.sub,
     async claims() { return { ...DEMO_USER.claims }; },
   };
+  const Store = createStore(options.state, { AccessToken: jwtLookup });
+  class Adapter extends Store {
+    async find(id) {
+      if (this.model === 'Client') return WEB_CLIENTS[id];
+      return super.find(id);
+    }
+  }
   return new Provider(issuer, {
-    adapter: createStore(options.state, { AccessToken: jwtLookup }),
+    adapter: Adapter,
     clients: [{
       client_id: 'arbeitsplatz',
       client_name: 'Arbeitsplatz',
@@ -133,6 +166,20 @@ function buildProvider(issuer, options, jwk, behaviour, jwtLookup) {
       response_types: [],
       redirect_uris: [],
     }))],
+    async loadExistingGrant(ctx) {
+      // The demo's own web services are first-party apps (consent off in Keycloak):
+      // their grant is made here, so a sign-in through the provider session is silent.
+      const grantId = ctx.oidc.result?.consent?.grantId
+        || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      if (!WEB_CLIENTS[ctx.oidc.client.clientId]) return undefined;
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId,
+      });
+      grant.addOIDCScope('openid profile email');
+      await grant.save();
+      return grant;
+    },
     async findAccount(ctx, id) {
       return id === account.accountId ? account : undefined;
     },
@@ -261,6 +308,22 @@ async function admin(behaviour, req, res, url) {
       }
     }
     return send(res, 200, JSON.stringify({ behaviour, switches: SWITCHES }), 'application/json');
+  }
+  if (url.pathname === '/__admin/clients') {
+    if (req.method === 'POST') {
+      const body = JSON.parse((await readBody(req)) || '{}');
+      try {
+        for (const metadata of Array.isArray(body) ? body : [body]) {
+          const client = webClient(metadata);
+          WEB_CLIENTS[client.client_id] = client;
+        }
+      } catch (err) {
+        return send(res, 400, String(err.message), 'text/plain');
+      }
+    }
+    const listed = Object.fromEntries(Object.entries(WEB_CLIENTS).map(
+      ([id, c]) => [id, { redirect_uris: c.redirect_uris }]));
+    return send(res, 200, JSON.stringify(listed), 'application/json');
   }
   if (url.pathname === '/__admin/resources') {
     if (req.method === 'POST') Object.assign(RESOURCES, JSON.parse((await readBody(req)) || '{}'));

@@ -218,3 +218,35 @@ def app_icon() -> QIcon:
         painter.end()
         result.addPixmap(image)
     return result
+
+
+def app_icon_with_count(count: int) -> QIcon:
+    """The application's icon with the unread total on a red disc (the tray): a number,
+    capped at "99+", in white on a dark red that keeps 4.5:1 against the white digits."""
+    from PySide6.QtGui import QFont
+
+    from workplace.integrations.model import badge_text
+
+    text = badge_text(count)
+    result = QIcon()
+    base = app_icon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        image = base.pixmap(size, size).toImage().convertToFormat(
+            QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        height = max(8.0, size * 0.55)
+        width = max(height, height * (0.45 + 0.32 * len(text)))
+        disc = QRectF(size - width, 0, width, height)
+        path = QPainterPath()
+        path.addRoundedRect(disc, height / 2, height / 2)
+        painter.fillPath(path, QColor("#b3261e"))
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(6, int(height * 0.78)))
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        result.addPixmap(QPixmap.fromImage(image))
+    return result
