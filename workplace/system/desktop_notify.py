@@ -95,7 +95,7 @@ class FreedesktopNotifications:
             for member in ("ActionInvoked", "NotificationClosed"):
                 rule = MatchRule(type="signal", interface=NAME, member=member, path=PATH)
                 router.send_and_get_reply(message_bus.AddMatch(rule), timeout=TIMEOUT_S)
-                self._filters.append(router.filter(rule, queue=relay))  # type: ignore[arg-type]
+                self._filters.append(router.filter(rule, queue=relay))
         except NotificationServiceMissing:
             router.close()
             raise

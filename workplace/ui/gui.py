@@ -203,6 +203,10 @@ class Gui(QObject):
         self.window.attach_status(self.status)
         self.status.statuses_changed.connect(self._on_status_statuses_changed)
         self.status.profile_changed.connect(self._on_status_profile_changed)
+        from workplace.ui.waitingview import Waiting
+
+        self.waiting = Waiting(self)
+        """Unread mail and the next meeting (after sign-in), and their notifications."""
 
     def _place_window(self) -> None:
         """The default size, but never larger than the screen, centred on it."""
@@ -349,6 +353,7 @@ class Gui(QObject):
         if self._disposed:
             return
         self._disposed = True
+        self.waiting.dispose()
         self.links.dispose()
         self.account.dispose()
         self.status.dispose()
@@ -370,6 +375,7 @@ class Gui(QObject):
             self.jobs.run(
                 lambda: self.workplace.save_geometry(geometry), name="save-geometry", serial=True
             )
+        self.waiting.dispose()
         self.account.dispose()
         self.status.dispose()
         self.jobs.wait()

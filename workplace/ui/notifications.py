@@ -17,7 +17,7 @@ the :class:`~workplace.ui.waiting.WaitingController` and
 
 Signals:
     open_requested(str): a click on a notification: open this service (its id).
-    join_requested(str): Join on a meeting reminder: the meeting link.
+    join_requested(object): Join on a meeting reminder: the :class:`Meeting`.
     shown(object): a :class:`~workplace.integrations.notices.Batch` was shown (its
         backend is :attr:`Notifier.backend`); tests and the log follow this.
 """
@@ -51,7 +51,7 @@ MAX_TIMER_S = 6 * 3600.0
 
 class Notifier(QObject):
     open_requested = Signal(str)
-    join_requested = Signal(str)
+    join_requested = Signal(object)
     shown = Signal(object)
     _event = Signal(str, int, str)
 
@@ -178,8 +178,12 @@ class Notifier(QObject):
         fdo = self._fdo
         if fdo is not None and shown:
             ids = list(shown)
-            self._jobs.run(lambda: [fdo.close_notification(i) for i in ids],
-                           name="notify-close")
+
+            def close() -> None:
+                for notification in ids:
+                    fdo.close_notification(notification)
+
+            self._jobs.run(close, name="notify-close")
 
     # -- the words ----------------------------------------------------------------------------
 
@@ -324,7 +328,7 @@ class Notifier(QObject):
         log.info("notification clicked: %s", action,
                  extra={"event": "notify.clicked", "action": action})
         if action == "join" and joinable is not None and joinable.join_url:
-            self.join_requested.emit(joinable.join_url)
+            self.join_requested.emit(joinable)
         else:
             self.open_requested.emit(batch.service_id)
 
