@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What is waiting, in the running window: the real sign-in at the test provider, the
+demo's mail and calendar services answering the OX App Suite HTTP API (a STAND-IN shaped
+like OX's documented API, tests/stack/ox_standin.py: OX cannot run here), the window's
+one timer, checks as jobs, notifications with do-not-disturb, and sign-out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from demo_services import DemoServices
+from provider import TestProvider
+
+from tests.gui.conftest import GuiFactory
+from tests.gui.test_signin import Visits, fake_browser, sign_in_by_click  # noqa: F401
+from workplace.integrations.model import Availability
+from workplace.integrations.notices import NoticeKind
+
+pytestmark = pytest.mark.integration
+
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def demo(provider: TestProvider, tmp_path: Path) -> Iterator[DemoServices]:
+    services = DemoServices(tmp_path / "demo", fixed_ports=False, issuer=provider.issuer)
+    services.start()
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+@pytest.fixture
+def gui(make_gui: GuiFactory, demo: DemoServices, fake_browser: Visits,  # noqa: F811
+        secret_service: Any, tmp_path: Path, qtbot: Any) -> Iterator[Any]:
+    """The window of the demo tenant, signed in (async jobs, no status probes)."""
+    from workplace.auth.keyring_store import SERVICE, KeyringStore
+
+    account = f"arbeitsplatz@{demo.issuer}"
+    store = KeyringStore(secret_service, service=SERVICE)
+    store.delete(account)
+    tenant = tmp_path / "tenant.json"
+    tenant.write_text(json.dumps(demo.tenant(demo.issuer)), encoding="utf-8")
+    window = make_gui(tenant, synchronous=False, auth=True)
+    sign_in_by_click(qtbot, window)
+    yield window
+    store.delete(account)
+
+
+def badge(gui: Any) -> int | None:
+    reading = gui.waiting.controller.readings.get("mail")
+    return reading.badge if reading is not None else None
+
+
+def test_the_unread_count_arrives_after_sign_in_and_rises_with_new_mail(
+    qtbot: Any, gui: Any, demo: DemoServices
+) -> None:
+    controller = gui.waiting.controller
+    qtbot.waitUntil(lambda: badge(gui) == 3, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "calendar" in controller.readings, timeout=WAIT_MS)
+    assert controller.readings["calendar"].availability == Availability.OK
+    assert controller.total_unread() == 3
+    # One timer, armed for the next check (home: every 5 minutes), nothing busier.
+    assert controller._timer.isActive()
+    assert 200_000 < controller._timer.remainingTime() <= 5 * 60_000 * 1.2
+
+    demo.deliver()
+    with qtbot.waitSignal(controller.notice, timeout=WAIT_MS) as told:
+        controller.refresh_now()
+    notice = told.args[0]
+    assert (notice.kind, notice.count, notice.unread) == (NoticeKind.MAIL, 1, 4)
+    assert badge(gui) == 4
+    with qtbot.waitSignal(gui.waiting.notifier.shown, timeout=WAIT_MS) as shown:
+        pass
+    _title, body = gui.waiting.notifier.texts(shown.args[0])
+    assert body == "1 new e-mail · 4 unread"  # a count, never a subject or sender
+
+
+def test_a_meeting_starting_soon_is_reminded_once_with_join(
+    qtbot: Any, gui: Any, demo: DemoServices
+) -> None:
+    controller, notifier = gui.waiting.controller, gui.waiting.notifier
+    qtbot.waitUntil(lambda: "calendar" in controller.readings, timeout=WAIT_MS)
+    added = demo.meeting(minutes=3)
+    with qtbot.waitSignal(notifier.shown, timeout=WAIT_MS) as shown:
+        controller.refresh_now()
+    batch = shown.args[0]
+    meeting = batch.meetings[0]
+    assert meeting.title == added["title"] and meeting.join_url == added["join_url"]
+    assert meeting.join_service == "video" or meeting.join_service is None
+    assert batch.joinable(controller._clock()) is meeting
+    title, body = notifier.texts(batch)
+    assert title == added["title"] and body.startswith("Starts in 3 min (")
+
+    with qtbot.waitSignal(notifier.join_requested, timeout=WAIT_MS) as joined:
+        notifier._act(batch, "join")
+    assert joinable_url(joined.args[0]) == added["join_url"]
+
+    # The next check finds the same meeting: no second reminder.
+    shown_before = []
+    notifier.shown.connect(shown_before.append)
+    checks = controller.checks
+    controller.refresh_now()
+    qtbot.waitUntil(lambda: controller.checks >= checks + 2, timeout=WAIT_MS)
+    qtbot.wait(2 * 1500)  # the batch window passes: nothing was gathered
+    assert shown_before == []
+
+
+def joinable_url(meeting: Any) -> str:
+    return str(meeting.join_url)
+
+
+def test_do_not_disturb_holds_back_and_tells_afterwards(
+    qtbot: Any, gui: Any, demo: DemoServices
+) -> None:
+    controller, notifier = gui.waiting.controller, gui.waiting.notifier
+    store = gui.window.settings_store
+    qtbot.waitUntil(lambda: badge(gui) == 3, timeout=WAIT_MS)
+    with qtbot.waitSignal(store.changed, timeout=WAIT_MS):
+        gui.waiting.set_do_not_disturb(True)
+    assert notifier.quiet_now()
+
+    shown: list[Any] = []
+    notifier.shown.connect(shown.append)
+    demo.deliver()
+    demo.deliver()
+    with qtbot.waitSignal(controller.notice, timeout=WAIT_MS):
+        controller.refresh_now()
+    qtbot.waitUntil(lambda: len(notifier.gate.held) == 1, timeout=WAIT_MS)
+    assert shown == [] and badge(gui) == 5  # the badge rises all the same
+
+    with qtbot.waitSignal(notifier.shown, timeout=WAIT_MS) as told:
+        gui.waiting.set_do_not_disturb(False)
+    batch = told.args[0]
+    assert batch.held and batch.new_mail == 2
+    title, body = notifier.texts(batch)
+    assert title == "While do not disturb was on" and body.startswith("2 new e-mails")
+
+
+def test_sign_out_forgets_what_was_waiting(qtbot: Any, gui: Any) -> None:
+    controller = gui.waiting.controller
+    qtbot.waitUntil(lambda: badge(gui) == 3, timeout=WAIT_MS)
+    with qtbot.waitSignal(controller.cleared, timeout=WAIT_MS):
+        gui.window.header.account.trigger_sign_out()
+    assert controller.readings == {} and controller.total_unread() == 0
+    assert not controller._timer.isActive()
