@@ -19,6 +19,14 @@ it (workplace/ui/status.py, workplace/ui/account.py):
   policy's ``low_bandwidth`` is handed to ``AuthService.set_low_bandwidth`` as the
   window does; it no longer changes the sign-in's plan.
 
+With ``integrations`` on, the demo's mail and calendar integrations are checked too,
+as the window's adapter (workplace/ui/waiting.py) drives them: the core's
+:class:`~workplace.integrations.schedule.Schedule` in the same virtual hour (no
+jitter), each check the real :meth:`Integrations.check` with the launcher's token
+against the OX App Suite API STAND-IN (tests/stack/ox_standin.py; OX cannot run here)
+with conditional requests where it offers them. Their token comes from the same
+sign-in (the integrations' scopes asked for at sign-in, as app.build_auth does).
+
 Bytes are counted on the sockets (HTTP and, where used, TLS). The gaps between events
 are minutes, longer than servers keep idle connections open, so the keep-alive pool is
 emptied before each event: every event pays its own connection, as it would for real.
@@ -44,6 +52,7 @@ from benchmarks.loopback import HttpFixture, MemoryKeyring, Route, node_missing,
 HOUR = 3600.0
 MANIFEST_PATH = "/catalog/manifest.json"
 ACTIVITIES = ("probes", "catalog", "auth")
+INTEGRATIONS = ("mail", "calendar")
 
 
 def manifest_body() -> bytes:
@@ -88,10 +97,22 @@ class Activity:
         return statistics.mean(self.bytes) * HOUR / self.interval
 
 
+def integration_settings(api_url: str) -> dict[str, Any]:
+    """Mail and calendar through the OX API, as the demo tenant sets them."""
+    common = {"enabled": True, "backend": "ox", "api_url": api_url,
+              "audience": "opendesk-oxappsuite", "claims": ["opendesk_objectid", "context"]}
+    return {"mail": {**common, "service": "mail", "scopes": ["read_mail"]},
+            "calendar": {**common, "service": "calendar", "scopes": ["read_calendar"]}}
+
+
 def simulate(
-    provider: Any, manifest_url: str, paths: Any, *, low_bandwidth: bool
+    provider: Any, manifest_url: str, paths: Any, *, low_bandwidth: bool,
+    ox_api: str | None = None,
 ) -> dict[str, Any]:
-    """One idle hour; returns bytes per hour per activity plus the counts."""
+    """One idle hour; returns bytes per hour per activity plus the counts.
+
+    ``ox_api``: the OX API stand-in's URL; mail and calendar are checked too.
+    """
     from demo import demo_tenant  # tests/stack
     from harness import Browser  # tests/stack
 
@@ -108,6 +129,11 @@ def simulate(
 
     tenant = demo_tenant(provider.issuer)
     tenant["catalog"] = {"manifest_url": manifest_url}
+    if ox_api is not None:
+        tenant["integrations"] = integration_settings(ox_api)
+        identity = tenant["identity_provider"]
+        assert isinstance(identity, dict)
+        identity["scopes"] = [*identity.get("scopes", []), "read_mail", "read_calendar"]
     preferences = Preferences(low_bandwidth="on" if low_bandwidth else "off")
     settings = Settings(tenant=Tenant.model_validate(tenant), preferences=preferences)
     profile = UNKNOWN_PROFILE  # home: online, not metered
@@ -131,6 +157,7 @@ def simulate(
         scope=policy.probes, issuer=settings.tenant.identity_provider.issuer,
     )
     probe_factory = network.factory(retries=0)
+    checks = _integrations(settings, auth, network, clock) if ox_api is not None else None
 
     def probe() -> None:
         statuses = probe_services(services, profile, probe_factory, options)
@@ -172,6 +199,33 @@ def simulate(
         due = {"probes": float(policy.status_interval), "catalog": catalog_every,
                "auth": _auth_due(state) - clock.start}
         run = {"probes": probe, "catalog": catalog, "auth": refresh}
+        schedule = None
+        if checks is not None:
+            from workplace.integrations.schedule import Schedule
+
+            schedule = Schedule(checks.configs(), profile, uniform=_middle)
+            schedule.replan(profile, policy.low_bandwidth, clock.start, round_now=True)
+            for name in checks.names():  # the round after sign-in: set-up, not idle
+                result = checks.check(name)
+                if result.availability.value != "ok":
+                    raise RuntimeError(f"{name} check: {result.availability} ({result.detail})")
+                schedule.take_due(clock.start)
+                schedule.done(result, clock.start)
+            counter.sent = counter.received = 0
+            for name in checks.names():
+                activities[name] = Activity()
+                due[name] = float(schedule.due[name] or HOUR * 10) - clock.start
+
+                def check(name: str = name) -> Any:
+                    assert checks is not None and schedule is not None
+                    schedule.take_due(clock())
+                    result = checks.check(name)
+                    if result.availability.value != "ok":
+                        raise RuntimeError(f"{name}: {result.availability} ({result.detail})")
+                    schedule.done(result, clock())
+                    return result
+
+                run[name] = check
         auth_times: list[float] = [0.0]
         for _ in range(10_000):  # bounded: an hour has far fewer events
             name = min(due, key=lambda k: due[k])
@@ -188,20 +242,28 @@ def simulate(
                 due["auth"] = max(at + 1.0, _auth_due(result) - clock.start)
             elif name == "probes":
                 due["probes"] = at + float(policy.status_interval)
-            else:
+            elif name == "catalog":
                 due["catalog"] = at + catalog_every
+            else:
+                assert schedule is not None
+                every = float(schedule.due[name] or 0) - clock.start - at
+                activities[name].interval = every
+                due[name] = at + every
         first_hour = {k: sum(a.bytes) for k, a in activities.items()}
         spacing = [b - a for a, b in itertools.pairwise(auth_times)]
         activities["auth"].interval = statistics.mean(spacing) if spacing else None
         # an activity rarer than hourly: run it once to learn its cost
-        for name in ("probes", "catalog"):
+        for name in ("probes", "catalog", *(INTEGRATIONS if checks is not None else ())):
             if not activities[name].bytes:
                 before = counter.sent + counter.received
                 clock.move_to(due[name])
                 network.close()
                 run[name]()
                 activities[name].bytes.append(counter.sent + counter.received - before)
-        per_hour = {k: activities[k].per_hour() for k in ACTIVITIES}
+        for name in INTEGRATIONS:
+            if name in activities and activities[name].interval is None and schedule:
+                activities[name].interval = float(schedule.due[name] or 0) - clock()
+        per_hour = {k: activities[k].per_hour() for k in activities}
         return {
             "per_hour": per_hour,
             "first_hour": first_hour,
@@ -216,6 +278,18 @@ def simulate(
     finally:
         auth.close()
         browser.session.close()
+
+
+def _integrations(settings: Any, auth: Any, network: Any, clock: Any) -> Any:
+    """The tenant's mail and calendar, wired as app.build_integrations wires them (no
+    application passwords: the OX API takes the token)."""
+    from workplace.integrations.runner import Context, Integrations
+
+    context = Context(session=network.session, trust=network.trust,
+                      services=lambda: settings.tenant.services,
+                      reminder_minutes=lambda: settings.preferences.meeting_reminder_minutes,
+                      count=network.counter.add, clock=clock)
+    return Integrations(settings.tenant.integrations, auth, context)
 
 
 def _middle(low: float, high: float) -> float:
@@ -248,17 +322,28 @@ def bench_idle(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
                                             "XDG_STATE_HOME", "XDG_DATA_HOME")}
     os.environ.update({k: v for k, v in _env(tmp).items() if k in saved})
     etag = '"musterstadt-v3"'
-    runs: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
+    runs: dict[tuple[bool, bool], list[dict[str, Any]]] = {
+        (saver, on): [] for saver in (False, True) for on in (False, True)}
+    latency: dict[str, Any] = {}
     try:
+        from ox_standin import OxStandIn  # tests/stack
+
         with TestProvider(access_ttl=300) as provider, HttpFixture(
             {MANIFEST_PATH: Route(200, manifest_body(), "application/json", etag)}
-        ) as manifests:
+        ) as manifests, OxStandIn(provider.issuer) as ox:
+            ox.set_unread(3)
+            ox.add_event("Teamrunde", time.time() + 2 * HOUR, conference="https://meet.example/a")
             for n in range(repeats):
                 for saver in (False, True):
-                    cache = tmp / f"cache-{n}-{int(saver)}"
-                    os.environ["XDG_CACHE_HOME"] = str(cache)  # a cold catalog cache each run
-                    runs[saver].append(simulate(provider, manifests.url(MANIFEST_PATH),
-                                                Paths.from_environment(), low_bandwidth=saver))
+                    for on in (False, True):
+                        cache = tmp / f"cache-{n}-{int(saver)}-{int(on)}"
+                        os.environ["XDG_CACHE_HOME"] = str(cache)  # a cold catalog cache
+                        runs[(saver, on)].append(simulate(
+                            provider, manifests.url(MANIFEST_PATH), Paths.from_environment(),
+                            low_bandwidth=saver, ox_api=ox.api_url if on else None))
+            from benchmarks.newmail import measure
+
+            latency = measure(provider, tmp, repeats=max(2, repeats), ox=ox)
     finally:
         for key, value in saved.items():
             if value is None:
@@ -274,7 +359,7 @@ def bench_idle(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
         return {
             "KB/hour by activity": {
                 k: round(statistics.median(r["per_hour"][k] for r in run_list) / 1024, 1)
-                for k in ACTIVITIES
+                for k in last["per_hour"]
             },
             "bytes per event": last["bytes_per_event"],
             "interval (s)": last["interval_s"],
@@ -282,11 +367,18 @@ def bench_idle(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
             "probe scope": last["probe_scope"],
         }
 
-    normal = [kb(r) for r in runs[False]]
-    low = [kb(r) for r in runs[True]]
-    return [
+    normal = [kb(r) for r in runs[(False, False)]]
+    low = [kb(r) for r in runs[(True, False)]]
+    normal_on = [kb(r) for r in runs[(False, True)]]
+    low_on = [kb(r) for r in runs[(True, True)]]
+    figures = [
         _figure("idle traffic, normal (home)", "KB/h", normal, None, "(reference)",
-                notes(runs[False])),
+                notes(runs[(False, False)])),
         _figure("idle traffic, low-bandwidth (home, saver on)", "KB/h", low, normal,
-                "< 50 KB/h", notes(runs[True])),
+                "< 50 KB/h", notes(runs[(True, False)])),
+        _figure("idle traffic with mail and calendar (OX API), normal (home)", "KB/h",
+                normal_on, normal, "(reference)", notes(runs[(False, True)])),
+        _figure("idle traffic with mail and calendar (OX API), low-bandwidth (home, saver on)",
+                "KB/h", low_on, low, "< 50 KB/h", notes(runs[(True, True)])),
     ]
+    return figures + list(latency.get("figures", []))
