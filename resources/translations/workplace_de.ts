@@ -55,6 +55,39 @@
     </message>
 </context>
 <context>
+    <name>AppPasswordDialog</name>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="34"/>
+        <source>Application password for %1</source>
+        <translation>Anwendungspasswort für %1</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="36"/>
+        <source>Your calendar is read with an application password, not with your sign-in. Create one in the webmail under Settings › Security › Application passwords and enter it here once. It is kept in this computer&apos;s secure keyring and forgotten when you sign out.</source>
+        <translation>Ihr Kalender wird mit einem Anwendungspasswort gelesen, nicht mit Ihrer Anmeldung. Legen Sie eines in der Webmail unter Einstellungen › Sicherheit › Anwendungspasswörter an und geben Sie es hier einmal ein. Es wird im sicheren Schlüsselbund dieses Computers verwahrt und beim Abmelden gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="51"/>
+        <source>&amp;Application password</source>
+        <translation>&amp;Anwendungspasswort</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="54"/>
+        <source>Application password</source>
+        <translation>Anwendungspasswort</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="62"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="98"/>
+        <source>The password could not be kept: this computer has no secure keyring available. Please contact the service desk.</source>
+        <translation>Das Passwort konnte nicht gespeichert werden: Auf diesem Computer steht kein sicherer Schlüsselbund zur Verfügung. Bitte wenden Sie sich an den Service-Desk.</translation>
+    </message>
+</context>
+<context>
     <name>AuthTexts</name>
     <message>
         <location filename="../../workplace/ui/authtext.py" line="37"/>
@@ -779,290 +812,425 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="288"/>
+        <location filename="../../workplace/ui/window.py" line="300"/>
+        <location filename="../../workplace/ui/window.py" line="547"/>
         <source>Workplace</source>
         <translation>Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="293"/>
+        <location filename="../../workplace/ui/window.py" line="305"/>
         <source>Workplace – all services in one place</source>
         <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="300"/>
+        <location filename="../../workplace/ui/window.py" line="314"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="303"/>
+        <location filename="../../workplace/ui/window.py" line="317"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="307"/>
+        <location filename="../../workplace/ui/window.py" line="321"/>
         <source>No services found</source>
         <translation>Keine Dienste gefunden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="448"/>
+        <location filename="../../workplace/ui/window.py" line="464"/>
         <source>No service matches “%1”</source>
         <translation>Kein Dienst passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="450"/>
+        <location filename="../../workplace/ui/window.py" line="466"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="458"/>
+        <location filename="../../workplace/ui/window.py" line="474"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation>Die Dienste Ihrer Organisation werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="459"/>
+        <location filename="../../workplace/ui/window.py" line="475"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation>Sie kommen aus der zentralen Dienstliste Ihrer Organisation; beim ersten Start dauert das einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="463"/>
+        <location filename="../../workplace/ui/window.py" line="479"/>
         <source>The services could not be loaded yet</source>
         <translation>Die Dienste konnten noch nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="464"/>
+        <location filename="../../workplace/ui/window.py" line="480"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation>Die zentrale Dienstliste ist nicht erreichbar; die Meldung oben nennt den Grund. Der Arbeitsplatz versucht es selbst erneut, oder drücken Sie F5.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="469"/>
+        <location filename="../../workplace/ui/window.py" line="485"/>
         <source>No services to show</source>
         <translation>Keine Dienste anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="470"/>
+        <location filename="../../workplace/ui/window.py" line="486"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="473"/>
+        <location filename="../../workplace/ui/window.py" line="489"/>
         <source>No services yet</source>
         <translation>Noch keine Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="474"/>
+        <location filename="../../workplace/ui/window.py" line="490"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
     </message>
 </context>
 <context>
+    <name>NextMeetingStrip</name>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="79"/>
+        <source>Next</source>
+        <translation>Als Nächstes</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="80"/>
+        <source>Join</source>
+        <translation>Teilnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="81"/>
+        <source>Enter application password…</source>
+        <translation>Anwendungspasswort eingeben …</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="82"/>
+        <source>Enter the calendar&apos;s application password</source>
+        <translation>Anwendungspasswort des Kalenders eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="113"/>
+        <source>Your calendar needs an application password before the next meeting can show here.</source>
+        <translation>Ihr Kalender braucht ein Anwendungspasswort, damit hier der nächste Termin erscheinen kann.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="119"/>
+        <source>Join: %1</source>
+        <translation>Teilnehmen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="92"/>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;Nicht stören</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="94"/>
+        <source>No notifications about mail and meetings; what arrives meanwhile comes in one summary afterwards.</source>
+        <translation>Keine Benachrichtigungen zu E-Mails und Terminen; was in der Zeit eintrifft, kommt danach in einer Zusammenfassung.</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="96"/>
+        <source>&amp;Quiet hours every day</source>
+        <translation>Täglich eine &amp;Ruhezeit</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="97"/>
+        <source>f&amp;rom</source>
+        <translation>&amp;von</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="98"/>
+        <source>un&amp;til</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="99"/>
+        <source>Quiet hours start</source>
+        <translation>Beginn der Ruhezeit</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="100"/>
+        <source>Quiet hours end</source>
+        <translation>Ende der Ruhezeit</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="101"/>
+        <source>Notify me of &amp;new mail (the number only)</source>
+        <translation>Bei &amp;neuen E-Mails benachrichtigen (nur die Anzahl)</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="102"/>
+        <source>Meeting &amp;reminder</source>
+        <translation>&amp;Erinnerung an Termine</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="103"/>
+        <source>Meeting reminder, minutes before the start</source>
+        <translation>Erinnerung an Termine, Minuten vor Beginn</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="104"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="105"/>
+        <source> min before</source>
+        <translation> Min. vorher</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="107"/>
+        <source>Notifications never show a mail&apos;s subject or sender. While do not disturb is on, nothing is lost: you get one summary when it ends.</source>
+        <translation>Benachrichtigungen zeigen nie Betreff oder Absender einer E-Mail. Während „Nicht stören“ an ist, geht nichts verloren: Danach kommt eine Zusammenfassung.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="199"/>
+        <source>Starts %1 (%2)</source>
+        <translation>Beginnt %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/notifications.py" line="214"/>
+        <source>%n meeting(s) starting soon</source>
+        <translation>
+            <numerusform>%n Termin beginnt bald</numerusform>
+            <numerusform>%n Termine beginnen bald</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="216"/>
+        <source>While do not disturb was on</source>
+        <translation>Während „Nicht stören“ an war</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="218"/>
+        <source>Workplace</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="249"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="251"/>
+        <source>Join</source>
+        <translation>Teilnehmen</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="286"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="291"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="316"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="292"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
         <source>&amp;Colours</source>
         <translation>&amp;Farben</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="315"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="340"/>
         <source>&amp;High contrast</source>
         <translation>&amp;Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="316"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="341"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation>Beim Schließen des Fensters im &amp;Infobereich weiterlaufen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="238"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="240"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="249"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="258"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="260"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="269"/>
         <source>Like the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="241"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="261"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="241"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="261"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="244"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="264"/>
         <source>Automatic: on while the connection is metered</source>
         <translation>Automatisch: an bei getakteter Verbindung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="245"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="265"/>
         <source>Always on</source>
         <translation>Immer an</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="246"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="266"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="250"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
         <source>Automatic configuration (PAC file)</source>
         <translation>Automatische Konfiguration (PAC-Datei)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="251"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="271"/>
         <source>Manual</source>
         <translation>Manuell</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="252"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="272"/>
         <source>No proxy (direct connection)</source>
         <translation>Kein Proxy (direkte Verbindung)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="293"/>
         <source>Follows the high-contrast setting of the system until you change it here.</source>
         <translation>Folgt der Kontrasteinstellung des Systems, bis Sie es hier ändern.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="287"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="310"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="288"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="311"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="289"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="312"/>
         <source>Proxy</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="293"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="313"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="318"/>
         <source>In the &amp;office</source>
         <translation>Im &amp;Büro</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="294"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="319"/>
         <source>In the &amp;home office</source>
         <translation>Im &amp;Homeoffice</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="295"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="320"/>
         <source>On the &amp;move (metered)</source>
         <translation>&amp;Unterwegs (getaktet)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="296"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="321"/>
         <source>&amp;Data saver</source>
         <translation>&amp;Sparmodus</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="297"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="322"/>
         <source>&amp;Proxy</source>
         <translation>&amp;Proxy</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="298"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="323"/>
         <source>PAC file &amp;address</source>
         <translation>&amp;Adresse der PAC-Datei</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="299"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="324"/>
         <source>&amp;HTTP proxy</source>
         <translation>&amp;HTTP-Proxy</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="300"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="325"/>
         <source>HTTP&amp;S proxy</source>
         <translation>HTTP&amp;S-Proxy</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="301"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="326"/>
         <source>&amp;Without proxy</source>
         <translation>&amp;Ohne Proxy</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="334"/>
         <source>Check the services in the office</source>
         <translation>Dienste im Büro prüfen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="310"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="335"/>
         <source>Check the services in the home office</source>
         <translation>Dienste im Homeoffice prüfen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="311"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="336"/>
         <source>Check the services on the move</source>
         <translation>Dienste unterwegs prüfen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="342"/>
         <source>&amp;Start when I sign in to this computer</source>
         <translation>Bei der Anmeldung am Computer &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="318"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="343"/>
         <source>Open &amp;e-mail links with Arbeitsplatz</source>
         <translation>&amp;E-Mail-Links mit Arbeitsplatz öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="320"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="345"/>
         <source>&amp;Notify me when a service becomes unavailable or returns</source>
         <translation>&amp;Benachrichtigen, wenn ein Dienst ausfällt oder wieder erreichbar ist</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="322"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="347"/>
         <source>Also notify on &amp;metered connections</source>
         <translation>Auch bei &amp;getakteter Verbindung benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="323"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="348"/>
         <source>Check the services</source>
         <translation>Dienste prüfen</translation>
     </message>
     <message>
-        <source>Check the services every … minutes</source>
-        <translation type="vanished">Dienste alle … Minuten prüfen</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="324"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="349"/>
         <source>Slow and metered connections</source>
         <translation>Langsame und getaktete Verbindungen</translation>
     </message>
     <message>
-        <source>min</source>
-        <translation type="vanished">Min.</translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="328"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="353"/>
         <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
         <translation>Der Sparmodus prüft seltener, prüft nur Dienste mit Statusadresse und öffnet Dienste in ihrer sparsamen Version, wo es eine gibt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="333"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="358"/>
         <source>empty: like the HTTP proxy</source>
         <translation>leer: wie der HTTP-Proxy</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="336"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="361"/>
         <source>Addresses without proxy are separated by commas: a name (with its subdomains), .domain, an IP address or network such as 10.0.0.0/8.</source>
         <translation>Adressen ohne Proxy werden durch Kommas getrennt: ein Name (mit seinen Subdomains), .domain, eine IP-Adresse oder ein Netz wie 10.0.0.0/8.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/settingsdialog.py" line="344"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="369"/>
         <source>every %n minute(s)</source>
         <translation>
             <numerusform>alle %n Minute</numerusform>
@@ -1070,62 +1238,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="355"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="380"/>
         <source>Your IT department manages this setting.</source>
         <translation>Diese Einstellung wird von Ihrer IT verwaltet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="364"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="389"/>
         <source>Locked by IT: %1</source>
         <translation>Von der IT gesperrt: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="371"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="396"/>
         <source>Settings managed by IT</source>
         <translation>Von der IT verwaltete Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="423"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="448"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="430"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="455"/>
         <source>The proxy address needs a port, e.g. %1.</source>
         <translation>Die Proxy-Adresse braucht einen Port, z. B. %1.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="432"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="457"/>
         <source>No user name or password here: this file is readable. Use the system proxy settings for a proxy that asks for a password.</source>
         <translation>Bitte keinen Benutzernamen und kein Passwort hier eintragen: Diese Datei ist lesbar. Für einen Proxy mit Passwort die Proxy-Einstellungen des Systems verwenden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="434"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="459"/>
         <source>A proxy is written like %1.</source>
         <translation>Ein Proxy wird so angegeben: %1.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="435"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="460"/>
         <source>A proxy address has no path, e.g. %1.</source>
         <translation>Eine Proxy-Adresse hat keinen Pfad, z. B. %1.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="436"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="461"/>
         <source>The port is not valid, e.g. %1.</source>
         <translation>Der Port ist ungültig, z. B. %1.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="453"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="478"/>
         <source>Enter the address of the PAC file.</source>
         <translation>Bitte die Adresse der PAC-Datei eingeben.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="455"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="480"/>
         <source>Enter the proxy, e.g. %1.</source>
         <translation>Bitte den Proxy eingeben, z. B. %1.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="373"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="398"/>
         <source>Locked by IT: %1. %2</source>
         <translation>Von der IT festgelegt: %1. %2</translation>
     </message>
@@ -1809,32 +1977,32 @@
 <context>
     <name>TileMenu</name>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="34"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="37"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="36"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="41"/>
         <source>Open the full version</source>
         <translation>Vollständige Version öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="39"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="44"/>
         <source>Open the low-bandwidth version</source>
         <translation>Version für langsame Verbindungen öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="42"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
         <source>Remove from favourites</source>
         <translation>Aus Favoriten entfernen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="42"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
         <source>Add to favourites</source>
         <translation>Zu Favoriten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="52"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
@@ -1842,7 +2010,7 @@
 <context>
     <name>TileModel</name>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="238"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="250"/>
         <source>%n more service(s) changed</source>
         <translation>
             <numerusform>%n weiterer Dienst hat seinen Status geändert</numerusform>
@@ -1850,17 +2018,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="346"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="386"/>
         <source>Favourite</source>
         <translation>Favorit</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="348"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="388"/>
         <source>Not a favourite</source>
         <translation>Kein Favorit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="392"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="432"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -1868,17 +2036,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="405"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="445"/>
         <source>Favourites</source>
         <translation>Favoriten</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="410"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="450"/>
         <source>Recently used</source>
         <translation>Zuletzt verwendet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="417"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="457"/>
         <source>Other services</source>
         <translation>Weitere Dienste</translation>
     </message>
@@ -1886,19 +2054,138 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="64"/>
+        <location filename="../../workplace/ui/tray.py" line="103"/>
         <source>Open window</source>
         <translation>Fenster öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="67"/>
+        <location filename="../../workplace/ui/tray.py" line="106"/>
         <source>Favourites</source>
         <translation>Favoriten</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="75"/>
+        <location filename="../../workplace/ui/tray.py" line="114"/>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tray.py" line="120"/>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>Waiting</name>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="134"/>
+        <source>Enter application password…</source>
+        <translation>Anwendungspasswort eingeben …</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="139"/>
+        <source>Join “%1”</source>
+        <translation>An „%1“ teilnehmen</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingText</name>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="64"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="72"/>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="74"/>
+        <source>tomorrow at %1</source>
+        <translation>morgen um %1</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="77"/>
+        <source>on %1 at %2</source>
+        <translation>am %1 um %2</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="101"/>
+        <source>Please sign in again</source>
+        <translation>Bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="103"/>
+        <source>Application password needed</source>
+        <translation>Anwendungspasswort nötig</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="109"/>
+        <source>Next: %1, %2</source>
+        <translation>Als Nächstes: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="115"/>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="121"/>
+        <source>please sign in again</source>
+        <translation>bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="123"/>
+        <source>application password needed</source>
+        <translation>Anwendungspasswort nötig</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="156"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingWords</name>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="26"/>
+        <source>running for %n min</source>
+        <translation>
+            <numerusform>läuft seit %n Min.</numerusform>
+            <numerusform>läuft seit %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="29"/>
+        <source>in %n min</source>
+        <translation>
+            <numerusform>in %n Min.</numerusform>
+            <numerusform>in %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="32"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="35"/>
+        <source>%n new e-mail(s)</source>
+        <translation>
+            <numerusform>%n neue E-Mail</numerusform>
+            <numerusform>%n neue E-Mails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="38"/>
+        <source>%n unread e-mail(s)</source>
+        <translation>
+            <numerusform>%n ungelesene E-Mail</numerusform>
+            <numerusform>%n ungelesene E-Mails</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,39 @@
     </message>
 </context>
 <context>
+    <name>AppPasswordDialog</name>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="34"/>
+        <source>Application password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="36"/>
+        <source>Your calendar is read with an application password, not with your sign-in. Create one in the webmail under Settings › Security › Application passwords and enter it here once. It is kept in this computer&apos;s secure keyring and forgotten when you sign out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="51"/>
+        <source>&amp;Application password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="54"/>
+        <source>Application password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="62"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/apppassword.py" line="98"/>
+        <source>The password could not be kept: this computer has no secure keyring available. Please contact the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuthTexts</name>
     <message>
         <location filename="../../workplace/ui/authtext.py" line="37"/>
@@ -779,282 +812,425 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="288"/>
+        <location filename="../../workplace/ui/window.py" line="300"/>
+        <location filename="../../workplace/ui/window.py" line="547"/>
         <source>Workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="293"/>
+        <location filename="../../workplace/ui/window.py" line="305"/>
         <source>Workplace – all services in one place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="300"/>
+        <location filename="../../workplace/ui/window.py" line="314"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="303"/>
+        <location filename="../../workplace/ui/window.py" line="317"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="307"/>
+        <location filename="../../workplace/ui/window.py" line="321"/>
         <source>No services found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="448"/>
+        <location filename="../../workplace/ui/window.py" line="464"/>
         <source>No service matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="450"/>
+        <location filename="../../workplace/ui/window.py" line="466"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="458"/>
+        <location filename="../../workplace/ui/window.py" line="474"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="459"/>
+        <location filename="../../workplace/ui/window.py" line="475"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="463"/>
+        <location filename="../../workplace/ui/window.py" line="479"/>
         <source>The services could not be loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="464"/>
+        <location filename="../../workplace/ui/window.py" line="480"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="469"/>
+        <location filename="../../workplace/ui/window.py" line="485"/>
         <source>No services to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="470"/>
+        <location filename="../../workplace/ui/window.py" line="486"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="473"/>
+        <location filename="../../workplace/ui/window.py" line="489"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="474"/>
+        <location filename="../../workplace/ui/window.py" line="490"/>
         <source>Your IT department has not configured any services for this workplace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NextMeetingStrip</name>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="79"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="80"/>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="81"/>
+        <source>Enter application password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="82"/>
+        <source>Enter the calendar&apos;s application password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="113"/>
+        <source>Your calendar needs an application password before the next meeting can show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="119"/>
+        <source>Join: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPage</name>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="92"/>
+        <source>&amp;Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="94"/>
+        <source>No notifications about mail and meetings; what arrives meanwhile comes in one summary afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="96"/>
+        <source>&amp;Quiet hours every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="97"/>
+        <source>f&amp;rom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="98"/>
+        <source>un&amp;til</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="99"/>
+        <source>Quiet hours start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="100"/>
+        <source>Quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="101"/>
+        <source>Notify me of &amp;new mail (the number only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="102"/>
+        <source>Meeting &amp;reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="103"/>
+        <source>Meeting reminder, minutes before the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="104"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="105"/>
+        <source> min before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsnotify.py" line="107"/>
+        <source>Notifications never show a mail&apos;s subject or sender. While do not disturb is on, nothing is lost: you get one summary when it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="199"/>
+        <source>Starts %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/notifications.py" line="214"/>
+        <source>%n meeting(s) starting soon</source>
+        <translation>
+            <numerusform>%n meeting starting soon</numerusform>
+            <numerusform>%n meetings starting soon</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="216"/>
+        <source>While do not disturb was on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="218"/>
+        <source>Workplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="249"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="251"/>
+        <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="286"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="291"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="316"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="292"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
         <source>&amp;Colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="315"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="340"/>
         <source>&amp;High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="316"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="341"/>
         <source>&amp;Keep running in the tray when the window is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="238"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="240"/>
-        <location filename="../../workplace/ui/settingsdialog.py" line="249"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="258"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="260"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="269"/>
         <source>Like the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="241"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="261"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="241"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="261"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="244"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="264"/>
         <source>Automatic: on while the connection is metered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="245"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="265"/>
         <source>Always on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="246"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="266"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="250"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
         <source>Automatic configuration (PAC file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="251"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="271"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="252"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="272"/>
         <source>No proxy (direct connection)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="270"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="293"/>
         <source>Follows the high-contrast setting of the system until you change it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="287"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="310"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="288"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="311"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="289"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="312"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="293"/>
-        <source>In the &amp;office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="294"/>
-        <source>In the &amp;home office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="295"/>
-        <source>On the &amp;move (metered)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="296"/>
-        <source>&amp;Data saver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="297"/>
-        <source>&amp;Proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="298"/>
-        <source>PAC file &amp;address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="299"/>
-        <source>&amp;HTTP proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="300"/>
-        <source>HTTP&amp;S proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="301"/>
-        <source>&amp;Without proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="309"/>
-        <source>Check the services in the office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="310"/>
-        <source>Check the services in the home office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="311"/>
-        <source>Check the services on the move</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="317"/>
-        <source>&amp;Start when I sign in to this computer</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="313"/>
+        <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="318"/>
-        <source>Open &amp;e-mail links with Arbeitsplatz</source>
+        <source>In the &amp;office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="319"/>
+        <source>In the &amp;home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="320"/>
-        <source>&amp;Notify me when a service becomes unavailable or returns</source>
+        <source>On the &amp;move (metered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="321"/>
+        <source>&amp;Data saver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="322"/>
-        <source>Also notify on &amp;metered connections</source>
+        <source>&amp;Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="323"/>
-        <source>Check the services</source>
+        <source>PAC file &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="324"/>
-        <source>Slow and metered connections</source>
+        <source>&amp;HTTP proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="328"/>
-        <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="325"/>
+        <source>HTTP&amp;S proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="333"/>
-        <source>empty: like the HTTP proxy</source>
+        <location filename="../../workplace/ui/settingsdialog.py" line="326"/>
+        <source>&amp;Without proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="334"/>
+        <source>Check the services in the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="335"/>
+        <source>Check the services in the home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsdialog.py" line="336"/>
+        <source>Check the services on the move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="342"/>
+        <source>&amp;Start when I sign in to this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="343"/>
+        <source>Open &amp;e-mail links with Arbeitsplatz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="345"/>
+        <source>&amp;Notify me when a service becomes unavailable or returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="347"/>
+        <source>Also notify on &amp;metered connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="348"/>
+        <source>Check the services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="349"/>
+        <source>Slow and metered connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="353"/>
+        <source>Data saver checks less often, checks only services with a status address, and opens services in their low-bandwidth version where there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="358"/>
+        <source>empty: like the HTTP proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/settingsdialog.py" line="361"/>
         <source>Addresses without proxy are separated by commas: a name (with its subdomains), .domain, an IP address or network such as 10.0.0.0/8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/settingsdialog.py" line="344"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="369"/>
         <source>every %n minute(s)</source>
         <translation>
             <numerusform>every %n minute</numerusform>
@@ -1062,62 +1238,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="355"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="380"/>
         <source>Your IT department manages this setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="364"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="389"/>
         <source>Locked by IT: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="371"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="396"/>
         <source>Settings managed by IT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="423"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="448"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="430"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="455"/>
         <source>The proxy address needs a port, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="432"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="457"/>
         <source>No user name or password here: this file is readable. Use the system proxy settings for a proxy that asks for a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="434"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="459"/>
         <source>A proxy is written like %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="435"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="460"/>
         <source>A proxy address has no path, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="436"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="461"/>
         <source>The port is not valid, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="453"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="478"/>
         <source>Enter the address of the PAC file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="455"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="480"/>
         <source>Enter the proxy, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsdialog.py" line="373"/>
+        <location filename="../../workplace/ui/settingsdialog.py" line="398"/>
         <source>Locked by IT: %1. %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1801,32 +1977,32 @@
 <context>
     <name>TileMenu</name>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="34"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="37"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="36"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="41"/>
         <source>Open the full version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="39"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="44"/>
         <source>Open the low-bandwidth version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="42"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
         <source>Remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="42"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
         <source>Add to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="52"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,7 +2010,7 @@
 <context>
     <name>TileModel</name>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="238"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="250"/>
         <source>%n more service(s) changed</source>
         <translation>
             <numerusform>%n more service changed</numerusform>
@@ -1842,17 +2018,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="346"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="386"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="348"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="388"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="392"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="432"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1860,17 +2036,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="405"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="445"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="410"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="450"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="417"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="457"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,19 +2054,138 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="64"/>
+        <location filename="../../workplace/ui/tray.py" line="103"/>
         <source>Open window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="67"/>
+        <location filename="../../workplace/ui/tray.py" line="106"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="75"/>
+        <location filename="../../workplace/ui/tray.py" line="114"/>
+        <source>Do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tray.py" line="120"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Waiting</name>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="134"/>
+        <source>Enter application password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="139"/>
+        <source>Join “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitingText</name>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="64"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="72"/>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="74"/>
+        <source>tomorrow at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="77"/>
+        <source>on %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="101"/>
+        <source>Please sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="103"/>
+        <source>Application password needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="109"/>
+        <source>Next: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="115"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="121"/>
+        <source>please sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="123"/>
+        <source>application password needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="156"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitingWords</name>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="26"/>
+        <source>running for %n min</source>
+        <translation>
+            <numerusform>running for %n min</numerusform>
+            <numerusform>running for %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="29"/>
+        <source>in %n min</source>
+        <translation>
+            <numerusform>in %n min</numerusform>
+            <numerusform>in %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="32"/>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="35"/>
+        <source>%n new e-mail(s)</source>
+        <translation>
+            <numerusform>%n new e-mail</numerusform>
+            <numerusform>%n new e-mails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="38"/>
+        <source>%n unread e-mail(s)</source>
+        <translation>
+            <numerusform>%n unread e-mail</numerusform>
+            <numerusform>%n unread e-mails</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ def test_the_tray_menu_offers_the_favourites_the_window_and_quit(qtbot: Any) -> 
     ], "de")
     menu = tray._menu
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Open window", "Favourites", "E-Mail", "Dateien", "Quit"]
+    assert texts == ["Open window", "Favourites", "E-Mail", "Dateien", "Do not disturb", "Quit"]
     assert not menu.actions()[2].isEnabled()  # the heading
 
     with qtbot.waitSignal(tray.launch_requested) as launched:
@@ -48,7 +48,26 @@ def test_the_tray_menu_offers_the_favourites_the_window_and_quit(qtbot: Any) -> 
     tray.set_summary("8 von 10 Diensten erreichbar")
     assert tray.tooltip == "Arbeitsplatz\n8 von 10 Diensten erreichbar"
     tray.set_favourites([], "de")
-    assert [a.text() for a in menu.actions() if not a.isSeparator()] == ["Open window", "Quit"]
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Open window", "Do not disturb", "Quit"]
+
+    # Do not disturb: a switch; IT's lock greys it out.
+    quiet = next(a for a in menu.actions() if a.text() == "Do not disturb")
+    assert quiet.isCheckable() and not quiet.isChecked()
+    with qtbot.waitSignal(tray.do_not_disturb_toggled) as toggled:
+        quiet.trigger()
+    assert toggled.args == [True]
+    tray.set_do_not_disturb(False, locked=True)
+    assert not quiet.isChecked() and not quiet.isEnabled()
+
+    # The unread total: in the tooltip (and on the icon), above the status line.
+    tray.set_unread(3)
+    from workplace.ui.waitingtext import unread_mail
+
+    assert unread_mail(3).startswith("3 unread e-mail")  # no translator here: the source
+    assert tray.tooltip == f"Arbeitsplatz\n{unread_mail(3)}\n8 von 10 Diensten erreichbar"
+    tray.set_unread(0)
+    assert tray.tooltip == "Arbeitsplatz\n8 von 10 Diensten erreichbar"
     tray.dispose()
 
 

@@ -210,8 +210,8 @@ class Notifier(QObject):
             lines.append(f"{waitingtext.meeting_title(meeting)}: "
                          f"{waitingtext.relative_start(meeting, now, language)}")
         elif meetings:
-            lines.append(QCoreApplication.translate(
-                "Notifier", "%n meeting(s) starting soon", None, len(meetings)))
+            count = len(meetings)
+            lines.append(self.tr("%n meeting(s) starting soon", "", count))
         if batch.held:
             title = QCoreApplication.translate("Notifier", "While do not disturb was on")
         else:

@@ -72,6 +72,7 @@ class SettingsDialog(QDialog):
         self._build_general()
         self._build_connection()
         self._build_proxy()
+        self._build_notifications()
         self.locked_note = QLabel(self)
         self.locked_note.setWordWrap(True)
         self.locked_note.setObjectName("orgSub")
@@ -145,6 +146,25 @@ class SettingsDialog(QDialog):
         box_layout.addLayout(form)
         box_layout.addStretch(1)
         self.tabs.addTab(page, "")
+
+    def _build_notifications(self) -> None:
+        from workplace.ui.settingsnotify import NotificationsPage
+
+        self.notify_page = NotificationsPage(self)
+        self._widgets.update(self.notify_page.widgets())
+        self._labels.update(self.notify_page.labels())
+        self.notify_page.changed.connect(self._on_notify_page_changed)
+        self.tabs.addTab(self.notify_page, "")
+
+    @Slot(dict)
+    def _on_notify_page_changed(self, changes: dict[str, Any]) -> None:
+        if self._updating:
+            return
+        prefs = self._settings.preferences
+        wanted = {key: value for key, value in changes.items()
+                  if getattr(prefs, key) != value and not self._settings.is_locked(key)}
+        if wanted:
+            self.changed_many.emit(wanted)
 
     def _build_connection(self) -> None:
         page = QWidget(self)
@@ -258,6 +278,7 @@ class SettingsDialog(QDialog):
             self.mail_links.setChecked(prefs.mail_links)
             self.notifications.setChecked(prefs.notifications)
             self.notifications_metered.setChecked(prefs.notifications_metered)
+            self.notify_page.set_preferences(prefs)
             for key, spin in self.intervals.items():
                 spin.setValue(int(getattr(prefs, key)))
             for key, edit in self.proxy_fields.items():
@@ -265,6 +286,8 @@ class SettingsDialog(QDialog):
                 edit.setText(", ".join(value) if isinstance(value, list) else str(value))
                 self._show_error(key, "")
             self._apply_locks(settings, language)
+            self.notify_page.update_enabled(
+                {key for key in self.notify_page.widgets() if settings.is_locked(key)})
             if not contrast_chosen(settings):
                 follows = self.tr(
                     "Follows the high-contrast setting of the system until you change it here."
@@ -287,6 +310,8 @@ class SettingsDialog(QDialog):
         self.tabs.setTabText(0, self.tr("General"))
         self.tabs.setTabText(1, self.tr("Connection"))
         self.tabs.setTabText(2, self.tr("Proxy"))
+        self.tabs.setTabText(3, self.tr("Notifications"))
+        self.notify_page.retranslate()
         texts = {
             "language": self.tr("&Language"),
             "theme": self.tr("&Colours"),

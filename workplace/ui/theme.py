@@ -165,6 +165,10 @@ class Theme:
         TILE, TEXT, "status mark, text and tile border: certificate problem"))
     status_neutral: QColor = field(metadata=token(
         TILE, TEXT, "status mark and text: needs VPN, offline, not checked"))
+    count_badge: QColor = field(metadata=token(
+        TILE, UI, "the disc of a tile's count (unread mail)"))
+    on_count_badge: QColor = field(metadata=token(
+        ("count_badge",), TEXT, "the number on a tile's count disc"))
 
     @property
     def border_width(self) -> int:
@@ -258,6 +262,8 @@ def make_theme(accent_hex: str, *, dark: bool, high_contrast: bool) -> Theme:
             status_unreachable=QColor("#f5857e"),
             status_tls=QColor("#f5857e"),
             status_neutral=QColor("#a4adb8"),
+        count_badge=accent,
+        on_count_badge=_on(accent),
         )
     window = QColor("#f3f5f8")
     surface = QColor("#ffffff")
@@ -295,6 +301,8 @@ def make_theme(accent_hex: str, *, dark: bool, high_contrast: bool) -> Theme:
         status_unreachable=QColor("#c23a2f"),
         status_tls=QColor("#b3261e"),
         status_neutral=QColor("#5a6472"),
+        count_badge=accent,
+        on_count_badge=_on(accent),
     )
 
 
@@ -337,6 +345,8 @@ def _high_contrast(brand: QColor, dark: bool) -> Theme:
         status_unreachable=text,
         status_tls=text,
         status_neutral=text,
+        count_badge=accent,
+        on_count_badge=_on(accent),
     )
 
 

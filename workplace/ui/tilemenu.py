@@ -13,7 +13,9 @@ from workplace.config.schema import Service
 
 
 class TileMenu(QMenu):
-    """Open, the other version (data saver), favourite on or off, copy the address.
+    """Open, the other version (data saver), favourite on or off, copy the address;
+    ``extra`` entries after "Open" (e.g. "Enter application password…" for a calendar
+    that needs one, or "Join" for its next meeting).
 
     ``low_bandwidth``: the data saver is on, so "Open" opens the low-bandwidth URL.
     The menu deletes itself when closed.
@@ -28,10 +30,13 @@ class TileMenu(QMenu):
         low_bandwidth: bool,
         launch: Callable[[Service, bool | None], None],
         toggle_favourite: Callable[[str], None],
+        extra: tuple[tuple[str, Callable[[], None]], ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.addAction(self.tr("Open")).triggered.connect(lambda: launch(service, None))
+        for text, act in extra:  # what the tile's integration asks of the user
+            self.addAction(text).triggered.connect(act)
         if service.low_bandwidth_url and low_bandwidth:
             full = self.addAction(self.tr("Open the full version"))
             full.triggered.connect(lambda: launch(service, False))

@@ -35,8 +35,10 @@ from PySide6.QtCore import (
 )
 
 from workplace.config.schema import Category, Service
+from workplace.ui import waitingtext
 from workplace.ui.icons import RemoteIcons, icon_name_for, is_remote
 from workplace.ui.statustext import NOT_CHECKED, OFFLINE, USABLE, StatusTexts
+from workplace.ui.waitingtext import TileWaiting
 
 if TYPE_CHECKING:
     from workplace.status.model import ServiceStatus
@@ -80,6 +82,10 @@ class Role(IntEnum):
     ICON_IMAGE = Qt.ItemDataRole.UserRole + 11
     """The downloaded icon (a QImage) for a service whose icon is a URL, else None:
     the delegate then draws the bundled ``ICON_NAME``."""
+    BADGE = Qt.ItemDataRole.UserRole + 12
+    """The count on the tile ("3", "99+"), from the service's integrations; empty for none."""
+    WAITING_PROBLEM = Qt.ItemDataRole.UserRole + 13
+    """What the tile's integration needs of the user ("Bitte erneut anmelden"), or empty."""
 
 
 STATUS_ROLES = [
@@ -88,6 +94,11 @@ STATUS_ROLES = [
 ]
 """What a new state changes: what is painted, the tooltip and what a screen reader reads."""
 FAVOURITE_ROLES = [Role.FAVOURITE, Qt.ItemDataRole.AccessibleDescriptionRole]
+WAITING_ROLES = [
+    Role.BADGE, Role.WAITING_PROBLEM, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.AccessibleDescriptionRole,
+]
+"""What a new count changes: the badge, the tooltip and what a screen reader reads."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,7 @@ class TileModel(QAbstractListModel):
         self._query = ""
         self._rows: list[Row] = []
         self._statuses: Mapping[str, ServiceStatus] = {}
+        self._waiting: dict[str, TileWaiting] = {}
         self._offline = False
         self._texts = StatusTexts()
         self._held = False
@@ -252,6 +264,22 @@ class TileModel(QAbstractListModel):
                 index = self.index(number, 0)
                 self.dataChanged.emit(index, index, [Role.ICON_IMAGE])
 
+    def set_waiting(self, by_service: Mapping[str, TileWaiting]) -> None:
+        """Show what is waiting (counts, what an integration needs); keeps rows and the
+        current tile. Only the tiles whose count or need changed say so (``dataChanged``
+        with the accessible roles): a refresh that finds the same number is silent."""
+        before = self._waiting
+        self._waiting = {k: v for k, v in by_service.items() if v != TileWaiting()}
+        changed = {k for k in set(before) | set(self._waiting)
+                   if before.get(k) != self._waiting.get(k)}
+        for number, row in enumerate(self._rows):
+            if row.service is not None and row.service.id in changed:
+                index = self.index(number, 0)
+                self.dataChanged.emit(index, index, WAITING_ROLES)
+
+    def waiting_of(self, service_id: str) -> TileWaiting:
+        return self._waiting.get(service_id, TileWaiting())
+
     def status_of(self, service_id: str) -> str | None:
         """The state shown for ``service_id``: a ServiceState value, ``offline`` or None."""
         status = self._statuses.get(service_id)
@@ -328,13 +356,23 @@ class TileModel(QAbstractListModel):
         if role == Role.DESCRIPTION:
             return service.description.get(self._language)
         state = self.status_of(service.id)
+        waiting = self._waiting.get(service.id)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            # The name and the state, as a screen reader says it: "E-Mail, erreichbar".
-            name = service.name.get(self._language)
-            return f"{name}, {self._texts.state_text(state)}" if state is not None else name
+            # The name, what is waiting and the state, as a screen reader says it:
+            # "E-Mail, 3 ungelesen, erreichbar".
+            words = [service.name.get(self._language), *(waiting.words() if waiting else [])]
+            if state is not None:
+                words.append(self._texts.state_text(state))
+            return ", ".join(words)
+        if role == Role.BADGE:
+            return waiting.badge if waiting else ""
+        if role == Role.WAITING_PROBLEM:
+            return waitingtext.problem(waiting.problem) if waiting and waiting.problem else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             description = service.description.get(self._language)
             lines = [service.name.get(self._language), description, service.url]
+            if waiting is not None:
+                lines += ["", *waiting.lines(service.name.get(self._language))]
             if state is not None:
                 lines += ["", self._texts.status_line(state), self._status_detail(service, state)]
             elif service.zone == "intranet":
@@ -342,6 +380,8 @@ class TileModel(QAbstractListModel):
             return "\n".join(line for line in lines if line is not None).strip()
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             parts = [service.description.get(self._language)]
+            if waiting is not None and waiting.problem is not None:
+                parts.append(waiting.lines(service.name.get(self._language))[-1])
             parts.append(
                 QCoreApplication.translate("TileModel", "Favourite")
                 if favourite

@@ -40,6 +40,7 @@ from workplace.ui import icons
 from workplace.ui.statustext import (
     AVAILABLE,
     OFFLINE,
+    SIGN_IN,
     SLOW,
     TLS_PROBLEM,
     UNREACHABLE,
@@ -67,6 +68,7 @@ ICON_BOX = 46
 ICON_SIZE = 26
 STAR_SIZE = 20
 BADGE_SIZE = 16
+COUNT_HEIGHT = 18
 DESCRIPTION_LINES = 2
 NAME_GAP = 3
 
@@ -206,6 +208,9 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawPixmap(
             int(box.center().x() - ICON_SIZE / 2), int(box.center().y() - ICON_SIZE / 2), pix
         )
+        count = str(index.data(Role.BADGE) or "")
+        if count:
+            self._paint_count(painter, box, count, option.font)
 
         self._paint_texts(painter, option, index, card, int(box.right()) + 14, dpr)
 
@@ -242,6 +247,9 @@ class TileDelegate(QStyledItemDelegate):
         )
         state = index.data(Role.STATUS)
         label = str(index.data(Role.STATUS_LABEL) or "") if state else ""
+        problem = str(index.data(Role.WAITING_PROBLEM) or "")
+        if problem:  # the integration needs the user: that comes first, as sign-in does
+            state, label = SIGN_IN, problem
         lines = self._wrap(str(index.data(Role.DESCRIPTION) or ""), desc_font, width)
         # Centred as if every line were there: the text stays put when a state arrives.
         top = int(card.center().y() - text_block_height(option.font) / 2)
@@ -281,6 +289,27 @@ class TileDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             QFontMetrics(status_font).elidedText(label, Qt.TextElideMode.ElideRight, room),
         )
+
+    def _paint_count(self, painter: QPainter, box: QRectF, count: str, base: QFont) -> None:
+        """The count on a disc at the icon's upper right corner ("3", "99+"); the number
+        is also in the tile's accessible name. Its colours are theme tokens (contrast
+        checked: the disc 3:1 on the tile, the number 4.5:1 on the disc)."""
+        font = QFont(base)
+        font.setWeight(QFont.Weight.Bold)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        metrics = QFontMetrics(font)
+        height = max(COUNT_HEIGHT, metrics.height() + 2)
+        width = max(float(height), metrics.horizontalAdvance(count) + height * 0.7)
+        disc = QRectF(box.right() - width * 0.6, box.top() - height * 0.35, width, height)
+        path = QPainterPath()
+        path.addRoundedRect(disc, height / 2, height / 2)
+        painter.fillPath(path, self.theme.count_badge)
+        if self.theme.high_contrast:  # a ring of the tile's colour sets it off the icon
+            painter.setPen(QPen(self.theme.surface, 1.5))
+            painter.drawPath(path)
+        painter.setFont(font)
+        painter.setPen(self.theme.on_count_badge)
+        painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, count)
 
     def _paint_badge(self, painter: QPainter, rect: QRect, state: str, dpr: float) -> None:
         """The state's mark, a shape of its own for each: a disc with a tick (available),

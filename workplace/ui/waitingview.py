@@ -16,13 +16,17 @@ sign-in and the status controller.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
-from workplace.integrations.model import Meeting, Reading
+from workplace.integrations.model import Availability, Meeting, Reading
+from workplace.ui.apppassword import AppPasswordDialog
 from workplace.ui.notifications import Notifier
 from workplace.ui.waiting import WaitingController
+from workplace.ui.waitingtext import TileWaiting
 
 if TYPE_CHECKING:
     from workplace.config.settings import Settings
@@ -55,9 +59,14 @@ class Waiting(QObject):
         if gui.tray is not None:
             gui.tray.do_not_disturb_toggled.connect(self.set_do_not_disturb)
         self._on_settings_changed(workplace.settings)
-        attach = getattr(window, "attach_waiting", None)
-        if attach is not None:
-            attach(self)
+        self.strip = window.attach_waiting()
+        self.strip.join_requested.connect(self.join)
+        self.strip.password_requested.connect(self.ask_for_password)
+        self.password_dialog: AppPasswordDialog | None = None
+        """The open application-password dialog (tests type into it)."""
+        window.tile_actions = self.tile_actions
+        self.controller.password_saved.connect(self._on_controller_password_saved)
+        self.controller.password_failed.connect(self._on_controller_password_failed)
 
     def _service_name(self, service_id: str) -> str:
         service = self._gui.workplace.catalog.get(service_id)
@@ -67,11 +76,28 @@ class Waiting(QObject):
 
     @Slot(object)
     def _on_controller_reading_changed(self, _reading: Reading) -> None:
-        self._show_total()
+        self._show()
 
     @Slot()
     def _on_controller_cleared(self) -> None:
         self.notifier.forget()
+        self._show()
+        if self.password_dialog is not None:
+            self.password_dialog.reject()
+
+    def _show(self) -> None:
+        """Counts and needs on the tiles, the next meeting, the total."""
+        readings = list(self.controller.readings.values())
+        by_service: dict[str, list[Reading]] = {}
+        for reading in readings:
+            by_service.setdefault(reading.service_id, []).append(reading)
+        self._gui.window.model.set_waiting(
+            {sid: TileWaiting.of(found) for sid, found in by_service.items()})
+        meetings = tuple(sorted((m for r in readings for m in r.meetings),
+                                key=lambda m: m.start))
+        self.strip.show_meetings(meetings)
+        needing = [r.name for r in readings if r.availability == Availability.NEEDS_PASSWORD]
+        self.strip.ask_for_password(needing[0] if needing else "")
         self._show_total()
 
     def _show_total(self) -> None:
@@ -79,9 +105,7 @@ class Waiting(QObject):
         gui = self._gui
         if gui.tray is not None:
             gui.tray.set_unread(total)
-        set_unread = getattr(gui.window, "set_unread", None)
-        if set_unread is not None:
-            set_unread(total)
+        gui.window.set_unread(total)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -99,13 +123,54 @@ class Waiting(QObject):
             return
         log.info("joining a meeting", extra={"event": "waiting.join",
                                              "service": meeting.join_service})
-        links = getattr(self._gui, "links", None)
-        if links is not None:
-            links.route(meeting.join_url)
+        self._gui.links.route(meeting.join_url)
+
+    def tile_actions(self, service_id: str) -> tuple[tuple[str, Callable[[], None]], ...]:
+        """What a tile's menu offers for its integrations: enter the calendar's
+        application password, join the next meeting."""
+        found: list[tuple[str, Callable[[], None]]] = []
+        for reading in self.controller.reading_for(service_id):
+            if reading.availability == Availability.NEEDS_PASSWORD:
+                found.append((self.tr("Enter application password…"),
+                              partial(self.ask_for_password, reading.name)))
+        meeting = self.strip.meeting
+        calendar = any(r.meetings for r in self.controller.reading_for(service_id))
+        if calendar and meeting is not None and meeting.join_url:
+            found.append((self.tr("Join “%1”").replace("%1", meeting.title),
+                          partial(self.join, meeting)))
+        return tuple(found)
+
+    @Slot(str)
+    def ask_for_password(self, name: str) -> None:
+        """The application-password dialog for integration ``name`` (keyboard: the strip's
+        button, or the calendar tile's menu)."""
+        if self.password_dialog is not None:
+            self.password_dialog.raise_()
             return
-        service = self._gui.workplace.catalog.get(meeting.join_service or "")
-        if service is not None:
-            self._gui.window.launch(service)
+        integrations = self.controller.integrations
+        service_id = integrations.config(name).service if integrations is not None else name
+        dialog = AppPasswordDialog(self._service_name(service_id), self._gui.window)
+        dialog.save_requested.connect(lambda password: self.controller.save_password(
+            name, password))
+        dialog.finished.connect(self._on_password_dialog_finished)
+        self.password_dialog = dialog
+        dialog.open()
+
+    @Slot(int)
+    def _on_password_dialog_finished(self, _result: int) -> None:
+        dialog, self.password_dialog = self.password_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    @Slot(str)
+    def _on_controller_password_saved(self, _name: str) -> None:
+        if self.password_dialog is not None:
+            self.password_dialog.saved()
+
+    @Slot(str, str)
+    def _on_controller_password_failed(self, _name: str, _reason: str) -> None:
+        if self.password_dialog is not None:
+            self.password_dialog.failed()
 
     @Slot(bool)
     def set_do_not_disturb(self, on: bool) -> None:

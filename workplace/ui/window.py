@@ -14,6 +14,9 @@ The window lays out its parts and wires them; each job has a home of its own:
 - :class:`~workplace.ui.accountview.AccountView` (:meth:`MainWindow.attach_account`):
   the sign-in screen, the account button and its banner.
 
+- :class:`~workplace.ui.nextmeeting.NextMeetingStrip` (:meth:`MainWindow.attach_waiting`):
+  the next meeting with Join, between the banners and the tiles; the unread total in the
+  title (:meth:`MainWindow.set_unread`);
 - :class:`~workplace.ui.windowdialogs.WindowDialogs`: help and settings;
 - :class:`~workplace.ui.tilemenu.TileMenu`: the menu of one tile.
 
@@ -55,6 +58,7 @@ from workplace import APP_NAME
 from workplace.app import Workplace
 from workplace.config.schema import Service
 from workplace.config.settings import Settings
+from workplace.integrations.model import badge_text
 from workplace.ui import icons
 from workplace.ui.appearance import Appearance
 from workplace.ui.banners import BannerArea
@@ -73,6 +77,7 @@ if TYPE_CHECKING:
     from workplace.catalog.remote import RefreshResult
     from workplace.ui.account import AccountController
     from workplace.ui.accountview import AccountView
+    from workplace.ui.nextmeeting import NextMeetingStrip
     from workplace.ui.status import StatusController
     from workplace.ui.statusview import StatusView
 
@@ -136,6 +141,11 @@ class MainWindow(QMainWindow):
         self._account: AccountController | None = None
         self._watched_screen: QScreen | None = None
         self._watched_handle: QWindow | None = None
+        self.next_meeting: NextMeetingStrip | None = None
+        """The "Als Nächstes" strip, once the integrations are attached."""
+        self.tile_actions: Callable[[str], tuple[tuple[str, Callable[[], None]], ...]] | None = None
+        """Extra entries of a tile's menu from its integration (set by the Gui's Waiting)."""
+        self._unread = 0
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
         self.setMinimumSize(*MINIMUM_SIZE)
@@ -174,6 +184,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.banners)
         layout.addWidget(self.stack, 1)
+        self._content_layout = layout
         # A window shorter than the header, a banner and a usable page together (a
         # zoomed, small screen) scrolls as a whole instead of squeezing them.
         self.scroller = QScrollArea(self)
@@ -199,7 +210,8 @@ class MainWindow(QMainWindow):
         Qt skips hidden widgets, so banners that come and go keep their place; the
         header says when its controls move to other rows (:attr:`HeaderBar.arranged`).
         """
-        chain = [*self.header.focus_chain(), *self.banners.focus_chain(), self.view,
+        strip = self.next_meeting.focus_chain() if self.next_meeting is not None else []
+        chain = [*self.header.focus_chain(), *self.banners.focus_chain(), *strip, self.view,
                  *self.signin.focus_chain()]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
@@ -287,7 +299,7 @@ class MainWindow(QMainWindow):
         # X11, Qt appends the application's display name to every window title.
         product = self.tr("Workplace")
         QGuiApplication.setApplicationDisplayName(product)
-        self.setWindowTitle(product if name in (product, *DEFAULT_NAMES) else f"{name} – {product}")
+        self._update_title()
         self.setLocale(QLocale(
             QLocale.Language.German if language == "de" else QLocale.Language.English))
         subtitle = self.tr("Workplace – all services in one place")
@@ -297,6 +309,8 @@ class MainWindow(QMainWindow):
         self.header.retranslate()
         self.signin.set_organisation(name, organisation.short_name, organisation.logo)
         self.banners.retranslate()
+        if self.next_meeting is not None:
+            self.next_meeting.retranslate()
         self.view.setAccessibleName(self.tr("Services"))
         self.view.setAccessibleDescription(
             self.tr(
@@ -317,6 +331,8 @@ class MainWindow(QMainWindow):
         self.banners.set_theme(theme)
         self.signin.set_theme(theme)
         self.empty.set_theme(theme)
+        if self.next_meeting is not None:
+            self.next_meeting.set_theme(theme)
 
     def changeEvent(self, event: Any) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -508,6 +524,30 @@ class MainWindow(QMainWindow):
         if self._account is not None:
             self.header.set_account_pending(self._account.phase == Phase.STARTING)
 
+    def attach_waiting(self) -> NextMeetingStrip:
+        """The "Als Nächstes" strip between the banners and the tiles, in the Tab order
+        where it is seen (the Gui's :class:`~workplace.ui.waitingview.Waiting` fills it)."""
+        from workplace.ui.nextmeeting import NextMeetingStrip
+
+        strip = NextMeetingStrip(self.appearance.theme, self,
+                                 language=lambda: self.appearance.language)
+        self._content_layout.insertWidget(2, strip)
+        self.next_meeting = strip
+        self._update_tab_order()
+        return strip
+
+    def set_unread(self, total: int) -> None:
+        """The unread total in the window title: "(3) Musterstadt – Arbeitsplatz"."""
+        if total != self._unread:
+            self._unread = total
+            self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.workplace.settings.tenant.organisation.name.get(self.appearance.language)
+        product = self.tr("Workplace")
+        title = product if name in (product, *DEFAULT_NAMES) else f"{name} – {product}"
+        self.setWindowTitle(f"({badge_text(self._unread)}) {title}" if self._unread else title)
+
     def attach_status(self, status: StatusController) -> None:
         """Show what ``status`` finds out (the Gui builds it after the window)."""
         from workplace.ui.statusview import StatusView
@@ -557,6 +597,7 @@ class MainWindow(QMainWindow):
             self, service, favourite=bool(index.data(Role.FAVOURITE)),
             low_bandwidth=self.launcher.low_bandwidth, launch=self.launch,
             toggle_favourite=self.settings_store.toggle_favourite,
+            extra=self.tile_actions(service.id) if self.tile_actions else (),
         )
         menu.popup(position)
 
