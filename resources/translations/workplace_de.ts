@@ -4,29 +4,29 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="204"/>
+        <location filename="../../workplace/ui/header.py" line="215"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="209"/>
+        <location filename="../../workplace/ui/header.py" line="220"/>
         <source>Account: %1</source>
         <translation>Konto: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="215"/>
-        <location filename="../../workplace/ui/header.py" line="216"/>
+        <location filename="../../workplace/ui/header.py" line="226"/>
+        <location filename="../../workplace/ui/header.py" line="227"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="217"/>
-        <location filename="../../workplace/ui/header.py" line="218"/>
+        <location filename="../../workplace/ui/header.py" line="228"/>
+        <location filename="../../workplace/ui/header.py" line="229"/>
         <source>Sign in to your organisation</source>
         <translation>Bei Ihrer Organisation anmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="212"/>
+        <location filename="../../workplace/ui/header.py" line="223"/>
         <source>Your account and sign-out</source>
         <translation>Ihr Konto und Abmeldung</translation>
     </message>
@@ -388,75 +388,75 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="496"/>
+        <location filename="../../workplace/ui/header.py" line="507"/>
         <source>Logo of %1</source>
         <translation>Logo von %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="540"/>
+        <location filename="../../workplace/ui/header.py" line="551"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="542"/>
+        <location filename="../../workplace/ui/header.py" line="553"/>
         <source>Press to check the connection again.</source>
         <translation>Drücken, um die Verbindung erneut zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="577"/>
+        <location filename="../../workplace/ui/header.py" line="588"/>
         <source>Search services (Ctrl+F)</source>
         <translation>Dienste durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="509"/>
-        <location filename="../../workplace/ui/header.py" line="578"/>
+        <location filename="../../workplace/ui/header.py" line="520"/>
+        <location filename="../../workplace/ui/header.py" line="589"/>
         <source>Search services</source>
         <translation>Dienste durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="580"/>
+        <location filename="../../workplace/ui/header.py" line="591"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation>Tippen, um die Dienste nach Name, Beschreibung oder Stichwort zu filtern</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="582"/>
+        <location filename="../../workplace/ui/header.py" line="593"/>
         <source>Help and service desk (F1)</source>
         <translation>Hilfe und Service-Desk (F1)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="583"/>
+        <location filename="../../workplace/ui/header.py" line="594"/>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="585"/>
+        <location filename="../../workplace/ui/header.py" line="596"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation>Kontakt zum Service-Desk und Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="587"/>
-        <location filename="../../workplace/ui/header.py" line="588"/>
+        <location filename="../../workplace/ui/header.py" line="598"/>
+        <location filename="../../workplace/ui/header.py" line="599"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="590"/>
+        <location filename="../../workplace/ui/header.py" line="601"/>
         <source>Language, colours and behaviour of the window</source>
         <translation>Sprache, Farben und Verhalten des Fensters</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="508"/>
+        <location filename="../../workplace/ui/header.py" line="519"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="512"/>
-        <location filename="../../workplace/ui/header.py" line="513"/>
+        <location filename="../../workplace/ui/header.py" line="523"/>
+        <location filename="../../workplace/ui/header.py" line="524"/>
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="594"/>
+        <location filename="../../workplace/ui/header.py" line="605"/>
         <source>Checking sign-in …</source>
         <translation>Anmeldung wird geprüft …</translation>
     </message>
@@ -812,78 +812,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="300"/>
-        <location filename="../../workplace/ui/window.py" line="547"/>
+        <location filename="../../workplace/ui/window.py" line="302"/>
+        <location filename="../../workplace/ui/window.py" line="549"/>
         <source>Workplace</source>
         <translation>Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="305"/>
+        <location filename="../../workplace/ui/window.py" line="307"/>
         <source>Workplace – all services in one place</source>
         <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="314"/>
+        <location filename="../../workplace/ui/window.py" line="316"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="317"/>
+        <location filename="../../workplace/ui/window.py" line="319"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="321"/>
+        <location filename="../../workplace/ui/window.py" line="323"/>
         <source>No services found</source>
         <translation>Keine Dienste gefunden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="464"/>
+        <location filename="../../workplace/ui/window.py" line="466"/>
         <source>No service matches “%1”</source>
         <translation>Kein Dienst passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="466"/>
+        <location filename="../../workplace/ui/window.py" line="468"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="474"/>
+        <location filename="../../workplace/ui/window.py" line="476"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation>Die Dienste Ihrer Organisation werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="475"/>
+        <location filename="../../workplace/ui/window.py" line="477"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation>Sie kommen aus der zentralen Dienstliste Ihrer Organisation; beim ersten Start dauert das einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="479"/>
+        <location filename="../../workplace/ui/window.py" line="481"/>
         <source>The services could not be loaded yet</source>
         <translation>Die Dienste konnten noch nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="480"/>
+        <location filename="../../workplace/ui/window.py" line="482"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation>Die zentrale Dienstliste ist nicht erreichbar; die Meldung oben nennt den Grund. Der Arbeitsplatz versucht es selbst erneut, oder drücken Sie F5.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="485"/>
+        <location filename="../../workplace/ui/window.py" line="487"/>
         <source>No services to show</source>
         <translation>Keine Dienste anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="486"/>
+        <location filename="../../workplace/ui/window.py" line="488"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="489"/>
+        <location filename="../../workplace/ui/window.py" line="491"/>
         <source>No services yet</source>
         <translation>Noch keine Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="490"/>
+        <location filename="../../workplace/ui/window.py" line="492"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
     </message>
@@ -891,32 +891,32 @@
 <context>
     <name>NextMeetingStrip</name>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="79"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="80"/>
         <source>Next</source>
         <translation>Als Nächstes</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="80"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="81"/>
         <source>Join</source>
         <translation>Teilnehmen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="81"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="85"/>
         <source>Enter application password…</source>
         <translation>Anwendungspasswort eingeben …</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="82"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="86"/>
         <source>Enter the calendar&apos;s application password</source>
         <translation>Anwendungspasswort des Kalenders eingeben</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="113"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="117"/>
         <source>Your calendar needs an application password before the next meeting can show here.</source>
         <translation>Ihr Kalender braucht ein Anwendungspasswort, damit hier der nächste Termin erscheinen kann.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="119"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="123"/>
         <source>Join: %1</source>
         <translation>Teilnehmen: %1</translation>
     </message>
@@ -2077,14 +2077,19 @@
 <context>
     <name>Waiting</name>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="134"/>
+        <location filename="../../workplace/ui/waitingview.py" line="141"/>
         <source>Enter application password…</source>
         <translation>Anwendungspasswort eingeben …</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="139"/>
+        <location filename="../../workplace/ui/waitingview.py" line="146"/>
         <source>Join “%1”</source>
         <translation>An „%1“ teilnehmen</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="195"/>
+        <source>Do not disturb</source>
+        <translation>Nicht stören</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,8 @@ class Gui(QObject):
         prefs = workplace.settings.preferences
         self.appearance.follow(workplace.settings)
         self.tray: Any = None
+        self.desktop_notifications = use_tray
+        """Notifications go to the desktop (tests without a tray keep them in the window)."""
         if use_tray:
             from workplace.ui.tray import Tray, tray_available
 

@@ -85,7 +85,8 @@ class AccountButton(QToolButton):
     name is left out when the header is narrow), or a "Sign in" button.
 
     The menu shows the name, the email address, how long the session holds (or
-    why it is not remembered, or that the launcher is offline) and "Sign out".
+    why it is not remembered, or that the launcher is offline), switches others add
+    (:meth:`set_switches`: "Nicht stören") and "Sign out".
 
     Signals:
         sign_in_requested(), sign_out_requested()
@@ -111,6 +112,7 @@ class AccountButton(QToolButton):
         self._who = self._info_action(self, bold=True)  # not the menu's: clear()
         self._email_action = self._info_action(self)  # deletes the menu's own actions
         self._note_actions: list[QWidgetAction] = []
+        self._switches: list[QAction] = []
         self._sign_out = QAction(self)
         self._sign_out.triggered.connect(self.sign_out_requested)
         self.clicked.connect(self._on_self_clicked)
@@ -184,8 +186,17 @@ class AccountButton(QToolButton):
             self._set_info(action, note)
             self._menu.addAction(action)
             self._note_actions.append(action)
+        if self._switches:
+            self._menu.addSeparator()
+            for switch in self._switches:
+                self._menu.addAction(switch)
         self._menu.addSeparator()
         self._menu.addAction(self._sign_out)
+
+    def set_switches(self, actions: list[QAction]) -> None:
+        """Checkable entries for the signed-in user's menu, before "Sign out"."""
+        self._switches = list(actions)
+        self._rebuild_menu()
 
     @property
     def menu_texts(self) -> list[str]:

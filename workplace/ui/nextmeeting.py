@@ -56,6 +56,7 @@ class NextMeetingStrip(QFrame):
         self.join.setObjectName("primary")
         self.join.clicked.connect(self._on_join_clicked)
         self.password = QPushButton(self)
+        self.password.setObjectName("secondary")
         self.password.clicked.connect(self._on_password_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
@@ -78,6 +79,9 @@ class NextMeetingStrip(QFrame):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Next"))
         self.join.setText(self.tr("Join"))
+        # The primary style pads only vertically: room for the words on either side.
+        self.join.setMinimumWidth(self.join.fontMetrics().horizontalAdvance(
+            self.join.text()) + 48)
         self.password.setText(self.tr("Enter application password…"))
         self.password.setAccessibleName(self.tr("Enter the calendar's application password"))
         self._update()

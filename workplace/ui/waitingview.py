@@ -21,6 +21,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction
 
 from workplace.integrations.model import Availability, Meeting, Reading
 from workplace.ui.apppassword import AppPasswordDialog
@@ -49,7 +50,7 @@ class Waiting(QObject):
         self.notifier = Notifier(
             gui.jobs, lambda: workplace.settings, tray=gui.tray,
             service_name=self._service_name, language=lambda: gui.appearance.language,
-            desktop=gui.tray is not None, parent=self)
+            desktop=gui.desktop_notifications, parent=self)
         self.controller.reading_changed.connect(self._on_controller_reading_changed)
         self.controller.cleared.connect(self._on_controller_cleared)
         self.controller.notice.connect(self.notifier.offer)
@@ -58,13 +59,19 @@ class Waiting(QObject):
         window.settings_store.changed.connect(self._on_settings_changed)
         if gui.tray is not None:
             gui.tray.do_not_disturb_toggled.connect(self.set_do_not_disturb)
-        self._on_settings_changed(workplace.settings)
         self.strip = window.attach_waiting()
         self.strip.join_requested.connect(self.join)
         self.strip.password_requested.connect(self.ask_for_password)
         self.password_dialog: AppPasswordDialog | None = None
         """The open application-password dialog (tests type into it)."""
         window.tile_actions = self.tile_actions
+        window.refresh_waiting = self.controller.refresh_now
+        self.quiet = QAction(window.header.account)
+        """"Nicht stören" in the account menu: the window's switch (the tray has one too)."""
+        self.quiet.setCheckable(True)
+        self.quiet.toggled.connect(self.set_do_not_disturb)
+        window.header.account.set_switches([self.quiet])
+        self._on_settings_changed(workplace.settings)
         self.controller.password_saved.connect(self._on_controller_password_saved)
         self.controller.password_failed.connect(self._on_controller_password_failed)
 
@@ -183,6 +190,12 @@ class Waiting(QObject):
     @Slot(object)
     def _on_settings_changed(self, settings: Settings) -> None:
         self.notifier.settings_changed()
+        quiet = self.quiet
+        quiet.blockSignals(True)
+        quiet.setText(self.tr("Do not disturb"))
+        quiet.setChecked(settings.preferences.do_not_disturb)
+        quiet.setEnabled(not settings.is_locked("do_not_disturb"))
+        quiet.blockSignals(False)
         tray = self._gui.tray
         if tray is not None:
             tray.set_do_not_disturb(settings.preferences.do_not_disturb,

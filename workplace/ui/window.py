@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         """The "Als Nächstes" strip, once the integrations are attached."""
         self.tile_actions: Callable[[str], tuple[tuple[str, Callable[[], None]], ...]] | None = None
         """Extra entries of a tile's menu from its integration (set by the Gui's Waiting)."""
+        self.refresh_waiting: Callable[[], None] | None = None
+        """F5 also checks the mail and the calendar now (set by the Gui's Waiting)."""
         self._unread = 0
         self.setObjectName("mainWindow")
         self.setWindowIcon(icons.app_icon())
@@ -581,6 +583,8 @@ class MainWindow(QMainWindow):
         Both run as background jobs (the window stays responsive); a round already
         running is followed by one more, a catalog fetch running is not doubled.
         """
+        if self.refresh_waiting is not None:
+            self.refresh_waiting()
         if self.status is None:
             return
         self.status.round()
