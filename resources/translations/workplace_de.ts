@@ -77,12 +77,12 @@
         <translation>Anwendungspasswort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/apppassword.py" line="62"/>
+        <location filename="../../workplace/ui/apppassword.py" line="61"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/apppassword.py" line="98"/>
+        <location filename="../../workplace/ui/apppassword.py" line="100"/>
         <source>The password could not be kept: this computer has no secure keyring available. Please contact the service desk.</source>
         <translation>Das Passwort konnte nicht gespeichert werden: Auf diesem Computer steht kein sicherer Schlüsselbund zur Verfügung. Bitte wenden Sie sich an den Service-Desk.</translation>
     </message>
@@ -940,7 +940,7 @@
     </message>
     <message>
         <location filename="../../workplace/ui/settingsnotify.py" line="97"/>
-        <source>f&amp;rom</source>
+        <source>&amp;from</source>
         <translation>&amp;von</translation>
     </message>
     <message>
@@ -961,7 +961,7 @@
     <message>
         <location filename="../../workplace/ui/settingsnotify.py" line="101"/>
         <source>Notify me of &amp;new mail (the number only)</source>
-        <translation>Bei &amp;neuen E-Mails benachrichtigen (nur die Anzahl)</translation>
+        <translation>Bei neuen E-&amp;Mails benachrichtigen (nur die Anzahl)</translation>
     </message>
     <message>
         <location filename="../../workplace/ui/settingsnotify.py" line="102"/>
@@ -2087,7 +2087,7 @@
         <translation>An „%1“ teilnehmen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="195"/>
+        <location filename="../../workplace/ui/waitingview.py" line="196"/>
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>

@@ -77,12 +77,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/apppassword.py" line="62"/>
+        <location filename="../../workplace/ui/apppassword.py" line="61"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/apppassword.py" line="98"/>
+        <location filename="../../workplace/ui/apppassword.py" line="100"/>
         <source>The password could not be kept: this computer has no secure keyring available. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,7 +940,7 @@
     </message>
     <message>
         <location filename="../../workplace/ui/settingsnotify.py" line="97"/>
-        <source>f&amp;rom</source>
+        <source>&amp;from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2087,7 +2087,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="195"/>
+        <location filename="../../workplace/ui/waitingview.py" line="196"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>

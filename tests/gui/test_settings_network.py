@@ -159,7 +159,7 @@ def test_dialog_in_german_with_tabs_and_mnemonics(
     gui = make_gui()
     dialog = open_settings(gui, qtbot)
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs == ["Allgemein", "Verbindung", "Proxy"]
+    assert tabs == ["Allgemein", "Verbindung", "Proxy", "Benachrichtigungen"]
     assert dialog._labels["low_bandwidth"].text() == "&Sparmodus"
     assert dialog.low_bandwidth.accessibleName() == "Sparmodus"
     # "Dienste prüfen / Unterwegs: alle 30 Minuten", not a template with "…" in it.

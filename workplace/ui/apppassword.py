@@ -57,7 +57,6 @@ class AppPasswordDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        self.error.hide()
         self.buttons = QDialogButtonBox(self)
         self.save = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -70,12 +69,15 @@ class AppPasswordDialog(QDialog):
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
         self._on_field_text_changed("")
+        # Laid out before it is shown (a later size change would ask the window system
+        # to follow); the error line is there from the start, empty until needed.
+        layout.activate()
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(str)
     def _on_field_text_changed(self, text: str) -> None:
         self.save.setEnabled(bool(text.strip()))
-        self.error.hide()
+        self.error.clear()
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
@@ -98,5 +100,4 @@ class AppPasswordDialog(QDialog):
             "The password could not be kept: this computer has no secure keyring "
             "available. Please contact the service desk."))
         self.error.setAccessibleName(self.error.text())
-        self.error.show()
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)

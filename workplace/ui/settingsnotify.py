@@ -94,7 +94,7 @@ class NotificationsPage(QWidget):
             "No notifications about mail and meetings; what arrives meanwhile comes in one "
             "summary afterwards."))
         self.quiet.setText(self.tr("&Quiet hours every day"))
-        self.start_label.setText(self.tr("f&rom"))
+        self.start_label.setText(self.tr("&from"))
         self.end_label.setText(self.tr("un&til"))
         self.quiet_start.setAccessibleName(self.tr("Quiet hours start"))
         self.quiet_end.setAccessibleName(self.tr("Quiet hours end"))

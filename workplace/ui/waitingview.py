@@ -20,7 +20,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
 
 from workplace.integrations.model import Availability, Meeting, Reading
@@ -162,6 +162,7 @@ class Waiting(QObject):
         dialog.finished.connect(self._on_password_dialog_finished)
         self.password_dialog = dialog
         dialog.open()
+        dialog.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(int)
     def _on_password_dialog_finished(self, _result: int) -> None:
