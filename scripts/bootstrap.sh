@@ -27,6 +27,9 @@ APT_PACKAGES=(
   libglib2.0-bin gsettings-desktop-schemas
   # PyICU (look-alike host names) builds against the system ICU
   libicu-dev pkg-config g++ python3-dev
+  # a real freedesktop notification service for the end-to-end test of notifications
+  # (new mail, the meeting reminder's Join button), shown on the test's Xvfb screen
+  dunst
   # the accessibility checks read the real window over AT-SPI as Orca does
   # (tests/support/atspi*.py): the accessibility bus, pyatspi for the system python3,
   # a window manager for real keyboard focus, xdotool to press keys
