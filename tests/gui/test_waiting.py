@@ -151,3 +151,44 @@ def test_sign_out_forgets_what_was_waiting(qtbot: Any, gui: Any) -> None:
         gui.window.header.account.trigger_sign_out()
     assert controller.readings == {} and controller.total_unread() == 0
     assert not controller._timer.isActive()
+
+
+def test_offline_nothing_is_asked_and_the_network_coming_back_brings_one_round(
+    qtbot: Any, make_gui: GuiFactory, demo: DemoServices, fake_browser: Visits,  # noqa: F811
+    secret_service: Any, tmp_path: Path,
+) -> None:
+    from workplace.auth.keyring_store import SERVICE, KeyringStore
+    from workplace.ui.netwatch import OsNetwork
+
+    account = f"arbeitsplatz@{demo.issuer}"
+    store = KeyringStore(secret_service, service=SERVICE)
+    store.delete(account)
+    tenant = tmp_path / "tenant.json"
+    tenant.write_text(json.dumps(demo.tenant(demo.issuer)), encoding="utf-8")
+    try:
+        window = make_gui(tenant, synchronous=False, auth=True, status=True,
+                          os_network=OsNetwork("disconnected"))
+        sign_in_by_click(qtbot, window)
+        controller = window.waiting.controller
+        qtbot.waitUntil(lambda: controller.schedule is not None
+                        and window.status.profile is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not window.jobs.pending, timeout=WAIT_MS)
+        assert window.status.offline
+        assert controller.checks == 0 and controller.readings == {}
+        assert not controller._timer.isActive()  # no timer at all while offline
+
+        window.watch.forced = OsNetwork("online")
+        window.watch.notify("network")
+        qtbot.waitUntil(lambda: badge(window) == 3, timeout=WAIT_MS)
+        assert controller.checks == 2  # one round: mail and calendar, once each
+
+        # Data saver stretches the interval fourfold (the demo's minute: four).
+        with qtbot.waitSignal(window.window.settings_store.changed, timeout=WAIT_MS):
+            window.window.settings_store.change("low_bandwidth", "on")
+        qtbot.waitUntil(lambda: controller.schedule.low_bandwidth, timeout=WAIT_MS)
+        checks = controller.checks  # the check already planned stays; the next are later
+        controller.refresh_now()
+        qtbot.waitUntil(lambda: controller.checks == checks + 2, timeout=WAIT_MS)
+        assert controller._timer.remainingTime() > 3 * 60_000
+    finally:
+        store.delete(account)

@@ -254,6 +254,11 @@ class WaitingController(QObject):
         schedule = self.schedule
         if schedule is None or not self.active:
             return
+        if self._status is not None and self._status.profile is None:
+            # The connection is still being detected: its answer brings the first round
+            # (offline at start, nothing is asked at all).
+            self._round_pending = self._round_pending or round_now
+            return
         profile, low = self._profile()
         schedule.replan(profile, low, self._clock(), round_now=round_now)
         log.info("integrations planned for %s%s", profile.kind.value,
