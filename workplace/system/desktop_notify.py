@@ -54,6 +54,13 @@ class _Relay:
             log.exception("a notification event could not be handled")
 
 
+def _close(router: Any) -> None:
+    with contextlib.suppress(Exception):
+        router.close()
+    with contextlib.suppress(Exception):
+        router.conn.close()
+
+
 def _member_field() -> Any:
     from jeepney.low_level import HeaderFields
 
@@ -97,10 +104,10 @@ class FreedesktopNotifications:
                 router.send_and_get_reply(message_bus.AddMatch(rule), timeout=TIMEOUT_S)
                 self._filters.append(router.filter(rule, queue=relay))
         except NotificationServiceMissing:
-            router.close()
+            _close(router)
             raise
         except Exception as exc:  # a timeout, a closed bus: no service to use
-            router.close()
+            _close(router)
             raise NotificationServiceMissing(f"no notification service ({type(exc).__name__})"
                                              ) from exc
         self.capabilities = frozenset(str(c) for c in reply.body[0])
@@ -162,5 +169,4 @@ class FreedesktopNotifications:
             with contextlib.suppress(Exception):
                 handle.close()
         if router is not None:
-            with contextlib.suppress(Exception):
-                router.close()
+            _close(router)  # ends its receiving thread, then the connection
