@@ -253,3 +253,36 @@ def test_the_calendar_asks_once_for_its_application_password(
         qtbot.waitUntil(lambda: passwords.load("calendar") is None, timeout=WAIT_MS)
     finally:
         store.delete(account)
+
+
+@pytest.mark.parametrize("width", [1100, 560])
+def test_the_strip_keeps_tab_in_reading_order(
+    make_gui: GuiFactory, qtbot: Any, width: int
+) -> None:
+    """The tab-order check of the layout tests, with the strip shown (Join and the
+    application-password button) between the banners and the tiles."""
+    from tests.gui.test_layout_a11y import settle, show_banners, tab_through
+    from tests.support.layoutcheck import (
+        naming_problems,
+        order_problems,
+        reading_first,
+        tabbable,
+    )
+
+    gui = make_gui()
+    window = gui.window
+    strip = window.next_meeting
+    assert strip is not None
+    show_banners(window)
+    start = time.time() + 600
+    strip.show_meetings((Meeting("Teamrunde mit einem recht langen Titel", start,
+                                 start + 1800, join_url="https://meet.example/x", uid="a"),))
+    strip.ask_for_password("calendar")
+    window.resize(width, 720)
+    settle(qtbot, window)
+    chain = tab_through(qtbot, window, reading_first(tabbable(window)))
+    assert set(chain) == set(tabbable(window)), "Tab does not reach every control"
+    assert order_problems(chain) == []
+    assert chain.index(strip.password) < chain.index(strip.join) < chain.index(window.view)
+    assert chain.index(strip.password) > chain.index(window.banners.message.more)
+    assert naming_problems(window) == []
