@@ -94,9 +94,10 @@ class Notifier(QObject):
         self._quiet_timer.timeout.connect(self._on_quiet_timer_timeout)
         self._event.connect(self._on_event)
         self._was_quiet = self.quiet_now()
-        if desktop:
-            self._connect_desktop()
-        else:
+        self._desktop = desktop
+        """Look for the desktop's notification service (at the first notification: nothing
+        of D-Bus stands before the first paint or runs for a user with nothing to tell)."""
+        if not desktop:
             self._use_tray()
         if tray is not None:
             tray.message_clicked.connect(self._on_tray_message_clicked)
@@ -227,6 +228,8 @@ class Notifier(QObject):
     # -- showing --------------------------------------------------------------------------------
 
     def _show(self, batch: Batch) -> None:
+        if self._desktop and self.backend == "none" and not self._connecting:
+            self._connect_desktop()
         if self._connecting:
             self._waiting.append(batch)
             return
