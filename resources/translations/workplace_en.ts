@@ -992,12 +992,12 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="199"/>
+        <location filename="../../workplace/ui/notifications.py" line="200"/>
         <source>Starts %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/notifications.py" line="214"/>
+        <location filename="../../workplace/ui/notifications.py" line="215"/>
         <source>%n meeting(s) starting soon</source>
         <translation>
             <numerusform>%n meeting starting soon</numerusform>
@@ -1005,22 +1005,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="216"/>
+        <location filename="../../workplace/ui/notifications.py" line="217"/>
         <source>While do not disturb was on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="218"/>
+        <location filename="../../workplace/ui/notifications.py" line="219"/>
         <source>Workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="249"/>
+        <location filename="../../workplace/ui/notifications.py" line="252"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="251"/>
+        <location filename="../../workplace/ui/notifications.py" line="254"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>

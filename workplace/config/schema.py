@@ -984,9 +984,9 @@ class Preferences(Strict):
     mail_notifications: bool = described(
         True,
         "A desktop notification when new mail arrives (the number only, never a subject or "
-        "sender unless IT enables previews).",
+        "sender).",
         "Eine Benachrichtigung, wenn neue E-Mails eintreffen (nur die Anzahl, nie Betreff "
-        "oder Absender, außer die IT schaltet Vorschauen ein).",
+        "oder Absender).",
     )
     do_not_disturb: bool = described(
         False,
