@@ -49,16 +49,16 @@ from workplace.catalog.launch import (
 from workplace.config import warm
 from workplace.config.atomic import remove_leftovers
 from workplace.config.paths import Paths
-from workplace.config.preferences import PreferenceStore
-from workplace.config.schema import Service
 from workplace.config.settings import Settings
 from workplace.config.state import StateStore
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic, HTTP, JOSE and keyring come after a warm start's first paint
     from workplace.auth.service import AuthService
     from workplace.catalog.icons import IconCache
     from workplace.catalog.remote import RefreshResult, RemoteCatalog
     from workplace.catalog.snapshot import CatalogSnapshot
+    from workplace.config.preferences import PreferenceStore
+    from workplace.config.schema import Service
     from workplace.integrations.runner import Integrations
     from workplace.links.action import Action
     from workplace.net.http import HttpSession
@@ -138,6 +138,25 @@ def no_auth(_workplace: Workplace, _open_browser: OpenUrl) -> AuthService | None
     return None
 
 
+@dataclass(frozen=True)
+class TrustedView:
+    """The configuration from the IT sources and what it shows: the result of the first
+    job after the first paint (:meth:`Workplace.load_trusted`), adopted on the GUI thread
+    (:meth:`Workplace.adopt`)."""
+
+    settings: Settings
+    remote: RemoteCatalog | None
+    snapshot: CatalogSnapshot | None
+    catalog: Catalog
+    keyed: warm.Fingerprint | None = None
+    """What a start-up snapshot of this would be keyed on (taken before reading)."""
+    depends: tuple[Path, ...] = ()
+    """The cached central catalog the catalog came from."""
+    content: warm.Content | None = None
+    """This view encoded for the start-up snapshot; None when it is not clean (a
+    problem in the configuration or the central catalog) or cannot be kept."""
+
+
 @dataclass
 class Workplace:
     """Everything the window and the commands need, built once by :meth:`build`.
@@ -150,8 +169,8 @@ class Workplace:
 
     paths: Paths
     settings: Settings
-    """What the window shows (at a warm start: the snapshot's, until the trusted load)."""
-    preferences: PreferenceStore
+    """What the window shows (at a warm start: the snapshot's records, until the trusted
+    load is adopted)."""
     state: StateStore
     catalog: Catalog
     """The effective catalog shown: configuration plus the central catalog in effect."""
@@ -167,8 +186,9 @@ class Workplace:
     _trust_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _taken: warm.Fingerprint | None = field(default=None, repr=False)
     """The fingerprint taken before the trusted load (what the next snapshot is keyed on)."""
-    _from_snapshot: bool = field(default=False, repr=False)
-    _remembered: bool = field(default=False, repr=False)
+    _first_paint: warm.FirstPaint | None = field(default=None, repr=False)
+    """A warm start's snapshot, as shown until :meth:`adopt`."""
+    _preferences: PreferenceStore | None = field(default=None, repr=False)
     _launcher: tuple[Settings, Launcher] | None = field(default=None, repr=False)
     _network: NetworkSetup | None = field(default=None, repr=False)
     _network_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -194,34 +214,49 @@ class Workplace:
         command) the configuration is read from the IT sources here.
         """
         paths = paths or Paths.from_environment()
-        taken = warm.fingerprint(paths, override)
-        settings = warm.load(paths, taken) if first_paint_from_cache else None
-        verified = None
-        if settings is None:
-            from workplace.config.loader import load_settings
+        shown = warm.load(paths, override) if first_paint_from_cache else None
+        if shown is not None:  # plain records; the central catalog comes with the trusted load
+            return cls(
+                paths=paths,
+                settings=shown.settings,
+                state=StateStore(paths),
+                catalog=shown.catalog,
+                override=override,
+                open_url=open_url or open_in_browser,
+                _first_paint=shown,
+            )
+        from workplace.config.loader import load_settings
 
-            settings = verified = load_settings(paths, override)
+        taken = warm.fingerprint(paths, override)
+        settings = load_settings(paths, override)
         workplace = cls(
             paths=paths,
             settings=settings,
-            preferences=PreferenceStore(paths),
             state=StateStore(paths),
             catalog=Catalog.from_settings(settings),
             override=override,
             open_url=open_url or open_in_browser,
-            _verified=verified,
+            _verified=settings,
             _taken=taken,
-            _from_snapshot=verified is None,
         )
         workplace._use_remote(settings)
         return workplace
+
+    @property
+    def preferences(self) -> PreferenceStore:
+        """The user's preferences file (built on first use: it needs the schema)."""
+        if self._preferences is None:
+            from workplace.config.preferences import PreferenceStore
+
+            self._preferences = PreferenceStore(self.paths)
+        return self._preferences
 
     # -- trust: the settings from the IT sources ---------------------------------
 
     @property
     def warm_start(self) -> bool:
         """True if the first paint came from the start-up snapshot of unchanged files."""
-        return self._from_snapshot
+        return self._first_paint is not None
 
     @property
     def verified(self) -> bool:
@@ -251,20 +286,82 @@ class Workplace:
         paths = self.paths
         return remove_leftovers([paths.user_config_dir, paths.state_dir, paths.cache_dir])
 
-    def remember_start(self) -> bool:
-        """Save the trusted load for the next start's first paint (blocking disk: a job).
-
-        Writes only what :meth:`trusted` read from the IT sources, and only when the
-        snapshot in the cache is missing or differs from it.
-        """
+    def load_trusted(self) -> TrustedView:
+        """The trusted settings, their central catalog (the cached copy, checked again)
+        and the effective catalog: the first job after the first paint. Blocking."""
+        settings = self.trusted()
         with self._trust_lock:
-            verified, taken = self._verified, self._taken
-            if verified is None or taken is None or self._remembered:
+            taken = self._taken
+        remote = self._trusted_remote(settings)
+        depends = self._depends(remote)
+        keyed = warm.key(taken, depends) if taken is not None else None  # before reading
+        if remote is not None and remote is self.remote:
+            snapshot = self.snapshot  # a cold start read it before the first paint
+        else:
+            snapshot = remote.cached() if remote is not None else None
+        return self._view(settings, remote, snapshot, keyed, depends)
+
+    def _view(
+        self, settings: Settings, remote: RemoteCatalog | None,
+        snapshot: CatalogSnapshot | None, keyed: warm.Fingerprint | None,
+        depends: tuple[Path, ...],
+    ) -> TrustedView:
+        from workplace.catalog.effective import merge_catalog
+
+        catalog, problems = merge_catalog(settings, snapshot)
+        if settings is self.settings and snapshot is self.snapshot:
+            catalog = self.catalog  # what a cold start shows already (the same objects)
+        clean = not settings.problems and not problems and not (snapshot and snapshot.problems)
+        saved = warm.content(settings, catalog) if clean and warm.supported() else None
+        catalog.fold_search_texts()  # here, not at the first search
+        return TrustedView(settings, remote, snapshot, catalog, keyed, depends, saved)
+
+    def _depends(self, remote: RemoteCatalog | None) -> tuple[Path, ...]:
+        """The cached copy of the central catalog (part of the snapshot's key)."""
+        if remote is None or remote.source is None:
+            return ()
+        from workplace.catalog.cache import cache_file
+
+        return (cache_file(self.paths.cache_dir, remote.source.kind, remote.source.url),)
+
+    def adopt(self, view: TrustedView) -> bool:
+        """Put the trusted load in effect (GUI thread); True if the window must show
+        something else than it does, False if only its objects change.
+
+        At a warm start the first paint showed records; they are equal to the trusted
+        load when both encode to the same snapshot content.
+        """
+        shown = self._first_paint
+        if shown is not None and self.settings is shown.settings:
+            changed = view.content is None or view.content.text != shown.content
+        else:
+            changed = view.settings is not self.settings or view.catalog is not self.catalog
+        self.settings = view.settings
+        self.remote, self.snapshot, self.catalog = view.remote, view.snapshot, view.catalog
+        return changed
+
+    def remember_start(self, view: TrustedView | None = None) -> bool:
+        """Save what is in effect for the next start's first paint (blocking: a job).
+
+        ``view``: the trusted load just adopted; without it, the trusted settings and
+        the catalog in effect now (after a central catalog update). Writes only what
+        came from the IT sources and the checked central catalog, only when it is
+        clean, and only when the snapshot in the cache differs from it.
+        """
+        if view is None:
+            with self._trust_lock:
+                settings, taken = self._verified, self._taken
+            if settings is None or taken is None or settings is not self.settings:
                 return False
-            self._remembered = True
-        if self._from_snapshot and warm.same(self.settings, verified):
-            return False  # the snapshot shown was exactly the trusted load
-        return warm.save(self.paths, taken, verified)
+            remote = self.remote
+            depends = self._depends(remote)
+            view = self._view(settings, remote, self.snapshot, warm.key(taken, depends), depends)
+        if view.content is None or view.keyed is None:
+            return False
+        shown = self._first_paint
+        if shown is not None and (shown.content, shown.keyed) == (view.content.text, view.keyed):
+            return False  # the snapshot shown was exactly this
+        return warm.save(self.paths, view.keyed, view.depends, view.content)
 
     def _use_remote(self, settings: Settings) -> None:
         """The central catalog of ``settings`` and its cached copy (disk only)."""

@@ -330,7 +330,7 @@ def test_at_start_it_applies_it_presets(
     path.write_text(TENANT + '\n[preferences]\nmail_links = true\n\n[policy]\n'
                     'locked = ["mail_links"]\n', encoding="utf-8")
     gui = make_gui(path)
-    gui._on_trusted_loaded(gui.workplace.trusted())
+    gui._on_trusted_loaded(gui.workplace.load_trusted())
     listed = (isolated_xdg["XDG_CONFIG_HOME"] / "mimeapps.list").read_text(encoding="utf-8")
     assert "x-scheme-handler/mailto=de.arbeitsplatz.Workplace.desktop" in listed
 
@@ -339,7 +339,7 @@ def test_at_start_it_never_touches_the_desktop_for_a_user_who_did_not_ask(
     make_gui: GuiFactory, config: Path, desktop: Path, isolated_xdg: dict[str, Path]
 ) -> None:
     gui = make_gui(config)
-    gui._on_trusted_loaded(gui.workplace.trusted())
+    gui._on_trusted_loaded(gui.workplace.load_trusted())
     assert not (isolated_xdg["XDG_CONFIG_HOME"] / "mimeapps.list").exists()
 
 

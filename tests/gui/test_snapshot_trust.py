@@ -58,21 +58,26 @@ def tamper_snapshot(marker: Path) -> Path:
     """Add a native app and its tile, lift every lock; the fingerprint stays as it was."""
     first = Workplace.build(first_paint_from_cache=True)
     assert not first.warm_start
-    assert first.remember_start()  # a clean cold start saves the snapshot
+    assert first.remember_start(first.load_trusted())  # a clean cold start saves it
     snapshot = warm.snapshot_file(first.paths)
     before = snapshot.stat()
     document = json.loads(snapshot.read_text(encoding="utf-8"))
-    document["tenant"]["native_apps"] = {
-        "evil": {"linux": {"exec": "/bin/sh", "args": ["-c", f"touch {marker}"]}},
-    }
-    document["tenant"]["services"].append({
-        **document["tenant"]["services"][0],
-        "id": "evil", "name": {"de": "Neu", "en": "New"}, "native_app": "evil",
-    })
-    document["tenant"]["services"][0]["url"] = "https://mail.phish.example/"
-    document["locked"] = []
-    document["tenant"]["policy"]["locked"] = []
-    document["preferences"]["start_at_login"] = True
+    shown = json.loads(document["content"])  # tagged plain data (workplace.config.plain)
+    tenant = shown["tenant"]
+    tenant["native_apps"] = {"$": "", "evil": {
+        "$": "NativeApp", "windows": None, "macos": None,
+        "linux": {"$": "NativeCommand", "exec": "/bin/sh", "args": ["-c", f"touch {marker}"]},
+    }}
+    evil = {**tenant["services"][0], "id": "evil", "native_app": "evil",
+            "name": {"$": "LocalizedText", "de": "Neu", "en": "New"}}
+    tenant["services"].append(evil)
+    shown["catalog"]["services"].append(len(tenant["services"]) - 1)
+    tenant["services"][0]["url"] = "https://mail.phish.example/"
+    assert shown["catalog"]["services"][0] == 0  # the tile shows the tenant's service
+    shown["locked"] = []
+    tenant["policy"]["locked"] = []
+    shown["preferences"]["start_at_login"] = True
+    document["content"] = json.dumps(shown)
     snapshot.write_text(json.dumps(document), encoding="utf-8")
     # The fingerprint lists the IT files and the preferences, not the snapshot itself;
     # keep its times anyway, as the issue did.

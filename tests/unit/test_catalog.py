@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workplace.catalog.catalog import OTHER, Catalog
+from workplace.catalog.catalog import Catalog, other_category
 from workplace.catalog.search import fold, fold_umlauts
 from workplace.config.loader import load_settings
 from workplace.config.paths import Paths
@@ -62,7 +62,7 @@ def test_undeclared_category_goes_to_other_and_duplicates_are_dropped() -> None:
         ],
     )
     assert [c.id for c in catalog.categories] == ["b", "other"]
-    assert catalog.categories[-1] == OTHER
+    assert catalog.categories[-1] == other_category()
     assert [s.id for s in catalog.services] == ["y", "x", "z"]
     assert catalog.get("x") is not None and catalog.get("x").name.de == "X"  # type: ignore[union-attr]
     assert catalog.get("x").category == "other"  # type: ignore[union-attr]

@@ -5,16 +5,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
 from workplace.catalog.search import SearchIndex
-from workplace.config.schema import Category, LocalizedText, Service, Tenant
-from workplace.config.settings import Settings
 
-# Built without validation: a constant, and validating it here would build the
-# deferred validators at import time (see Strict in workplace/config/schema.py).
-OTHER = Category.model_construct(
-    id="other", name=LocalizedText.model_construct(de="Weitere", en="Other")
-)
+if TYPE_CHECKING:  # a warm start's first paint shows a catalog without pydantic
+    from workplace.config.schema import Category, Service, Tenant
+    from workplace.config.settings import Settings
+
+OTHER_ID = "other"
+"""The category of services whose own category is declared nowhere."""
+
+
+@cache
+def other_category() -> Category:
+    """The category ``other`` ("Weitere"); it needs the schema, so it is built on use."""
+    from workplace.config.schema import Category, LocalizedText
+
+    # Built without validation: a constant, and validating it here would build the
+    # deferred validators (see Strict in workplace/config/schema.py).
+    return Category.model_construct(
+        id=OTHER_ID, name=LocalizedText.model_construct(de="Weitere", en="Other")
+    )
 
 
 @dataclass(frozen=True)
@@ -53,12 +66,12 @@ class Catalog:
             if service.id in seen:
                 continue
             seen.add(service.id)
-            if service.category not in declared:
-                service = service.model_copy(update={"category": OTHER.id})
+            if service.category not in declared and service.category != OTHER_ID:
+                service = service.model_copy(update={"category": OTHER_ID})
             kept.append(service)
         ordered = list(declared.values())
-        if OTHER.id not in declared and any(s.category == OTHER.id for s in kept):
-            ordered.append(OTHER)
+        if OTHER_ID not in declared and any(s.category == OTHER_ID for s in kept):
+            ordered.append(other_category())
         order = {c.id: i for i, c in enumerate(ordered)}
         kept.sort(key=lambda s: order[s.category])  # stable: configured order within a group
         return cls(tuple(ordered), tuple(kept))
@@ -91,6 +104,10 @@ class Catalog:
     def search(self, query: str, language: str = "de") -> list[Service]:
         """Services matching every word of ``query`` in either language, best first."""
         return self._index.search(query, language)
+
+    def fold_search_texts(self) -> None:
+        """Fold the texts a search compares, ahead of the first search (a job)."""
+        self._index.fold()
 
     def prepare_search(self) -> None:
         """Build what a search with a typo needs, ahead of it (it takes a moment)."""

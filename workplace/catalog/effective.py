@@ -8,7 +8,7 @@ use it with :meth:`RemoteCatalog.cached`.
 
 from __future__ import annotations
 
-from workplace.catalog.catalog import OTHER, Catalog
+from workplace.catalog.catalog import OTHER_ID, Catalog
 from workplace.catalog.snapshot import CatalogSnapshot
 from workplace.config.schema import Category, Service
 from workplace.config.settings import ConfigProblem, Settings
@@ -37,7 +37,7 @@ def merge_catalog(
                     "its local name is used", "warning",
                 )
             )
-    declared = {c.id for c in categories} | {OTHER.id}
+    declared = {c.id for c in categories} | {OTHER_ID}
     services: list[Service] = list(tenant.services)
     local_ids = {s.id for s in tenant.services}
     for index, service in enumerate(snapshot.services):
@@ -63,7 +63,7 @@ def merge_catalog(
                 ConfigProblem(
                     source, None, f"services[{index}].category",
                     f"category {service.category!r} is declared nowhere; "
-                    f"the service is shown under {OTHER.id!r}", "warning",
+                    f"the service is shown under {OTHER_ID!r}", "warning",
                 )
             )
         services.append(service)

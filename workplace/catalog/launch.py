@@ -17,10 +17,12 @@ import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workplace.config.schema import NativeApp, Service
 from workplace.config.urls import UnsafeUrlError, check_url
+
+if TYPE_CHECKING:
+    from workplace.config.schema import NativeApp, Service
 
 log = logging.getLogger("workplace.catalog")
 

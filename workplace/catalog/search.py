@@ -15,9 +15,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workplace.catalog.typos import TypoIndex, words
-from workplace.config.schema import Service
+
+if TYPE_CHECKING:
+    from workplace.config.schema import Service
 
 _UMLAUT_PAIRS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 _SPLIT = re.compile(r"[\s,;]+")
@@ -127,12 +130,29 @@ def terms(query: str) -> list[_Term]:
 
 
 class SearchIndex:
-    """Folded texts of every service, built once; a search then only compares strings."""
+    """Folded texts of every service, built once; a search then only compares strings.
+
+    The texts are folded on first use (the first paint of a thousand services does not
+    wait for them): by the first search, or ahead of it by :meth:`fold`.
+    """
 
     def __init__(self, services: Iterable[Service]) -> None:
-        self._entries = [(service, _fields(service)) for service in services]
+        self._services = tuple(services)
+        self._folded: list[tuple[Service, tuple[_Field, ...]]] | None = None
         self._typos: TypoIndex[tuple[int, int]] | None = None
         self._near: dict[tuple[str, str], dict[int, int]] = {}
+
+    @property
+    def _entries(self) -> list[tuple[Service, tuple[_Field, ...]]]:
+        return self.fold()
+
+    def fold(self) -> list[tuple[Service, tuple[_Field, ...]]]:
+        """Every service with its folded texts, folded now if not yet (a job may call it,
+        so the first search need not wait)."""
+        folded = self._folded
+        if folded is None:  # two threads at once only fold twice, to the same result
+            folded = self._folded = [(service, _fields(service)) for service in self._services]
+        return folded
 
     def search(self, query: str, language: str = "de") -> list[Service]:
         """Services matching every word of ``query``, best first; all of them for no words.
@@ -141,7 +161,7 @@ class SearchIndex:
         """
         query_terms = terms(query)
         if not query_terms:
-            return [service for service, _ in self._entries]
+            return list(self._services)
         ranked: list[tuple[int, int, int, Service]] = []
         for order, (service, fields) in enumerate(self._entries):
             total, typos = self._match(order, query_terms, fields, language)

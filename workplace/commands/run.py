@@ -19,7 +19,13 @@ def run_window(args: argparse.Namespace) -> int:
     """Start the window, or hand over to the running one and return 0."""
     started = time.perf_counter()
     from workplace.config.paths import Paths, resolve_override
-    from workplace.ui.gui import Gui, PaintWatch, create_app, early_imports, quit_on_signals
+    from workplace.ui.gui import (
+        Gui,
+        PaintWatch,
+        create_app,
+        imported_before_first_paint,
+        quit_on_signals,
+    )
     from workplace.ui.single import STARTING_TIMEOUT_MS, SingleInstance, hand_over, server_name
 
     app = create_app([sys.argv[0]])
@@ -55,7 +61,8 @@ def run_window(args: argparse.Namespace) -> int:
                 "services": len(workplace.catalog.services),
                 "t_config_ms": round((t_config - started) * 1000, 1),
                 "t_first_paint_ms": round((at - started) * 1000, 1),
-                "early_imports": early_imports(),
+                "warm_start": workplace.warm_start,
+                "early_imports": imported_before_first_paint(gui),
             },
         )
 

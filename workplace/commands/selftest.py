@@ -6,10 +6,14 @@ Output (one line on stdout), all times in milliseconds since the process started
 
     {"ok": true, "services": 10, "language": "de", "platform": "offscreen",
      "t_main_ms": 41.0, "t_qt_ms": 96.2, "t_config_ms": 152.3,
-     "t_window_ms": 171.9, "t_first_paint_ms": 190.4, "origin": "proc"}
+     "t_window_ms": 171.9, "t_first_paint_ms": 190.4, "origin": "proc",
+     "warm_start": true, "early_imports": []}
 
 ``origin`` says how the process start was found: ``proc`` (the kernel's start
 time of this process) or ``main`` (no /proc: timed from the command's start).
+``warm_start``: the first paint came from the start-up snapshot (unchanged files);
+``early_imports``: which of the libraries that belong after the first paint
+(``workplace.ui.gui.LOADED_AFTER_FIRST_PAINT``) were loaded when it was drawn.
 On failure: ``{"ok": false, "error": "...", ...}`` and exit status 1. The self
 test never takes the single-instance lock, shows no tray icon and writes no
 preferences or window state, so it is safe next to a running launcher.
@@ -104,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         from workplace.ui.gui import ensure_platform
 
         ensure_platform()
-        from workplace.ui.gui import Gui, PaintWatch, create_app
+        from workplace.ui.gui import Gui, PaintWatch, create_app, imported_before_first_paint
 
         app = create_app([sys.argv[0]])
         result["t_qt_ms"] = ms(time.perf_counter())
@@ -137,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
 
         def on_painted(at: float) -> None:
             painted.append(at)
+            result["early_imports"] = imported_before_first_paint(gui)
             if readiness is None:
                 QTimer.singleShot(0, app.quit)  # let the paint finish and flush first
 
@@ -167,8 +172,7 @@ def run(args: argparse.Namespace) -> int:
         code = emit(0)
         # After the measurement: the trusted load (if the paint came from the snapshot)
         # and the snapshot for the next warm start.
-        workplace.trusted()
-        workplace.remember_start()
+        workplace.remember_start(workplace.load_trusted())
         return _finish(gui, code, ready)
     except Exception as exc:  # one JSON line, never a traceback
         result["error"] = f"{type(exc).__name__}: {exc}"

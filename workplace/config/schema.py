@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from workplace.config.plain import LocalizedTextMethods, NativeAppMethods, RemoteCatalogMethods
 from workplace.config.urls import check_url
 
 
@@ -56,7 +57,7 @@ class Strict(BaseModel):
     )
 
 
-class LocalizedText(Strict):
+class LocalizedText(LocalizedTextMethods, Strict):
     """A text in German and English. A plain string in a file sets both."""
 
     de: str = described("", "German text.", "Deutscher Text.")
@@ -68,15 +69,6 @@ class LocalizedText(Strict):
         if isinstance(value, str):
             return {"de": value, "en": value}
         return value
-
-    def get(self, language: str) -> str:
-        """The text in ``language`` (``de`` or ``en``), falling back to the other one."""
-        if language.startswith("de"):
-            return self.de or self.en
-        return self.en or self.de
-
-    def __bool__(self) -> bool:
-        return bool(self.de or self.en)
 
 
 class Support(Strict):
@@ -232,7 +224,7 @@ class NativeCommand(Strict):
     args: list[str] = described(list, "Arguments, no shell.", "Argumente, ohne Shell.")
 
 
-class NativeApp(Strict):
+class NativeApp(NativeAppMethods, Strict):
     linux: NativeCommand | None = described(None, "Command on Linux.", "Befehl unter Linux.")
     windows: NativeCommand | None = described(None, "Command on Windows.", "Befehl unter Windows.")
     macos: NativeCommand | None = described(None, "Command on macOS.", "Befehl unter macOS.")
@@ -255,16 +247,8 @@ class NativeApp(Strict):
                 )
         return value
 
-    def command_for(self, platform: str) -> NativeCommand | None:
-        """The command for a ``sys.platform`` value, or None if none is configured."""
-        if platform.startswith("win"):
-            return self.windows
-        if platform == "darwin":
-            return self.macos
-        return self.linux
 
-
-class RemoteCatalogSettings(Strict):
+class RemoteCatalogSettings(RemoteCatalogMethods, Strict):
     """Where a central catalog comes from: an IT manifest or an openDesk/Univention portal."""
 
     manifest_url: SafeUrl | None = described(
@@ -319,11 +303,6 @@ class RemoteCatalogSettings(Strict):
         if self.manifest_public_key.strip() and not self.manifest_url:
             raise ValueError("manifest_public_key needs manifest_url")
         return self
-
-    @property
-    def configured(self) -> bool:
-        """True if IT named a central catalog (a manifest or a Univention portal)."""
-        return bool(self.manifest_url or self.univention_portal_url)
 
 
 def _probe_url(value: str) -> str:

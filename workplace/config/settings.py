@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from workplace.config.schema import PREFERENCE_KEYS, Preferences, Tenant
+from workplace.config.plain import LazyMapping, field_names
+
+if TYPE_CHECKING:  # pydantic is imported by the first Settings that needs a default
+    from workplace.config.schema import Preferences, Tenant
 
 Layer = Literal["default", "it", "user", "policy"]
 Severity = Literal["error", "warning"]
@@ -68,9 +71,16 @@ class ConfigProblem:
         return self.severity == "error"
 
 
-def _pref_key(key: str) -> str:
-    """``language`` and ``preferences.language`` name the same preference."""
-    return f"preferences.{key}" if key in PREFERENCE_KEYS or key == "version" else key
+def _default_tenant() -> Tenant:
+    from workplace.config.schema import Tenant
+
+    return Tenant()
+
+
+def _default_preferences() -> Preferences:
+    from workplace.config.schema import Preferences
+
+    return Preferences()
 
 
 @dataclass(frozen=True)
@@ -82,20 +92,24 @@ class Settings:
     (``language``, ``theme``, ...) that IT locked.
     """
 
-    tenant: Tenant = field(default_factory=Tenant)
-    preferences: Preferences = field(default_factory=Preferences)
+    tenant: Tenant = field(default_factory=_default_tenant)
+    preferences: Preferences = field(default_factory=_default_preferences)
     origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
     locked: frozenset[str] = frozenset()
     problems: tuple[ConfigProblem, ...] = ()
     it_sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if not isinstance(self.origins, MappingProxyType):
+        if not isinstance(self.origins, MappingProxyType | LazyMapping):
             object.__setattr__(self, "origins", MappingProxyType(dict(self.origins)))
+
+    def _pref_key(self, key: str) -> str:
+        """``language`` and ``preferences.language`` name the same preference."""
+        return f"preferences.{key}" if key in field_names(self.preferences) else key
 
     def origin(self, key: str) -> Origin:
         """The origin of ``key``; a parent or child key answers for keys that are not leaves."""
-        key = _pref_key(key)
+        key = self._pref_key(key)
         found = self.origins.get(key)
         if found is not None:
             return found

@@ -1,17 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Warm start: reuse the last cleanly loaded Settings while none of its sources changed.
+"""Warm start: the first paint from what the last clean start knew, as plain data.
 
-Reading and validating the layered configuration costs more than the rest of the
-start-up together (parsers, validators, line locators). A start whose sources are
-unchanged (the usual case) reads one JSON snapshot instead and rebuilds the same
-immutable models without validating them again: the snapshot holds only values that
-passed validation when it was written.
+Reading and validating the layered configuration (pydantic, the parsers, the line
+locators) and the cached central catalog costs more than the rest of the start-up
+together. A start whose sources are unchanged (the usual case) reads one JSON
+snapshot instead: the validated settings and the effective catalog of the last clean
+start, rebuilt as plain records (:mod:`workplace.config.plain`) without importing
+pydantic, without validating again and without folding a single search text.
 
 The snapshot is keyed on a fingerprint of every file the loader would read (path,
-size, mtime, ctime, inode), the program version and the override file. Only clean
-loads (no problems at all) are saved, so a broken file is always reported anew. On
-platforms with policy stores that cannot be fingerprinted cheaply (the Windows
-registry, macOS profiles) the warm path is not used.
+size, mtime, ctime, inode), the program version, the override file, and the cached
+central catalog the catalog came from. Only clean loads (no problem in the
+configuration, the central catalog or their merge) are saved, so a broken file is
+always reported anew. On platforms with policy stores that cannot be fingerprinted
+cheaply (the Windows registry, macOS profiles) the warm path is not used.
 
 Trust: the snapshot lies in the user's cache, and the fingerprint is written *inside*
 it, so anyone with the user's rights can make it say anything and still match. It is
@@ -19,6 +21,17 @@ therefore used for the window's first paint only. What runs and what is locked c
 from the IT sources themselves: :meth:`workplace.app.Workplace.trusted` reads them in
 the first job after the paint, before anything is launched or saved, and replaces
 what the snapshot showed. The command line never reads the snapshot.
+
+The document::
+
+    {"format": 2, "fingerprint": [...], "depends": ["/…/catalog-manifest-….json"],
+     "content": "<JSON: tenant, preferences, locked, it_sources, catalog>",
+     "preference_origins": {...}, "origins": "<JSON: every other origin>"}
+
+``content`` is kept as text: the next trusted load encodes its own result the same
+way, and equal texts mean the first paint showed exactly the configuration (then the
+window swaps its objects without a visible change). ``origins`` (ten per service) is
+parsed only when something asks for the origin of a key that is no preference.
 """
 
 from __future__ import annotations
@@ -26,22 +39,23 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import types
-import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, cast
 
 from workplace import __version__
-from workplace.config.atomic import atomic_write_text
 from workplace.config.paths import IT_MAIN_NAMES, Paths
-from workplace.config.schema import Preferences, Tenant
+from workplace.config.plain import TAG, LazyMapping, from_plain
 from workplace.config.settings import Origin, Settings
+
+if TYPE_CHECKING:
+    from workplace.catalog.catalog import Catalog
+    from workplace.config.schema import Category, Preferences, Service, Tenant
 
 log = logging.getLogger("workplace.config")
 
-FORMAT = 1
+FORMAT = 2
 SNAPSHOT_NAME = "settings-snapshot.json"
 
 
@@ -54,7 +68,8 @@ def snapshot_file(paths: Paths) -> Path:
     return paths.cache_dir / SNAPSHOT_NAME
 
 
-def _stat(path: Path) -> list[Any]:
+def stat_entry(path: Path) -> list[Any]:
+    """What the fingerprint knows of one file (it is not opened)."""
     try:
         st = path.stat()
     except OSError:
@@ -69,50 +84,118 @@ def fingerprint(paths: Paths, override: Path | None) -> Fingerprint:
     """What the loader would read, as comparable stat entries (no file is opened)."""
     entries: Fingerprint = [["version", __version__], ["format", FORMAT]]
     if override is not None:
-        entries.append(["override", *_stat(override.absolute())])
+        entries.append(["override", *stat_entry(override.absolute())])
     else:
         for directory in paths.it_config_dirs:
             for name in IT_MAIN_NAMES:
-                entries.append(_stat(directory / name))
+                entries.append(stat_entry(directory / name))
             conf_d = directory / "conf.d"
-            entries.append(_stat(conf_d))
+            entries.append(stat_entry(conf_d))
             try:
                 names = sorted(conf_d.iterdir()) if conf_d.is_dir() else []
             except OSError:
                 names = []
-            entries.extend(_stat(entry) for entry in names)
-    entries.append(_stat(paths.preferences_file))
+            entries.extend(stat_entry(entry) for entry in names)
+    entries.append(stat_entry(paths.preferences_file))
     return entries
 
 
-def same(a: Settings, b: Settings) -> bool:
-    """Whether ``a`` and ``b`` agree in everything a snapshot holds."""
-    return (
-        a.tenant == b.tenant
-        and a.preferences == b.preferences
-        and dict(a.origins) == dict(b.origins)
-        and a.locked == b.locked
-        and a.it_sources == b.it_sources
-        and a.problems == b.problems
+# --------------------------------------------------------------------------- writing
+
+
+class NotPlain(TypeError):
+    """A value the snapshot cannot hold as plain data (then no snapshot is written)."""
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON data; every model becomes an object tagged with its class."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    fields = getattr(type(value), "model_fields", None)
+    if fields is not None:  # a schema model (pydantic is loaded: this is the slow path)
+        out: dict[str, Any] = {TAG: type(value).__name__}
+        for name in fields:
+            out[name] = _plain(getattr(value, name))
+        return out
+    if isinstance(value, dict):
+        if TAG in value or not all(isinstance(key, str) for key in value):
+            raise NotPlain(f"a mapping with the key {TAG!r} or a key that is no text")
+        return {TAG: "", **{key: _plain(item) for key, item in value.items()}}
+    raise NotPlain(f"{type(value).__name__} values are not kept in the snapshot")
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a snapshot shows, encoded (the trusted load's, to save and to compare)."""
+
+    text: str
+    preference_origins: dict[str, list[str]]
+    origins: str
+
+
+def content(settings: Settings, catalog: Catalog) -> Content | None:
+    """``settings`` and ``catalog`` encoded for a snapshot; None if they cannot be.
+
+    Blocking CPU work (a job): it walks every model of the configuration."""
+    tenant = settings.tenant
+    local = {id(service): index for index, service in enumerate(tenant.services)}
+    try:
+        text = json.dumps(
+            {
+                "tenant": _plain(tenant),
+                "preferences": _plain(settings.preferences),
+                "locked": sorted(settings.locked),
+                "it_sources": list(settings.it_sources),
+                "catalog": {
+                    "categories": [_plain(c) for c in catalog.categories],
+                    # A service as configured is the tenant's: its index, not a copy.
+                    "services": [
+                        local[id(s)] if id(s) in local else _plain(s) for s in catalog.services
+                    ],
+                },
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+    except NotPlain as exc:
+        log.info("start-up snapshot not possible: %s", exc)
+        return None
+    preference_origins: dict[str, list[str]] = {}
+    other: dict[str, list[str]] = {}
+    for key, origin in settings.origins.items():
+        kept = preference_origins if key.startswith("preferences.") else other
+        kept[key] = [origin.layer, origin.source]
+    return Content(
+        text, preference_origins, json.dumps(other, ensure_ascii=False, separators=(",", ":"))
     )
 
 
-def save(paths: Paths, taken: Fingerprint, settings: Settings) -> bool:
+def key(taken: Fingerprint, depends: Iterable[Path]) -> Fingerprint:
+    """The fingerprint a snapshot is keyed on: the configuration's, taken before it was
+    read, and the cached central catalog's (``depends``)."""
+    return [*taken, *(["depends", *stat_entry(path)] for path in depends)]
+
+
+def save(paths: Paths, keyed: Fingerprint, depends: Sequence[Path], shown: Content) -> bool:
     """Write the snapshot of a clean load; returns whether it was written. Blocking disk.
 
-    ``taken`` is the fingerprint taken *before* ``settings`` were read: a file that
-    changed since then makes the snapshot stale at once instead of hiding the change.
+    ``keyed`` (see :func:`key`) was taken *before* the files were read: a file that
+    changed since makes the snapshot stale at once instead of hiding the change.
     """
-    if not supported() or settings.problems:
+    if not supported():
         return False
     document = {
-        "fingerprint": taken,
-        "tenant": settings.tenant.model_dump(mode="json"),
-        "preferences": settings.preferences.model_dump(mode="json"),
-        "origins": {key: [o.layer, o.source] for key, o in settings.origins.items()},
-        "locked": sorted(settings.locked),
-        "it_sources": list(settings.it_sources),
+        "format": FORMAT,
+        "fingerprint": keyed,
+        "depends": [str(path) for path in depends],
+        "content": shown.text,
+        "preference_origins": shown.preference_origins,
+        "origins": shown.origins,
     }
+    from workplace.config.atomic import atomic_write_text
+
     try:
         atomic_write_text(snapshot_file(paths), json.dumps(document, ensure_ascii=False))
     except OSError as exc:
@@ -121,25 +204,35 @@ def save(paths: Paths, taken: Fingerprint, settings: Settings) -> bool:
     return True
 
 
-def load(paths: Paths, now: Fingerprint) -> Settings | None:
-    """The snapshot's Settings if its fingerprint is ``now``, else None. Never raises.
+# --------------------------------------------------------------------------- reading
 
-    For the first paint only (see the module's note on trust): never launch, lock or
+
+@dataclass(frozen=True)
+class FirstPaint:
+    """What a warm start shows until the trusted load: records, never models."""
+
+    settings: Settings
+    catalog: Catalog
+    content: str
+    """The snapshot's ``content`` text (the trusted load compares its own with it)."""
+    keyed: Fingerprint
+
+
+def load(paths: Paths, override: Path | None) -> FirstPaint | None:
+    """The snapshot's settings and catalog if nothing it was made from changed, else None.
+
+    Never raises: a missing, stale or damaged snapshot only costs the slow path. For
+    the first paint only (see the module's note on trust): never launch, lock or
     connect anything on what it says."""
     if not supported():
         return None
     try:
         document = json.loads(snapshot_file(paths).read_text(encoding="utf-8"))
-        if document.get("fingerprint") != now:
+        depends = [Path(p) for p in document["depends"]]
+        now = key(fingerprint(paths, override), depends)
+        if document.get("format") != FORMAT or document.get("fingerprint") != now:
             return None
-        return Settings(
-            tenant=construct(Tenant, document["tenant"]),
-            preferences=construct(Preferences, document["preferences"]),
-            origins={key: Origin(*value) for key, value in document["origins"].items()},
-            locked=frozenset(document["locked"]),
-            problems=(),
-            it_sources=tuple(document["it_sources"]),
-        )
+        return _first_paint(document, now)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a damaged snapshot only costs the slow path
@@ -147,48 +240,37 @@ def load(paths: Paths, now: Fingerprint) -> Settings | None:
         return None
 
 
-# --------------------------------------------------------------------------- rebuilding models
+def _first_paint(document: dict[str, Any], keyed: Fingerprint) -> FirstPaint:
+    from workplace.catalog.catalog import Catalog
 
-_Model = typing.TypeVar("_Model", bound=BaseModel)
+    text = document["content"]
+    shown = json.loads(text, object_hook=from_plain)
+    tenant = shown["tenant"]
+    services = tenant.services
+    catalog = shown["catalog"]
+    eager = {k: Origin(*v) for k, v in document["preference_origins"].items()}
+    others = document["origins"]
 
+    def every_origin() -> dict[str, Origin]:
+        return {**{k: Origin(*v) for k, v in json.loads(others).items()}, **eager}
 
-def construct(model: type[_Model], data: Any) -> _Model:
-    """``model`` built from its own ``model_dump(mode="json")`` without validating again."""
-    if not isinstance(data, dict):
-        raise TypeError(f"{model.__name__}: expected an object, got {type(data).__name__}")
-    values = {
-        name: _value(info.annotation, data[name])
-        for name, info in model.model_fields.items()
-        if name in data
-    }
-    unknown = set(data) - set(model.model_fields)
-    if unknown:
-        raise TypeError(f"{model.__name__}: unknown fields {sorted(unknown)}")
-    return model.model_construct(**values)
-
-
-def _value(annotation: Any, value: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _value(typing.get_args(annotation)[0], value)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return construct(annotation, value)
-    if origin in (typing.Union, types.UnionType):
-        if value is None:
-            return None
-        models = [
-            a
-            for a in typing.get_args(annotation)
-            if isinstance(a, type) and issubclass(a, BaseModel)
-        ]
-        return construct(models[0], value) if models and isinstance(value, dict) else value
-    if origin is list and isinstance(value, list):
-        (item,) = typing.get_args(annotation) or (Any,)
-        return [_value(item, v) for v in value]
-    if origin is dict and isinstance(value, dict):
-        args = typing.get_args(annotation)
-        item = args[1] if len(args) == 2 else Any
-        return {k: _value(item, v) for k, v in value.items()}
-    if origin is tuple and isinstance(value, list):
-        return tuple(value)
-    return value
+    settings = Settings(
+        tenant=cast("Tenant", tenant),
+        preferences=cast("Preferences", shown["preferences"]),
+        origins=LazyMapping(every_origin, eager),
+        locked=frozenset(shown["locked"]),
+        problems=(),
+        it_sources=tuple(shown["it_sources"]),
+    )
+    return FirstPaint(
+        settings=settings,
+        catalog=Catalog(
+            categories=tuple(cast("list[Category]", catalog["categories"])),
+            services=tuple(
+                cast("Service", services[s] if isinstance(s, int) else s)
+                for s in catalog["services"]
+            ),
+        ),
+        content=text,
+        keyed=keyed,
+    )

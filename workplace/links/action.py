@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from workplace.config.schema import Service
+if TYPE_CHECKING:
+    from workplace.config.schema import Service
 
 
 class Refusal(enum.Enum):

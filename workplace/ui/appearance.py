@@ -13,15 +13,19 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from workplace.config.schema import Preferences
 from workplace.config.settings import Settings
 from workplace.ui import theme as themes
 from workplace.ui import themestyle
 from workplace.ui.i18n import Translations, resolve_language
+
+if TYPE_CHECKING:
+    from workplace.config.schema import Preferences
 
 
 def contrast_chosen(settings: Settings) -> bool:

@@ -5,12 +5,19 @@ The window (``workplace`` without a command) and ``workplace selftest`` both sta
 the GUI through :func:`create_app` and :class:`Gui`, so the self test measures
 exactly what users get.
 
-Order after the first paint: the first job reads the configuration from the IT
-sources (:meth:`Workplace.trusted`); its result replaces what a warm start's
-snapshot showed. Only then do sign-in, the status round, the central catalog and
-start at login begin. Launches and preference saves asked for before that wait for
-the same load inside their jobs (the core looks the service up again in the trusted
-catalog), so nothing runs on what the snapshot said.
+Order after the first paint: once the first frame is drawn, the first job reads the
+configuration from the IT sources and the cached central catalog
+(:meth:`Workplace.load_trusted`); its result replaces what a warm start's snapshot
+showed (without a visible change when both agree). Only then do sign-in, the status
+round, the central catalog and start at login begin. Launches and preference saves
+asked for before that wait for the same load inside their jobs (the core looks the
+service up again in the trusted catalog), so nothing runs on what the snapshot said.
+
+Nothing heavy stands before the first paint of a warm start: the libraries in
+:data:`LOADED_AFTER_FIRST_PAINT` are imported by the work after it, and
+:attr:`Gui.early_imports` records which of them were loaded when the first frame was
+drawn (the window's log event and the self test report it; the tests check it is
+empty).
 """
 
 from __future__ import annotations
@@ -29,8 +36,7 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication
 
 from workplace import APP_ID, APP_NAME, __version__
-from workplace.app import Workplace
-from workplace.config.settings import Settings
+from workplace.app import TrustedView, Workplace
 from workplace.ui import icons
 from workplace.ui.account import AccountController
 from workplace.ui.appearance import Appearance
@@ -47,15 +53,25 @@ AUTH_START_DELAY_MS = 150
 """After the first paint, let the frame reach the screen before the sign-in job starts."""
 STATUS_START_DELAY_MS = 250
 """Then the connection profile, the status probes and the catalog plan."""
-LOADED_AFTER_FIRST_PAINT = ("requests", "authlib", "joserfc", "keyring", "cryptography")
-"""Libraries that only the work after the first paint needs (HTTP, sign-in, keyring):
-none of them may stand between the start and the first paint."""
+LOADED_AFTER_FIRST_PAINT = (
+    "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
+    "PySide6.QtNetwork",
+)
+"""Libraries that only the work after the first paint needs (validation, HTTP,
+sign-in, keyring, Qt's network module): none of them may stand between a warm start
+and its first paint. (A cold start validates the files first: it needs pydantic.)"""
 
 
 def early_imports() -> list[str]:
-    """Those of :data:`LOADED_AFTER_FIRST_PAINT` already imported: asked at the first
-    paint, reported in its log event (the tests check that it is empty)."""
+    """Those of :data:`LOADED_AFTER_FIRST_PAINT` imported now."""
     return [name for name in LOADED_AFTER_FIRST_PAINT if name in sys.modules]
+
+
+def imported_before_first_paint(gui: Gui) -> list[str]:
+    """:func:`early_imports` as the first frame left them: ask it at the tiles' first
+    paint (the work after the paint may have begun if the header was painted in an
+    earlier frame; then the list taken at that frame counts)."""
+    return gui.early_imports if gui.early_imports is not None else early_imports()
 
 
 def ensure_platform() -> None:
@@ -164,6 +180,9 @@ class Gui(QObject):
         self.save_state = save_state
         self._disposed = False
         self._painted_at = time.perf_counter()
+        self.early_imports: list[str] | None = None
+        """:func:`early_imports` when the first frame had been drawn, before the work
+        after it began (None until then)."""
         self.status_enabled = status
         self.watch = watch or NetworkWatch(self)
         self._texts = StatusTexts()
@@ -205,6 +224,7 @@ class Gui(QObject):
         self.window.attach_status(self.status)
         self.status.statuses_changed.connect(self._on_status_statuses_changed)
         self.status.profile_changed.connect(self._on_status_profile_changed)
+        self.status.catalog_refreshed.connect(self._on_status_catalog_refreshed)
         from workplace.ui.waitingview import Waiting
 
         self.waiting = Waiting(self)
@@ -239,28 +259,41 @@ class Gui(QObject):
     @Slot()
     def _on_first_paint_painted(self) -> None:
         self._painted_at = time.perf_counter()
+        # The rest of the frame (the tiles) is painted in this same pass: the work
+        # after the first paint starts from the event loop, once the frame is done.
+        QTimer.singleShot(0, self._after_first_paint)
+
+    @Slot()
+    def _after_first_paint(self) -> None:
+        if self._disposed:
+            return
+        self.early_imports = early_imports()
         self.jobs.run(
-            self.workplace.trusted, self._on_trusted_loaded, self._on_trusted_failed,
+            self.workplace.load_trusted, self._on_trusted_loaded, self._on_trusted_failed,
             name="trusted-settings",
         )
         self.jobs.run(self.workplace.remove_leftovers, name="remove-leftovers")
 
-    def _on_trusted_loaded(self, settings: Settings) -> None:
+    def _on_trusted_loaded(self, view: TrustedView) -> None:
         """The configuration from the IT sources: it replaces the snapshot's, then the
         work that uses it (sign-in, status, catalog, start at login) begins."""
         if self._disposed:
             return
-        from workplace.config.warm import same
-
-        shown = self.workplace.settings
-        if settings is not shown and not same(settings, shown):
-            log.info(
-                "the start-up snapshot differed from the configuration; using the "
-                "configuration", extra={"event": "config.snapshot_replaced"},
-            )
-            self.window.apply_settings(settings)
+        warm = self.workplace.warm_start
+        if self.workplace.adopt(view):
+            if warm:
+                log.info(
+                    "the start-up snapshot differed from the configuration; using the "
+                    "configuration", extra={"event": "config.snapshot_replaced"},
+                )
+            self.window.apply_settings(view.settings)
+        else:  # the same tiles: only the objects behind them change
+            self.window.model.adopt_catalog(self.workplace.catalog)
         if self.save_state:
-            self.jobs.run(self.workplace.remember_start, name="remember-start")
+            workplace = self.workplace
+            self.jobs.run(
+                lambda: workplace.remember_start(view), name="remember-start", serial=True
+            )
         self.links.sync_mail_links()
         waited = int((time.perf_counter() - self._painted_at) * 1000)
         QTimer.singleShot(max(0, AUTH_START_DELAY_MS - waited), self._start_account)
@@ -290,6 +323,12 @@ class Gui(QObject):
             return  # never touch the system for a user who did not ask
         workplace = self.workplace
         self.jobs.run(lambda: workplace.sync_start_at_login(wanted), name="start-at-login")
+
+    @Slot(object)
+    def _on_status_catalog_refreshed(self, result: Any) -> None:
+        """A new central catalog is shown: the next start's first paint shows it too."""
+        if result.changed and self.save_state and not self._disposed:
+            self.jobs.run(self.workplace.remember_start, name="remember-start", serial=True)
 
     @Slot(str)
     def _on_watch_changed(self, _reason: str) -> None:

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from workplace.app import Workplace
 from workplace.catalog.launch import LaunchError, LaunchErrorKind
-from workplace.config.schema import Service
 from workplace.ui.appearance import Appearance
 from workplace.ui.errortext import technical
 from workplace.ui.jobs import Jobs
 from workplace.ui.statustext import StatusTexts
 
 if TYPE_CHECKING:
+    from workplace.config.schema import Service
     from workplace.ui.dialogs import IntranetWarning
     from workplace.ui.status import StatusController
 

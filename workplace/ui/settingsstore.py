@@ -28,7 +28,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from workplace.app import Workplace
-from workplace.config.preferences import PreferenceLockedError
 from workplace.config.settings import Settings
 from workplace.ui.appearance import Appearance
 from workplace.ui.errortext import WriteErrorTexts, technical
@@ -150,6 +149,8 @@ class SettingsStore(QObject):
         self._favourites = list(self.settings.preferences.favourites)
         self.changed.emit(self.settings)
         self.favourites_changed.emit(list(self._favourites))
+        from workplace.config.preferences import PreferenceLockedError  # loaded by the save
+
         if isinstance(exc, PreferenceLockedError):
             self.message.emit(self.tr("This setting is managed by your IT department"), "", [])
         else:

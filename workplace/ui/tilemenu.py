@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from workplace.config.schema import Service
+if TYPE_CHECKING:
+    from workplace.config.schema import Service
 
 
 class TileMenu(QMenu):

@@ -34,13 +34,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from workplace.config.schema import Category, Service
 from workplace.ui import waitingtext
 from workplace.ui.icons import RemoteIcons, icon_name_for, is_remote
 from workplace.ui.statustext import NOT_CHECKED, OFFLINE, USABLE, StatusTexts
 from workplace.ui.waitingtext import TileWaiting
 
 if TYPE_CHECKING:
+    from workplace.config.schema import Category, Service
     from workplace.status.model import ServiceStatus
 
 RECENT_LIMIT = 4
@@ -160,6 +160,17 @@ class TileModel(QAbstractListModel):
     def set_catalog(self, catalog: CatalogLike) -> None:
         self._catalog = catalog
         self._reset()
+
+    def adopt_catalog(self, catalog: CatalogLike) -> None:
+        """Take ``catalog`` without a signal when it has the tiles shown (the trusted
+        load of what a warm start painted from its snapshot: other objects, the same
+        tiles); otherwise like :meth:`set_catalog`."""
+        before, shown = self._rows, _layout(self._rows)
+        self._catalog = catalog
+        self._rebuild()
+        if _layout(self._rows) != shown:
+            self._rows = before  # the reset must start from the rows the view knows
+            self._reset()
 
     def set_language(self, language: str) -> None:
         if language != self._language:
@@ -456,6 +467,10 @@ class TileModel(QAbstractListModel):
         leftovers = [s for services in by_category.values() for s in services]
         add("cat:", QCoreApplication.translate("TileModel", "Other services"), leftovers)
         self._rows = rows
+
+
+def _layout(rows: Sequence[Row]) -> list[tuple[Kind, str, str, str | None]]:
+    return [(r.kind, r.section, r.title, r.service.id if r.service else None) for r in rows]
 
 
 def _worth_saying(before: str | None, now: str) -> bool:

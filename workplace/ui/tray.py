@@ -11,14 +11,17 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from workplace import APP_NAME
-from workplace.config.schema import Service
 from workplace.ui import icons
+
+if TYPE_CHECKING:
+    from workplace.config.schema import Service
 
 
 def tray_available() -> bool:

@@ -56,7 +56,6 @@ from PySide6.QtWidgets import (
 
 from workplace import APP_NAME
 from workplace.app import Workplace
-from workplace.config.schema import Service
 from workplace.config.settings import Settings
 from workplace.integrations.model import badge_text
 from workplace.ui import icons
@@ -75,6 +74,7 @@ from workplace.ui.windowdialogs import WindowDialogs, present
 
 if TYPE_CHECKING:
     from workplace.catalog.remote import RefreshResult
+    from workplace.config.schema import Service
     from workplace.ui.account import AccountController
     from workplace.ui.accountview import AccountView
     from workplace.ui.nextmeeting import NextMeetingStrip

@@ -16,12 +16,12 @@ from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from workplace.config.schema import Service
 from workplace.config.settings import Settings
 from workplace.ui.appearance import Appearance
 from workplace.ui.settingsstore import SettingsStore
 
 if TYPE_CHECKING:
+    from workplace.config.schema import Service
     from workplace.ui.dialogs import Diagnose, HelpDialog, SettingsDialog
 
 
@@ -77,11 +77,10 @@ class WindowDialogs(QObject):
         if link.startswith("mailto:"):
             QDesktopServices.openUrl(QUrl(link))
             return
-        support = Service(
-            id="servicedesk",
-            name=self._store.settings.tenant.organisation.name,
-            url=link,
-        )
+        from workplace.config.schema import Service
+
+        name = self._store.settings.tenant.organisation.name  # a warm start's may be a record
+        support = Service(id="servicedesk", name={"de": name.de, "en": name.en}, url=link)
         self._launch(support)
 
     @Slot()
