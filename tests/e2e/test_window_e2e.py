@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from tests.e2e.conftest import SCREENSHOTS, grab_screen, run_launcher
+from workplace.ui.gui import LOADED_AFTER_FIRST_PAINT
 
 pytestmark = pytest.mark.e2e
 
@@ -36,8 +37,9 @@ def test_real_window_shows_tiles(
     with run_launcher(env) as launcher:
         painted = launcher.wait_for("window.first_paint")
         assert painted["services"] == 10, painted
-        # HTTP, sign-in and keyring load after the first paint, never before it.
-        assert painted["early_imports"] == [], painted
+        # HTTP, sign-in and keyring load after the first paint, never before it; the
+        # first start validates its files (pydantic) before it.
+        assert not painted["warm_start"] and painted["early_imports"] == ["pydantic"], painted
         shot = screenshot(xvfb_display, f"launcher-{language}.png")
     assert not launcher.tracebacks
 
@@ -64,6 +66,30 @@ def test_real_window_shows_tiles(
     assert lit / samples > 0.3, "the window covers too little of the screen"
     assert len(colours) > 50, "the screenshot looks blank"
     assert accent_pixels > 20, "the organisation's accent colour is not visible"
+
+
+def test_a_warm_start_paints_before_any_heavy_library_is_loaded(
+    xvfb_display: str, tmp_path: Path
+) -> None:
+    """Issue 15: the real window, started a second time with nothing changed, paints
+    from the start-up snapshot; validation, HTTP, sign-in, JOSE, the keyring and Qt's
+    network module (the single instance's socket) all load after that paint."""
+    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", LANG="de_DE.UTF-8")
+    with run_launcher(env) as launcher:
+        painted = launcher.wait_for("window.first_paint")
+        assert not painted["warm_start"], painted
+        launcher.wait_for("config.snapshot_saved")
+    with run_launcher(env) as launcher:
+        painted = launcher.wait_for("window.first_paint")
+        assert painted["warm_start"] and painted["services"] == 10, painted
+        assert painted["early_imports"] == [], painted
+        # The trusted load follows the paint and shows the same: no visible change.
+        launcher.wait_for("auth.state")
+    assert not any(e.get("event") == "config.snapshot_replaced" for e in launcher.seen)
+    assert set(LOADED_AFTER_FIRST_PAINT) >= {
+        "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
+        "PySide6.QtNetwork",
+    }
 
 
 def test_status_tiles_under_xvfb(xvfb_display: str, tmp_path: Path) -> None:

@@ -9,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.tenants import write_tenant
+from workplace.ui.gui import LOADED_AFTER_FIRST_PAINT
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -52,3 +55,22 @@ def test_selftest_fails_with_one_json_line_when_nothing_can_be_shown(tmp_path: P
     report = json.loads(done.stdout.strip())
     assert report["ok"] is False
     assert "empty" in report["error"]
+
+
+def test_a_warm_start_paints_before_any_heavy_library_is_loaded(tmp_path: Path) -> None:
+    """Issue 15: validation, HTTP, sign-in, JOSE, keyring and Qt's network module all
+    belong after the first paint. The first start reads the files (pydantic) and leaves
+    the snapshot; the second paints from it with none of them in ``sys.modules``."""
+    tenant = tmp_path / "tenant.json"
+    write_tenant(tenant, 1000)
+    cold = json.loads(_run({}, "--config", str(tenant)).stdout)
+    assert cold["ok"] and not cold["warm_start"], cold
+    assert cold["early_imports"] == ["pydantic"], cold  # a cold start validates first
+    for _ in range(2):
+        warm = json.loads(_run({}, "--config", str(tenant)).stdout)
+        assert warm["ok"] and warm["warm_start"] and warm["services"] == 1000, warm
+        assert warm["early_imports"] == [], warm
+    assert set(LOADED_AFTER_FIRST_PAINT) == {
+        "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
+        "PySide6.QtNetwork",
+    }

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import os
 import select
 import socket
+import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -200,3 +203,21 @@ def test_a_start_killed_while_holding_the_lock_does_not_block_the_next(tmp_path:
     instance = SingleInstance(name)
     assert instance.listen()
     instance.close()
+
+
+def test_outside_the_runtime_dir_only_this_user_can_connect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As Qt's UserAccessOption did: made in a private directory, moved into place."""
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    name = server_name(tmp_path / "cfg", str(tmp_path / "no-runtime-dir"))
+    assert Path(name).parent == Path(tempfile.gettempdir())
+    instance = SingleInstance(name)
+    try:
+        assert instance.listen()
+        assert stat.S_ISSOCK(os.stat(name).st_mode)
+        assert stat.S_IMODE(os.stat(name).st_mode) & 0o077 == 0
+        assert not [p for p in Path(name).parent.glob("tmp*") if (p / "socket").exists()]
+    finally:
+        instance.close()
+    assert not Path(name).exists()  # closing removes the socket it made

@@ -292,7 +292,8 @@ class Gui(QObject):
         if self.save_state:
             workplace = self.workplace
             self.jobs.run(
-                lambda: workplace.remember_start(view), name="remember-start", serial=True
+                lambda: workplace.remember_start(view), self._on_start_remembered,
+                name="remember-start", serial=True,
             )
         self.links.sync_mail_links()
         waited = int((time.perf_counter() - self._painted_at) * 1000)
@@ -328,7 +329,14 @@ class Gui(QObject):
     def _on_status_catalog_refreshed(self, result: Any) -> None:
         """A new central catalog is shown: the next start's first paint shows it too."""
         if result.changed and self.save_state and not self._disposed:
-            self.jobs.run(self.workplace.remember_start, name="remember-start", serial=True)
+            self.jobs.run(
+                self.workplace.remember_start, self._on_start_remembered,
+                name="remember-start", serial=True,
+            )
+
+    def _on_start_remembered(self, saved: bool) -> None:
+        if saved:
+            log.info("start-up snapshot saved", extra={"event": "config.snapshot_saved"})
 
     @Slot(str)
     def _on_watch_changed(self, _reason: str) -> None:

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Only one launcher per user: a second start hands over its arguments and exits.
 
-Like qutebrowser's ``misc/ipc.py``: the first instance listens on a QLocalServer;
-a later start connects, sends one JSON line ``{"args": [...], "cwd": ...}``, waits
+Like qutebrowser's ``misc/ipc.py``: the first instance listens on a local socket
+(``workplace.ui.localsocket``: a Unix socket, a named pipe on Windows); a later start
+connects, sends one JSON line ``{"args": [...], "cwd": ...}``, waits
 for the acknowledgement and exits 0. A start for a link (``workplace mailto:…``, what
 the desktop runs) adds ``"url": "mailto:…"``; the running instance routes it with the
 same rules as any link (``workplace.ui.linkrouting``): the channel adds no trust.
@@ -34,7 +35,8 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLockFile, QObject, Signal, Slot
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+from workplace.ui.localsocket import AddressInUse, LocalServer, alive, exchange
 
 log = logging.getLogger("workplace.ui.single")
 
@@ -75,36 +77,12 @@ def hand_over(
     if url is not None:
         message["url"] = url[: MAX_URL + 1]
     payload = json.dumps(message, ensure_ascii=False) + "\n"
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(timeout_ms):
-        return False
-    socket.write(payload.encode("utf-8"))
-    while socket.bytesToWrite() and socket.waitForBytesWritten(timeout_ms):
-        pass
-    if socket.bytesToWrite():
-        socket.abort()
-        return False
-    reply = b""
-    while not reply.startswith(ACK) and len(reply) < len(ACK):
-        if socket.bytesAvailable():
-            reply += bytes(socket.readAll().data())
-            continue
-        if not socket.waitForReadyRead(timeout_ms):
-            # The peer may answer and close at once: what arrived still counts.
-            reply += bytes(socket.readAll().data())
-            break
-    answered = reply.startswith(ACK)
-    socket.disconnectFromServer()
-    return answered
+    reply = exchange(name, payload.encode("utf-8"), len(ACK), timeout_ms)
+    return reply is not None and reply.startswith(ACK)
 
 
 def _alive(name: str) -> bool:
-    probe = QLocalSocket()
-    probe.connectToServer(name)
-    alive = bool(probe.waitForConnected(500))
-    probe.abort()
-    return alive
+    return alive(name)
 
 
 def _in_private_dir(name: str) -> bool:
@@ -198,13 +176,11 @@ class SingleInstance(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self._server = QLocalServer(self)
-        if not _in_private_dir(name):
-            # Qt then binds in a private temp dir and renames into place, so only
-            # this user can connect. (In $XDG_RUNTIME_DIR the directory does that.)
-            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_server_new_connection)
-        self._buffers: dict[QLocalSocket, bytes] = {}
+        # Outside $XDG_RUNTIME_DIR the socket is made in a private directory and moved
+        # into place, so only this user can connect (there the directory does that).
+        self._server = LocalServer(private=_in_private_dir(name), parent=self)
+        self._server.received.connect(self._on_server_received)
+        self._buffers: dict[int, bytes] = {}
 
     def listen(self) -> bool:
         """Start listening; replaces a stale socket. False if another instance answers.
@@ -219,58 +195,41 @@ class SingleInstance(QObject):
     def _listen(self) -> bool:
         if _alive(self.name):
             return False  # the caller hands over instead
-        if self._server.listen(self.name):
-            return True
-        if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
-            log.info("removing stale single-instance socket %s", self.name)
-            QLocalServer.removeServer(self.name)
-            if self._server.listen(self.name):
-                return True
-        log.warning(
-            "single instance: cannot listen on %s: %s", self.name, self._server.errorString()
-        )
-        return False
+        try:
+            try:
+                self._server.listen(self.name)
+            except AddressInUse:
+                log.info("removing stale single-instance socket %s", self.name)
+                self._server.remove(self.name)
+                self._server.listen(self.name)
+        except OSError as exc:
+            log.warning("single instance: cannot listen on %s: %s", self.name, exc)
+            return False
+        return True
 
     def close(self) -> None:
         self._server.close()
+        self._buffers.clear()
 
-    @Slot()
-    def _on_server_new_connection(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            self._buffers[socket] = b""
-            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
-            socket.disconnected.connect(lambda s=socket: self._on_socket_disconnected(s))
-            if socket.bytesAvailable():
-                self._on_socket_ready_read(socket)
-
-    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
-        if socket not in self._buffers:
-            return
-        data = self._buffers[socket] + bytes(socket.readAll().data())
+    @Slot(int, bytes)
+    def _on_server_received(self, number: int, chunk: bytes) -> None:
+        data = self._buffers.pop(number, b"") + chunk
         if len(data) > MAX_MESSAGE:
             log.warning("single instance: message too long, ignored")
-            socket.abort()
+            self._server.drop(number)
             return
-        self._buffers[socket] = data
         if b"\n" not in data:
+            self._buffers[number] = data
             return
         line = data.split(b"\n", 1)[0]
-        del self._buffers[socket]
         try:
             message = json.loads(line.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             log.warning("single instance: unreadable message ignored")
-            socket.abort()
+            self._server.drop(number)
             return
         if not isinstance(message, dict):
-            socket.abort()
+            self._server.drop(number)
             return
-        socket.write(ACK)
-        socket.flush()
-        socket.disconnectFromServer()
+        self._server.answer(number, ACK)
         self.message_received.emit(message)
-
-    def _on_socket_disconnected(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
