@@ -29,8 +29,23 @@ class _PaintWatch(QObject):
         return False
 
 
+def _peak_rss_mib() -> float | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def _finish() -> None:
-    print(json.dumps({"ok": True, "t_first_paint_ms": (time.perf_counter() - T0) * 1000}))
+    print(json.dumps({
+        "ok": True, "t_first_paint_ms": (time.perf_counter() - T0) * 1000,
+        "cpu_first_paint_ms": round(time.process_time() * 1000, 1),
+        "rss_first_paint_mib": _peak_rss_mib(),
+    }))
     sys.stdout.flush()
     QApplication.quit()
 

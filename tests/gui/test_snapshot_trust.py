@@ -61,8 +61,8 @@ def tamper_snapshot(marker: Path) -> Path:
     assert first.remember_start(first.load_trusted())  # a clean cold start saves it
     snapshot = warm.snapshot_file(first.paths)
     before = snapshot.stat()
-    document = json.loads(snapshot.read_text(encoding="utf-8"))
-    shown = json.loads(document["content"])  # tagged plain data (workplace.config.plain)
+    head, content, origins = snapshot.read_text(encoding="utf-8").splitlines()
+    shown = json.loads(content)  # tagged plain data (workplace.config.plain)
     tenant = shown["tenant"]
     tenant["native_apps"] = {"$": "", "evil": {
         "$": "NativeApp", "windows": None, "macos": None,
@@ -77,8 +77,7 @@ def tamper_snapshot(marker: Path) -> Path:
     shown["locked"] = []
     tenant["policy"]["locked"] = []
     shown["preferences"]["start_at_login"] = True
-    document["content"] = json.dumps(shown)
-    snapshot.write_text(json.dumps(document), encoding="utf-8")
+    snapshot.write_text("\n".join([head, json.dumps(shown), origins]), encoding="utf-8")
     # The fingerprint lists the IT files and the preferences, not the snapshot itself;
     # keep its times anyway, as the issue did.
     os.utime(snapshot, ns=(before.st_atime_ns, before.st_mtime_ns))

@@ -250,14 +250,16 @@ def test_what_cannot_be_plain_data_is_never_snapshotted(paths: Paths) -> None:
 def test_a_damaged_snapshot_costs_only_the_slow_path(paths: Paths) -> None:
     assert remember(paths, load_settings(paths))
     snapshot = warm.snapshot_file(paths)
-    document = json.loads(snapshot.read_text(encoding="utf-8"))
-    document["content"] = document["content"][:-5]
-    snapshot.write_text(json.dumps(document), encoding="utf-8")
+    head, content, origins = snapshot.read_text(encoding="utf-8").splitlines()
+    snapshot.write_text("\n".join([head, content[:-5], origins]), encoding="utf-8")
     assert warm.load(paths, None) is None
     snapshot.write_text("{not json", encoding="utf-8")
     assert warm.load(paths, None) is None
-    snapshot.write_text(json.dumps({**document, "format": 1}), encoding="utf-8")
+    old = json.dumps({**json.loads(head), "format": 1})
+    snapshot.write_text("\n".join([old, content, origins]), encoding="utf-8")
     assert warm.load(paths, None) is None
+    snapshot.write_text("\n".join([head, content, origins]), encoding="utf-8")
+    assert warm.load(paths, None) is not None
 
 
 def test_only_where_every_source_is_a_file() -> None:

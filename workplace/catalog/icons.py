@@ -16,7 +16,6 @@ Fetch once and keep: an icon on disk is not asked for again (no revalidation yet
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import re
 import time
@@ -89,6 +88,8 @@ class IconCache:
 
     @staticmethod
     def key(url: str) -> str:
+        import hashlib  # OpenSSL's, only for a service with an icon from the web
+
         return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
     def cached(self, url: str) -> Path | None:

@@ -22,16 +22,19 @@ from the IT sources themselves: :meth:`workplace.app.Workplace.trusted` reads th
 the first job after the paint, before anything is launched or saved, and replaces
 what the snapshot showed. The command line never reads the snapshot.
 
-The document::
+The file holds three lines, each one JSON document::
 
     {"format": 2, "fingerprint": [...], "depends": ["/…/catalog-manifest-….json"],
-     "content": "<JSON: tenant, preferences, locked, it_sources, catalog>",
-     "preference_origins": {...}, "origins": "<JSON: every other origin>"}
+     "preference_origins": {...}}
+    {"tenant": {...}, "preferences": {...}, "locked": [...], "it_sources": [...],
+     "catalog": {...}}
+    {"organisation.name.de": ["it", "/etc/xdg/workplace/workplace.toml"], ...}
 
-``content`` is kept as text: the next trusted load encodes its own result the same
-way, and equal texts mean the first paint showed exactly the configuration (then the
-window swaps its objects without a visible change). ``origins`` (ten per service) is
-parsed only when something asks for the origin of a key that is no preference.
+The second line (the content) is compared as text: the next trusted load encodes its
+own result the same way, and equal texts mean the first paint showed exactly the
+configuration (then the window swaps its objects without a visible change). The
+third (the origin of every other leaf, ten per service) is parsed only when
+something asks for one.
 """
 
 from __future__ import annotations
@@ -186,18 +189,17 @@ def save(paths: Paths, keyed: Fingerprint, depends: Sequence[Path], shown: Conte
     """
     if not supported():
         return False
-    document = {
+    head = {
         "format": FORMAT,
         "fingerprint": keyed,
         "depends": [str(path) for path in depends],
-        "content": shown.text,
         "preference_origins": shown.preference_origins,
-        "origins": shown.origins,
     }
+    lines = (json.dumps(head, ensure_ascii=False), shown.text, shown.origins)
     from workplace.config.atomic import atomic_write_text
 
     try:
-        atomic_write_text(snapshot_file(paths), json.dumps(document, ensure_ascii=False))
+        atomic_write_text(snapshot_file(paths), "\n".join(lines) + "\n")
     except OSError as exc:
         log.info("start-up snapshot not written: %s", exc)
         return False
@@ -227,12 +229,13 @@ def load(paths: Paths, override: Path | None) -> FirstPaint | None:
     if not supported():
         return None
     try:
-        document = json.loads(snapshot_file(paths).read_text(encoding="utf-8"))
-        depends = [Path(p) for p in document["depends"]]
+        head_line, text, others = snapshot_file(paths).read_text(encoding="utf-8").split("\n")[:3]
+        head = json.loads(head_line)
+        depends = [Path(p) for p in head["depends"]]
         now = key(fingerprint(paths, override), depends)
-        if document.get("format") != FORMAT or document.get("fingerprint") != now:
+        if head.get("format") != FORMAT or head.get("fingerprint") != now:
             return None
-        return _first_paint(document, now)
+        return _first_paint(head, text, others, now)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a damaged snapshot only costs the slow path
@@ -240,16 +243,14 @@ def load(paths: Paths, override: Path | None) -> FirstPaint | None:
         return None
 
 
-def _first_paint(document: dict[str, Any], keyed: Fingerprint) -> FirstPaint:
+def _first_paint(head: dict[str, Any], text: str, others: str, keyed: Fingerprint) -> FirstPaint:
     from workplace.catalog.catalog import Catalog
 
-    text = document["content"]
     shown = json.loads(text, object_hook=from_plain)
     tenant = shown["tenant"]
     services = tenant.services
     catalog = shown["catalog"]
-    eager = {k: Origin(*v) for k, v in document["preference_origins"].items()}
-    others = document["origins"]
+    eager = {k: Origin(*v) for k, v in head["preference_origins"].items()}
 
     def every_origin() -> dict[str, Origin]:
         return {**{k: Origin(*v) for k, v in json.loads(others).items()}, **eager}

@@ -74,6 +74,8 @@ from workplace.ui.tilepaint import (
 Index = QModelIndex | QPersistentModelIndex
 
 FAVOURITE_SHORTCUT = QKeySequence("Ctrl+D")
+LAYOUT_BATCH = 120
+"""Rows laid out before the first paint: more than a full-screen window shows."""
 ACCESSIBLE_ROLES = (
     int(Qt.ItemDataRole.AccessibleTextRole), int(Qt.ItemDataRole.AccessibleDescriptionRole)
 )
@@ -108,6 +110,10 @@ class TileView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(False)
+        # Lay out the first screenfuls at once and the rest from the event loop: the
+        # first paint of 1,000 services waits for the tiles it shows, not for all.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setSpacing(0)
         # No selection: a click opens, the keys move the current tile. A selection
         # would only paint a second "active" tile while the focus is elsewhere.
