@@ -18,14 +18,16 @@ from PySide6.QtWidgets import QApplication, QListView, QMainWindow  # noqa: E402
 
 
 class _PaintWatch(QObject):
-    def __init__(self) -> None:
+    def __init__(self, stay: bool = False) -> None:
         super().__init__()
         self.done = False
+        self.stay = stay
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            QTimer.singleShot(0, _finish)
+            if not self.stay:
+                QTimer.singleShot(0, _finish)
         return False
 
 
@@ -51,13 +53,14 @@ def _finish() -> None:
 
 
 def main() -> int:
+    stay = "--stay" in sys.argv[1:]  # keep running after the paint (benchmarks.peer)
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     view = QListView()
     view.setModel(QStringListModel([f"Item {i}" for i in range(50)]))
     window.setCentralWidget(view)
     window.resize(1000, 700)
-    watch = _PaintWatch()
+    watch = _PaintWatch(stay)
     view.viewport().installEventFilter(watch)
     window.show()
     return app.exec()

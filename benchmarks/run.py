@@ -7,11 +7,15 @@ machine. Prints a table and writes build/bench/results.json. These are
 measurements, not assertions: the exit status only says whether they ran. A bench
 that cannot run here (no node, no D-Bus keyring) is reported as skipped, with why.
 
-Figures 1 and 3: this module; 2 memory (signed in, probes done): memory.py, run with
-``startup`` (or alone as ``memory``); 4 health sweep: sweep.py; 5 sign-in: signin.py;
-6 idle traffic: idle.py (loopback servers and the test provider: loopback.py, tests/stack);
-7 the fleet at eight o'clock, 50,000 launchers in virtual time: fleet.py (prints its
-before/after table; ``--quick``: 5,000 launchers).
+Figures 1 and 3: this module (start-up at 40 and at 1,000 services: wall time, CPU
+time and peak RSS at the first paint of a warm start); 2 memory (signed in, probes
+done): memory.py, run with ``startup`` (or alone as ``memory``); 4 health sweep:
+sweep.py; 5 sign-in: signin.py; 6 idle traffic: idle.py (loopback servers and the
+test provider: loopback.py, tests/stack); 7 the fleet at eight o'clock, 50,000
+launchers in virtual time: fleet.py (prints its before/after table; ``--quick``:
+5,000 launchers); the peer (Debian's Nextcloud desktop client beside the launcher and
+the bare window, skipped where it is not installed): peer.py; what each library costs
+once loaded: libcost.py.
 """
 
 from __future__ import annotations
@@ -136,6 +140,37 @@ def _figure(
     )
 
 
+def _startup_figures(
+    services: int, base: list[Sample], app: list[Sample], *, rss: bool
+) -> list[Figure]:
+    """Wall time to the first paint, the CPU time by then and (``rss``) the peak RSS by
+    then, each against the bare window of the same alternating runs."""
+    cold = [s for s in app if not s.reported.get("warm_start")]
+    if cold:
+        raise RuntimeError(f"{len(cold)} of {len(app)} measured starts were not warm")
+    heavy = sorted({m for s in app for m in s.reported.get("early_imports", [])})
+    notes = {
+        "load average (1 min) during the runs": f"{os.getloadavg()[0]:.1f} on "
+                                                f"{os.cpu_count()} CPUs",
+        "heavy modules at the first paint (warm start)": heavy or "none",
+    }
+    label = f"{services:,} services"
+    figures = [
+        _figure(f"start-up to first paint ({label})", "ms", [s.wall_ms for s in app],
+                [s.wall_ms for s in base], "ratio <= 1.5", notes),
+        _figure(f"CPU time to first paint ({label})", "ms",
+                [s.reported["cpu_first_paint_ms"] for s in app],
+                [s.reported["cpu_first_paint_ms"] for s in base], "(steadier than wall)"),
+    ]
+    if rss:
+        figures.append(_figure(  # figure 2 proper is memory.py: signed in, probes done
+            f"peak RSS at first paint, signed out ({label})", "MiB",
+            [s.reported["rss_first_paint_mib"] for s in app],
+            [s.reported["rss_first_paint_mib"] for s in base], "(reference)",
+        ))
+    return figures
+
+
 def bench_startup_and_memory(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
     env = _env(tmp)
     tenant = write_tenant(tmp / "tenant-40.json", 40)
@@ -144,28 +179,11 @@ def bench_startup_and_memory(repeats: int, tmp: Path, quick: bool = False) -> li
     base_samples: list[Sample] = []
     app_samples: list[Sample] = []
     spawn_and_measure(baseline_cmd, env)  # warm the file cache for both
-    spawn_and_measure(launcher_cmd, env)
+    spawn_and_measure(launcher_cmd, env)  # and leave the start-up snapshot
     for _ in range(repeats):  # interleaved, so drift hits both alike
         base_samples.append(spawn_and_measure(baseline_cmd, env))
         app_samples.append(spawn_and_measure(launcher_cmd, env))
-    base_wall = [s.wall_ms for s in base_samples]
-    base_rss = [s.peak_rss_mib for s in base_samples]
-    return [
-        _figure(
-            "start-up to first paint (40 services)",
-            "ms",
-            [s.wall_ms for s in app_samples],
-            base_wall,
-            "ratio <= 1.5",
-        ),
-        _figure(  # figure 2 proper is memory.py: signed in, probes done
-            "peak RSS at first paint, signed out (40 services)",
-            "MiB",
-            [s.peak_rss_mib for s in app_samples],
-            base_rss,
-            "(reference)",
-        ),
-    ]
+    return _startup_figures(40, base_samples, app_samples, rss=True)
 
 
 def bench_catalog_scale(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
@@ -174,13 +192,16 @@ def bench_catalog_scale(repeats: int, tmp: Path, quick: bool = False) -> list[Fi
     baseline_cmd = [sys.executable, "-m", "benchmarks.baseline_window"]
     launcher_cmd = [sys.executable, "-m", "workplace", "--config", str(tenant), "selftest"]
     keystroke_cmd = [sys.executable, "-m", "benchmarks.search_keystroke", str(tenant)]
-    base, app, keys = [], [], []
+    base: list[Sample] = []
+    app: list[Sample] = []
+    keys: list[float] = []
+    spawn_and_measure(launcher_cmd, env)  # the start-up snapshot
     for _ in range(repeats):
-        base.append(spawn_and_measure(baseline_cmd, env).wall_ms)
-        app.append(spawn_and_measure(launcher_cmd, env).wall_ms)
+        base.append(spawn_and_measure(baseline_cmd, env))
+        app.append(spawn_and_measure(launcher_cmd, env))
         keys.extend(spawn_and_measure(keystroke_cmd, env).reported["keystroke_ms"])
     return [
-        _figure("start-up to first paint (1,000 services)", "ms", app, base, "ratio <= 1.5"),
+        *_startup_figures(1000, base, app, rss=True),
         _figure(
             "search keystroke, filter + repaint (1,000 services)",
             "ms",
@@ -209,6 +230,18 @@ def bench_signin(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
     return run(repeats, tmp, quick=quick)
 
 
+def bench_peer(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
+    from benchmarks.peer import bench_peer as run
+
+    return run(repeats, tmp, quick=quick)
+
+
+def bench_libraries(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
+    from benchmarks.libcost import bench_libraries as run
+
+    return run(repeats, tmp, quick=quick)
+
+
 def bench_idle(repeats: int, tmp: Path, quick: bool = False) -> list[Figure]:
     from benchmarks.idle import bench_idle as run
 
@@ -230,9 +263,12 @@ BENCHES: dict[str, Bench] = {
     "signin": bench_signin,
     "idle": bench_idle,
     "fleet": bench_fleet,
+    "peer": bench_peer,
+    "libraries": bench_libraries,
 }
-WITH = {"startup": ("memory",)}
-"""Asking for ``startup`` also runs ``memory`` (figures 1 and 2 belong together)."""
+WITH = {"startup": ("memory", "catalog", "peer", "libraries")}
+"""Asking for ``startup`` also runs the figures that belong with it (memory, 1,000
+services, the peer, the libraries)."""
 
 
 def print_table(figures: list[Figure]) -> None:
