@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
                     "t_first_paint_ms": app.reported.get("t_first_paint_ms"),
                     "t_ready_ms": app.reported.get("t_ready_ms"),
                     "probed": app.reported.get("probed"),
+                    "resident_mib": app.reported.get("resident_mib"),
+                    "libraries": app.reported.get("libraries"),
                 })
             out["probe_hits"] = health.hits.count
     except Exception as exc:  # one JSON line: the runner reports it as an error
@@ -162,6 +164,8 @@ def bench_memory(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
         "launcher first paint / ready (ms, median)":
             f"{median_of('t_first_paint_ms')} / {median_of('t_ready_ms')}",
         "services probed per run": [r["probed"] for r in runs],
+        "libraries loaded when ready": runs[-1].get("libraries"),
+        "resident when ready (MiB, last run, /proc/self/smaps)": runs[-1].get("resident_mib"),
     }
     return [
         _figure(

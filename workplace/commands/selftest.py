@@ -29,10 +29,14 @@ looked up (signed in, signed out or no identity provider) and one status round
 (connection profile, then the probes) has finished, and adds::
 
     "t_ready_ms": 812.4, "signed_in": true, "account": "signed_in",
-    "probed": 40, "peak_rss_mib": 71.3
+    "probed": 40, "peak_rss_mib": 71.3,
+    "resident_mib": {"[anonymous]": 40.2, "libQt6Widgets.so.6": 6.1, ...},
+    "libraries": ["cryptography", "keyring", ...]
 
 ``probed`` counts the services whose status is anything but "not checked";
-``peak_rss_mib`` is the process's VmHWM (/proc/self/status; absent without /proc).
+``peak_rss_mib`` is the process's VmHWM (/proc/self/status; absent without /proc);
+``resident_mib`` where the resident memory is then (anonymous, the largest mapped
+files; /proc/self/smaps); ``libraries`` which of the heavy libraries are loaded.
 Both waits end on the controllers' signals; ``--timeout`` bounds the whole run.
 """
 
@@ -46,6 +50,11 @@ import time
 from typing import Any
 
 TIMEOUT_MS = 30_000
+HEAVY_NAMES = (
+    "pydantic", "requests", "urllib3", "truststore", "authlib", "joserfc", "cryptography",
+    "keyring", "secretstorage", "jeepney", "icu",
+)
+"""Libraries ``--ready`` names when they are loaded (the memory benchmark prints them)."""
 
 
 def register(subparsers: Any) -> None:
@@ -75,6 +84,32 @@ def peak_rss_mib() -> float | None:
     except (OSError, ValueError, IndexError):
         pass
     return None
+
+
+def resident_by_mapping(top: int = 12) -> dict[str, float] | None:
+    """Where the resident memory is now (MiB), from /proc/self/smaps: anonymous memory
+    (the Python heap, Qt's allocations) and the ``top`` files mapped (shared libraries
+    and extension modules); None without /proc."""
+    sizes: dict[str, float] = {}
+    name = ""
+    try:
+        with open("/proc/self/smaps", encoding="utf-8", errors="replace") as smaps:
+            for line in smaps:
+                first = line.split(None, 1)[0]
+                if not first.endswith(":"):  # a mapping's header: address perms ... path
+                    parts = line.split()
+                    path = parts[5] if len(parts) > 5 else ""
+                    name = os.path.basename(path) if path.startswith("/") else "[anonymous]"
+                elif first == "Rss:":
+                    sizes[name] = sizes.get(name, 0.0) + int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    anonymous = sizes.pop("[anonymous]", 0.0)
+    files = sorted(sizes.items(), key=lambda item: -item[1])
+    out = {"[anonymous]": round(anonymous, 1)}
+    out.update((file, round(mib, 1)) for file, mib in files[:top])
+    out["[other files]"] = round(sum(mib for _, mib in files[top:]), 1)
+    return out
 
 
 def process_start() -> tuple[float, str]:
@@ -179,6 +214,12 @@ def run(args: argparse.Namespace) -> int:
             peak = peak_rss_mib()
             if peak is not None:
                 result["peak_rss_mib"] = peak
+            mapped = resident_by_mapping()
+            if mapped is not None:
+                result["resident_mib"] = mapped
+            result["libraries"] = sorted(
+                {name.split(".")[0] for name in sys.modules} & set(HEAVY_NAMES)
+            )
             if readiness.ready_at is None:
                 result["error"] = f"{readiness.missing()} within {args.timeout:g} s"
                 return _finish(gui, emit(1), ready)
