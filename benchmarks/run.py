@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Run the benchmarks: ``python -m benchmarks.run [--quick] [startup catalog sweep signin idle
-fleet]``.
+fleet peer libraries]``.
 
 Every figure is a ratio against a baseline measured in the same run on the same
 machine. Prints a table and writes build/bench/results.json. These are
