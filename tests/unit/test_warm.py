@@ -127,11 +127,28 @@ def test_round_trip_of_a_rich_it_file(paths: Paths, it_dir: Path) -> None:
     assert command is not None and command.exec == "/usr/bin/thunderbird"
     assert shown.tenant.identity_provider.extra_auth_params == {"prompt": "consent"}
     assert not shown.tenant.catalog.configured
+    assert shown.tenant.integrations.enabled() == settings.tenant.integrations.enabled() == {}
     assert shown.is_locked("theme")
     assert shown.origin("preferences.language").layer == "user"
     assert shown.origin("services[0].url") == settings.origin("services[0].url")
     with pytest.raises(AttributeError):
         service.url = "https://elsewhere.example/"  # type: ignore[misc]
+
+
+def test_the_integrations_switched_on_read_the_same(paths: Paths, it_dir: Path) -> None:
+    write(it_dir / "workplace.toml", RICH + """
+[integrations.portal]
+enabled = true
+api_url = "https://portal.la.example/univention/portal/notifications-api"
+""")
+    settings = load_settings(paths)
+    assert not settings.problems, settings.problems
+    assert remember(paths, settings)
+    restored = warm.load(paths, None)
+    assert restored is not None
+    shown = restored.settings.tenant.integrations.enabled()
+    assert list(shown) == list(settings.tenant.integrations.enabled()) == ["portal"]
+    assert plain(shown["portal"]) == plain(settings.tenant.integrations.portal)
 
 
 def test_a_service_of_no_declared_category_is_shown_under_other(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from workplace.config.schema import NativeCommand
+    from workplace.config.schema import IntegrationBase, NativeCommand
 
 
 # --------------------------------------------------------------------------- shared methods
@@ -72,10 +72,22 @@ class RemoteCatalogMethods:
         return bool(self.manifest_url or self.univention_portal_url)
 
 
+class IntegrationsMethods:
+    def enabled(self) -> dict[str, IntegrationBase]:
+        """The integrations switched on, by name."""
+        found: dict[str, IntegrationBase] = {}
+        for name in field_names(self):
+            section = getattr(self, name)
+            if isinstance(getattr(section, "enabled", None), bool) and section.enabled:
+                found[name] = section
+        return found
+
+
 METHODS: dict[str, type] = {
     "LocalizedText": LocalizedTextMethods,
     "NativeApp": NativeAppMethods,
     "RemoteCatalogSettings": RemoteCatalogMethods,
+    "Integrations": IntegrationsMethods,
 }
 """Schema class name -> the methods its records have (the schema class inherits them)."""
 

@@ -23,7 +23,12 @@ from pydantic import (
     model_validator,
 )
 
-from workplace.config.plain import LocalizedTextMethods, NativeAppMethods, RemoteCatalogMethods
+from workplace.config.plain import (
+    IntegrationsMethods,
+    LocalizedTextMethods,
+    NativeAppMethods,
+    RemoteCatalogMethods,
+)
 from workplace.config.urls import check_url
 
 
@@ -826,7 +831,7 @@ class PortalIntegration(IntegrationBase):
         return self
 
 
-class Integrations(Strict):
+class Integrations(IntegrationsMethods, Strict):
     """What is waiting for the user, from the services' own APIs (one sign-in)."""
 
     mail: MailIntegration = described(
@@ -847,15 +852,6 @@ class Integrations(Strict):
     portal: PortalIntegration = described(
         PortalIntegration, "The portal's announcements.", "Ankündigungen des Portals."
     )
-
-    def enabled(self) -> dict[str, IntegrationBase]:
-        """The integrations switched on, by name."""
-        found: dict[str, IntegrationBase] = {}
-        for name in type(self).model_fields:
-            section = getattr(self, name)
-            if isinstance(section, IntegrationBase) and section.enabled:
-                found[name] = section
-        return found
 
 
 Language = Literal["system", "de", "en"]
@@ -1005,7 +1001,6 @@ class Preferences(Strict):
         "Standardprogramm dafür (Linux: xdg-mime; unter Windows und macOS wählt die Person "
         "oder die IT das Standardprogramm).",
     )
-
 
 
 PREFERENCE_KEYS: tuple[str, ...] = tuple(k for k in Preferences.model_fields if k != "version")
