@@ -992,12 +992,17 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="200"/>
+        <location filename="../../workplace/ui/notifications.py" line="204"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/notifications.py" line="210"/>
         <source>Starts %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/notifications.py" line="215"/>
+        <location filename="../../workplace/ui/notifications.py" line="225"/>
         <source>%n meeting(s) starting soon</source>
         <translation>
             <numerusform>%n meeting starting soon</numerusform>
@@ -1005,22 +1010,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="217"/>
+        <location filename="../../workplace/ui/notifications.py" line="227"/>
         <source>While do not disturb was on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="219"/>
+        <location filename="../../workplace/ui/notifications.py" line="229"/>
         <source>Workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="252"/>
+        <location filename="../../workplace/ui/notifications.py" line="262"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="254"/>
+        <location filename="../../workplace/ui/notifications.py" line="264"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,82 +1306,82 @@
 <context>
     <name>SettingsStore</name>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="122"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="121"/>
         <source>Favourites are managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="154"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="155"/>
         <source>This setting is managed by your IT department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="157"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="158"/>
         <source>Your settings could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="165"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="166"/>
         <source>Your IT department sets start at login for all users of this computer; it cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="169"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="170"/>
         <source>The launcher starts when you sign in (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="173"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="174"/>
         <source>The launcher no longer starts when you sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="179"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="180"/>
         <source>Your IT department decides which program opens e-mail links.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="181"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="182"/>
         <source>E-mail links now open with Arbeitsplatz.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="184"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="185"/>
         <source>No other program for e-mail links is set up, so they still open with Arbeitsplatz.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="188"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="189"/>
         <source>E-mail links no longer open with Arbeitsplatz.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="196"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="197"/>
         <source>On this computer, choose Arbeitsplatz for e-mail links in the system settings under Default apps, or ask your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="200"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="201"/>
         <source>The desktop&apos;s link settings (xdg-utils) are not installed on this computer. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="204"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="205"/>
         <source>Arbeitsplatz is not installed as a desktop program on this computer, so it cannot open e-mail links. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="210"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="211"/>
         <source>The program for e-mail links could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="215"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="216"/>
         <source>The program for e-mail links could not be changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/settingsstore.py" line="225"/>
+        <location filename="../../workplace/ui/settingsstore.py" line="226"/>
         <source>Start at login could not be changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1977,32 +1982,32 @@
 <context>
     <name>TileMenu</name>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="37"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="39"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="41"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="43"/>
         <source>Open the full version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="44"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="46"/>
         <source>Open the low-bandwidth version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="49"/>
         <source>Remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="47"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="49"/>
         <source>Add to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemenu.py" line="52"/>
+        <location filename="../../workplace/ui/tilemenu.py" line="54"/>
         <source>Copy address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,7 +2015,7 @@
 <context>
     <name>TileModel</name>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="250"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="261"/>
         <source>%n more service(s) changed</source>
         <translation>
             <numerusform>%n more service changed</numerusform>
@@ -2018,17 +2023,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="386"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="397"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="388"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="399"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="432"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="443"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -2036,17 +2041,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="445"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="456"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="450"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="461"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="457"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="468"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2054,22 +2059,22 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="103"/>
+        <location filename="../../workplace/ui/tray.py" line="106"/>
         <source>Open window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="106"/>
+        <location filename="../../workplace/ui/tray.py" line="109"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="114"/>
+        <location filename="../../workplace/ui/tray.py" line="117"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tray.py" line="120"/>
+        <location filename="../../workplace/ui/tray.py" line="123"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>

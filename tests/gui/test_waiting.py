@@ -7,6 +7,7 @@ one timer, checks as jobs, notifications with do-not-disturb, and sign-out.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +97,15 @@ def test_a_meeting_starting_soon_is_reminded_once_with_join(
     assert meeting.title == added["title"] and meeting.join_url == added["join_url"]
     assert meeting.join_service == "video" or meeting.join_service is None
     assert batch.joinable(controller._clock()) is meeting
+    title, body = notifier.texts(batch)
+    # Counts and times only: the meeting's title could show over a shared screen.
+    assert title == "Meeting" and body.startswith("Starts in 3 min (")
+    assert added["title"] not in title + body
+    # Where IT enables previews, the title is shown.
+    settings = gui.workplace.settings
+    integrations = settings.tenant.integrations.model_copy(update={"previews": True})
+    tenant = settings.tenant.model_copy(update={"integrations": integrations})
+    notifier._settings = lambda: dataclasses.replace(settings, tenant=tenant)
     title, body = notifier.texts(batch)
     assert title == added["title"] and body.startswith("Starts in 3 min (")
 

@@ -852,6 +852,14 @@ class Integrations(IntegrationsMethods, Strict):
     portal: PortalIntegration = described(
         PortalIntegration, "The portal's announcements.", "Ankündigungen des Portals."
     )
+    previews: bool = described(
+        False,
+        "Desktop notifications may show content (a meeting's title). Off: counts and times "
+        "only, since a notification can appear over a shared screen or a locked desktop.",
+        "Desktop-Benachrichtigungen dürfen Inhalte zeigen (den Titel eines Termins). Aus: nur "
+        "Anzahlen und Uhrzeiten, denn eine Benachrichtigung kann über einem geteilten "
+        "Bildschirm oder dem Sperrbildschirm erscheinen.",
+    )
 
 
 Language = Literal["system", "de", "en"]

@@ -38,6 +38,7 @@ from workplace.ui import waitingtext
 
 if TYPE_CHECKING:
     from workplace.config.settings import Settings
+    from workplace.integrations.model import Meeting
     from workplace.system.desktop_notify import FreedesktopNotifications
     from workplace.ui.jobs import Jobs
     from workplace.ui.tray import Tray
@@ -189,14 +190,23 @@ class Notifier(QObject):
     # -- the words ----------------------------------------------------------------------------
 
     def texts(self, batch: Batch) -> tuple[str, str]:
-        """(title, body) of ``batch``: counts, times and meeting titles only."""
+        """(title, body) of ``batch``: counts and times; a meeting's title only where IT
+        enables previews (``[integrations] previews``), since a notification can appear
+        over a shared screen or a locked desktop."""
         now = self._clock()
         language = self._language()
         meetings = batch.meetings
+        previews = self._settings().tenant.integrations.previews
+
+        def named(meeting: Meeting) -> str:
+            if previews:
+                return waitingtext.meeting_title(meeting)
+            return QCoreApplication.translate("Notifier", "Meeting")
+
         if not batch.summary and not batch.held:
             if meetings:
                 meeting = meetings[0]
-                title = waitingtext.meeting_title(meeting)
+                title = named(meeting)
                 body = QCoreApplication.translate("Notifier", "Starts %1 (%2)").replace(
                     "%1", waitingtext.relative_start(meeting, now, language)).replace(
                     "%2", waitingtext.clock(meeting.start, language))
@@ -208,7 +218,7 @@ class Notifier(QObject):
             lines.append(self._mail_line(batch))
         if len(meetings) == 1:
             meeting = meetings[0]
-            lines.append(f"{waitingtext.meeting_title(meeting)}: "
+            lines.append(f"{named(meeting)}: "
                          f"{waitingtext.relative_start(meeting, now, language)}")
         elif meetings:
             count = len(meetings)
