@@ -852,13 +852,15 @@ class Integrations(IntegrationsMethods, Strict):
     portal: PortalIntegration = described(
         PortalIntegration, "The portal's announcements.", "Ankündigungen des Portals."
     )
-    previews: bool = described(
-        False,
-        "Desktop notifications may show content (a meeting's title). Off: counts and times "
-        "only, since a notification can appear over a shared screen or a locked desktop.",
-        "Desktop-Benachrichtigungen dürfen Inhalte zeigen (den Titel eines Termins). Aus: nur "
-        "Anzahlen und Uhrzeiten, denn eine Benachrichtigung kann über einem geteilten "
-        "Bildschirm oder dem Sperrbildschirm erscheinen.",
+    meeting_titles: bool = described(
+        True,
+        "Meeting reminders name the meeting (from the user's own calendar). Off: they say "
+        "\"Meeting\" and the time only, for places where a notification may appear over a "
+        "shared screen. Mail notifications never show a subject or sender.",
+        "Terminerinnerungen nennen den Titel des Termins (aus dem eigenen Kalender). Aus: nur "
+        "„Termin“ und die Uhrzeit, für Orte, an denen eine Benachrichtigung über einem "
+        "geteilten Bildschirm erscheinen kann. E-Mail-Benachrichtigungen zeigen nie Betreff "
+        "oder Absender.",
     )
 
 

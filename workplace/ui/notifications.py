@@ -190,16 +190,16 @@ class Notifier(QObject):
     # -- the words ----------------------------------------------------------------------------
 
     def texts(self, batch: Batch) -> tuple[str, str]:
-        """(title, body) of ``batch``: counts and times; a meeting's title only where IT
-        enables previews (``[integrations] previews``), since a notification can appear
-        over a shared screen or a locked desktop."""
+        """(title, body) of ``batch``: counts, times and the titles of the user's own
+        meetings (unless IT turned those off: ``[integrations] meeting_titles``); never a
+        mail's subject or sender."""
         now = self._clock()
         language = self._language()
         meetings = batch.meetings
-        previews = self._settings().tenant.integrations.previews
+        titles = self._settings().tenant.integrations.meeting_titles
 
         def named(meeting: Meeting) -> str:
-            if previews:
+            if titles:
                 return waitingtext.meeting_title(meeting)
             return QCoreApplication.translate("Notifier", "Meeting")
 
