@@ -311,6 +311,7 @@ def msi_settings(settings: Iterable[PolicySetting]) -> list[tuple[PolicySetting,
 
 
 def wix_fragment(settings: tuple[PolicySetting, ...]) -> str:
+    """WiX v3 (what wixl builds): one conditional registry component per MSI property."""
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         "<!-- SPDX-License-Identifier: EUPL-1.2 -->",
@@ -319,7 +320,7 @@ def wix_fragment(settings: tuple[PolicySetting, ...]) -> str:
         "<!-- One public property per single-valued policy: msiexec ... "
         "POLICY_LANGUAGE=de writes HKLM\\" + REGISTRY_KEY + "\\Language (locked);",
         "     PRESET_LANGUAGE=de writes it under \\Recommended (changeable). -->",
-        '<Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">',
+        '<Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">',
         "  <Fragment>",
     ]
     for setting, recommended in msi_settings(settings):
@@ -329,9 +330,8 @@ def wix_fragment(settings: tuple[PolicySetting, ...]) -> str:
         prop = msi_property(setting, recommended)
         key = f"{REGISTRY_KEY}\\{RECOMMENDED}" if recommended else REGISTRY_KEY
         kind = "integer" if setting.kind in ("boolean", "decimal") else "string"
-        lines.append(
-            f'      <Component Id="Policy_{prop}" Guid="*" Condition="{prop}" Bitness="always64">'
-        )
+        lines.append(f'      <Component Id="Policy_{prop}" Guid="*" Win64="yes">')
+        lines.append(f"        <Condition>{prop}</Condition>")
         lines.append(
             f'        <RegistryValue Root="HKLM" Key="{escape(key)}" Name="{setting.name}" '
             f'Type="{kind}" Value="[{prop}]" KeyPath="yes" />'

@@ -1,0 +1,197 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Runs Windows programs under Debian's Wine the one way that works for this project.
+
+Used by the Windows build (``packaging/windows/build.py``) and the tests under Wine
+(``tests/windows/``). Each trap of ``windows-under-wine`` has its fix here, once:
+
+- Windows Python dies at start (``init_sys_streams``) when its output is a regular
+  file: every run reads the output through pipes.
+- Wine drops every ``QT_*`` variable: ``qt={"QPA_PLATFORM": "offscreen"}`` is passed as
+  ``WINEQT_QPA_PLATFORM``, which Wine hands on as ``QT_QPA_PLATFORM``.
+- A crash can hang for minutes in winedbg: every run has a timeout, after which the
+  prefix's wineserver is killed (that ends every process of the prefix).
+- ``PIP_FIND_LINKS``/``PIP_CERT`` of this machine would leak into the Windows pip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+
+WINE_CANDIDATES = ("/usr/lib/wine/wine64", "wine64", "wine")
+"""Debian puts wine64 outside PATH (the ``wine`` wrapper package is not needed)."""
+
+APT_PACKAGES = "wine64 wixl msitools gcc-mingw-w64-x86-64-win32"
+LEAKY = ("PIP_FIND_LINKS", "PIP_CERT", "PIP_INDEX_URL", "PYTHONPATH", "PYTHONHOME",
+         "WORKPLACE_CONFIG", "BROWSER", "DISPLAY", "WAYLAND_DISPLAY")
+
+
+class WineMissing(RuntimeError):
+    """A tool of the Windows build is not installed; the message says how to get it."""
+
+
+def find_tool(name: str, candidates: Sequence[str] = ()) -> str:
+    for candidate in (*candidates, name):
+        found = candidate if os.path.isabs(candidate) and os.access(candidate, os.X_OK) \
+            else shutil.which(candidate)
+        if found:
+            return found
+    raise WineMissing(
+        f"{name} is missing: apt-get install {APT_PACKAGES} (scripts/bootstrap.sh does it)"
+    )
+
+
+def wine_program() -> str:
+    return find_tool("wine64", WINE_CANDIDATES)
+
+
+def wineserver_program() -> str:
+    wine = Path(wine_program())
+    beside = wine.with_name("wineserver")
+    return str(beside) if beside.exists() else find_tool("wineserver")
+
+
+def wine_version() -> str:
+    run = subprocess.run([wine_program(), "--version"], capture_output=True, text=True,
+                         timeout=60, check=False)
+    return run.stdout.strip()
+
+
+def windows_path(path: Path | str) -> str:
+    """``/work/x`` -> ``Z:\\work\\x`` (Wine maps the Linux root to drive Z:)."""
+    return "Z:" + str(PureWindowsPath(Path(path).resolve()))
+
+
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+class WineTimeout(RuntimeError):
+    pass
+
+
+class Wine:
+    """One Wine prefix: run programs in it, read and write its registry, stop it."""
+
+    def __init__(self, prefix: Path) -> None:
+        self.prefix = Path(prefix)
+        self.wine = wine_program()
+
+    @property
+    def drive_c(self) -> Path:
+        return self.prefix / "drive_c"
+
+    def environment(self, qt: Mapping[str, str] | None = None,
+                    extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items()
+               if k not in LEAKY and not k.startswith(("QT_", "WINE"))}
+        env.update(WINEPREFIX=str(self.prefix), WINEDEBUG="-all",
+                   # no dialogs offering to install Mono or Gecko
+                   WINEDLLOVERRIDES="mscoree,mshtml=")
+        for name, value in (qt or {}).items():
+            env[f"WINEQT_{name}"] = value
+        env.update(extra or {})
+        return env
+
+    def run(self, args: Sequence[str], *, timeout: float = 120, check: bool = False,
+            qt: Mapping[str, str] | None = None, env: Mapping[str, str] | None = None,
+            cwd: Path | None = None) -> Result:
+        """Run ``wine64 ARGS`` with pipes for its output; kill the prefix on timeout."""
+        proc = subprocess.Popen(
+            [self.wine, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, env=self.environment(qt, env), cwd=cwd,
+        )
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            proc.kill()
+            out, err = proc.communicate()
+            raise WineTimeout(
+                f"wine {' '.join(args)} did not finish within {timeout:.0f} s\n"
+                + _text(out) + _text(err)) from None
+        result = Result(proc.returncode, _text(out), _text(err))
+        if check and result.returncode != 0:
+            raise RuntimeError(
+                f"wine {' '.join(args)}: exit {result.returncode}\n{result.output}")
+        return result
+
+    def start(self, args: Sequence[str], *, qt: Mapping[str, str] | None = None,
+              env: Mapping[str, str] | None = None) -> subprocess.Popen[str]:
+        """Start a program and return at once (output through a pipe, merged)."""
+        return subprocess.Popen(
+            [self.wine, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, env=self.environment(qt, env), text=True,
+            encoding="utf-8", errors="replace",
+        )
+
+    def python(self, code: str, *args: str, sys_path: Sequence[Path] = (),
+               timeout: float = 120, qt: Mapping[str, str] | None = None,
+               env: Mapping[str, str] | None = None) -> Result:
+        """Run ``code`` with the prefix's Windows Python (``C:\\py311``).
+
+        The embeddable Python ignores PYTHONPATH (its ``._pth`` file decides), so
+        ``sys_path`` entries are put in front by the code itself; ``-B`` keeps
+        Windows bytecode out of the source tree.
+        """
+        head = "".join(f"import sys; sys.path.insert(0, {windows_path(p)!r})\n"
+                       for p in reversed(sys_path))
+        return self.run([r"C:\py311\python.exe", "-B", "-c", head + code, *args],
+                        timeout=timeout, qt=qt, env=env)
+
+    # ----------------------------------------------------------------- registry
+
+    def reg(self, *args: str, check: bool = True) -> Result:
+        return self.run(["reg", *args], timeout=60, check=check)
+
+    def reg_add(self, key: str, name: str, kind: str, data: str) -> None:
+        self.reg("add", key, "/v", name, "/t", kind, "/d", data, "/f")
+
+    def reg_delete(self, key: str, name: str | None = None) -> None:
+        """Delete a value, or the whole key; a missing one is fine."""
+        if name is None:
+            self.reg("delete", key, "/f", check=False)
+        else:
+            self.reg("delete", key, "/v", name, "/f", check=False)
+
+    def reg_query(self, key: str) -> dict[str, tuple[str, str]] | None:
+        """The values of one key as ``{name: (type, data)}``, None if there is no key."""
+        result = self.reg("query", key, check=False)
+        if result.returncode != 0:
+            return None
+        values: dict[str, tuple[str, str]] = {}
+        for line in result.stdout.splitlines():
+            parts = line.strip().split("    ")
+            if len(parts) >= 2 and parts[1].startswith("REG_"):
+                values[parts[0]] = (parts[1], "    ".join(parts[2:]))
+        return values
+
+    # ----------------------------------------------------------------- lifetime
+
+    def kill(self) -> None:
+        """End every process of this prefix (``wineserver -k``)."""
+        subprocess.run([wineserver_program(), "-k"], env=self.environment(),
+                       capture_output=True, timeout=60, check=False)
+
+    def wait(self, timeout: float = 120) -> None:
+        """Wait until the prefix's wineserver has written the registry and ended."""
+        try:
+            subprocess.run([wineserver_program(), "-w"], env=self.environment(),
+                           capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+
+def _text(data: bytes | None) -> str:
+    return (data or b"").decode("utf-8", errors="replace")
