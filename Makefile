@@ -4,7 +4,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: all setup run test lint typecheck pytest translations bench bench-quick bundle deb policies clean
+.PHONY: all setup run test lint typecheck pytest translations bench bench-quick bundle deb windows policies clean
 
 all: test
 
@@ -41,6 +41,11 @@ bundle: setup
 
 deb: setup
 	$(PY) packaging/build.py deb $(if $(TENANT),--tenant $(TENANT))
+
+# The Windows bundle (PyInstaller under Wine) and the MSI (wixl), on Linux:
+# dist/Arbeitsplatz-<version>.msi. TENANT=file embeds another organisation.
+windows: setup
+	$(PY) packaging/windows/build.py msi $(if $(TENANT),--tenant $(TENANT))
 
 policies: setup
 	$(PY) -m workplace.config.policy_docs --write

@@ -16,8 +16,10 @@ Used by the Windows build (``packaging/windows/build.py``) and the tests under W
 from __future__ import annotations
 
 import os
+import selectors
 import shutil
 import subprocess
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
@@ -107,25 +109,36 @@ class Wine:
     def run(self, args: Sequence[str], *, timeout: float = 120, check: bool = False,
             qt: Mapping[str, str] | None = None, env: Mapping[str, str] | None = None,
             cwd: Path | None = None) -> Result:
-        """Run ``wine64 ARGS`` with pipes for its output; kill the prefix on timeout."""
+        """Run ``wine64 ARGS`` with pipes for its output; kill the prefix on timeout.
+
+        Waits for the program, not for the end of its output: Wine's own background
+        processes (services.exe, explorer.exe), started by the first program of a
+        session, inherit its pipes and may hold them open for the session's lifetime.
+        """
         proc = subprocess.Popen(
             [self.wine, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, env=self.environment(qt, env), cwd=cwd,
         )
         try:
-            out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
+            out, err = _collect(proc, timeout)
+        except subprocess.TimeoutExpired as exc:
             self.kill()
             proc.kill()
-            out, err = proc.communicate()
+            proc.wait()
             raise WineTimeout(
                 f"wine {' '.join(args)} did not finish within {timeout:.0f} s\n"
-                + _text(out) + _text(err)) from None
-        result = Result(proc.returncode, _text(out), _text(err))
+                + str(exc.output or "")) from None
+        result = Result(proc.returncode, out, err)
         if check and result.returncode != 0:
             raise RuntimeError(
                 f"wine {' '.join(args)}: exit {result.returncode}\n{result.output}")
         return result
+
+    def boot(self) -> None:
+        """Start the prefix's background processes with no pipes to inherit."""
+        subprocess.run([self.wine, "wineboot"], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=self.environment(), timeout=300, check=False)
 
     def start(self, args: Sequence[str], *, qt: Mapping[str, str] | None = None,
               env: Mapping[str, str] | None = None) -> subprocess.Popen[str]:
@@ -193,5 +206,45 @@ class Wine:
             self.kill()
 
 
-def _text(data: bytes | None) -> str:
-    return (data or b"").decode("utf-8", errors="replace")
+def _collect(proc: subprocess.Popen[bytes], timeout: float) -> tuple[str, str]:
+    """Read stdout and stderr while the program runs, until it has ended.
+
+    Does not wait for the end of the output (see :meth:`Wine.run`): once the program has
+    ended, what is in the pipes is read and they are closed.
+    """
+    assert proc.stdout is not None and proc.stderr is not None
+    out_fd, err_fd = proc.stdout.fileno(), proc.stderr.fileno()
+    chunks: dict[int, list[bytes]] = {out_fd: [], err_fd: []}
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        for pipe in (proc.stdout, proc.stderr):
+            os.set_blocking(pipe.fileno(), False)
+            selector.register(pipe.fileno(), selectors.EVENT_READ)
+        try:
+            while selector.get_map():
+                ended = proc.poll() is not None
+                events = selector.select(timeout=0 if ended else 0.2)
+                if ended and not events:
+                    break
+                for key, _mask in events:
+                    fd = int(key.fd)
+                    try:
+                        data = os.read(fd, 65536)
+                    except BlockingIOError:
+                        continue
+                    if data:
+                        chunks[fd].append(data)
+                    else:
+                        selector.unregister(fd)
+                if not ended and time.monotonic() > deadline:
+                    text = b"".join(b"".join(c) for c in chunks.values())
+                    raise subprocess.TimeoutExpired(proc.args, timeout, output=_text(text))
+            proc.wait()
+        finally:
+            proc.stdout.close()
+            proc.stderr.close()
+    return _text(b"".join(chunks[out_fd])), _text(b"".join(chunks[err_fd]))
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")

@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The Windows build under Wine: the real ``winreg``, Credential Manager backend, Qt
+``windows`` platform plugin, PyInstaller bundle and ``msiexec``.
+
+The prepared prefix and the bundle come from ``packaging/windows/build.py``, cached under
+``build/windows/`` (keyed on their inputs), so only the first run on a machine builds
+them. Tests never change that prefix: each module that needs one works on a copy, with
+a persistent wineserver for the module's lifetime.
+
+What is missing fails with the apt-get line that installs it, never a skip
+(scripts/bootstrap.sh installs all of it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+WINDOWS = ROOT / "packaging" / "windows"
+BUILD = [sys.executable, str(WINDOWS / "build.py")]
+SCREENSHOTS = ROOT / "build" / "screenshots" / "windows"
+POLICY_KEY = r"Software\Policies\Arbeitsplatz\Workplace"
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+
+sys.path.insert(0, str(WINDOWS))
+from wine import Wine, WineMissing, wine_program, windows_path  # noqa: E402
+
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The first run on a machine builds the prefix and the bundle (minutes)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.timeout(1500))
+
+__all__ = ["POLICY_KEY", "ROOT", "RUN_KEY", "SCREENSHOTS", "Wine", "windows_path"]
+
+
+def _build(*args: str, timeout: float = 1500) -> Path:
+    """Run the Windows build script; its last output line is the path it produced."""
+    try:
+        wine_program()
+    except WineMissing as exc:
+        pytest.fail(str(exc), pytrace=False)
+    run = subprocess.run([*BUILD, *args], capture_output=True, text=True, timeout=timeout,
+                         cwd=ROOT, check=False)
+    if run.returncode != 0:
+        pytest.fail(f"packaging/windows/build.py {' '.join(args)} failed:\n"
+                    f"{run.stdout}\n{run.stderr}", pytrace=False)
+    return Path(run.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="session")
+def windows_bundle() -> Path:
+    """The one-folder bundle (Arbeitsplatz.exe, workplace.exe), built under Wine."""
+    return _build("bundle")
+
+
+@pytest.fixture(scope="session")
+def windows_prefix(windows_bundle: Path) -> Path:
+    """The prepared prefix (read-only for tests: copy it with :func:`wine_copy`)."""
+    return _build("prefix")
+
+
+@pytest.fixture(scope="session")
+def windows_msi(windows_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The MSI of the package's version, as ``make windows`` builds it."""
+    return _build("msi", "--out", str(tmp_path_factory.mktemp("msi")))
+
+
+def wine_copy(template: Path, target: Path) -> Iterator[Wine]:
+    """A private copy of the prefix with a wineserver that lives until the copy goes."""
+    subprocess.run(["cp", "-a", "--reflink=auto", str(template), str(target)], check=True)
+    wine = Wine(target)
+    server = Path(wine.wine).with_name("wineserver")
+    subprocess.run([str(server) if server.exists() else "wineserver", "-p"],
+                   env=wine.environment(), check=True, timeout=60)
+    wine.boot()
+    try:
+        yield wine
+    finally:
+        wine.kill()
+        shutil.rmtree(target, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def wine(windows_prefix: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
+    """One copy for the tests of the code paths (each cleans up with ``clean_user``);
+    the MSI tests have their own."""
+    yield from wine_copy(windows_prefix, tmp_path_factory.mktemp("wine") / "prefix")
+
+
+def user_dirs(wine: Wine) -> list[Path]:
+    """The Wine user's launcher folders (platformdirs asks Windows, not the environment)."""
+    users = wine.drive_c / "users"
+    return [users / user / "AppData" / where / "workplace"
+            for user in os.listdir(users) if user != "Public"
+            for where in ("Local", "Roaming")]
+
+
+@pytest.fixture
+def clean_user(wine: Wine) -> Iterator[Wine]:
+    """No preferences, caches or policies left from another test, before and after."""
+
+    def clean() -> None:
+        for path in user_dirs(wine):
+            shutil.rmtree(path, ignore_errors=True)
+        for hive in ("HKLM", "HKCU"):
+            wine.reg_delete(rf"{hive}\Software\Policies\Arbeitsplatz")
+
+    clean()
+    yield wine
+    clean()
+
+
+def source_python(wine: Wine, code: str, *args: str, **kwargs: Any) -> Any:
+    """Run ``code`` with the prefix's Windows Python on this source tree; the last line
+    of its output is JSON, which is returned."""
+    result = wine.python(code, *args, sys_path=[ROOT], **kwargs)
+    assert result.returncode == 0, result.output
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def xvfb() -> Iterator[str]:
+    """Xvfb on a free display (-displayfd: no guessing, no sleeping)."""
+    found = shutil.which("Xvfb")
+    if found is None:
+        pytest.fail("Xvfb is not installed; run scripts/bootstrap.sh (make test does)")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        [found, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    try:
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    yield from xvfb()
+
+
+def grab_screen(display: str, name: str) -> Path:
+    """A PNG of the whole X screen, taken by a Linux Qt process."""
+    target = SCREENSHOTS / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    code = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = QGuiApplication(sys.argv[:1])\n"
+        "sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1], 'PNG') else 1)\n"
+    )
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    subprocess.run([sys.executable, "-c", code, str(target)], env=env, check=True, timeout=60)
+    return target
+
+
+def json_lines(text: str) -> list[dict[str, Any]]:
+    entries = []
+    for line in text.splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict):
+            entries.append(entry)
+    return entries
+
+
+def log_problems(text: str) -> list[str]:
+    """ERROR entries of a ``--log-json`` log and raw tracebacks."""
+    problems = [json.dumps(e) for e in json_lines(text) if e.get("level") in ("ERROR", "CRITICAL")]
+    return problems + [line for line in text.splitlines() if "Traceback" in line]
