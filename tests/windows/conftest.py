@@ -2,7 +2,7 @@
 """The Windows build under Wine: the real ``winreg``, Credential Manager backend, Qt
 ``windows`` platform plugin, PyInstaller bundle and ``msiexec``.
 
-The prepared prefix and the bundle come from ``packaging/windows/build.py``, cached under
+The prepared prefix and the bundle come from ``packaging/windows/winbuild.py``, cached under
 ``build/windows/`` (keyed on their inputs), so only the first run on a machine builds
 them. Tests never change that prefix: each module that needs one works on a copy, with
 a persistent wineserver for the module's lifetime.
@@ -13,11 +13,14 @@ What is missing fails with the apt-get line that installs it, never a skip
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,14 +29,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = ROOT / "packaging" / "windows"
-BUILD = [sys.executable, str(WINDOWS / "build.py")]
+BUILD = [sys.executable, str(WINDOWS / "winbuild.py")]
 SCREENSHOTS = ROOT / "build" / "screenshots" / "windows"
 POLICY_KEY = r"Software\Policies\Arbeitsplatz\Workplace"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 sys.path.insert(0, str(WINDOWS))
-from wine import Wine, WineMissing, wine_program, windows_path  # noqa: E402
-
+from wine import Wine, WineMissing, clone_prefix, windows_path, wine_program  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -55,7 +57,7 @@ def _build(*args: str, timeout: float = 1500) -> Path:
     run = subprocess.run([*BUILD, *args], capture_output=True, text=True, timeout=timeout,
                          cwd=ROOT, check=False)
     if run.returncode != 0:
-        pytest.fail(f"packaging/windows/build.py {' '.join(args)} failed:\n"
+        pytest.fail(f"packaging/windows/winbuild.py {' '.join(args)} failed:\n"
                     f"{run.stdout}\n{run.stderr}", pytrace=False)
     return Path(run.stdout.strip().splitlines()[-1])
 
@@ -80,7 +82,7 @@ def windows_msi(windows_bundle: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 def wine_copy(template: Path, target: Path) -> Iterator[Wine]:
     """A private copy of the prefix with a wineserver that lives until the copy goes."""
-    subprocess.run(["cp", "-a", "--reflink=auto", str(template), str(target)], check=True)
+    clone_prefix(template, target)
     wine = Wine(target)
     server = Path(wine.wine).with_name("wineserver")
     subprocess.run([str(server) if server.exists() else "wineserver", "-p"],
@@ -186,3 +188,56 @@ def log_problems(text: str) -> list[str]:
     """ERROR entries of a ``--log-json`` log and raw tracebacks."""
     problems = [json.dumps(e) for e in json_lines(text) if e.get("level") in ("ERROR", "CRITICAL")]
     return problems + [line for line in text.splitlines() if "Traceback" in line]
+
+
+class Running:
+    """A Windows program started under Wine; its ``--log-json`` lines, read as they come."""
+
+    def __init__(self, wine: Wine, args: list[str], **kwargs: Any) -> None:
+        self.wine = wine
+        self.proc = wine.start(args, **kwargs)
+        self.lines: list[str] = []
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        with contextlib.suppress(ValueError, OSError):
+            for line in self.proc.stdout:
+                self._queue.put(line)
+        self._queue.put(None)
+
+    def wait_for(self, event: str, timeout: float = 120) -> dict[str, Any]:
+        """The next log entry whose ``event`` is ``event``; fails on exit or timeout."""
+        while True:
+            try:
+                line = self._queue.get(timeout=timeout)
+            except queue.Empty:
+                pytest.fail(f"no {event!r} within {timeout:.0f} s:\n" + "".join(self.lines[-30:]))
+            if line is None:
+                pytest.fail(f"the program ended before {event!r}:\n" + "".join(self.lines[-30:]))
+            self.lines.append(line)
+            for entry in json_lines(line):
+                if entry.get("event") == event:
+                    return entry
+
+    def stop(self, image: str) -> str:
+        """End the program (taskkill, as an admin would) and return its whole output."""
+        self.wine.run(["taskkill", "/f", "/im", image], timeout=60)
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self._reader.join(timeout=10)
+        while True:
+            try:
+                line = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if line is not None:
+                self.lines.append(line)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        return "".join(self.lines)

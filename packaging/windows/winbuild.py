@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Builds what IT installs on Windows, on Linux: the one-folder bundle and the MSI.
 
-    python packaging/windows/build.py bundle             # PyInstaller under Wine
-    python packaging/windows/build.py msi [--tenant FILE] [--version X.Y.Z] [--out DIR]
+    python packaging/windows/winbuild.py bundle             # PyInstaller under Wine
+    python packaging/windows/winbuild.py msi [--tenant FILE] [--version X.Y.Z] [--out DIR]
 
 The bundle is built by the Windows CPython and Windows PyInstaller of the prepared Wine
 prefix (``prefix.py``) and cached under ``build/windows/bundle-<key>``, keyed on the
@@ -171,7 +171,7 @@ COMPONENT_FLAGS = {"Permanent": 0x10, "NeverOverwrite": 0x80}
 def for_wixl(source: Path, target: Path, fixes: WixlFixes) -> None:
     """Copy a WiX v3 source without what wixl rejects, noting it in ``fixes``."""
     ET.register_namespace("", WIX_NS)
-    tree = ET.parse(source)
+    tree = ET.parse(source)  # noqa: S314 - our own WiX source, not input from outside
     root = tree.getroot()
     parents = {child: parent for parent in root.iter() for child in parent}
 
@@ -210,16 +210,17 @@ def _sql(text: str) -> str:
 
 
 def apply_fixes(msi: Path, fixes: WixlFixes) -> None:
-    queries = [f"UPDATE Component SET Condition = {_sql(cond)} WHERE Component = {_sql(cid)}"
+    # msibuild takes SQL only; the values are our own WiX sources' and _sql refuses quotes.
+    queries = [f"UPDATE Component SET Condition = {_sql(cond)} WHERE Component = {_sql(cid)}"  # noqa: S608
                for cid, cond in sorted(fixes.conditions.items())]
     attributes = {row[0]: int(row[3]) for row in _table(msi, "Component")}
     for cid, bits in sorted(fixes.attributes.items()):
-        queries.append(f"UPDATE Component SET Attributes = {attributes[cid] | bits} "
+        queries.append(f"UPDATE Component SET Attributes = {attributes[cid] | bits} "  # noqa: S608
                        f"WHERE Component = {_sql(cid)}")
     properties = {row[0]: row[1] for row in _table(msi, "Property") if len(row) > 1}
     secure = [p for p in properties.get("SecureCustomProperties", "").split(";") if p]
     secure += [p for p in fixes.secure if p not in secure]
-    queries.append(f"UPDATE Property SET Value = {_sql(';'.join(secure))} "
+    queries.append(f"UPDATE Property SET Value = {_sql(';'.join(secure))} "  # noqa: S608
                    "WHERE Property = 'SecureCustomProperties'")
     args = [a for query in queries for a in ("-q", query)]
     subprocess.run([find_tool("msibuild"), str(msi), *args], check=True)
@@ -285,7 +286,7 @@ def build_msi(version: str | None = None, tenant: Path | None = None,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="packaging/windows/build.py",
+    parser = argparse.ArgumentParser(prog="packaging/windows/winbuild.py",
                                      description=(__doc__ or "").split("\n")[0])
     sub = parser.add_subparsers(dest="what", required=True)
     sub.add_parser("prefix", help="the prepared Wine prefix")
