@@ -35,7 +35,14 @@ POLICY_KEY = r"Software\Policies\Arbeitsplatz\Workplace"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 sys.path.insert(0, str(WINDOWS))
-from wine import Wine, WineMissing, clone_prefix, windows_path, wine_program  # noqa: E402
+from wine import (  # noqa: E402
+    Wine,
+    WineMissing,
+    clone_prefix,
+    find_tool,
+    windows_path,
+    wine_program,
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -45,10 +52,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.timeout(1500))
 
-__all__ = ["POLICY_KEY", "ROOT", "RUN_KEY", "SCREENSHOTS", "Wine", "windows_path"]
+__all__ = ["POLICY_KEY", "ROOT", "RUN_KEY", "SCREENSHOTS", "Wine", "find_tool", "windows_path"]
 
 
-def _build(*args: str, timeout: float = 1500) -> Path:
+def build_windows(*args: str, timeout: float = 1500) -> Path:
     """Run the Windows build script; its last output line is the path it produced."""
     try:
         wine_program()
@@ -65,19 +72,19 @@ def _build(*args: str, timeout: float = 1500) -> Path:
 @pytest.fixture(scope="session")
 def windows_bundle() -> Path:
     """The one-folder bundle (Arbeitsplatz.exe, workplace.exe), built under Wine."""
-    return _build("bundle")
+    return build_windows("bundle")
 
 
 @pytest.fixture(scope="session")
 def windows_prefix(windows_bundle: Path) -> Path:
     """The prepared prefix (read-only for tests: copy it with :func:`wine_copy`)."""
-    return _build("prefix")
+    return build_windows("prefix")
 
 
 @pytest.fixture(scope="session")
 def windows_msi(windows_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The MSI of the package's version, as ``make windows`` builds it."""
-    return _build("msi", "--out", str(tmp_path_factory.mktemp("msi")))
+    return build_windows("msi", "--out", str(tmp_path_factory.mktemp("msi")))
 
 
 def wine_copy(template: Path, target: Path) -> Iterator[Wine]:
