@@ -118,8 +118,11 @@ class WineTimeout(RuntimeError):
 class Wine:
     """One Wine prefix: run programs in it, read and write its registry, stop it."""
 
-    def __init__(self, prefix: Path) -> None:
+    def __init__(self, prefix: Path, display: str | None = None) -> None:
         self.prefix = Path(prefix)
+        self.display = display
+        """The X display of every program run here (Wine's desktop process is started
+        once per session, on the display of the first program: boot with it)."""
         self.wine = wine_program()
 
     @property
@@ -130,6 +133,8 @@ class Wine:
                     extra: Mapping[str, str] | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items()
                if k not in LEAKY and not k.startswith(("QT_", "WINE"))}
+        if self.display:
+            env["DISPLAY"] = self.display
         env.update(WINEPREFIX=str(self.prefix), WINEDEBUG="-all",
                    # no dialogs offering to install Mono or Gecko
                    WINEDLLOVERRIDES="mscoree,mshtml=")

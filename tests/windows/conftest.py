@@ -22,7 +22,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 import pytest
@@ -87,10 +87,15 @@ def windows_msi(windows_bundle: Path, tmp_path_factory: pytest.TempPathFactory) 
     return build_windows("msi", "--out", str(tmp_path_factory.mktemp("msi")))
 
 
-def wine_copy(template: Path, target: Path) -> Iterator[Wine]:
-    """A private copy of the prefix with a wineserver that lives until the copy goes."""
+def wine_copy(template: Path, target: Path, display: str) -> Iterator[Wine]:
+    """A private copy of the prefix with a wineserver that lives until the copy goes.
+
+    Its session is started on ``display``: a program with the ``windows`` platform
+    plugin hangs now and then at its start when Wine's desktop process was started
+    without a display (every program here gets the display; offscreen ones ignore it).
+    """
     clone_prefix(template, target)
-    wine = Wine(target)
+    wine = Wine(target, display)
     server = Path(wine.wine).with_name("wineserver")
     subprocess.run([str(server) if server.exists() else "wineserver", "-p"],
                    env=wine.environment(), check=True, timeout=60)
@@ -103,10 +108,17 @@ def wine_copy(template: Path, target: Path) -> Iterator[Wine]:
 
 
 @pytest.fixture(scope="session")
-def wine(windows_prefix: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
+def display() -> Iterator[str]:
+    """One X server (Xvfb) for every Windows program of the session."""
+    yield from xvfb()
+
+
+@pytest.fixture(scope="session")
+def wine(windows_prefix: Path, display: str,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
     """One copy for the tests of the code paths (each cleans up with ``clean_user``);
     the MSI tests have their own."""
-    yield from wine_copy(windows_prefix, tmp_path_factory.mktemp("wine") / "prefix")
+    yield from wine_copy(windows_prefix, tmp_path_factory.mktemp("wine") / "prefix", display)
 
 
 def user_dirs(wine: Wine) -> list[Path]:
@@ -159,11 +171,6 @@ def xvfb() -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
-    yield from xvfb()
-
-
 def grab_screen(display: str, name: str) -> Path:
     """A PNG of the whole X screen, taken by a Linux Qt process."""
     target = SCREENSHOTS / name
@@ -198,10 +205,16 @@ def log_problems(text: str) -> list[str]:
 
 
 class Running:
-    """A Windows program started under Wine; its ``--log-json`` lines, read as they come."""
+    """A Windows program started under Wine; its ``--log-json`` lines, read as they come.
+
+    Use it as a context manager: the program is ended (``taskkill``) when the block is,
+    and :attr:`output` then holds everything it printed.
+    """
 
     def __init__(self, wine: Wine, args: list[str], **kwargs: Any) -> None:
         self.wine = wine
+        self.image = PureWindowsPath(args[0]).name
+        self.output = ""
         self.proc = wine.start(args, **kwargs)
         self.lines: list[str] = []
         self._queue: queue.Queue[str | None] = queue.Queue()
@@ -229,9 +242,16 @@ class Running:
                 if entry.get("event") == event:
                     return entry
 
-    def stop(self, image: str) -> str:
+    def __enter__(self) -> Running:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.output = self.stop()
+
+    def stop(self) -> str:
         """End the program (taskkill, as an admin would) and return its whole output."""
-        self.wine.run(["taskkill", "/f", "/im", image], timeout=60)
+        if self.proc.poll() is None:
+            self.wine.run(["taskkill", "/f", "/im", self.image], timeout=60)
         try:
             self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:

@@ -31,7 +31,6 @@ from tests.windows.conftest import (
     source_python,
     windows_path,
     wine_copy,
-    xvfb,
 )
 
 sys.path.insert(0, str(ROOT / "tests" / "stack"))
@@ -96,10 +95,10 @@ def provider() -> Iterator[TestProvider]:
 
 @pytest.fixture(scope="module")
 def installed(windows_prefix: Path, msis: dict[str, Path], provider: TestProvider,
-              tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
+              display: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
     """A machine with the MSI installed the way IT rolls it out."""
     work = tmp_path_factory.mktemp("installed")
-    for wine in wine_copy(windows_prefix, work / "prefix"):
+    for wine in wine_copy(windows_prefix, work / "prefix", display):
         msi = msis[_version()[0]]
         _msiexec(wine, "/i", windows_path(msi), "AUTOSTART=1", "NO_DESKTOP_SHORTCUT=1",
                  f"POLICY_IDENTITY_PROVIDER_ISSUER={provider.issuer}", "POLICY_THEME=dark",
@@ -190,7 +189,7 @@ def _fake_browser(tmp_path: Path) -> Path:
 
 
 def test_a_real_sign_in_is_kept_in_the_credential_manager(
-    installed: Wine, provider: TestProvider, tmp_path: Path
+    installed: Wine, provider: TestProvider, display: str, tmp_path: Path
 ) -> None:
     wine = installed
     browser = {"BROWSER": windows_path(_fake_browser(tmp_path)),
@@ -208,23 +207,19 @@ def test_a_real_sign_in_is_kept_in_the_credential_manager(
     assert '"refresh_token"' in stored["text"] and "access_token" not in stored["text"]
 
     german = {"LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"}
-    for display in xvfb():
-        window = Running(wine, [rf"{INSTALLED}\Arbeitsplatz.exe", "--log-json"],
-                         env={"DISPLAY": display, **german})
+    with Running(wine, [rf"{INSTALLED}\Arbeitsplatz.exe", "--log-json"], env=german) as window:
         state = window.wait_for("auth.state")
         assert state["status"] == "signed_in", state
         grab_screen(display, "installed-signed-in-de.png")
-        output = window.stop("Arbeitsplatz.exe")
-        assert not log_problems(output), output
+    assert not log_problems(window.output), window.output
 
-        dialog = SCREENSHOTS / "installed-settings-locked-de.png"
-        probe = source_python(wine, SETTINGS_PROBE, windows_path(dialog),
-                              env={"DISPLAY": display, **german})
-        assert probe["platform"] == "windows"
-        assert probe["organisation"] == "Landkreis Beispielland"
-        assert probe["theme"] is False and probe["language"] is True  # locked, preset
-        assert "Farben" in probe["note"]  # the locked field is named
-        assert dialog.stat().st_size > 5_000
+    dialog = SCREENSHOTS / "installed-settings-locked-de.png"
+    probe = source_python(wine, SETTINGS_PROBE, windows_path(dialog), env=german)
+    assert probe["platform"] == "windows"
+    assert probe["organisation"] == "Landkreis Beispielland"
+    assert probe["theme"] is False and probe["language"] is True  # locked; preset only
+    assert "Farben" in probe["note"]  # the note names the locked setting
+    assert dialog.stat().st_size > 5_000
 
     logout = wine.run([rf"{INSTALLED}\workplace.exe", "logout"], timeout=180)
     assert logout.returncode == 0, logout.output
@@ -248,10 +243,10 @@ print(json.dumps({
 
 
 def test_a_newer_msi_upgrades_and_removal_leaves_only_it_s_file(
-    windows_prefix: Path, msis: dict[str, Path], tmp_path: Path
+    windows_prefix: Path, msis: dict[str, Path], display: str, tmp_path: Path
 ) -> None:
     old, new = _version()
-    for wine in wine_copy(windows_prefix, tmp_path / "prefix"):
+    for wine in wine_copy(windows_prefix, tmp_path / "prefix", display):
         _msiexec(wine, "/i", windows_path(msis[old]), "AUTOSTART=1", "POLICY_THEME=dark",
                  log=tmp_path / "install.log")
         it_file = wine.prefix / PROGRAM_DATA / "workplace.toml"
@@ -260,7 +255,7 @@ def test_a_newer_msi_upgrades_and_removal_leaves_only_it_s_file(
         first = _product_code(msis[old])
         assert wine.reg_query(rf"{UNINSTALL}\{first}") is not None
 
-        _msiexec(wine, "/i", windows_path(msis[new]), "AUTOSTART=1", "POLICY_THEME=dark",
+        _msiexec(wine, "/i", windows_path(msis[new]), "AUTOSTART=1", "POLICY_THEME=light",
                  log=tmp_path / "upgrade.log")
         second = _product_code(msis[new])
         assert wine.reg_query(rf"{UNINSTALL}\{first}") is None  # the old version is gone
@@ -269,7 +264,8 @@ def test_a_newer_msi_upgrades_and_removal_leaves_only_it_s_file(
         assert it_file.read_text(encoding="utf-8") == edited  # IT's file is never overwritten
         version = wine.run([rf"{INSTALLED}\workplace.exe", "--version"], timeout=180)
         assert version.stdout.strip() == f"workplace {old}"  # the bundle's own version
-        assert (wine.reg_query(rf"HKLM\{POLICY_KEY}") or {}).get("Theme") == ("REG_SZ", "dark")
+        # The policies are the ones this installation was given.
+        assert wine.reg_query(rf"HKLM\{POLICY_KEY}") == {"Theme": ("REG_SZ", "light")}
 
         _msiexec(wine, "/x", windows_path(msis[new]), log=tmp_path / "remove.log")
         assert not (wine.drive_c / "Program Files" / "Arbeitsplatz").exists()

@@ -32,18 +32,17 @@ def test_the_real_window_with_the_windows_plugin(
 ) -> None:
     wine = clean_user
     exe = windows_path(windows_bundle / "Arbeitsplatz.exe")
-    german = {"DISPLAY": display, "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"}
+    german = {"LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8"}
     result = _selftest(wine, exe, env=german)
     assert result["ok"] is True
     assert result["platform"] == "windows"
     assert result["language"] == "de"  # from the Windows user's language, as set by Wine
 
-    window = Running(wine, [exe, "--log-json"], env=german)
-    state = window.wait_for("auth.state")
-    assert state["status"] == "signed_out"
-    shot = grab_screen(display, "window-windows-plugin-de.png")
-    output = window.stop("Arbeitsplatz.exe")
-    assert not log_problems(output), output
+    with Running(wine, [exe, "--log-json"], env=german) as window:
+        state = window.wait_for("auth.state")
+        assert state["status"] == "signed_out"
+        shot = grab_screen(display, "window-windows-plugin-de.png")
+    assert not log_problems(window.output), window.output
     assert shot.stat().st_size > 20_000  # a painted window, not an empty screen
 
 

@@ -331,7 +331,9 @@ def wix_fragment(settings: tuple[PolicySetting, ...]) -> str:
         key = f"{REGISTRY_KEY}\\{RECOMMENDED}" if recommended else REGISTRY_KEY
         kind = "integer" if setting.kind in ("boolean", "decimal") else "string"
         lines.append(f'      <Component Id="Policy_{prop}" Guid="*" Win64="yes">')
-        lines.append(f"        <Condition>{prop}</Condition>")
+        # Also true on removal: a component whose condition is false then is left behind
+        # (Wine's msiexec does so), and a stale locked value would outlive the package.
+        lines.append(f'        <Condition>{prop} OR REMOVE="ALL"</Condition>')
         lines.append(
             f'        <RegistryValue Root="HKLM" Key="{escape(key)}" Name="{setting.name}" '
             f'Type="{kind}" Value="[{prop}]" KeyPath="yes" />'
