@@ -123,6 +123,8 @@ class Wine:
         self.display = display
         """The X display of every program run here (Wine's desktop process is started
         once per session, on the display of the first program: boot with it)."""
+        self.sys_path: list[Path] = []
+        """Put in front of ``sys.path`` by :meth:`python` (e.g. a staged source tree)."""
         self.wine = wine_program()
 
     @property
@@ -136,8 +138,11 @@ class Wine:
         if self.display:
             env["DISPLAY"] = self.display
         env.update(WINEPREFIX=str(self.prefix), WINEDEBUG="-all",
-                   # no dialogs offering to install Mono or Gecko
-                   WINEDLLOVERRIDES="mscoree,mshtml=")
+                   # No dialogs offering to install Mono or Gecko. And no network list
+                   # manager for Qt: with Wine's netprofm its backend never returns from
+                   # loading, in the GUI thread (the launcher then works without the
+                   # OS's network events, as where none exist).
+                   WINEDLLOVERRIDES="mscoree,mshtml=;qnetworklistmanager=d")
         for name, value in (qt or {}).items():
             env[f"WINEQT_{name}"] = value
         env.update(extra or {})
@@ -196,7 +201,7 @@ class Wine:
         Windows bytecode out of the source tree.
         """
         head = "".join(f"import sys; sys.path.insert(0, {windows_path(p)!r})\n"
-                       for p in reversed(sys_path))
+                       for p in reversed([*sys_path, *self.sys_path]))
         return self.run([r"C:\py311\python.exe", "-B", "-c", head + code, *args],
                         timeout=timeout, qt=qt, env=env)
 

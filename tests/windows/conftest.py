@@ -87,7 +87,7 @@ def windows_msi(windows_bundle: Path, tmp_path_factory: pytest.TempPathFactory) 
     return build_windows("msi", "--out", str(tmp_path_factory.mktemp("msi")))
 
 
-def wine_copy(template: Path, target: Path, display: str) -> Iterator[Wine]:
+def wine_copy(template: Path, target: Path, display: str, bundle: Path) -> Iterator[Wine]:
     """A private copy of the prefix with a wineserver that lives until the copy goes.
 
     Its session is started on ``display``: a program with the ``windows`` platform
@@ -96,6 +96,8 @@ def wine_copy(template: Path, target: Path, display: str) -> Iterator[Wine]:
     """
     clone_prefix(template, target)
     wine = Wine(target, display)
+    # The sources as the bundle has them (workplace/ with workplace/resources/).
+    wine.sys_path = [bundle.parents[1] / "stage"]
     server = Path(wine.wine).with_name("wineserver")
     subprocess.run([str(server) if server.exists() else "wineserver", "-p"],
                    env=wine.environment(), check=True, timeout=60)
@@ -114,11 +116,12 @@ def display() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def wine(windows_prefix: Path, display: str,
+def wine(windows_prefix: Path, windows_bundle: Path, display: str,
          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
     """One copy for the tests of the code paths (each cleans up with ``clean_user``);
     the MSI tests have their own."""
-    yield from wine_copy(windows_prefix, tmp_path_factory.mktemp("wine") / "prefix", display)
+    yield from wine_copy(windows_prefix, tmp_path_factory.mktemp("wine") / "prefix", display,
+                         windows_bundle)
 
 
 def user_dirs(wine: Wine) -> list[Path]:
@@ -145,9 +148,9 @@ def clean_user(wine: Wine) -> Iterator[Wine]:
 
 
 def source_python(wine: Wine, code: str, *args: str, **kwargs: Any) -> Any:
-    """Run ``code`` with the prefix's Windows Python on this source tree; the last line
-    of its output is JSON, which is returned."""
-    result = wine.python(code, *args, sys_path=[ROOT], **kwargs)
+    """Run ``code`` with the prefix's Windows Python on the launcher's sources (as staged
+    for the bundle); the last line of its output is JSON, which is returned."""
+    result = wine.python(code, *args, **kwargs)
     assert result.returncode == 0, result.output
     return json.loads(result.stdout.strip().splitlines()[-1])
 

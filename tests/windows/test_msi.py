@@ -94,11 +94,12 @@ def provider() -> Iterator[TestProvider]:
 
 
 @pytest.fixture(scope="module")
-def installed(windows_prefix: Path, msis: dict[str, Path], provider: TestProvider,
-              display: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
+def installed(windows_prefix: Path, windows_bundle: Path, msis: dict[str, Path],
+              provider: TestProvider, display: str,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wine]:
     """A machine with the MSI installed the way IT rolls it out."""
     work = tmp_path_factory.mktemp("installed")
-    for wine in wine_copy(windows_prefix, work / "prefix", display):
+    for wine in wine_copy(windows_prefix, work / "prefix", display, windows_bundle):
         msi = msis[_version()[0]]
         _msiexec(wine, "/i", windows_path(msi), "AUTOSTART=1", "NO_DESKTOP_SHORTCUT=1",
                  f"POLICY_IDENTITY_PROVIDER_ISSUER={provider.issuer}", "POLICY_THEME=dark",
@@ -243,10 +244,11 @@ print(json.dumps({
 
 
 def test_a_newer_msi_upgrades_and_removal_leaves_only_it_s_file(
-    windows_prefix: Path, msis: dict[str, Path], display: str, tmp_path: Path
+    windows_prefix: Path, windows_bundle: Path, msis: dict[str, Path], display: str,
+    tmp_path: Path
 ) -> None:
     old, new = _version()
-    for wine in wine_copy(windows_prefix, tmp_path / "prefix", display):
+    for wine in wine_copy(windows_prefix, tmp_path / "prefix", display, windows_bundle):
         _msiexec(wine, "/i", windows_path(msis[old]), "AUTOSTART=1", "POLICY_THEME=dark",
                  log=tmp_path / "install.log")
         it_file = wine.prefix / PROGRAM_DATA / "workplace.toml"
