@@ -189,11 +189,11 @@ def for_wixl(source: Path, target: Path, fixes: WixlFixes) -> None:
     for prop in list(root.iter(q("Property"))):
         if prop.attrib.pop("Secure", "no") == "yes":
             fixes.secure.append(prop.get("Id", ""))
-        if parents[prop].tag == q("Fragment"):
-            if prop.get("Value") is not None:
-                raise SystemExit(f"{source.name}: wixl drops Property {prop.get('Id')} "
-                                 "with a value inside a Fragment; move it into Product")
-            parents[prop].remove(prop)  # only declared for Secure, which is kept above
+        if prop.get("Value") is None:
+            parents[prop].remove(prop)  # declared only to be Secure, which is kept above
+        elif parents[prop].tag == q("Fragment"):
+            raise SystemExit(f"{source.name}: wixl drops Property {prop.get('Id')} "
+                             "with a value inside a Fragment; move it into Product")
     tree.write(target, encoding="utf-8", xml_declaration=True)
 
 

@@ -17,7 +17,7 @@ from workplace import APP_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
-WIX_NS = {"w": "http://wixtoolset.org/schemas/v4/wxs"}
+WIX_NS = {"w": "http://schemas.microsoft.com/wix/2006/wi"}  # WiX v3, what wixl builds
 
 
 def need(tool: str, package: str) -> str:
@@ -103,15 +103,19 @@ def test_flatpak_manifest_structure() -> None:
 def test_wix_source_declares_and_uses_the_public_properties() -> None:
     wxs = ROOT / "packaging" / "windows" / "Arbeitsplatz.wxs"
     root = etree.parse(str(wxs)).getroot()
-    assert root.tag == "{http://wixtoolset.org/schemas/v4/wxs}Wix"
+    assert root.tag == "{http://schemas.microsoft.com/wix/2006/wi}Wix"
     declared = {p.get("Id") for p in root.iterfind(".//w:Property", WIX_NS)}
     declared |= {d.get("Id") for d in root.iterfind(".//w:Directory", WIX_NS)}
     used = " ".join(
         value
         for element in root.iter()
         for name, value in element.attrib.items()
-        if name in ("Condition", "Directory", "Value", "WorkingDirectory")
+        if name in ("Directory", "Value", "WorkingDirectory")
     )
+    # Component conditions and the custom action's condition are element text in v3.
+    used += " " + " ".join(
+        (c.text or "") for c in root.iter() if c.tag in (f"{{{WIX_NS['w']}}}Condition",
+                                                        f"{{{WIX_NS['w']}}}Custom"))
     for prop in ("AUTOSTART", "NO_DESKTOP_SHORTCUT", "LAUNCH", "INSTALLDIR"):
         assert prop in declared, prop
         assert re.search(rf"\b{prop}\b", used), prop

@@ -144,11 +144,12 @@ def test_every_reference_of_the_admx_resolves_in_the_adml(culture: str) -> None:
 def test_msi_policy_properties_are_declared_and_written() -> None:
     fragment = (WINDOWS / "Policies.wxs").read_text(encoding="utf-8")
     root = etree.fromstring(fragment.encode())
-    wix = {"w": "http://wixtoolset.org/schemas/v4/wxs"}
+    wix = {"w": "http://schemas.microsoft.com/wix/2006/wi"}  # WiX v3, what wixl builds
     declared = {p.get("Id") for p in root.iterfind(".//w:Property", wix)}
-    conditions = {c.get("Condition") for c in root.iterfind(".//w:Component", wix)}
+    conditions = {c.text for c in root.iterfind(".//w:Component/w:Condition", wix)}
     for setting, recommended in msi_settings(policy_settings()):
         prop = msi_property(setting, recommended)
         assert prop in declared
-        assert prop in conditions
+        # Written only when given; removed with the package (see Arbeitsplatz.wxs).
+        assert f'{prop} OR REMOVE="ALL"' in conditions
     assert typing.get_args(platform_policy.Kind)  # the kinds exist

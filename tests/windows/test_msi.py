@@ -249,28 +249,32 @@ def test_a_newer_msi_upgrades_and_removal_leaves_only_it_s_file(
 ) -> None:
     old, new = _version()
     for wine in wine_copy(windows_prefix, tmp_path / "prefix", display, windows_bundle):
-        _msiexec(wine, "/i", windows_path(msis[old]), "AUTOSTART=1", "POLICY_THEME=dark",
-                 log=tmp_path / "install.log")
+        folder = r"C:\Apps\Arbeitsplatz"
+        _msiexec(wine, "/i", windows_path(msis[old]), f"INSTALLDIR={folder}", "AUTOSTART=1",
+                 "POLICY_THEME=dark", log=tmp_path / "install.log")
+        program = wine.drive_c / "Apps" / "Arbeitsplatz"
+        assert (program / "Arbeitsplatz.exe").is_file()
+        assert not (wine.drive_c / "Program Files" / "Arbeitsplatz").exists()
         it_file = wine.prefix / PROGRAM_DATA / "workplace.toml"
         edited = it_file.read_text(encoding="utf-8") + "# edited by IT\n"
         it_file.write_text(edited, encoding="utf-8")
         first = _product_code(msis[old])
         assert wine.reg_query(rf"{UNINSTALL}\{first}") is not None
 
-        _msiexec(wine, "/i", windows_path(msis[new]), "AUTOSTART=1", "POLICY_THEME=light",
-                 log=tmp_path / "upgrade.log")
+        _msiexec(wine, "/i", windows_path(msis[new]), f"INSTALLDIR={folder}", "AUTOSTART=1",
+                 "POLICY_THEME=light", log=tmp_path / "upgrade.log")
         second = _product_code(msis[new])
         assert wine.reg_query(rf"{UNINSTALL}\{first}") is None  # the old version is gone
         entry = wine.reg_query(rf"{UNINSTALL}\{second}") or {}
         assert entry.get("DisplayVersion") == ("REG_SZ", new)
         assert it_file.read_text(encoding="utf-8") == edited  # IT's file is never overwritten
-        version = wine.run([rf"{INSTALLED}\workplace.exe", "--version"], timeout=180)
+        version = wine.run([rf"{folder}\workplace.exe", "--version"], timeout=180)
         assert version.stdout.strip() == f"workplace {old}"  # the bundle's own version
         # The policies are the ones this installation was given.
         assert wine.reg_query(rf"HKLM\{POLICY_KEY}") == {"Theme": ("REG_SZ", "light")}
 
         _msiexec(wine, "/x", windows_path(msis[new]), log=tmp_path / "remove.log")
-        assert not (wine.drive_c / "Program Files" / "Arbeitsplatz").exists()
+        assert not program.exists()
         assert wine.reg_query(rf"{UNINSTALL}\{second}") is None
         assert wine.reg_query(rf"HKLM\{POLICY_KEY}") is None
         assert wine.reg_query(r"HKLM\Software\Arbeitsplatz\Workplace") is None
