@@ -163,6 +163,9 @@ class WixlFixes:
     """Component -> msidbComponentAttributes bits to add (Permanent, NeverOverwrite)."""
     secure: list[str] = field(default_factory=list)
     """Public properties declared Secure="yes" (SecureCustomProperties)."""
+    scheduled: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(sequence table, action, "After" or "Before", the other action): wixl puts a
+    custom action at the end of a sequence that has more than one."""
 
 
 COMPONENT_FLAGS = {"Permanent": 0x10, "NeverOverwrite": 0x80}
@@ -186,10 +189,17 @@ def for_wixl(source: Path, target: Path, fixes: WixlFixes) -> None:
         for name, bit in COMPONENT_FLAGS.items():
             if component.attrib.pop(name, "no") == "yes":
                 fixes.attributes[cid] = fixes.attributes.get(cid, 0) | bit
+    for table in ("InstallExecuteSequence", "InstallUISequence"):
+        for custom in root.iter(q(table)):
+            for action in custom.iter(q("Custom")):
+                for where in ("After", "Before"):
+                    if action.get(where):
+                        fixes.scheduled.append(
+                            (table, action.get("Action", ""), where, action.get(where, "")))
     for prop in list(root.iter(q("Property"))):
         if prop.attrib.pop("Secure", "no") == "yes":
             fixes.secure.append(prop.get("Id", ""))
-        if prop.get("Value") is None:
+        if prop.get("Value") is None and len(prop) == 0:
             parents[prop].remove(prop)  # declared only to be Secure, which is kept above
         elif parents[prop].tag == q("Fragment"):
             raise SystemExit(f"{source.name}: wixl drops Property {prop.get('Id')} "
@@ -222,6 +232,14 @@ def apply_fixes(msi: Path, fixes: WixlFixes) -> None:
     secure += [p for p in fixes.secure if p not in secure]
     queries.append(f"UPDATE Property SET Value = {_sql(';'.join(secure))} "  # noqa: S608
                    "WHERE Property = 'SecureCustomProperties'")
+    for table, action, where, other in fixes.scheduled:
+        sequence = {row[0]: int(row[2]) for row in _table(msi, table) if len(row) > 2}
+        wanted = sequence[other] + (1 if where == "After" else -1)
+        if sequence[action] != wanted:
+            if wanted in sequence.values():
+                raise SystemExit(f"build: {table}: no free place {where} {other} for {action}")
+            queries.append(f"UPDATE {table} SET Sequence = {wanted} "  # noqa: S608
+                           f"WHERE Action = {_sql(action)}")
     args = [a for query in queries for a in ("-q", query)]
     subprocess.run([find_tool("msibuild"), str(msi), *args], check=True)
     written = {row[0]: row[4] for row in _table(msi, "Component")}

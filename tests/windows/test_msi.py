@@ -222,7 +222,8 @@ def test_a_real_sign_in_is_kept_in_the_credential_manager(
     assert "Farben" in probe["note"]  # the note names the locked setting
     assert dialog.stat().st_size > 5_000
 
-    logout = wine.run([rf"{INSTALLED}\workplace.exe", "logout"], timeout=180)
+    # Signing out ends the provider session in the browser, too.
+    logout = wine.run([rf"{INSTALLED}\workplace.exe", "logout"], env=browser, timeout=180)
     assert logout.returncode == 0, logout.output
     assert source_python(wine, CREDENTIAL)["text"] is None
 
@@ -261,8 +262,10 @@ def test_a_newer_msi_upgrades_and_removal_leaves_only_it_s_file(
         first = _product_code(msis[old])
         assert wine.reg_query(rf"{UNINSTALL}\{first}") is not None
 
-        _msiexec(wine, "/i", windows_path(msis[new]), f"INSTALLDIR={folder}", "AUTOSTART=1",
-                 "POLICY_THEME=light", log=tmp_path / "upgrade.log")
+        # The folder is remembered: the update needs no INSTALLDIR.
+        _msiexec(wine, "/i", windows_path(msis[new]), "AUTOSTART=1", "POLICY_THEME=light",
+                 log=tmp_path / "upgrade.log")
+        assert not (wine.drive_c / "Program Files" / "Arbeitsplatz").exists()
         second = _product_code(msis[new])
         assert wine.reg_query(rf"{UNINSTALL}\{first}") is None  # the old version is gone
         entry = wine.reg_query(rf"{UNINSTALL}\{second}") or {}
