@@ -21,7 +21,8 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
@@ -187,6 +188,15 @@ def grab_screen(display: str, name: str) -> Path:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
     subprocess.run([sys.executable, "-c", code, str(target)], env=env, check=True, timeout=60)
     return target
+
+
+def wait_until(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    """Wait for a condition another process makes true (like ``qtbot.waitUntil``)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what}: not within {timeout:.0f} s")
+        time.sleep(0.1)
 
 
 def json_lines(text: str) -> list[dict[str, Any]]:

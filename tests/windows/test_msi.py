@@ -10,6 +10,7 @@ the same bundle with a higher ProductVersion: wixl runs twice, PyInstaller once.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ from tests.windows.conftest import (
     grab_screen,
     log_problems,
     source_python,
+    wait_until,
     windows_path,
     wine_copy,
 )
@@ -132,12 +134,19 @@ def test_msiexec_installs_the_bundle_and_writes_only_the_given_policies(
     assert wine.reg_query(rf"HKLM\{POLICY_KEY}\Recommended") == {"Language": ("REG_SZ", "de")}
     exe = rf"{INSTALLED}\Arbeitsplatz.exe"
     assert (wine.reg_query(rf"HKLM\{RUN_KEY}") or {})["Arbeitsplatz"] == ("REG_SZ", f'"{exe}"')
-    # The arbeitsplatz: link scheme (Wine's HKCR does not merge, so read HKLM's classes).
-    classes = r"HKLM\Software\Classes\arbeitsplatz"
-    assert wine.reg_query(classes) == {"(Default)": ("REG_SZ", "URL:Arbeitsplatz"),
-                                       "URL Protocol": ("REG_SZ", "")}
-    assert wine.reg_query(rf"{classes}\shell\open\command") == {
-        "(Default)": ("REG_SZ", f'"{exe}" "%1"')}
+    # Links: the arbeitsplatz: scheme, and the Default apps offer for mailto, tel, matrix
+    # (Wine's HKCR does not merge, so read HKLM's classes).
+    classes = r"HKLM\Software\Classes"
+    assert wine.reg_query(rf"{classes}\arbeitsplatz") == {
+        "(Default)": ("REG_SZ", "URL:Arbeitsplatz"), "URL Protocol": ("REG_SZ", "")}
+    for progid in ("arbeitsplatz", "Arbeitsplatz.Url"):
+        assert wine.reg_query(rf"{classes}\{progid}\shell\open\command") == {
+            "(Default)": ("REG_SZ", f'"{exe}" "%1"')}
+    capabilities = r"Software\Arbeitsplatz\Workplace\Capabilities"
+    assert wine.reg_query(rf"HKLM\{capabilities}\URLAssociations") == {
+        scheme: ("REG_SZ", "Arbeitsplatz.Url") for scheme in ("mailto", "tel", "matrix")}
+    assert (wine.reg_query(r"HKLM\Software\RegisteredApplications") or {})[
+        "Arbeitsplatz"] == ("REG_SZ", capabilities)
     links = _links(wine)
     assert links and all("Desktop" not in link for link in links), links  # NO_DESKTOP_SHORTCUT
 
@@ -182,21 +191,24 @@ os._exit(0)
 """
 
 
-def _fake_browser(tmp_path: Path) -> Path:
+@pytest.fixture
+def browser(tmp_path: Path) -> dict[str, str]:
+    """$BROWSER for the launcher under Wine: tests/stack/fake_browser.py, run by the
+    prefix's Windows Python (through fake_browser.c), recording visits to visits.txt."""
     exe = tmp_path / "fake-browser.exe"
     subprocess.run([find_tool("x86_64-w64-mingw32-gcc"), "-municode", "-O2", "-s", "-o", str(exe),
                     str(ROOT / "tests" / "windows" / "fake_browser.c")], check=True)
-    return exe
+    return {"BROWSER": windows_path(exe),
+            "FAKE_BROWSER_PYTHON": r"C:\py311\python.exe",
+            "FAKE_BROWSER_SCRIPT": windows_path(ROOT / "tests" / "stack" / "fake_browser.py"),
+            "FAKE_BROWSER_VISITS": windows_path(tmp_path / "visits.txt")}
 
 
 def test_a_real_sign_in_is_kept_in_the_credential_manager(
-    installed: Wine, provider: TestProvider, display: str, tmp_path: Path
+    installed: Wine, provider: TestProvider, display: str, browser: dict[str, str],
+    tmp_path: Path
 ) -> None:
     wine = installed
-    browser = {"BROWSER": windows_path(_fake_browser(tmp_path)),
-               "FAKE_BROWSER_PYTHON": r"C:\py311\python.exe",
-               "FAKE_BROWSER_SCRIPT": windows_path(ROOT / "tests" / "stack" / "fake_browser.py"),
-               "FAKE_BROWSER_VISITS": windows_path(tmp_path / "visits.txt")}
     login = wine.run([rf"{INSTALLED}\workplace.exe", "login"], env=browser, timeout=240)
     assert login.returncode == 0, login.output
     assert login.stdout.strip() == "Erika Mustermann"
@@ -226,6 +238,26 @@ def test_a_real_sign_in_is_kept_in_the_credential_manager(
     logout = wine.run([rf"{INSTALLED}\workplace.exe", "logout"], env=browser, timeout=180)
     assert logout.returncode == 0, logout.output
     assert source_python(wine, CREDENTIAL)["text"] is None
+
+
+def test_a_mail_link_opens_the_webmail_by_the_registered_command(
+    installed: Wine, browser: dict[str, str], tmp_path: Path
+) -> None:
+    """What Explorer does with a mailto: link once a person picked Arbeitsplatz under
+    Default apps: run the registered command with the link (Wine cannot dispatch it)."""
+    wine = installed
+    command = (wine.reg_query(r"HKLM\Software\Classes\Arbeitsplatz.Url\shell\open\command")
+               or {})["(Default)"][1]
+    exe, placeholder = re.fullmatch(r'"([^"]+)" "(%1)"', command).groups()  # type: ignore[union-attr]
+    link = "mailto:erika@example.org?subject=Hallo"
+    args = [exe, "--log-json", placeholder.replace("%1", link)]  # plus a log to wait on
+    with Running(wine, args, env=browser) as window:
+        followed = window.wait_for("links.followed")
+        assert followed["action"] == "address", followed
+        visits = tmp_path / "visits.txt"
+        wait_until(visits.exists, "the browser opens the webmail")
+    assert not log_problems(window.output), window.output
+    assert visits.read_text().split() == ["/appsuite/"]  # the compose view of [links]
 
 
 CREDENTIAL = """
