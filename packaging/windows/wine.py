@@ -183,12 +183,14 @@ class Wine:
                        env=self.environment(), timeout=300, check=False)
 
     def start(self, args: Sequence[str], *, qt: Mapping[str, str] | None = None,
-              env: Mapping[str, str] | None = None) -> subprocess.Popen[str]:
-        """Start a program and return at once (output through a pipe, merged)."""
+              env: Mapping[str, str] | None = None) -> subprocess.Popen[bytes]:
+        """Start a program and return at once (output through one pipe, merged).
+
+        Read it without blocking (the pipe may outlive the program, see :meth:`run`).
+        """
         return subprocess.Popen(
             [self.wine, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, env=self.environment(qt, env), text=True,
-            encoding="utf-8", errors="replace",
+            stderr=subprocess.STDOUT, env=self.environment(qt, env),
         )
 
     def python(self, code: str, *args: str, sys_path: Sequence[Path] = (),

@@ -13,14 +13,12 @@ What is missing fails with the apt-get line that installs it, never a skip
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import queue
+import select
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path, PureWindowsPath
@@ -221,39 +219,54 @@ class Running:
     """A Windows program started under Wine; its ``--log-json`` lines, read as they come.
 
     Use it as a context manager: the program is ended (``taskkill``) when the block is,
-    and :attr:`output` then holds everything it printed.
+    and :attr:`output` then holds everything it printed. The pipe is read without
+    blocking: a program it starts (a browser) inherits it and may keep it open.
     """
 
     def __init__(self, wine: Wine, args: list[str], **kwargs: Any) -> None:
         self.wine = wine
         self.image = PureWindowsPath(args[0]).name
         self.output = ""
-        self.proc = wine.start(args, **kwargs)
         self.lines: list[str] = []
-        self._queue: queue.Queue[str | None] = queue.Queue()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
+        self._pending = b""
+        self._eof = False
+        self.proc = wine.start(args, **kwargs)
         assert self.proc.stdout is not None
-        with contextlib.suppress(ValueError, OSError):
-            for line in self.proc.stdout:
-                self._queue.put(line)
-        self._queue.put(None)
+        self._fd = self.proc.stdout.fileno()
+        os.set_blocking(self._fd, False)
+
+    def _read(self, timeout: float) -> list[str] | None:
+        """Complete lines that arrive within ``timeout``; None if nothing came."""
+        if self._eof:
+            return None
+        ready, _, _ = select.select([self._fd], [], [], timeout)
+        if not ready:
+            return None
+        try:
+            data = os.read(self._fd, 65536)
+        except BlockingIOError:
+            return None
+        if not data:
+            self._eof = True
+            data = b"\n"
+        *lines, self._pending = (self._pending + data).split(b"\n")
+        text = [line.decode("utf-8", errors="replace") + "\n" for line in lines]
+        self.lines.extend(text)
+        return text
 
     def wait_for(self, event: str, timeout: float = 120) -> dict[str, Any]:
         """The next log entry whose ``event`` is ``event``; fails on exit or timeout."""
+        deadline = time.monotonic() + timeout
         while True:
-            try:
-                line = self._queue.get(timeout=timeout)
-            except queue.Empty:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 pytest.fail(f"no {event!r} within {timeout:.0f} s:\n" + "".join(self.lines[-30:]))
-            if line is None:
+            for line in self._read(min(left, 1.0)) or []:
+                for entry in json_lines(line):
+                    if entry.get("event") == event:
+                        return entry
+            if self._eof or (self.proc.poll() is not None and self._read(0) is None):
                 pytest.fail(f"the program ended before {event!r}:\n" + "".join(self.lines[-30:]))
-            self.lines.append(line)
-            for entry in json_lines(line):
-                if entry.get("event") == event:
-                    return entry
 
     def __enter__(self) -> Running:
         return self
@@ -270,14 +283,8 @@ class Running:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-        self._reader.join(timeout=10)
-        while True:
-            try:
-                line = self._queue.get_nowait()
-            except queue.Empty:
-                break
-            if line is not None:
-                self.lines.append(line)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
-        return "".join(self.lines)
+        while self._read(0) is not None:
+            pass
+        assert self.proc.stdout is not None
+        self.proc.stdout.close()
+        return "".join(self.lines) + self._pending.decode("utf-8", errors="replace")

@@ -253,7 +253,7 @@ def test_a_mail_link_opens_the_webmail_by_the_registered_command(
     args = [exe, "--log-json", placeholder.replace("%1", link)]  # plus a log to wait on
     with Running(wine, args, env=browser) as window:
         followed = window.wait_for("links.followed")
-        assert followed["action"] == "address", followed
+        assert (followed["action"], followed["kind"]) == ("service", "mail"), followed
         visits = tmp_path / "visits.txt"
         wait_until(visits.exists, "the browser opens the webmail")
     assert not log_problems(window.output), window.output
