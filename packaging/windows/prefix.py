@@ -52,7 +52,8 @@ allows >=6.8,!=6.12.0), so a Qt fix or pin made on Linux holds on Windows too. Q
 uses Windows' own icuuc.dll (Windows 10 1903+); only Wine needs the stub in stubs/."""
 
 LINUX_ONLY = {"secretstorage", "jeepney"}
-"""Resolved by pip on Linux through markers, never imported on Windows."""
+"""Resolved by pip on Linux through keyring's markers, never imported on Windows (unless
+pyproject.toml asks for one itself: then it is pinned like any other)."""
 WINDOWS_ONLY = ("pywin32-ctypes", "pefile")
 """Needed on Windows only (keyring's and PyInstaller's ``sys_platform == 'win32'``
 dependencies), which pip on Linux does not see."""
@@ -118,8 +119,10 @@ def lock() -> Path:
     from packaging.requirements import Requirement
 
     wanted: list[str] = []
+    direct: set[str] = set()
     for line in tomllib.loads(project.read_text())["project"]["dependencies"]:
         name = Requirement(line).name
+        direct.add(name.lower())
         if name.lower() in NO_WINDOWS_WHEEL:
             continue
         wanted.append(f"{name}=={WINDOWS_QT}" if name == "PySide6-Essentials" else line)
@@ -132,7 +135,7 @@ def lock() -> Path:
         entries = []
         for wheel in sorted(Path(tmp).glob("*.whl"), key=lambda p: p.name.lower()):
             name, version = wheel.name.split("-")[:2]
-            if name.lower().replace("_", "-") in LINUX_ONLY:
+            if name.lower().replace("_", "-") in LINUX_ONLY - direct:
                 continue
             digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
             entries.append(f"{name}=={version} \\\n    --hash=sha256:{digest}\n")

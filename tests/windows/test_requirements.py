@@ -41,4 +41,4 @@ def test_every_runtime_dependency_is_pinned_for_windows_with_its_hash() -> None:
         assert name in pins, name
     for name, (_version, hashes) in pins.items():
         assert hashes and all(h.startswith("sha256:") for h in hashes), name
-    assert "secretstorage" not in pins and "jeepney" not in pins  # Linux-only
+    assert "secretstorage" not in pins  # keyring's Linux backend
