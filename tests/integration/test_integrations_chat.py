@@ -34,6 +34,14 @@ def synapse(shared_provider: Any) -> Iterator[TestSynapse]:
         yield running
 
 
+@pytest.fixture(autouse=True)
+def erika_signed_out(synapse: TestSynapse) -> Iterator[None]:
+    """The module's Synapse is shared and the tests run in random order: each ends with
+    Erika signed in nowhere, so no test sees another's devices."""
+    yield
+    synapse.sign_out_everywhere(ERIKA)
+
+
 @pytest.fixture
 def tokens(secret_service: Any, provider: Any) -> Iterator[ServiceTokens]:
     store = KeyringStore(secret_service, service=f"workplace-test-{uuid.uuid4()}")
@@ -67,9 +75,10 @@ def test_single_sign_on_gets_a_matrix_token_and_counts_unread_rooms(
     # The browser never got the loopback address that receives the login token on its
     # command line, only a one-time address that redirects.
     assert "loginToken" not in harness.browser.visits[-1]
-    assert "Arbeitsplatz auf testhost" in our_devices(synapse).values()
     stored = tokens.load("chat")
-    assert stored is not None and stored["user_id"] == ERIKA  # kept in the keyring
+    assert stored is not None
+    assert stored["user_id"] == ERIKA  # kept in the keyring
+    assert our_devices(synapse) == {stored["device_id"]: "Arbeitsplatz auf testhost"}
 
     room = synapse.room_with_erika()
     baseline = kit.check("chat")
@@ -110,6 +119,8 @@ def test_the_long_poll_brings_a_message_without_a_new_request(
 ) -> None:
     auth = signed_in(harness)
     kit = integrations(harness, auth, chat(synapse), service_tokens=tokens)
+    # Erika's account exists once she signed in (the first test of a random order).
+    assert kit.check("chat").availability == Availability.OK
     room = synapse.room_with_erika("Long poll")
     readings: queue.Queue[Reading] = queue.Queue()
     stop = threading.Event()
@@ -196,7 +207,31 @@ def test_the_jwt_login_needs_no_browser(
     assert reading.availability == Availability.OK, (reading.detail, synapse.logs()[-2000:])
     assert len(harness.browser.visits) == visits
     stored = tokens.load("chat")
-    assert stored is not None and stored["user_id"] == ERIKA
+    assert stored is not None
+    assert stored["user_id"] == ERIKA
+
+
+def test_the_jwt_login_and_single_sign_on_reach_the_same_account(
+    harness: Any, provider: Any, tokens: ServiceTokens
+) -> None:
+    # A Synapse of this test alone, so its first login is the JWT one whatever the order
+    # (after it, a single sign-on found the localpart taken: @erika.mustermann1).
+    with TestSynapse(provider.issuer, jwt=True) as fresh:
+        auth = signed_in(harness)
+        by_jwt = integrations(harness, auth, chat(fresh, login="jwt"), service_tokens=tokens)
+        assert by_jwt.check("chat").availability == Availability.OK
+        first = tokens.load("chat")
+        assert first is not None
+        assert first["user_id"] == ERIKA
+        by_jwt.forget()
+        by_sso = integrations(harness, auth, chat(fresh), service_tokens=tokens)
+        reading = by_sso.check("chat")
+        assert reading.availability == Availability.OK, reading.detail
+        assert sso_rounds(harness.browser, fresh) == 1
+        second = tokens.load("chat")
+        assert second is not None
+        assert second["user_id"] == ERIKA
+        assert list(fresh.devices(ERIKA)) == [second["device_id"]]
 
 
 def test_a_user_without_the_chat_scope_is_not_available(

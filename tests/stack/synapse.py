@@ -8,7 +8,8 @@ version (``build/synapse-<version>``), never into the launcher's: ``make setup``
 installs it first. SQLite, one process, the client API only. Its OpenID Connect login
 points at the test identity provider (the confidential client ``opendesk-matrix`` of
 provider.mjs), with the loopback addresses whitelisted for single sign-on; optionally
-its JWT login takes the provider's access tokens (``jwt=True``).
+its JWT login takes the provider's access tokens (``jwt=True``); either login reaches
+the same account (``@erika.mustermann``), whichever came first.
 
 The second user ("Max Mustermann", an admin) is made with the shared-secret
 registration API; the tests act through him: post messages, mention Erika, make Erika
@@ -148,6 +149,12 @@ class TestSynapse:
                 "scopes": ["openid", "profile", "email"],
                 "user_profile_method": "userinfo_endpoint",
                 "skip_verification": True,  # the test provider is plain http on loopback
+                # The JWT login (jwt=True) registers @erika.mustermann without an SSO
+                # mapping; without this, a single sign-on after it would find the
+                # localpart taken and make @erika.mustermann1, a second account of the
+                # same person (the chat tests failed in random order so). One person,
+                # one Matrix account, whichever login came first.
+                "allow_existing_users": True,
                 "user_mapping_provider": {"config": {
                     "subject_claim": "sub",
                     "localpart_template": "{{ user.sub }}",
@@ -280,6 +287,22 @@ class TestSynapse:
             headers={"Authorization": f"Bearer {self.admin_token}"}, timeout=15)
         response.raise_for_status()
         return {d["device_id"]: d.get("display_name") or "" for d in response.json()["devices"]}
+
+    def sign_out_everywhere(self, user_id: str) -> None:
+        """Ends all of ``user_id``'s devices (none yet, or no such user: nothing)."""
+        response = self._http.get(
+            f"{self.url}/_synapse/admin/v2/users/{quote(user_id, safe='')}/devices",
+            headers={"Authorization": f"Bearer {self.admin_token}"}, timeout=15)
+        if response.status_code == 404:
+            return
+        response.raise_for_status()
+        devices = [d["device_id"] for d in response.json()["devices"]]
+        if devices:
+            self._http.post(
+                f"{self.url}/_synapse/admin/v2/users/{quote(user_id, safe='')}/delete_devices",
+                json={"devices": devices},
+                headers={"Authorization": f"Bearer {self.admin_token}"}, timeout=15,
+            ).raise_for_status()
 
     def delete_device(self, user_id: str, device_id: str) -> None:
         """Ends a device and its token (as "sign out that session" in Element does)."""
