@@ -62,6 +62,21 @@ GuiFactory = Callable[..., Gui]
 
 
 @pytest.fixture(autouse=True)
+def no_window_left_on_screen(qapp: Any) -> Iterator[None]:
+    """Each test closes the windows it opened. One left on screen lives on into the next
+    tests (until an event loop happens to delete it) and follows what they change: when
+    a later test changed the application font, the settings dialogs left open resized
+    themselves and the offscreen platform warned "This plugin does not support
+    propagateSizeHints()" in that other test."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    left = [f"{type(w).__name__} {w.windowTitle()!r}"
+            for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not left, f"windows left on screen after the test: {left}"
+
+
+@pytest.fixture(autouse=True)
 def pointer_outside(qapp: Any) -> None:
     """The pointer starts outside every window. Where an earlier test left it, it would
     hover the new window's tiles, and the tiles hold their rows while hovered."""

@@ -212,3 +212,16 @@ def test_mail_links_switch_locked_by_it(
     dialog = open_settings(gui, qtbot)
     assert not dialog.mail_links.isEnabled()
     assert "Locked by IT" in dialog.mail_links.accessibleDescription()
+
+
+def test_tearing_the_window_down_closes_its_dialogs(make_gui: GuiFactory, qtbot: Any) -> None:
+    """The dialogs are windows of their own: hiding the main window left them on screen
+    (and alive into the next tests, where a font change made them resize)."""
+    gui = make_gui()
+    gui.window.show_help()
+    settings = open_settings(gui, qtbot)
+    help_dialog = gui.window.dialogs.help
+    assert help_dialog is not None and help_dialog.isVisible()
+    gui.dispose()
+    assert not settings.isVisible() and not help_dialog.isVisible()
+    assert gui.window.dialogs.settings is None and gui.window.dialogs.help is None

@@ -411,6 +411,7 @@ class Gui(QObject):
             self.tray.dispose()
         if self.single is not None:
             self.single.close()
+        self.window.dialogs.close_all()
         self.window.hide()
         self.window.deleteLater()
         self.appearance.dispose()

@@ -105,6 +105,13 @@ class WindowDialogs(QObject):
         if self.settings is not None:
             self.settings.set_settings(settings, self._appearance.language)
 
+    def close_all(self) -> None:
+        """Close the open dialogs (the window is torn down). They are windows of their
+        own: hiding the main window leaves them on screen."""
+        for dialog in (self.help, self.settings):
+            if dialog is not None:
+                dialog.close()  # rejects: finished deletes it
+
     def _on_settings_finished(self, _result: int) -> None:
         if self.settings is not None:
             self._store.changed.disconnect(self._on_store_changed)
