@@ -119,6 +119,18 @@ def test_a_foreign_host_asks_first_and_cancel_is_the_default(
     qtbot.waitUntil(lambda: opened_urls(browser) == ["https://www.example.com/Formular"])
 
 
+def test_tearing_the_window_down_closes_an_unanswered_question(
+    make_gui: GuiFactory, config: Path, browser: Path
+) -> None:
+    gui = make_gui(config)
+    gui.links.route("https://www.example.com/Formular")
+    box = gui.links.confirm
+    assert box is not None and box.isVisible()
+    gui.dispose()
+    assert not box.isVisible() and gui.links.confirm is None
+    assert opened_urls(browser) == []  # going away is no "open"
+
+
 def test_an_unknown_service_shows_the_window_with_a_german_message(
     make_gui: GuiFactory, config: Path, browser: Path, isolated_xdg: dict[str, Path]
 ) -> None:

@@ -157,6 +157,10 @@ class LinkRouter(QObject):
         )
 
     def dispose(self) -> None:
+        """The window is torn down: an unanswered question goes (nothing opens); it is a
+        window of its own and would stay on screen."""
+        if self.confirm is not None:
+            self.confirm.reject()
         if self._app is not None:
             self._app.removeEventFilter(self)
             self._app = None
