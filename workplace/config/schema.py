@@ -862,6 +862,16 @@ class Integrations(IntegrationsMethods, Strict):
         "geteilten Bildschirm erscheinen kann. E-Mail-Benachrichtigungen zeigen nie Betreff "
         "oder Absender.",
     )
+    previews: bool = described(
+        False,
+        "Desktop notifications of file notifications and portal announcements show their "
+        "titles. Off (the default): only how many are new, because a notification may "
+        "appear over a shared screen. Chat and mail notifications never show content.",
+        "Desktop-Benachrichtigungen zu Dateibenachrichtigungen und Portal-Ankündigungen "
+        "zeigen deren Titel. Aus (Standard): nur, wie viele neu sind, weil eine "
+        "Benachrichtigung über einem geteilten Bildschirm erscheinen kann. Chat- und "
+        "E-Mail-Benachrichtigungen zeigen nie Inhalte.",
+    )
 
 
 Language = Literal["system", "de", "en"]

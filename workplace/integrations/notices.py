@@ -22,6 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from workplace.integrations.model import Availability, Meeting, Reading
+from workplace.integrations.model import Notice as ServiceNotice
 
 REMINDER_KEPT_S = 10 * 60.0
 """A held-back reminder is still worth a Join this long after the meeting started."""
@@ -31,6 +32,9 @@ CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 class NoticeKind(StrEnum):
     MAIL = "mail"
     MEETING = "meeting"
+    CHAT = "chat"
+    FILES = "files"
+    ANNOUNCEMENT = "announcement"
 
 
 @dataclass(frozen=True)
@@ -41,10 +45,16 @@ class Notice:
     service_id: str
     at: float
     count: int = 0
-    """Mail: how many arrived since the last reading."""
+    """Mail: how many arrived since the last reading. Chat: rooms with new messages.
+    Files, portal: how many new notifications or announcements."""
     unread: int = 0
     """Mail: the unread count now."""
     meeting: Meeting | None = None
+    mentions: int = 0
+    """Chat: new mentions of the user."""
+    titles: tuple[str, ...] = ()
+    """Files, portal: the service's own titles of what is new. Shown only where IT
+    allows previews (``[integrations] previews``); counts otherwise."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,17 @@ class Batch:
         """The latest unread count among the mail notices (0 without one)."""
         mails = [n for n in self.notices if n.kind == NoticeKind.MAIL]
         return max(mails, key=lambda n: n.at).unread if mails else 0
+
+    def count(self, kind: NoticeKind) -> int:
+        """How many new things of ``kind`` (rooms for the chat) the batch stands for."""
+        return sum(n.count for n in self.notices if n.kind == kind)
+
+    @property
+    def mentions(self) -> int:
+        return sum(n.mentions for n in self.notices if n.kind == NoticeKind.CHAT)
+
+    def titles(self, kind: NoticeKind) -> tuple[str, ...]:
+        return tuple(t for n in self.notices if n.kind == kind for t in n.titles)
 
     @property
     def meetings(self) -> tuple[Meeting, ...]:
@@ -101,6 +122,29 @@ def new_mail(previous: Reading | None, reading: Reading) -> int:
     if previous.unread is None or reading.unread is None:
         return 0
     return max(0, reading.unread - previous.unread)
+
+
+def new_chat(previous: Reading | None, reading: Reading) -> tuple[int, int]:
+    """(rooms with new messages, new mentions) between two chat readings: rises of the
+    counts, as with mail (the first reading is no news)."""
+    if previous is None or reading.availability != Availability.OK:
+        return 0, 0
+    if previous.unread is None or reading.unread is None:
+        return 0, 0
+    rooms = max(0, reading.unread - previous.unread)
+    mentions = max(0, (reading.mentions or 0) - (previous.mentions or 0))
+    return rooms, mentions
+
+
+def new_notices(previous: Reading | None, reading: Reading) -> tuple[ServiceNotice, ...]:
+    """The file notifications or portal announcements in ``reading`` that ``previous``
+    did not have (the first reading after start or sign-in is no news). Portal
+    announcements no longer meant to pop up are not news either."""
+    if previous is None or reading.availability != Availability.OK or \
+            previous.availability not in (Availability.OK, Availability.FAILING):
+        return ()
+    known = {n.id for n in previous.notices}
+    return tuple(n for n in reading.notices if n.id not in known and n.popup)
 
 
 def reminder_key(meeting: Meeting) -> str:

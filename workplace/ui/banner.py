@@ -193,6 +193,20 @@ class Banner(QFrame):
         self.setAccessibleDescription("\n".join([hint, *details]).strip())
         self.show()
 
+    def set_tone(self, tone: str) -> None:
+        """"info" or "warning" (e.g. a portal announcement's severity)."""
+        if tone == self._tone:
+            return
+        self._tone = tone
+        self.setProperty("tone", tone)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.set_theme(self._theme)
+
+    def set_closable(self, closable: bool) -> None:
+        """Whether the close button is offered (an announcement IT keeps up is not)."""
+        self._close.setVisible(closable)
+
     def set_action(self, text: str = "", description: str = "") -> None:
         """Show an action button with ``text`` (empty hides it: no nameless stop for Tab)."""
         self.action.setText(text)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The message strips above the tiles, in one place: built, ordered, themed, shown.
 
-:class:`BannerArea` owns the five banners and is visible only while one of them is
+:class:`BannerArea` owns the six banners and is visible only while one of them is
 (each banner says when it is shown or hidden, also when the user dismisses it).
 What a banner says is up to the part of the window it belongs to:
 
@@ -52,6 +52,10 @@ class BannerArea(QScrollArea):
         inner.setObjectName("bannerColumn")
         self.config = Banner(theme, inner)
         self.config.setObjectName("banner")
+        # The portal's announcements (planned maintenance): IT's word, below its
+        # configuration warnings. Created in the order shown (Qt's first Tab chain).
+        self.portal = Banner(theme, inner, tone="info")
+        self.portal.setObjectName("portalBanner")
         self.network = Banner(theme, inner, tone="info")
         self.network.setObjectName("networkBanner")
         self.account = Banner(theme, inner, tone="info")
@@ -111,7 +115,8 @@ class BannerArea(QScrollArea):
     @property
     def banners(self) -> tuple[Banner, ...]:
         """Top to bottom."""
-        return (self.config, self.network, self.account, self.catalog, self.message)
+        return (self.config, self.portal, self.network, self.account, self.catalog,
+                self.message)
 
     @Slot()
     def _on_banner_shown_changed(self) -> None:

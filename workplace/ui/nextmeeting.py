@@ -14,6 +14,7 @@ would change (at most once a minute), only while a meeting is shown.
 Signals:
     join_requested(object): Join was pressed: the :class:`Meeting`.
     password_requested(str): the calendar needs its application password (integration).
+    sign_in_requested(str): the chat's "sign in again" was pressed (integration).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ STARTED_KEPT_S = 10 * 60.0
 class NextMeetingStrip(QFrame):
     join_requested = Signal(object)
     password_requested = Signal(str)
+    sign_in_requested = Signal(str)
 
     def __init__(self, theme: Theme, parent: QWidget | None = None, *,
                  language: Callable[[], str] = lambda: "de",
@@ -47,6 +49,8 @@ class NextMeetingStrip(QFrame):
         self._clock = clock
         self.meeting: Meeting | None = None
         self._password_for = ""
+        self._sign_in_for = ""
+        self._signing_in = False
         self._icon = QLabel(self)
         self._icon.setFixedSize(20, 20)
         self.line = QLabel(self)
@@ -58,12 +62,16 @@ class NextMeetingStrip(QFrame):
         self.password = QPushButton(self)
         self.password.setObjectName("secondary")
         self.password.clicked.connect(self._on_password_clicked)
+        self.sign_in = QPushButton(self)
+        self.sign_in.setObjectName("secondary")
+        self.sign_in.clicked.connect(self._on_sign_in_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
         layout.setSpacing(10)
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.line, 1)
         layout.addWidget(self.password)
+        layout.addWidget(self.sign_in)
         layout.addWidget(self.join)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -84,11 +92,13 @@ class NextMeetingStrip(QFrame):
             self.join.text()) + 48)
         self.password.setText(self.tr("Enter application password…"))
         self.password.setAccessibleName(self.tr("Enter the calendar's application password"))
+        self.sign_in.setText(self.tr("Sign in to chat…"))
+        self.sign_in.setAccessibleName(self.tr("Sign in to the chat again"))
         self._update()
 
     def focus_chain(self) -> list[QWidget]:
         """Its buttons in the order they are seen (hidden ones are skipped by Qt)."""
-        return [self.password, self.join]
+        return [self.password, self.sign_in, self.join]
 
     # -- what it shows --------------------------------------------------------------
 
@@ -106,6 +116,13 @@ class NextMeetingStrip(QFrame):
         self._password_for = integration
         self._update()
 
+    def ask_to_sign_in(self, integration: str, *, busy: bool = False) -> None:
+        """The chat needs a new sign-in ("" when it no longer does); ``busy`` while
+        the round in the browser runs."""
+        self._sign_in_for = integration
+        self._signing_in = busy
+        self._update()
+
     def _update(self) -> None:
         meeting, now = self.meeting, self._clock()
         language = self._language()
@@ -117,13 +134,21 @@ class NextMeetingStrip(QFrame):
                 "Your calendar needs an application password before the next meeting "
                 "can show here."))
             self.line.setAccessibleName(self.line.text())
+        elif self._sign_in_for:
+            self.line.setText(self.tr(
+                "Finishing the sign-in in your browser…") if self._signing_in else self.tr(
+                "The chat needs you to sign in again before it can show unread messages."))
+            self.line.setAccessibleName(self.line.text())
         joinable = meeting is not None and bool(meeting.join_url)
         self.join.setVisible(joinable)
         if meeting is not None and joinable:
             self.join.setAccessibleName(self.tr("Join: %1").replace(
                 "%1", waitingtext.meeting_title(meeting)))
         self.password.setVisible(bool(self._password_for))
-        self.setVisible(meeting is not None or bool(self._password_for))
+        self.sign_in.setVisible(bool(self._sign_in_for))
+        self.sign_in.setEnabled(not self._signing_in)
+        self.setVisible(meeting is not None or bool(self._password_for)
+                        or bool(self._sign_in_for))
         self._plan(now)
 
     def _plan(self, now: float) -> None:
@@ -147,6 +172,11 @@ class NextMeetingStrip(QFrame):
     def _on_join_clicked(self) -> None:
         if self.meeting is not None and self.meeting.join_url:
             self.join_requested.emit(self.meeting)
+
+    @Slot()
+    def _on_sign_in_clicked(self) -> None:
+        if self._sign_in_for and not self._signing_in:
+            self.sign_in_requested.emit(self._sign_in_for)
 
     @Slot()
     def _on_password_clicked(self) -> None:

@@ -192,11 +192,14 @@ class Notifier(QObject):
     def texts(self, batch: Batch) -> tuple[str, str]:
         """(title, body) of ``batch``: counts, times and the titles of the user's own
         meetings (unless IT turned those off: ``[integrations] meeting_titles``); never a
-        mail's subject or sender."""
+        mail's subject or sender, a chat message or who wrote it. The titles of file
+        notifications and portal announcements only where IT allows previews
+        (``[integrations] previews``)."""
         now = self._clock()
         language = self._language()
         meetings = batch.meetings
-        titles = self._settings().tenant.integrations.meeting_titles
+        integrations = self._settings().tenant.integrations
+        titles = integrations.meeting_titles
 
         def named(meeting: Meeting) -> str:
             if titles:
@@ -212,10 +215,8 @@ class Notifier(QObject):
                     "%2", waitingtext.clock(meeting.start, language))
                 return title, body
             title = self._service_name(batch.service_id)
-            return title, self._mail_line(batch)
-        lines = []
-        if batch.new_mail:
-            lines.append(self._mail_line(batch))
+            return title, "\n".join(self._count_lines(batch, integrations.previews))
+        lines = self._count_lines(batch, integrations.previews)
         if len(meetings) == 1:
             meeting = meetings[0]
             lines.append(f"{named(meeting)}: "
@@ -228,6 +229,27 @@ class Notifier(QObject):
         else:
             title = QCoreApplication.translate("Notifier", "Workplace")
         return title, "\n".join(lines)
+
+    def _count_lines(self, batch: Batch, previews: bool) -> list[str]:
+        """One line per kind of news: mail, chat, files, announcements (counts; with
+        previews, the files' and announcements' own titles after them)."""
+        lines = []
+        if batch.new_mail:
+            lines.append(self._mail_line(batch))
+        rooms, mentions = batch.count(NoticeKind.CHAT), batch.mentions
+        if rooms or mentions:
+            words = [waitingtext.new_chat(rooms)] if rooms else []
+            if mentions:
+                words.append(waitingtext.new_mentions(mentions))
+            lines.append(" · ".join(words))
+        for kind, say in ((NoticeKind.FILES, waitingtext.new_file_notices),
+                          (NoticeKind.ANNOUNCEMENT, waitingtext.new_announcements)):
+            count = batch.count(kind)
+            if count:
+                lines.append(say(count))
+                if previews:
+                    lines.extend(f"• {title}" for title in batch.titles(kind)[:3])
+        return lines
 
     def _mail_line(self, batch: Batch) -> str:
         line = waitingtext.new_mail(batch.new_mail)

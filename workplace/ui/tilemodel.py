@@ -3,7 +3,9 @@
 
 Sections, top to bottom: Favourites, Recently used, then every category in the
 tenant's order (services of an unknown category last, under "Other"). While a
-search is active there is one section with the results. Header rows are not
+search is active there is one section with the results, and one with the recently
+edited documents whose names match (from the files integration; a document row opens
+the document, not the service). Header rows are not
 enabled, so keyboard navigation skips them and arrows move across sections
 naturally in one view.
 
@@ -19,6 +21,7 @@ Signals:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -41,6 +44,7 @@ from workplace.ui.waitingtext import TileWaiting
 
 if TYPE_CHECKING:
     from workplace.config.schema import Category, Service
+    from workplace.integrations.model import Document
     from workplace.status.model import ServiceStatus
 
 RECENT_LIMIT = 4
@@ -86,6 +90,9 @@ class Role(IntEnum):
     """The count on the tile ("3", "99+"), from the service's integrations; empty for none."""
     WAITING_PROBLEM = Qt.ItemDataRole.UserRole + 13
     """What the tile's integration needs of the user ("Bitte erneut anmelden"), or empty."""
+    DOCUMENT = Qt.ItemDataRole.UserRole + 14
+    """A search result that is a recently edited document: the
+    :class:`~workplace.integrations.model.Document`; None for a service."""
 
 
 STATUS_ROLES = [
@@ -107,6 +114,8 @@ class Row:
     section: str
     title: str = ""
     service: Service | None = None
+    document: Document | None = None
+    """A recently edited document (a search result); ``service`` is the files service."""
 
 
 class TileModel(QAbstractListModel):
@@ -136,6 +145,8 @@ class TileModel(QAbstractListModel):
         self._rows: list[Row] = []
         self._statuses: Mapping[str, ServiceStatus] = {}
         self._waiting: dict[str, TileWaiting] = {}
+        self._documents: tuple[str, tuple[Document, ...]] = ("", ())
+        """The files service's id and its recently edited documents (search finds them)."""
         self._offline = False
         self._texts = StatusTexts()
         self._held = False
@@ -288,6 +299,20 @@ class TileModel(QAbstractListModel):
                 index = self.index(number, 0)
                 self.dataChanged.emit(index, index, WAITING_ROLES)
 
+    def set_documents(self, service_id: str, documents: Sequence[Document]) -> None:
+        """The recently edited documents of the files service ``service_id``: a search
+        finds them by name. Only a shown search changes."""
+        found = (service_id, tuple(documents))
+        if found != self._documents:
+            self._documents = found
+            if self._query:
+                self._reset()
+
+    def document_at(self, index: Index) -> Document | None:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._rows[index.row()].document
+
     def waiting_of(self, service_id: str) -> TileWaiting:
         return self._waiting.get(service_id, TileWaiting())
 
@@ -361,6 +386,8 @@ class TileModel(QAbstractListModel):
             return None
         service = row.service
         assert service is not None
+        if row.document is not None:
+            return self._document_data(row.document, service, role)
         favourite = service.id in self._favourites
         if role == Qt.ItemDataRole.DisplayRole:
             return service.name.get(self._language)
@@ -421,6 +448,35 @@ class TileModel(QAbstractListModel):
             return self.remote_icons.image(service.icon)
         return None
 
+    def _document_data(self, document: Document, service: Service, role: int) -> Any:
+        """A document row: its name, where it is and when it changed; no state, no
+        count, no star (it is not a service)."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return document.name
+        if role in (Role.DESCRIPTION, Qt.ItemDataRole.AccessibleDescriptionRole):
+            from workplace.ui.filespanel import changed_words, folder_of
+
+            return QCoreApplication.translate("TileModel", "In %1, %2. Opens in %3.").replace(
+                "%1", folder_of(document)).replace(
+                "%2", changed_words(document.modified, time.time(), self._language)).replace(
+                "%3", service.name.get(self._language))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return QCoreApplication.translate("TileModel", "%1, recently edited document").replace(
+                "%1", document.name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join((document.name, document.path))
+        if role == Role.SERVICE_ID:
+            return f"doc:{document.path}"
+        if role == Role.DOCUMENT:
+            return document
+        if role == Role.ICON_NAME:
+            return "office"
+        if role == Role.FAVOURITE:
+            return False
+        if role in (Role.BADGE, Role.WAITING_PROBLEM, Role.STATUS_LABEL, Role.STATUS_TEXT):
+            return ""
+        return None
+
     def _status_detail(self, service: Service, state: str) -> str:
         status = self._statuses.get(service.id)
         if status is None:
@@ -443,6 +499,15 @@ class TileModel(QAbstractListModel):
                 title = self.tr("%n result(s)", "", len(results))
                 rows.append(Row(Kind.HEADER, "results", title))
                 rows.extend(Row(Kind.TILE, "results", service=s) for s in results)
+            files_id, documents = self._documents
+            files = self._catalog.get(files_id) if documents else None
+            needle = self._query.casefold()
+            matching = [d for d in documents if needle in d.name.casefold()]
+            if files is not None and matching:
+                rows.append(Row(Kind.HEADER, "documents", QCoreApplication.translate(
+                    "TileModel", "Recently edited documents")))
+                rows.extend(Row(Kind.TILE, "documents", service=files, document=d)
+                            for d in matching)
             self._rows = rows
             return
 

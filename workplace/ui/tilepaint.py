@@ -216,7 +216,8 @@ class TileDelegate(QStyledItemDelegate):
 
         # Favourite star: always when pinned, on hover/focus as an invitation.
         favourite = bool(index.data(Role.FAVOURITE))
-        if favourite or hovered or focused or theme.high_contrast:
+        document = index.data(Role.DOCUMENT) is not None  # no star: not a service
+        if not document and (favourite or hovered or focused or theme.high_contrast):
             star = self.star_rect(option.rect)
             colour = theme.accent if favourite else theme.secondary_text
             pix = icons.pixmap("star-on" if favourite else "star-off", colour, STAR_SIZE, dpr)
@@ -395,7 +396,8 @@ class TileDelegate(QStyledItemDelegate):
                 .adjusted(-6, -6, 6, 6)
                 .contains(event.position().toPoint())
             )
-            if on_star and event.button() == Qt.MouseButton.LeftButton:
+            if on_star and index.data(Role.DOCUMENT) is None and \
+                    event.button() == Qt.MouseButton.LeftButton:
                 if event.type() == QEvent.Type.MouseButtonRelease:
                     self.favourite_clicked.emit(str(index.data(Role.SERVICE_ID)))
                 return True

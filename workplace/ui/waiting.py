@@ -25,10 +25,13 @@ Signals:
         meeting reminder now due.
     password_saved(str), password_failed(str, str): the application password for an
         integration was stored, or could not be (integration, reason in English).
+    dismissed(str, str, bool): a notice was dismissed on the server (integration, the
+        notice's id, whether the server took it).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -42,7 +45,9 @@ from workplace.integrations.model import Availability, Reading
 from workplace.integrations.notices import (
     Notice,
     NoticeKind,
+    new_chat,
     new_mail,
+    new_notices,
     next_reminder,
     reminder_key,
     reminders_due,
@@ -83,6 +88,7 @@ class WaitingController(QObject):
     notice = Signal(object)
     password_saved = Signal(str)
     password_failed = Signal(str, str)
+    dismissed = Signal(str, str, bool)
     _watched = Signal(object)
     _watch_ended = Signal(str, object)
 
@@ -118,6 +124,8 @@ class WaitingController(QObject):
         self._disposed = False
         self._round_pending = False
         self._watches: dict[str, tuple[threading.Thread, threading.Event]] = {}
+        self._asking: set[str] = set()
+        """Integrations whose sign-in round runs now."""
         self._watch_failures: dict[str, int] = {}
         self._session = 0
         """Bumped at sign-out: results of checks started before are dropped."""
@@ -337,10 +345,22 @@ class WaitingController(QObject):
                    "meetings": len(reading.meetings), "failures": reading.failures},
         )
         self.reading_changed.emit(reading)
-        count = new_mail(previous, reading)
+        now = self._clock()
+        count = new_mail(previous, reading) if reading.name == "mail" else 0
         if count:
-            self.notice.emit(Notice(NoticeKind.MAIL, reading.service_id, self._clock(),
+            self.notice.emit(Notice(NoticeKind.MAIL, reading.service_id, now,
                                     count=count, unread=reading.unread or 0))
+        if reading.name == "chat":
+            rooms, mentions = new_chat(previous, reading)
+            if rooms or mentions:
+                self.notice.emit(Notice(NoticeKind.CHAT, reading.service_id, now,
+                                        count=rooms, mentions=mentions))
+        elif reading.name in ("files", "portal"):
+            fresh = new_notices(previous, reading)
+            if fresh:
+                kind = NoticeKind.FILES if reading.name == "files" else NoticeKind.ANNOUNCEMENT
+                self.notice.emit(Notice(kind, reading.service_id, now, count=len(fresh),
+                                        titles=tuple(n.title for n in fresh)))
         if reading.meetings:
             self._remind(self._clock())
         return reading
@@ -470,6 +490,79 @@ class WaitingController(QObject):
 
         self._jobs.run(lambda: integrations.save_app_password(name, password), saved, failed,
                        name="app-password-save")
+
+    # -- what the user does: sign in again, dismiss, the recent documents ----------------
+
+    def sign_in(self, name: str) -> None:
+        """The chat's "sign in again": one sign-in round in the browser (a job), then
+        its reading as usual. Asked twice while one runs, it runs once."""
+        integrations = self.integrations
+        if integrations is None or not self.active or name in self._asking:
+            return
+        self._asking.add(name)
+        session = self._session
+        log.info("%s: signing in again", name,
+                 extra={"event": "waiting.sign_in", "integration": name})
+
+        def done(reading: Reading) -> None:
+            self._asking.discard(name)
+            self._on_checked(session, reading)
+
+        def failed(exc: BaseException) -> None:
+            self._asking.discard(name)
+            self._on_check_failed(session, name, exc)
+
+        self._jobs.run(lambda: integrations.sign_in(name), done, failed,
+                       name=f"integration-sign-in-{name}")
+
+    def signing_in(self, name: str) -> bool:
+        return name in self._asking
+
+    def dismiss(self, name: str, notice_id: str) -> None:
+        """Dismiss one file notification or portal announcement on the server (a job).
+        It leaves the window at once; ``dismissed`` says how it went (when the server
+        refused, the next check brings it back)."""
+        integrations = self.integrations
+        reading = self.readings.get(name)
+        if integrations is None or reading is None or not self.active:
+            return
+        kept = tuple(n for n in reading.notices if n.id != notice_id)
+        if name == "files":
+            unread: int | None = len(kept)
+            changed = dataclasses.replace(reading, notices=kept, unread=unread)
+        else:
+            changed = dataclasses.replace(reading, notices=tuple(
+                dataclasses.replace(n, popup=False) if n.id == notice_id else n
+                for n in reading.notices))
+        self.readings[name] = changed
+        self.reading_changed.emit(changed)
+        session = self._session
+
+        def done(ok: bool) -> None:
+            if session != self._session or self._disposed:
+                return
+            self.dismissed.emit(name, notice_id, bool(ok))
+            if not ok and self.schedule is not None and self.active:
+                self.schedule.due[name] = self._clock()  # the server's word wins
+                self._arm()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("dismissing a %s notice failed: %s", name, exc, exc_info=exc)
+            done(False)
+
+        self._jobs.run(lambda: integrations.dismiss(name, notice_id), done, failed,
+                       name=f"integration-dismiss-{name}")
+
+    def refresh_documents(self, name: str = "files") -> None:
+        """The "Zuletzt bearbeitet" list was opened: ask the server again (a job)."""
+        integrations = self.integrations
+        if integrations is None or not self.active or name not in integrations.names():
+            return
+        session = self._session
+        self._jobs.run(lambda: integrations.documents(name),
+                       lambda reading: self._on_checked(session, reading),
+                       lambda exc: self._on_check_failed(session, name, exc),
+                       name=f"integration-documents-{name}")
 
     # -- teardown ----------------------------------------------------------------------------
 

@@ -37,6 +37,33 @@ class WaitingWords(QObject):
     def unread_mail(self, count: int) -> str:
         return self.tr("%n unread e-mail(s)", "", count)
 
+    def minutes_ago(self, minutes: int) -> str:
+        return self.tr("%n min ago", "", minutes)
+
+    def hours_ago(self, hours: int) -> str:
+        return self.tr("%n hour(s) ago", "", hours)
+
+    def unread_rooms(self, count: int) -> str:
+        return self.tr("%n room(s) with unread messages", "", count)
+
+    def mentions(self, count: int) -> str:
+        return self.tr("%n mention(s)", "", count)
+
+    def file_notices(self, count: int) -> str:
+        return self.tr("%n notification(s)", "", count)
+
+    def new_file_notices(self, count: int) -> str:
+        return self.tr("%n new file notification(s)", "", count)
+
+    def new_announcements(self, count: int) -> str:
+        return self.tr("%n new announcement(s)", "", count)
+
+    def new_chat(self, count: int) -> str:
+        return self.tr("%n room(s) with new messages", "", count)
+
+    def new_mentions(self, count: int) -> str:
+        return self.tr("%n new mention(s)", "", count)
+
 
 @cache
 def _words() -> WaitingWords:
@@ -78,6 +105,28 @@ def relative_start(meeting: Meeting, now: float, language: str) -> str:
     return text.replace("%1", day).replace("%2", at)
 
 
+def relative_past(epoch: float, now: float, language: str) -> str:
+    """When something happened, as a person says it: "gerade eben", "vor 5 Min.",
+    "vor 2 Std.", "gestern um 14:00", "am 03.05."."""
+    seconds = now - epoch
+    if seconds < 60:
+        return QCoreApplication.translate("WaitingText", "just now")
+    if seconds < 60 * 60:
+        return _words().minutes_ago(int(seconds // 60))
+    if seconds < 12 * 60 * 60:
+        return _words().hours_ago(int(seconds // 3600))
+    then = datetime.fromtimestamp(epoch).astimezone()
+    today = datetime.fromtimestamp(now).astimezone().date()
+    at = clock(epoch, language)
+    if then.date() == today:
+        return QCoreApplication.translate("WaitingText", "today at %1").replace("%1", at)
+    if (today - then.date()).days == 1:
+        return QCoreApplication.translate("WaitingText", "yesterday at %1").replace("%1", at)
+    day = _locale(language).toString(QDateTime.fromSecsSinceEpoch(int(epoch)).date(),
+                                     "dd.MM.yyyy" if language == "de" else "MMM d, yyyy")
+    return QCoreApplication.translate("WaitingText", "on %1").replace("%1", day)
+
+
 def unread_words(count: int) -> str:
     """"3 ungelesen" (a tile's accessible name, the tooltip)."""
     return _words().unread(count)
@@ -85,6 +134,37 @@ def unread_words(count: int) -> str:
 
 def badge(count: int | None) -> str:
     return badge_text(count)
+
+
+def count_words(kind: str, count: int) -> str:
+    """A count as its integration means it: "3 ungelesen" (mail), "2 Räume mit
+    ungelesenen Nachrichten" (chat), "1 Benachrichtigung" (files)."""
+    if kind == "chat":
+        return _words().unread_rooms(count)
+    if kind == "files":
+        return _words().file_notices(count)
+    return _words().unread(count)
+
+
+def mention_words(count: int) -> str:
+    """"1 Erwähnung" (a chat tile's accessible name and tooltip)."""
+    return _words().mentions(count)
+
+
+def new_file_notices(count: int) -> str:
+    return _words().new_file_notices(count)
+
+
+def new_announcements(count: int) -> str:
+    return _words().new_announcements(count)
+
+
+def new_chat(count: int) -> str:
+    return _words().new_chat(count)
+
+
+def new_mentions(count: int) -> str:
+    return _words().new_mentions(count)
 
 
 def new_mail(count: int) -> str:
@@ -126,42 +206,61 @@ def problem_text(availability: Availability) -> str:
 
 @dataclass(frozen=True)
 class TileWaiting:
-    """What a tile shows of its integrations: a count, or what needs the user."""
+    """What a tile shows of its integrations: a count, the chat's mentions apart, or
+    what needs the user."""
 
     count: int | None = None
     problem: Availability | None = None
+    mentions: int = 0
+    """Chat: messages that mention the user; the badge shows "@" in front of the count
+    (a mark of its own, not a colour alone)."""
+    kind: str = ""
+    """The integration whose count it is (``mail``, ``chat``, ``files``): how the count
+    is said. Empty when several integrations share the tile."""
 
     @classmethod
     def of(cls, readings: Iterable[Reading]) -> TileWaiting:
         count: int | None = None
         problem: Availability | None = None
+        mentions = 0
+        kinds: set[str] = set()
         for reading in readings:
             if reading.badge is not None:
                 count = (count or 0) + reading.badge
+                kinds.add(reading.name)
+                if reading.mentions:
+                    mentions += reading.mentions
             if reading.availability in (Availability.SIGN_IN_AGAIN,
                                         Availability.NEEDS_PASSWORD):
                 problem = problem or reading.availability
-        return cls(count, problem)
+        kind = kinds.pop() if len(kinds) == 1 else ""
+        return cls(count, problem, mentions, kind)
 
     @property
     def badge(self) -> str:
-        return badge_text(self.count)
+        text = badge_text(self.count)
+        return f"@{text}" if text and self.mentions else text
+
+    def _counts(self) -> list[str]:
+        found = []
+        if self.count:
+            found.append(count_words(self.kind, self.count))
+        if self.mentions:
+            found.append(mention_words(self.mentions))
+        return found
 
     def lines(self, name: str) -> list[str]:
         """For the tooltip: "3 ungelesen", "E-Mail: bitte erneut anmelden"."""
-        found = []
-        if self.count:
-            found.append(unread_words(self.count))
+        found = self._counts()
         if self.problem is not None:
             found.append(QCoreApplication.translate("WaitingText", "%1: %2").replace(
                 "%1", name).replace("%2", problem_text(self.problem)))
         return found
 
     def words(self) -> list[str]:
-        """For the accessible name: "3 ungelesen", "bitte erneut anmelden"."""
-        found = []
-        if self.count:
-            found.append(unread_words(self.count))
+        """For the accessible name: "2 Räume mit ungelesenen Nachrichten", "1 Erwähnung",
+        "bitte erneut anmelden"."""
+        found = self._counts()
         if self.problem is not None:
             found.append(problem_text(self.problem))
         return found

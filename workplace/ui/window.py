@@ -75,6 +75,7 @@ from workplace.ui.windowdialogs import WindowDialogs, present
 if TYPE_CHECKING:
     from workplace.catalog.remote import RefreshResult
     from workplace.config.schema import Service
+    from workplace.integrations.model import Document
     from workplace.ui.account import AccountController
     from workplace.ui.accountview import AccountView
     from workplace.ui.nextmeeting import NextMeetingStrip
@@ -146,6 +147,9 @@ class MainWindow(QMainWindow):
         self.tile_actions: Callable[[str], tuple[tuple[str, Callable[[], None]], ...]] | None = None
         """Extra entries of a tile's menu from its integration (set by the Gui's Waiting)."""
         self.refresh_waiting: Callable[[], None] | None = None
+        self.open_document: Callable[[Document], None] | None = None
+        """Opens a recently edited document found by the search (set by the Gui's
+        "what is waiting" part)."""
         """F5 also checks the mail and the calendar now (set by the Gui's Waiting)."""
         self._unread = 0
         self.setObjectName("mainWindow")
@@ -268,7 +272,7 @@ class MainWindow(QMainWindow):
         header.help_requested.connect(self.show_help)
         header.settings_requested.connect(self.show_settings)
         view.launch_requested.connect(self._on_view_launch_requested)
-        view.favourite_toggled.connect(store.toggle_favourite)
+        view.favourite_toggled.connect(self._on_view_favourite_toggled)
         view.menu_requested.connect(self._on_view_menu_requested)
         view.typed.connect(self._on_view_typed)
         # The settings: the appearance first (language and colours), then the window.
@@ -496,6 +500,11 @@ class MainWindow(QMainWindow):
 
     @Slot(QModelIndex)
     def _on_view_launch_requested(self, index: QModelIndex) -> None:
+        document = self.model.document_at(index)
+        if document is not None:
+            if self.open_document is not None:
+                self.open_document(document)
+            return
         service = self.model.service_at(index)
         if service is not None:
             self.launch(service)
@@ -590,12 +599,17 @@ class MainWindow(QMainWindow):
         self.status.round()
         self.status.refresh_catalog()
 
+    @Slot(str)
+    def _on_view_favourite_toggled(self, service_id: str) -> None:
+        if self.workplace.catalog.get(service_id) is not None:  # not a document row
+            self.settings_store.toggle_favourite(service_id)
+
     # -- tile menu ----------------------------------------------------------------
 
     @Slot(QModelIndex, QPoint)
     def _on_view_menu_requested(self, index: QModelIndex, position: QPoint) -> None:
         service = self.model.service_at(index)
-        if service is None:
+        if service is None or self.model.document_at(index) is not None:
             return
         menu = TileMenu(
             self, service, favourite=bool(index.data(Role.FAVOURITE)),
