@@ -365,23 +365,101 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="141"/>
+        <location filename="../../workplace/ui/banners.py" line="146"/>
         <source>The configuration has warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="143"/>
+        <location filename="../../workplace/ui/banners.py" line="148"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="147"/>
+        <location filename="../../workplace/ui/banners.py" line="152"/>
         <source>The configuration could not be read completely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="150"/>
+        <location filename="../../workplace/ui/banners.py" line="155"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="56"/>
+        <source>changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="62"/>
+        <source>%1 · in %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="141"/>
+        <source>&amp;Recently edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="142"/>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="143"/>
+        <source>Recently edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="145"/>
+        <source>Your latest changed files. Enter opens one in the web office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="146"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="148"/>
+        <source>Notifications of the files service. Delete dismisses one here and on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="150"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="151"/>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="176"/>
+        <source>Your latest changed files. They open in the web office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="177"/>
+        <source>No recently edited files yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="181"/>
+        <source>Dismissed notifications are removed on the server too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="182"/>
+        <source>No notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="208"/>
+        <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -681,130 +759,130 @@
 <context>
     <name>LinkRouter</name>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="255"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="281"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="259"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="285"/>
         <source>The link could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="256"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="278"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="260"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="282"/>
         <source>An unexpected error occurred.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="318"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="322"/>
         <source>There is no service “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="319"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="323"/>
         <source>The link may be out of date, or this service is not available to you. Your services are shown below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="324"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="328"/>
         <source>E-mail links cannot be opened here yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="325"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="329"/>
         <source>Your IT department has not set up where e-mail links open. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="330"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="334"/>
         <source>Chat links cannot be opened here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="331"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="335"/>
         <source>There is no chat among your services. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="336"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="340"/>
         <source>Phone links cannot be opened here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="337"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="341"/>
         <source>Your IT department has not set up telephony for links. Please dial the number yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="342"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="346"/>
         <source>This link is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="343"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="347"/>
         <source>Links this long are not opened, to protect your computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="347"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="351"/>
         <source>This link contains hidden characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="348"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="352"/>
         <source>Hidden or text-direction characters can make a link look like a different one, so it was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="353"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="357"/>
         <source>This link was not opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="354"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="358"/>
         <source>Its address is not safe: it may imitate another address. The details say why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="359"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="363"/>
         <source>This link asks for something the launcher does not do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="360"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="364"/>
         <source>A link to the launcher can only open one of your services or a search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="365"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="369"/>
         <source>The launcher does not open this kind of link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="366"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="370"/>
         <source>It opens e-mail, chat, meeting and phone links and links to your services.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="370"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="374"/>
         <source>This e-mail link is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="371"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="375"/>
         <source>This chat link is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="372"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="376"/>
         <source>This phone link is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="375"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="376"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="379"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="380"/>
         <source>This link is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="377"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="381"/>
         <source>Please check the link or ask whoever sent it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,78 +890,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="302"/>
-        <location filename="../../workplace/ui/window.py" line="549"/>
+        <location filename="../../workplace/ui/window.py" line="306"/>
+        <location filename="../../workplace/ui/window.py" line="558"/>
         <source>Workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="307"/>
+        <location filename="../../workplace/ui/window.py" line="311"/>
         <source>Workplace – all services in one place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="316"/>
+        <location filename="../../workplace/ui/window.py" line="320"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="319"/>
+        <location filename="../../workplace/ui/window.py" line="323"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="323"/>
+        <location filename="../../workplace/ui/window.py" line="327"/>
         <source>No services found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="466"/>
+        <location filename="../../workplace/ui/window.py" line="470"/>
         <source>No service matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="468"/>
+        <location filename="../../workplace/ui/window.py" line="472"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="476"/>
+        <location filename="../../workplace/ui/window.py" line="480"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="477"/>
+        <location filename="../../workplace/ui/window.py" line="481"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="481"/>
+        <location filename="../../workplace/ui/window.py" line="485"/>
         <source>The services could not be loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="482"/>
+        <location filename="../../workplace/ui/window.py" line="486"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="487"/>
+        <location filename="../../workplace/ui/window.py" line="491"/>
         <source>No services to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="488"/>
+        <location filename="../../workplace/ui/window.py" line="492"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="491"/>
+        <location filename="../../workplace/ui/window.py" line="495"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="492"/>
+        <location filename="../../workplace/ui/window.py" line="496"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -891,32 +969,52 @@
 <context>
     <name>NextMeetingStrip</name>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="80"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="88"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="81"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="89"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="85"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="93"/>
         <source>Enter application password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="86"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="94"/>
         <source>Enter the calendar&apos;s application password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="117"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="95"/>
+        <source>Sign in to chat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="96"/>
+        <source>Sign in to the chat again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="134"/>
         <source>Your calendar needs an application password before the next meeting can show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="123"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="139"/>
+        <source>Finishing the sign-in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="140"/>
+        <source>The chat needs you to sign in again before it can show unread messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/nextmeeting.py" line="145"/>
         <source>Join: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,17 +1090,17 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="204"/>
+        <location filename="../../workplace/ui/notifications.py" line="207"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="210"/>
+        <location filename="../../workplace/ui/notifications.py" line="213"/>
         <source>Starts %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/notifications.py" line="225"/>
+        <location filename="../../workplace/ui/notifications.py" line="226"/>
         <source>%n meeting(s) starting soon</source>
         <translation>
             <numerusform>%n meeting starting soon</numerusform>
@@ -1010,22 +1108,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="227"/>
+        <location filename="../../workplace/ui/notifications.py" line="228"/>
         <source>While do not disturb was on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="229"/>
+        <location filename="../../workplace/ui/notifications.py" line="230"/>
         <source>Workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="262"/>
+        <location filename="../../workplace/ui/notifications.py" line="284"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/notifications.py" line="264"/>
+        <location filename="../../workplace/ui/notifications.py" line="286"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,7 +2113,7 @@
 <context>
     <name>TileModel</name>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="261"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="272"/>
         <source>%n more service(s) changed</source>
         <translation>
             <numerusform>%n more service changed</numerusform>
@@ -2023,17 +2121,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="397"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="424"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="399"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="426"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../workplace/ui/tilemodel.py" line="459"/>
+        <source>In %1, %2. Opens in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tilemodel.py" line="464"/>
+        <source>%1, recently edited document</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="443"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="499"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -2041,17 +2149,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="456"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="507"/>
+        <source>Recently edited documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/tilemodel.py" line="521"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="461"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="526"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="468"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="533"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2082,17 +2195,65 @@
 <context>
     <name>Waiting</name>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="141"/>
+        <location filename="../../workplace/ui/waitingview.py" line="164"/>
         <source>Enter application password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="146"/>
+        <location filename="../../workplace/ui/waitingview.py" line="168"/>
+        <source>Sign in to chat again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="172"/>
+        <source>Recently edited…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="174"/>
+        <source>Notifications…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="179"/>
         <source>Join “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="196"/>
+        <location filename="../../workplace/ui/waitingview.py" line="250"/>
+        <source>The notification could not be dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="251"/>
+        <source>%1 did not take it. It is shown again until it can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingview.py" line="283"/>
+        <source>%n more announcement(s) after this one.</source>
+        <translation>
+            <numerusform>%n more announcement after this one.</numerusform>
+            <numerusform>%n more announcements after this one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="286"/>
+        <source>More…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="287"/>
+        <source>Open the announcement in the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="288"/>
+        <source>Announcement from your IT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingview.py" line="365"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,57 +2261,77 @@
 <context>
     <name>WaitingText</name>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="64"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="91"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="72"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="99"/>
         <source>at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="74"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="101"/>
         <source>tomorrow at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="77"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="104"/>
         <source>on %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="101"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="113"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="122"/>
+        <source>today at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="124"/>
+        <source>yesterday at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="127"/>
+        <source>on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/waitingtext.py" line="181"/>
         <source>Please sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="103"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="183"/>
         <source>Application password needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="109"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="189"/>
         <source>Next: %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="115"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="195"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="121"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="201"/>
         <source>please sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="123"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="203"/>
         <source>application password needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="156"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="256"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,6 +2376,78 @@
         <translation>
             <numerusform>%n unread e-mail</numerusform>
             <numerusform>%n unread e-mails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="41"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="44"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="47"/>
+        <source>%n room(s) with unread messages</source>
+        <translation>
+            <numerusform>%n room with unread messages</numerusform>
+            <numerusform>%n rooms with unread messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="50"/>
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n mention</numerusform>
+            <numerusform>%n mentions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="53"/>
+        <source>%n notification(s)</source>
+        <translation>
+            <numerusform>%n notification</numerusform>
+            <numerusform>%n notifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="56"/>
+        <source>%n new file notification(s)</source>
+        <translation>
+            <numerusform>%n new file notification</numerusform>
+            <numerusform>%n new file notifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="59"/>
+        <source>%n new announcement(s)</source>
+        <translation>
+            <numerusform>%n new announcement</numerusform>
+            <numerusform>%n new announcements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="62"/>
+        <source>%n room(s) with new messages</source>
+        <translation>
+            <numerusform>%n room with new messages</numerusform>
+            <numerusform>%n rooms with new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workplace/ui/waitingtext.py" line="65"/>
+        <source>%n new mention(s)</source>
+        <translation>
+            <numerusform>%n new mention</numerusform>
+            <numerusform>%n new mentions</numerusform>
         </translation>
     </message>
 </context>
