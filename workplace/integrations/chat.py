@@ -196,9 +196,10 @@ class Chat:
               wait: float) -> tuple[int, int]:
         if not self.unread.filter_id:
             self.unread.filter_id = matrix.upload_filter(session, credentials)
+        since = self.unread.since
         answer = matrix.sync(session, credentials, filter_id=self.unread.filter_id,
-                             since=self.unread.since, wait_seconds=wait)
-        return self.unread.apply(answer)
+                             since=since, wait_seconds=wait)
+        return self.unread.apply(answer, since)
 
     # -- sign-out ----------------------------------------------------------------
 

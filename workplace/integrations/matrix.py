@@ -193,11 +193,19 @@ class Unread:
     filter_id: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def apply(self, answer: dict[str, Any]) -> tuple[int, int]:
-        """Take a sync answer; (rooms with unread, mentions)."""
+    def apply(self, answer: dict[str, Any], since: str | None = None) -> tuple[int, int]:
+        """Take a sync answer to a request made ``since`` that batch; (rooms with
+        unread, mentions).
+
+        Two syncs may overlap (a check while the long poll waits). An answer to a
+        request from a batch the counts have already moved past is stale: applied late,
+        it would put back counts older than those shown (a badge falling back to 0
+        after a message). It is left out; the current counts stand."""
         rooms = answer.get("rooms") if isinstance(answer.get("rooms"), dict) else {}
         assert isinstance(rooms, dict)
         with self.lock:
+            if since != self.since:
+                return self.counts()
             if self.since is None:  # an initial sync names every room
                 self.rooms.clear()
                 self.invites.clear()

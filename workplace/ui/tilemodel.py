@@ -346,7 +346,7 @@ class TileModel(QAbstractListModel):
         """The first tile of ``service_id`` (in ``section`` if given and present)."""
         fallback = QModelIndex()
         for number, row in enumerate(self._rows):
-            if row.service is not None and row.service.id == service_id:
+            if row.service is not None and _row_id(row) == service_id:
                 if section is None or row.section == section:
                     return self.index(number, 0)
                 if not fallback.isValid():
@@ -532,6 +532,13 @@ class TileModel(QAbstractListModel):
         leftovers = [s for services in by_category.values() for s in services]
         add("cat:", QCoreApplication.translate("TileModel", "Other services"), leftovers)
         self._rows = rows
+
+
+def _row_id(row: Row) -> str:
+    """A service's id, or ``doc:<path>`` for a document (what Role.SERVICE_ID says)."""
+    if row.document is not None:
+        return f"doc:{row.document.path}"
+    return row.service.id if row.service is not None else ""
 
 
 def _layout(rows: Sequence[Row]) -> list[tuple[Kind, str, str, str | None]]:

@@ -199,7 +199,10 @@ class Waiting(QObject):
         reading = self.controller.readings.get("files")
         if reading is None:
             return
-        if self.files_panel is None:
+        panel = self.files_panel
+        if panel is not None:
+            panel.raise_()  # open already: to the front, on the page asked for
+        else:
             panel = FilesPanel(self._service_name(reading.service_id), self._gui.window,
                                language=lambda: self._gui.appearance.language)
             panel.open_requested.connect(self.open_document)
@@ -208,8 +211,7 @@ class Waiting(QObject):
             self.files_panel = panel
             self._show_files_panel()
             panel.open()
-        self.files_panel.show_page(page)
-        self.files_panel.raise_()
+        panel.show_page(page)
         self.controller.refresh_documents("files")
 
     def _show_files_panel(self) -> None:
