@@ -28,24 +28,29 @@ def sync(next_batch: str, join: dict[str, tuple[int, int] | None] | None = None,
     return {"next_batch": next_batch, "rooms": rooms}
 
 
+def step(unread: Unread, answer: dict[str, object]) -> tuple[int, int]:
+    """The next sync in line: asked since the batch the counts stand at."""
+    return unread.apply(answer, unread.since)
+
+
 def test_unread_counts_rooms_not_messages_and_keeps_rooms_an_increment_leaves_out() -> None:
     unread = Unread()
-    assert unread.apply(sync("s1", {"!a": (3, 0), "!b": (0, 0), "!c": (1, 1)}), unread.since) == (2, 1)
+    assert step(unread, sync("s1", {"!a": (3, 0), "!b": (0, 0), "!c": (1, 1)})) == (2, 1)
     # An incremental sync names only what changed: !a was read, !b got a message.
-    assert unread.apply(sync("s2", {"!a": (0, 0), "!b": (5, 2)}), unread.since) == (2, 3)
+    assert step(unread, sync("s2", {"!a": (0, 0), "!b": (5, 2)})) == (2, 3)
     assert unread.since == "s2"
     # A room entry without counts (a receipt of someone else) keeps the last ones.
-    assert unread.apply(sync("s3", {"!b": None}), unread.since) == (2, 3)
-    assert unread.apply(sync("s4", leave=("!c",)), unread.since) == (1, 2)
-    assert unread.apply(sync("s5", invite=("!d",)), unread.since) == (2, 2)  # an invitation waits too
-    assert unread.apply(sync("s6", {"!d": (0, 0)}), unread.since) == (1, 2)  # joined, nothing unread
+    assert step(unread, sync("s3", {"!b": None})) == (2, 3)
+    assert step(unread, sync("s4", leave=("!c",))) == (1, 2)
+    assert step(unread, sync("s5", invite=("!d",))) == (2, 2)  # an invitation waits too
+    assert step(unread, sync("s6", {"!d": (0, 0)})) == (1, 2)  # joined, nothing unread
 
 
 def test_an_initial_sync_starts_the_rooms_afresh() -> None:
     unread = Unread()
-    unread.apply(sync("s1", {"!a": (1, 0)}), unread.since)
+    step(unread, sync("s1", {"!a": (1, 0)}))
     unread.reset()
-    assert unread.apply(sync("s2", {"!b": (0, 0)}), unread.since) == (0, 0)
+    assert step(unread, sync("s2", {"!b": (0, 0)})) == (0, 0)
 
 
 def test_a_late_answer_to_an_older_sync_is_left_out() -> None:
