@@ -2024,22 +2024,27 @@
 <context>
     <name>StatusView</name>
     <message>
-        <location filename="../../workplace/ui/statusview.py" line="92"/>
+        <location filename="../../workplace/ui/statusview.py" line="89"/>
+        <source>The network changed. The launcher is checking the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/statusview.py" line="105"/>
         <source>Wi-Fi login needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statusview.py" line="95"/>
+        <location filename="../../workplace/ui/statusview.py" line="108"/>
         <source>Open login page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statusview.py" line="96"/>
+        <location filename="../../workplace/ui/statusview.py" line="109"/>
         <source>Opens the login page of this network in your browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statusview.py" line="99"/>
+        <location filename="../../workplace/ui/statusview.py" line="112"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2220,17 +2225,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="250"/>
+        <location filename="../../workplace/ui/waitingview.py" line="252"/>
         <source>The notification could not be dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="251"/>
+        <location filename="../../workplace/ui/waitingview.py" line="253"/>
         <source>%1 did not take it. It is shown again until it can be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingview.py" line="283"/>
+        <location filename="../../workplace/ui/waitingview.py" line="285"/>
         <source>%n more announcement(s) after this one.</source>
         <translation>
             <numerusform>%n more announcement after this one.</numerusform>
@@ -2238,22 +2243,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="286"/>
+        <location filename="../../workplace/ui/waitingview.py" line="288"/>
         <source>More…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="287"/>
+        <location filename="../../workplace/ui/waitingview.py" line="289"/>
         <source>Open the announcement in the portal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="288"/>
+        <location filename="../../workplace/ui/waitingview.py" line="290"/>
         <source>Announcement from your IT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="365"/>
+        <location filename="../../workplace/ui/waitingview.py" line="367"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>

@@ -266,13 +266,20 @@ def test_rounds_after_a_network_change_and_between_rounds_are_spread(
     jittered = int(gui.status.policy.status_interval * 1.13 * 1000)
     assert gui.status._probe_timer.interval() == jittered
 
+    chip = gui.window.header.connection
+    shown = chip.text()
+    assert shown != "Checking connection…"
     with qtbot.waitSignal(gui.watch.changed, timeout=WAIT_MS):
         gui.watch.notify("network")
     assert spread == [0.25] and gui.status.rounds == 1  # not yet: a moment later
     assert gui.status._round_timer.isActive() and gui.status._round_timer.interval() == 250
     assert not gui.status._probe_timer.isActive()
+    # Meanwhile the chip does not name the old network: it says it is checking.
+    assert chip.text() == "Checking connection…" and chip.property("tone") == "neutral"
+    assert chip.accessibleName() == "Connection: Checking connection…"
     wait_round(gui, qtbot, 2)
     assert gui.status._probe_timer.interval() == jittered
+    assert chip.text() == shown and not gui.status.checking
 
 
 # -- the central catalog ----------------------------------------------------------------

@@ -21,6 +21,8 @@ starts after the first paint, and only then are requests and friends loaded.
 
 Signals:
     profile_changed(): :attr:`profile` / :attr:`policy` changed (also after a settings change).
+    checking_changed(): :attr:`checking` changed: the network changed and the profile
+        shown may no longer hold until the next detection answers.
     statuses_changed(): :attr:`statuses` holds a new probe round.
     catalog_refreshed(object): a ``RefreshResult`` (the snapshot is applied already).
     catalog_failed(): the refresh job itself failed (not an answer: a bug or a crash).
@@ -53,6 +55,7 @@ MAX_TIMER_S = 24 * 3600
 
 class StatusController(QObject):
     profile_changed = Signal()
+    checking_changed = Signal()
     statuses_changed = Signal()
     catalog_refreshed = Signal(object)
     catalog_failed = Signal()
@@ -72,6 +75,10 @@ class StatusController(QObject):
         self.previous: Mapping[str, ServiceStatus] = {}
         self.rounds = 0
         """Finished probe rounds (tests wait for this to grow)."""
+        self.checking = False
+        """The network changed or the computer woke up; the round that detects the
+        profile again is still to come (at a random point within half a minute): the
+        profile shown is the old network's."""
         self.catalog_failures = 0
         self.last_refresh: RefreshResult | None = None
         self._running = False
@@ -151,9 +158,15 @@ class StatusController(QObject):
             name="net-detect",
         )
 
+    def _set_checking(self, checking: bool) -> None:
+        if checking != self.checking:
+            self.checking = checking
+            self.checking_changed.emit()
+
     def _on_detected(self, profile: ConnectionProfile) -> None:
         if self._disposed:
             return
+        self._set_checking(False)
         was_online = self.profile is None or self.profile.online
         self.profile = profile
         self._update_policy()
@@ -168,6 +181,7 @@ class StatusController(QObject):
 
     def _on_detect_failed(self, exc: BaseException) -> None:
         log.warning("connection profile detection failed: %s", exc, exc_info=exc)
+        self._set_checking(False)
         if self.profile is None:
             from workplace.net.profile import UNKNOWN_PROFILE
 
@@ -238,6 +252,7 @@ class StatusController(QObject):
         from workplace.status.schedule import first_round_delay
 
         self._icons_tried.clear()  # another network: failed icons get one more try
+        self._set_checking(True)  # the chip says so at once, not the old network's name
         self._probe_timer.stop()
         self._round_timer.start(int(first_round_delay() * 1000))
         if reason == "wake":

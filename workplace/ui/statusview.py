@@ -52,6 +52,7 @@ class StatusView(QObject):
         self._view = view
         self._texts = StatusTexts()
         status.profile_changed.connect(self._on_status_profile_changed)
+        status.checking_changed.connect(self._on_status_checking_changed)
         status.statuses_changed.connect(self._on_status_statuses_changed)
         status.catalog_refreshed.connect(self._show_catalog_result)
         status.icons_fetched.connect(model.icons_arrived)
@@ -70,12 +71,24 @@ class StatusView(QObject):
         if self._status.offline:
             self._on_status_statuses_changed()
 
+    @Slot()
+    def _on_status_checking_changed(self) -> None:
+        self._show_profile()
+
     def _show_profile(self) -> None:
         status = self._status
         profile = status.profile
         if profile is None:
             return
         texts = self._texts
+        if status.checking:
+            # The network changed: until the profile is detected again, the chip says
+            # it is being checked (not the old network's name).
+            self._header.set_connection(
+                texts.profile_label(None),
+                self.tr("The network changed. The launcher is checking the connection."),
+                "wifi", "neutral")
+            return
         kind = profile.kind.value
         icon = {"offline": "offline", "captive": "warning"}.get(kind, "wifi")
         tone = {"offline": "off", "captive": "warn"}.get(kind, "ok")
