@@ -4,7 +4,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: all setup run test lint typecheck pytest translations bench bench-quick bundle deb windows policies clean
+.PHONY: all setup run synapse test lint typecheck pytest translations bench bench-quick bundle deb windows policies clean
 
 all: test
 
@@ -13,6 +13,11 @@ setup:
 
 run: setup
 	@bash scripts/run-demo.sh
+
+# The real Matrix homeserver (Synapse) in build/synapse-<version>: the tests install it
+# themselves; installed, `make run` uses it for the demo chat instead of the stand-in.
+synapse: setup
+	$(PY) tests/stack/synapse.py --install
 
 test: setup lint typecheck pytest bench-quick
 

@@ -164,11 +164,9 @@ if [ ! -x build/radicale-venv/bin/radicale ]; then
   build/radicale-venv/bin/python -m pip install -q 'radicale>=3.2,<4'
 fi
 
-# Synapse, the real Matrix homeserver of the chat tests and the demo, in a virtual
-# environment of its own (never the launcher's). The version is pinned in
-# tests/stack/synapse.py, and the environment's name (build/synapse-<version>) carries it,
-# so a new pin installs anew. It says how long the install took (about two minutes).
-.venv/bin/python tests/stack/synapse.py --install
+# Synapse (the real Matrix homeserver of the chat tests and the demo chat) is not
+# installed here: it belongs to the tests (scripts/test.sh installs it) and to
+# `make synapse`; `make run` without it uses the demo's Matrix stand-in.
 
 if [ -f tests/stack/package-lock.json ]; then
   lockstamp=tests/stack/node_modules/.installed-$(sha256sum tests/stack/package-lock.json | cut -c1-16)

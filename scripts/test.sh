@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
 mkdir -p build
+# Synapse, the real Matrix homeserver of the chat tests, in a virtual environment of its
+# own under build/ (never the launcher's): installed here, once per pinned version, so a
+# fresh clone's test run skips nothing (about 20 s the first time).
+.venv/bin/python tests/stack/synapse.py --install --quiet
 exec dbus-run-session -- bash -c '
   set -euo pipefail
   # A keyring of its own: never the login keyring of the person running the tests

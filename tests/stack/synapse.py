@@ -3,9 +3,10 @@
 the demo.
 
 Installed into a virtual environment of its own under ``build/``, keyed by the pinned
-version (``build/synapse-<version>``), never into the launcher's: ``make setup`` does it
-(``python tests/stack/synapse.py --install``), and a test run on a machine without it
-installs it first. SQLite, one process, the client API only. Its OpenID Connect login
+version (``build/synapse-<version>``), never into the launcher's: the test set-up does
+it (scripts/test.sh runs ``python tests/stack/synapse.py --install``; ``make synapse``
+alone), not ``make setup``, so a new user's ``make run`` does not wait for it.
+SQLite, one process, the client API only. Its OpenID Connect login
 points at the test identity provider (the confidential client ``opendesk-matrix`` of
 provider.mjs), with the loopback addresses whitelisted for single sign-on; optionally
 its JWT login takes the provider's access tokens (``jwt=True``); either login reaches
@@ -337,10 +338,14 @@ class TestSynapse:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--install"]:
+    if sys.argv[1:2] == ["--install"] and sys.argv[2:] in ([], ["--quiet"]):
+        if not installed():
+            print(f"installing Synapse {VERSION} into {VENV.relative_to(ROOT)} (the chat "
+                  "tests' homeserver)", flush=True)
         took = install()
-        print(f"synapse {VERSION}: " + (f"installed in {took:.0f} s" if took else
-                                         "already installed"))
+        if took or sys.argv[2:] != ["--quiet"]:
+            print(f"synapse {VERSION}: " + (f"installed in {took:.0f} s" if took else
+                                             "already installed"))
     else:
-        print("usage: synapse.py --install", file=sys.stderr)
+        print("usage: synapse.py --install [--quiet]", file=sys.stderr)
         sys.exit(2)
