@@ -174,6 +174,11 @@ def sync(session: requests.Session, credentials: Credentials, *, filter_id: str,
              "set_presence": "offline"}
     if since:
         query["since"] = since
+    else:
+        # The first sync: without full_state, Synapse leaves out every room with
+        # nothing in the (empty) timeline, so rooms unread before the launcher signed
+        # in would not count. The state filter keeps the answer free of state anyway.
+        query["full_state"] = "true"
     answer = _call(session, "GET", _url(credentials.homeserver, "/sync?" + urlencode(query)),
                    token=credentials.access_token,
                    timeout=(TIMEOUT[0], wait_seconds + TIMEOUT[1]))
