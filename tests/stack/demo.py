@@ -13,9 +13,15 @@ signed in to the launcher sees "Angemeldet als Erika Mustermann" at once), and t
 and calendar services answer the OX App Suite API (a stand-in), so the E-Mail tile
 shows the unread count and the next meeting appears.
 
+Chat, files and portal are on too (demo_integrations.py): the real Synapse where it
+is installed (``make synapse``), else a Matrix stand-in; the Nextcloud and Nubus
+portal stand-ins.
+
 While it runs, ``tests/stack/democtl.py mail`` delivers a new mail (the badge rises, a
 notification comes), ``democtl.py meeting`` adds a meeting starting in 3 minutes (its
-reminder comes with "Teilnehmen"), ``democtl.py stop mail`` stops one service (its tile turns
+reminder comes with "Teilnehmen"), ``democtl.py chat`` / ``mention`` / ``file`` /
+``announce`` post a chat message, mention Erika, add a file notification, announce
+maintenance on the portal, ``democtl.py stop mail`` stops one service (its tile turns
 "unreachable" at the next status round, F5 checks at once), editing the manifest
 changes the catalog (F5), and ``DEMO_CATALOG=off make run`` starts without the manifest
 server: the launcher then shows its cached copy of the catalog.
@@ -83,7 +89,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, stop)
     provider = _start(out)
     services = DemoServices(out, catalog=os.environ.get("DEMO_CATALOG", "on") != "off",
-                            issuer=provider.issuer)
+                            issuer=provider.issuer, chat_and_files=True)
     try:
         services.start()
         tenant_file = out / "tenant.json"
@@ -98,7 +104,16 @@ def main(argv: list[str]) -> int:
               "stop mail")
         print("  Neue E-Mail / new mail: .venv/bin/python tests/stack/democtl.py mail")
         print("  Termin in 3 Minuten / meeting in 3 minutes: "
-              ".venv/bin/python tests/stack/democtl.py meeting", flush=True)
+              ".venv/bin/python tests/stack/democtl.py meeting")
+        if services.more is not None:
+            chat = services.more.chat
+            print(f"  Chat: {chat.kind} ({chat.url})"
+                  + ("" if chat.real else " – echtes Synapse / real Synapse: make synapse"))
+            print("  Chat-Nachricht / chat message: .venv/bin/python tests/stack/democtl.py "
+                  "chat; Erwähnung / mention: … democtl.py mention")
+            print("  Dateibenachrichtigung / file notification: … democtl.py file; "
+                  "Portal-Ankündigung / portal announcement: … democtl.py announce")
+        sys.stdout.flush()
         launcher = ROOT / ".venv" / "bin" / "workplace"
         env = {**os.environ, "WORKPLACE_CONFIG": str(tenant_file)}
         try:

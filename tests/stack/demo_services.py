@@ -14,7 +14,10 @@
   ``/start`` (``<id>`` a service id, or ``catalog`` for the manifest server itself),
   ``POST /control/mail/deliver`` (a new mail arrives) and
   ``POST /control/calendar/meeting`` (a meeting starting in 3 minutes, with a link to
-  the video service), ``GET /control`` for the state. ``democtl.py`` is its command line.
+  the video service), ``POST /control/chat/say`` (``{"text", "mention"}``: Max posts
+  in Erika's chat room), ``POST /control/files/notify`` (a Nextcloud notification),
+  ``POST /control/portal/announce`` (a portal announcement), ``GET /control`` for the
+  state (with the file notifications on the server). ``democtl.py`` is its command line.
 
 Given the identity provider (``issuer``), every service signs its visitors in as a
 confidential OpenID Connect client of its own (demo_signin.py): a browser with the
@@ -22,6 +25,9 @@ provider's session sees "Angemeldet als Erika Mustermann" after a silent redirec
 mail and calendar services then also answer the OX App Suite HTTP API (a STAND-IN shaped
 like OX's documented API, ox_standin.py), to valid bearer tokens with the right
 audience and scope only; the demo tenant switches the mail and calendar integrations on.
+With ``chat_and_files`` (``make run``), the chat (real Synapse where installed, else a
+Matrix stand-in), files (Nextcloud stand-in) and portal (Nubus stand-in) integrations
+come on too (demo_integrations.py).
 
 Ports are fixed where free (catalog 47614, services from 47620), so the launcher's
 cached catalog still points at the right addresses on the next ``make run``.
@@ -37,12 +43,14 @@ import socket
 import threading
 import time
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from demo_integrations import DemoIntegrations
 from demo_signin import CALLBACK, COOKIE, DemoSignIn, SignInError
 from ox_standin import API, AUDIENCE, OxApi
 
@@ -213,6 +221,8 @@ class DemoService:
     ox: OxApi | None = None
     """The OX App Suite API this service answers too (mail, calendar)."""
     signin: DemoSignIn | None = field(default=None, repr=False)
+    documents: Callable[[str], str | None] | None = field(default=None, repr=False)
+    """The files service's web office: a recent document's page (``/document/<id>``)."""
     _server: _Server | None = field(default=None, repr=False)
 
     @property
@@ -239,6 +249,8 @@ class DemoService:
         if path == "/audio-only" and self.audio_only:
             return ("<p>Nur Ton, für langsame Verbindungen. "
                     "<span lang='en'>Audio only, for slow connections.</span></p>")
+        if path.startswith("/document/") and self.documents is not None:
+            return self.documents(path.removeprefix("/document/"))
         if path.startswith("/room/") and self.id == "video":
             room = html.escape(path.removeprefix("/room/"))
             return f"<h2>Besprechungsraum {room}</h2><p>Sie sind im Raum. <span lang='en'>" \
@@ -313,6 +325,18 @@ class _CatalogHandler(BaseHTTPRequestHandler):
             self._send(200, json.dumps({**demo.state(), "done": done}).encode(),
                        {"Content-Type": "application/json"})
             return
+        if parts in (["control", "chat", "say"], ["control", "files", "notify"],
+                     ["control", "portal", "announce"]):
+            length = int(self.headers.get("Content-Length") or 0)
+            options = json.loads(self.rfile.read(length) or b"{}") if length else {}
+            try:
+                done = demo.act(parts[1], options)
+            except (KeyError, TypeError, ValueError) as exc:
+                self._send(400, str(exc).encode(), {"Content-Type": "text/plain"})
+                return
+            self._send(200, json.dumps({**demo.state(), "done": done}).encode(),
+                       {"Content-Type": "application/json"})
+            return
         if len(parts) == 3 and parts[0] == "control" and parts[2] in ("stop", "start"):
             try:
                 demo.control(parts[1], parts[2])
@@ -330,7 +354,8 @@ class DemoServices:
     """Every demo service, the catalog and the control endpoint; see the module doc."""
 
     def __init__(self, out: Path, *, catalog: bool = True, fixed_ports: bool = True,
-                 issuer: str = "") -> None:
+                 issuer: str = "", chat_and_files: bool = False,
+                 real_synapse: bool | None = None) -> None:
         self.out = out
         self.manifest_file = out / "catalog" / "manifest.json"
         builtin = tomllib.loads(BUILTIN.read_text(encoding="utf-8"))
@@ -347,6 +372,11 @@ class DemoServices:
                                  ox=self.ox if s["id"] in ("mail", "calendar") else None)
             for i, s in enumerate(builtin["services"])
         }
+        self.more: DemoIntegrations | None = None
+        """Chat, files and portal (demo_integrations.py), with ``chat_and_files``."""
+        if issuer and chat_and_files:
+            self.more = DemoIntegrations(issuer, real_synapse=real_synapse)
+            self.services["files"].documents = self.more.document_page
         self.catalog_running = catalog
         self._control = _bind(_CatalogHandler, CATALOG_PORT if fixed_ports else 0)
         self._control.owner = self
@@ -363,6 +393,8 @@ class DemoServices:
     def start(self) -> DemoServices:
         for service in self.services.values():
             service.start()
+        if self.more is not None:
+            self.more.start(files_web_url=self.services["files"].url)
         self.write_manifest()
         _serve(self._control)
         (self.out / "control.json").write_text(
@@ -431,6 +463,27 @@ class DemoServices:
                           location="Videokonferenz")
         return {"title": title, "start": start, "join_url": room}
 
+    def act(self, name: str, options: dict[str, Any]) -> dict[str, Any]:
+        """A chat message (``mention``: naming Erika), a file notification or a portal
+        announcement."""
+        if self.more is None:
+            raise ValueError("the demo runs without chat, files and portal")
+        if name == "chat":
+            mention = bool(options.get("mention"))
+            text = str(options.get("text") or (
+                "Erika Mustermann, kannst du bitte kurz auf den Dienstplan schauen?"
+                if mention else "Die Unterlagen für Montag liegen in der Ablage."))
+            self.more.chat.say(text, mention=mention)
+            return {"room": self.more.chat.team, "text": text, "mention": mention}
+        if name == "files":
+            subject = str(options.get("subject") or
+                          "Max Mustermann hat „Dienstplan Januar.odt“ kommentiert")
+            return {"id": self.more.file_notification(subject), "subject": subject}
+        title = str(options.get("title") or "Wartung am Samstag, 8 bis 12 Uhr")
+        details = str(options.get("details") or
+                      "Die Dateiablage ist in dieser Zeit nicht erreichbar.")
+        return {"id": self.more.portal.announce(title, details), "title": title}
+
     def control(self, name: str, action: str) -> None:
         with self._lock:
             if name == "catalog":
@@ -452,7 +505,10 @@ class DemoServices:
         common = {"enabled": True, "audience": AUDIENCE,
                   "claims": ["opendesk_objectid", "context"], "minutes_office": 1,
                   "minutes_home": 1}
+        more = self.more.settings({k: v for k, v in common.items()
+                                   if k not in ("audience", "claims")}) if self.more else {}
         return {
+            **more,
             "mail": {**common, "service": "mail", "backend": "ox", "scopes": ["read_mail"],
                      "api_url": self.services["mail"].url.rstrip("/") + API},
             "calendar": {**common, "service": "calendar", "backend": "ox",
@@ -462,16 +518,21 @@ class DemoServices:
 
     def state(self) -> dict[str, Any]:
         with self._lock:
-            return {
+            state: dict[str, Any] = {
                 "catalog": {"url": self.catalog_url, "running": self.catalog_running},
                 "services": {sid: {"url": s.url, "running": s.running}
                              for sid, s in self.services.items()},
             }
+        if self.more is not None:
+            state["integrations"] = self.more.state()
+        return state
 
     def close(self) -> None:
         for service in self.services.values():
             service.stop()
         self._control.stop()
+        if self.more is not None:
+            self.more.close()
 
     def __enter__(self) -> DemoServices:
         return self.start()

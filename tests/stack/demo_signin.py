@@ -81,6 +81,11 @@ class DemoSignIn:
                     return self._sessions.get(value)
         return None
 
+    def claims(self, session_id: str) -> dict[str, Any] | None:
+        """The ID token's claims of a session this sign-in made."""
+        with self._lock:
+            return self._sessions.get(session_id)
+
     def start(self, back_to: str, *, silent: bool = True) -> str:
         """The provider's address to send the browser to."""
         state = secrets.token_urlsafe(16)

@@ -7,6 +7,13 @@
     democtl.py stop catalog     # the manifest server goes away: the launcher keeps its copy
     democtl.py mail             # a new mail arrives: the E-Mail badge rises, a notification
     democtl.py meeting [MIN]    # a meeting starting in MIN (3) minutes, with a video link
+    democtl.py chat [TEXT]      # Max posts in "Team Digitalisierung": the chat badge rises
+    democtl.py mention [TEXT]   # Max mentions Erika: the chat tile marks a mention
+    democtl.py file [SUBJECT]   # a new file notification: the files badge rises
+    democtl.py announce [TITLE] # a portal announcement (planned maintenance): a banner
+
+``status`` also lists the file notifications still on the (stand-in) Nextcloud server:
+one dismissed in the launcher is gone from there.
 
 Service ids are those of the Musterstadt tenant (portal, mail, calendar, chat, video,
 files, office, projects, wiki, notes). The catalog itself is
@@ -36,9 +43,54 @@ def _request(url: str, method: str = "GET", body: dict[str, object] | None = Non
         return dict(json.loads(answer.read()))
 
 
+ACTS = {"chat": ("chat/say", "text"), "mention": ("chat/say", "text"),
+        "file": ("files/notify", "subject"), "announce": ("portal/announce", "title")}
+
+
+def _act(control: str, argv: list[str]) -> int:
+    path, key = ACTS[argv[0]]
+    body: dict[str, object] = {key: " ".join(argv[1:])} if argv[1:] else {}
+    if argv[0] == "mention":
+        body["mention"] = True
+    state = _request(f"{control}/{path}", method="POST", body=body)
+    done = state["done"]
+    assert isinstance(done, dict)
+    if argv[0] in ("chat", "mention"):
+        print(f"Max Mustermann in „Team Digitalisierung“: {done['text']}")
+    elif argv[0] == "file":
+        print(f"Neue Dateibenachrichtigung / new file notification: {done['subject']}")
+    else:
+        print(f"Portal-Ankündigung / portal announcement: {done['title']}")
+    return 0
+
+
+def _print_state(state: dict[str, object]) -> None:
+    catalog = state["catalog"]
+    services = state["services"]
+    assert isinstance(catalog, dict) and isinstance(services, dict)
+    print(f"catalog   {'running' if catalog['running'] else 'stopped':8} {catalog['url']}")
+    for sid, info in services.items():
+        print(f"{sid:9} {'running' if info['running'] else 'stopped':8} {info['url']}")
+    more = state.get("integrations")
+    if isinstance(more, dict):
+        chat, files, portal = more["chat"], more["files"], more["portal"]
+        print(f"homeserver {chat['kind']} {chat['homeserver']}; Erika's devices: "
+              f"{', '.join(chat['devices']) or '(none)'}")
+        print(f"nextcloud {files['url']} (stand-in); notifications on the server: "
+              f"{len(files['notifications'])}")
+        for subject in files["notifications"]:
+            print(f"  - {subject}")
+        print(f"portal    {portal['url']} (stand-in); announcements: "
+              f"{len(portal['announcements'])}")
+        for title in portal["announcements"]:
+            print(f"  - {title}")
+
+
 def main(argv: list[str]) -> int:
     simple = ("status", "mail", "meeting")
-    if not argv or argv[0] not in ("status", "stop", "start", "mail", "meeting") or (
+    if argv and argv[0] in ACTS:
+        pass
+    elif not argv or argv[0] not in ("status", "stop", "start", "mail", "meeting") or (
             argv[0] not in simple and len(argv) != 2) or (
             argv[0] in ("status", "mail") and len(argv) != 1) or len(argv) > 2:
         print(__doc__.strip() if __doc__ else "", file=sys.stderr)
@@ -50,6 +102,8 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 1
     try:
+        if argv[0] in ACTS:
+            return _act(control, argv)
         if argv[0] == "status":
             state = _request(control)
         elif argv[0] == "mail":
@@ -77,12 +131,7 @@ def main(argv: list[str]) -> int:
         print(f"democtl: the demo is not running ({exc}); start it with `make run`",
               file=sys.stderr)
         return 1
-    catalog = state["catalog"]
-    services = state["services"]
-    assert isinstance(catalog, dict) and isinstance(services, dict)
-    print(f"catalog   {'running' if catalog['running'] else 'stopped':8} {catalog['url']}")
-    for sid, info in services.items():
-        print(f"{sid:9} {'running' if info['running'] else 'stopped':8} {info['url']}")
+    _print_state(state)
     return 0
 
 

@@ -11,7 +11,9 @@ APIs, and nothing else:
   ``GET /ocs/v2.php/cloud/user`` (the user's id);
 - WebDAV: ``PROPFIND /remote.php/dav/files/<user>/`` (Depth 0: the folder's ``getetag``,
   which changes with any file below), ``SEARCH /remote.php/dav/`` (``basicsearch``
-  ordered by ``getlastmodified`` descending, ``nresults``), multistatus answers.
+  ordered by ``getlastmodified`` descending, ``nresults``), multistatus answers;
+- in the demo only (``web_url`` set): ``GET /index.php/f/<id>`` redirects the browser to
+  the demo web office's page of the file.
 
 Like Nextcloud's ``user_oidc`` with bearer validation, it accepts only a JWT signed by
 the identity provider's key (its JWKS), from that issuer, not expired, whose ``aud``
@@ -42,6 +44,7 @@ AUDIENCE = "opendesk-nextcloud"
 USER_CLAIM = "opendesk_username"
 NOTIFICATIONS = "/ocs/v2.php/apps/notifications/api/v2/notifications"
 DAV = "DAV:"
+WEB_FILE = "/index.php/f/"
 
 
 @dataclass
@@ -120,6 +123,14 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._body()
         path = urlsplit(self.path).path
+        file_id = path.removeprefix(WEB_FILE)
+        if path.startswith(WEB_FILE) and file_id.isdigit() and self.server.owner.web_url:
+            # Nextcloud's file link (the launcher's default open_url): in the demo, the
+            # demo web office's page of the document.
+            self._record("web")
+            self._send(302, headers={"Location": f"{self.server.owner.web_url}document/"
+                                                 f"{file_id}"})
+            return
         if path not in (NOTIFICATIONS, "/ocs/v2.php/cloud/user"):
             self._json(404, {"message": "not found"})
             return
@@ -239,6 +250,7 @@ def _escape(text: str) -> str:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     state: NextcloudState
+    owner: NextcloudStandIn
     verify: Callable[[str], dict[str, Any] | None]
 
 
@@ -251,8 +263,11 @@ class NextcloudStandIn:
         self._keys: KeySet | None = None
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.state = self.state
+        self._server.owner = self
         self._server.verify = self._verify
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self.web_url = ""
+        """Where ``/index.php/f/<id>`` sends a browser (the demo's web office), if set."""
 
     @property
     def base_url(self) -> str:
