@@ -26,6 +26,12 @@ jitter), each check the real :meth:`Integrations.check` with the launcher's toke
 against the OX App Suite API STAND-IN (tests/stack/ox_standin.py; OX cannot run here)
 with conditional requests where it offers them. Their token comes from the same
 sign-in (the integrations' scopes asked for at sign-in, as app.build_auth does).
+With every integration on, the demo's chat (the REAL Synapse, its single sign-on in
+the in-process browser), files (Nextcloud STAND-IN: notifications with ETag, WebDAV
+PROPFIND of the folder's ETag before a SEARCH) and portal (Nubus STAND-IN) come too
+(tests/stack/demo_integrations.py, default intervals). Where the profile allows a held
+connection (home, no data saver) the chat's long-polling /sync and the portal's event
+stream replace their polls: see :func:`_held` for how they are counted.
 
 Bytes are counted on the sockets (HTTP and, where used, TLS). The gaps between events
 are minutes, longer than servers keep idle connections open, so the keep-alive pool is
@@ -52,7 +58,7 @@ from benchmarks.loopback import HttpFixture, MemoryKeyring, Route, node_missing,
 HOUR = 3600.0
 MANIFEST_PATH = "/catalog/manifest.json"
 ACTIVITIES = ("probes", "catalog", "auth")
-INTEGRATIONS = ("mail", "calendar")
+INTEGRATIONS = ("mail", "calendar", "chat", "files", "portal")
 
 
 def manifest_body() -> bytes:
@@ -107,11 +113,13 @@ def integration_settings(api_url: str) -> dict[str, Any]:
 
 def simulate(
     provider: Any, manifest_url: str, paths: Any, *, low_bandwidth: bool,
-    ox_api: str | None = None,
+    ox_api: str | None = None, more: Any = None,
 ) -> dict[str, Any]:
     """One idle hour; returns bytes per hour per activity plus the counts.
 
     ``ox_api``: the OX API stand-in's URL; mail and calendar are checked too.
+    ``more``: the demo's chat, files and portal (a started
+    ``demo_integrations.DemoIntegrations``); checked too, with ``ox_api``.
     """
     from demo import demo_tenant  # tests/stack
     from harness import Browser  # tests/stack
@@ -134,6 +142,9 @@ def simulate(
         identity = tenant["identity_provider"]
         assert isinstance(identity, dict)
         identity["scopes"] = [*identity.get("scopes", []), "read_mail", "read_calendar"]
+        if more is not None:  # as the demo tenant sets them, default intervals
+            tenant["integrations"].update(more.settings({"enabled": True}))
+            identity["scopes"] = [*identity["scopes"], "matrix", "nextcloud", "portal"]
     preferences = Preferences(low_bandwidth="on" if low_bandwidth else "off")
     settings = Settings(tenant=Tenant.model_validate(tenant), preferences=preferences)
     profile = UNKNOWN_PROFILE  # home: online, not metered
@@ -157,7 +168,8 @@ def simulate(
         scope=policy.probes, issuer=settings.tenant.identity_provider.issuer,
     )
     probe_factory = network.factory(retries=0)
-    checks = _integrations(settings, auth, network, clock) if ox_api is not None else None
+    checks = _integrations(settings, auth, network, clock, browser) \
+        if ox_api is not None else None
 
     def probe() -> None:
         statuses = probe_services(services, profile, probe_factory, options)
@@ -212,7 +224,15 @@ def simulate(
                 schedule.take_due(clock.start)
                 schedule.done(result, clock.start)
             counter.sent = counter.received = 0
+            held = _held(checks, profile, policy.low_bandwidth, network, counter)
+            for name, (bytes_each, every) in held.items():
+                # Kept current over a held connection, not polled (as the window does).
+                schedule.hold(name, True)
+                activities[name] = Activity(bytes=[bytes_each], interval=every)
+            counter.sent = counter.received = 0
             for name in checks.names():
+                if name in held:
+                    continue
                 activities[name] = Activity()
                 due[name] = float(schedule.due[name] or HOUR * 10) - clock.start
 
@@ -253,15 +273,16 @@ def simulate(
         spacing = [b - a for a, b in itertools.pairwise(auth_times)]
         activities["auth"].interval = statistics.mean(spacing) if spacing else None
         # an activity rarer than hourly: run it once to learn its cost
-        for name in ("probes", "catalog", *(INTEGRATIONS if checks is not None else ())):
+        polled = [n for n in (checks.names() if checks is not None else ()) if n in due]
+        for name in ("probes", "catalog", *polled):
             if not activities[name].bytes:
                 before = counter.sent + counter.received
                 clock.move_to(due[name])
                 network.close()
                 run[name]()
                 activities[name].bytes.append(counter.sent + counter.received - before)
-        for name in INTEGRATIONS:
-            if name in activities and activities[name].interval is None and schedule:
+        for name in polled:
+            if activities[name].interval is None and schedule:
                 activities[name].interval = float(schedule.due[name] or 0) - clock()
         per_hour = {k: activities[k].per_hour() for k in activities}
         return {
@@ -274,22 +295,78 @@ def simulate(
             },
             "interval_s": {k: round(a.interval or 0) for k, a in activities.items()},
             "probe_scope": policy.probes,
+            "held": sorted(held) if checks is not None else [],
         }
     finally:
         auth.close()
         browser.session.close()
 
 
-def _integrations(settings: Any, auth: Any, network: Any, clock: Any) -> Any:
-    """The tenant's mail and calendar, wired as app.build_integrations wires them (no
-    application passwords: the OX API takes the token)."""
+def _integrations(settings: Any, auth: Any, network: Any, clock: Any, browser: Any) -> Any:
+    """The tenant's integrations, wired as app.build_integrations wires them (no
+    application passwords: the OX API takes the token; the chat's single sign-on in
+    the in-process browser, silent with its provider session)."""
     from workplace.integrations.runner import Context, Integrations
 
     context = Context(session=network.session, trust=network.trust,
                       services=lambda: settings.tenant.services,
                       reminder_minutes=lambda: settings.preferences.meeting_reminder_minutes,
-                      count=network.counter.add, clock=clock)
+                      count=network.counter.add, clock=clock, open_browser=browser,
+                      host=lambda: "bench")
     return Integrations(settings.tenant.integrations, auth, context)
+
+
+def _held(checks: Any, profile: Any, low_bandwidth: bool, network: Any,
+          counter: Any) -> dict[str, tuple[int, float]]:
+    """Bytes per event and seconds between events of the integrations the window keeps
+    on a held connection here (none in data-saver mode or on a metered link).
+
+    - chat: the long-polling /sync. Idle, the homeserver answers every
+      ``LONG_POLL_SECONDS`` with nothing new and the next poll goes out on the same
+      connection: one cycle is measured (the real call with a 1 s hold: the bytes do
+      not depend on the hold);
+    - portal: the event stream, silent while idle (the stand-in sends nothing; a real
+      server's keep-alive comments would add a few bytes): its opening (request, the
+      announcement list) is counted once an hour, as if a proxy cut it that often.
+    """
+    import threading
+
+    from workplace.integrations.chat import LONG_POLL_SECONDS
+    from workplace.integrations.schedule import held_connection_allowed
+
+    if not held_connection_allowed(profile, low_bandwidth):
+        return {}
+    found: dict[str, tuple[int, float]] = {}
+    for name in checks.names():
+        if not checks.can_hold(name) or name not in ("chat", "portal"):
+            continue
+        config = checks.config(name)
+        network.close()
+        if name == "chat":
+            def poll(token: str, name: str = name, config: Any = config) -> Any:
+                return checks._chat_reading(name, config, token, wait=1.0)
+
+            checks._with_token(name, config, poll)  # the connection is open from now on
+            before = counter.sent + counter.received
+            for _ in range(3):
+                checks._with_token(name, config, poll)
+            found[name] = (round((counter.sent + counter.received - before) / 3),
+                           LONG_POLL_SECONDS)
+            continue
+        before = counter.sent + counter.received
+        opened = threading.Event()
+        stop = threading.Event()
+        watcher = threading.Thread(target=checks.watch, args=(
+            name, lambda _reading, opened=opened: opened.set(), stop), daemon=True)
+        watcher.start()
+        if not opened.wait(30):
+            raise RuntimeError(f"{name}: the held connection did not open")
+        stop.set()
+        checks.stop_watch(name)
+        watcher.join(30)
+        found[name] = (counter.sent + counter.received - before, HOUR)
+    network.close()
+    return found
 
 
 def _middle(low: float, high: float) -> float:
@@ -322,10 +399,14 @@ def bench_idle(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
                                             "XDG_STATE_HOME", "XDG_DATA_HOME")}
     os.environ.update({k: v for k, v in _env(tmp).items() if k in saved})
     etag = '"musterstadt-v3"'
-    runs: dict[tuple[bool, bool], list[dict[str, Any]]] = {
-        (saver, on): [] for saver in (False, True) for on in (False, True)}
+    modes = ("none", "ox", "all")
+    """No integration; mail and calendar (OX API); every integration (mail, calendar,
+    chat on the real Synapse, files and portal on their stand-ins)."""
+    runs: dict[tuple[bool, str], list[dict[str, Any]]] = {
+        (saver, mode): [] for saver in (False, True) for mode in modes}
     latency: dict[str, Any] = {}
     try:
+        from demo_integrations import DemoIntegrations  # tests/stack
         from ox_standin import OxStandIn  # tests/stack
 
         with TestProvider(access_ttl=300) as provider, HttpFixture(
@@ -333,14 +414,20 @@ def bench_idle(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
         ) as manifests, OxStandIn(provider.issuer) as ox:
             ox.set_unread(3)
             ox.add_event("Teamrunde", time.time() + 2 * HOUR, conference="https://meet.example/a")
-            for n in range(repeats):
-                for saver in (False, True):
-                    for on in (False, True):
-                        cache = tmp / f"cache-{n}-{int(saver)}-{int(on)}"
-                        os.environ["XDG_CACHE_HOME"] = str(cache)  # a cold catalog cache
-                        runs[(saver, on)].append(simulate(
-                            provider, manifests.url(MANIFEST_PATH), Paths.from_environment(),
-                            low_bandwidth=saver, ox_api=ox.api_url if on else None))
+            more = DemoIntegrations(provider.issuer, real_synapse=True).start()
+            try:
+                for n in range(repeats):
+                    for saver in (False, True):
+                        for mode in modes:
+                            cache = tmp / f"cache-{n}-{int(saver)}-{mode}"
+                            os.environ["XDG_CACHE_HOME"] = str(cache)  # a cold catalog cache
+                            runs[(saver, mode)].append(simulate(
+                                provider, manifests.url(MANIFEST_PATH),
+                                Paths.from_environment(), low_bandwidth=saver,
+                                ox_api=ox.api_url if mode != "none" else None,
+                                more=more if mode == "all" else None))
+            finally:
+                more.close()
             from benchmarks.newmail import measure
 
             latency = measure(provider, tmp, repeats=max(2, repeats), ox=ox)
@@ -365,20 +452,29 @@ def bench_idle(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
             "interval (s)": last["interval_s"],
             "events in the simulated hour": last["events_first_hour"],
             "probe scope": last["probe_scope"],
+            "held connections (not polled)": last.get("held", []),
         }
 
-    normal = [kb(r) for r in runs[(False, False)]]
-    low = [kb(r) for r in runs[(True, False)]]
-    normal_on = [kb(r) for r in runs[(False, True)]]
-    low_on = [kb(r) for r in runs[(True, True)]]
+    normal = [kb(r) for r in runs[(False, "none")]]
+    low = [kb(r) for r in runs[(True, "none")]]
+    normal_on = [kb(r) for r in runs[(False, "ox")]]
+    low_on = [kb(r) for r in runs[(True, "ox")]]
+    normal_all = [kb(r) for r in runs[(False, "all")]]
+    low_all = [kb(r) for r in runs[(True, "all")]]
     figures = [
         _figure("idle traffic, normal (home)", "KB/h", normal, None, "(reference)",
-                notes(runs[(False, False)])),
+                notes(runs[(False, "none")])),
         _figure("idle traffic, low-bandwidth (home, saver on)", "KB/h", low, normal,
-                "< 50 KB/h", notes(runs[(True, False)])),
+                "< 50 KB/h", notes(runs[(True, "none")])),
         _figure("idle traffic with mail and calendar (OX API), normal (home)", "KB/h",
-                normal_on, normal, "(reference)", notes(runs[(False, True)])),
+                normal_on, normal, "(reference)", notes(runs[(False, "ox")])),
         _figure("idle traffic with mail and calendar (OX API), low-bandwidth (home, saver on)",
-                "KB/h", low_on, low, "< 50 KB/h", notes(runs[(True, True)])),
+                "KB/h", low_on, low, "< 50 KB/h", notes(runs[(True, "ox")])),
+        _figure("idle traffic with every integration (mail, calendar, chat, files, portal), "
+                "normal (home)", "KB/h", normal_all, normal, "(reference)",
+                notes(runs[(False, "all")])),
+        _figure("idle traffic with every integration (mail, calendar, chat, files, portal), "
+                "low-bandwidth (home, saver on)", "KB/h", low_all, low, "< 50 KB/h",
+                notes(runs[(True, "all")])),
     ]
     return figures + list(latency.get("figures", []))

@@ -22,6 +22,14 @@ and the launchers it starts share one unlocked Secret Service. It
 
 It prints one JSON line. Every launcher run must end signed in with 40 probed
 services; anything else is an error, not a measurement.
+
+With ``--integrations`` each repeat runs a third program: the launcher on the same 40
+services with every integration on (mail and calendar on the OX API stand-in, chat on
+the REAL Synapse, files and portal on the Nextcloud and Nubus stand-ins:
+tests/stack/demo_integrations.py), measured the same way once every integration has
+its first reading (benchmarks/ready_integrations.py). The chat's Matrix token is got
+once beforehand (single sign-on in the in-process browser) and kept in the keyring
+where the launcher finds it, as after a first run.
 """
 
 from __future__ import annotations
@@ -45,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--tmp", type=Path, required=True)
     parser.add_argument("--warm", action="store_true", help="one unmeasured run of each first")
+    parser.add_argument("--integrations", action="store_true",
+                        help="also the launcher with every integration on")
     args = parser.parse_args(argv)
     use_stack()
     from harness import Browser  # tests/stack
@@ -70,8 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     env = dict(os.environ)
     out: dict[str, Any] = {"ok": True, "keyring": store.backend_name,
-                           "baseline": [], "launcher": []}
+                           "baseline": [], "launcher": [], "integrations": []}
     account = ""
+    more: Any = None
+    ox: Any = None
+    chat_tokens: Any = None
     try:
         with HttpFixture({"/health/": Route(200, b"ok")}) as health:
             idp = {"issuer": provider.issuer, "extra_auth_params": {"prompt": "consent"}}
@@ -82,12 +95,34 @@ def main(argv: list[str] | None = None) -> int:
             config = Tenant.model_validate(
                 json.loads(tenant.read_text(encoding="utf-8"))).identity_provider
             account = f"{config.client_id}@{provider.issuer}"
+            with_all: Path | None = None
+            if args.integrations:
+                from demo_integrations import DemoIntegrations  # tests/stack
+                from ox_standin import OxStandIn  # tests/stack
+
+                from benchmarks.idle import integration_settings
+
+                ox = OxStandIn(provider.issuer).start()
+                ox.set_unread(3)
+                more = DemoIntegrations(provider.issuer, real_synapse=True).start()
+                data = json.loads(tenant.read_text(encoding="utf-8"))
+                data["integrations"] = {**integration_settings(ox.api_url),
+                                        **more.settings({"enabled": True})}
+                data["identity_provider"]["scopes"] = [
+                    "openid", "profile", "email", "offline_access", "read_mail",
+                    "read_calendar", "matrix", "nextcloud", "portal"]
+                with_all = args.tmp / f"tenant-{SERVICES}-integrations.json"
+                with_all.write_text(json.dumps(data), encoding="utf-8")
+                config = Tenant.model_validate(data).identity_provider
             browser = Browser()
             network = NetworkSetup()
             service = AuthService(config, Paths.from_environment(), network, store,
                                   open_browser=browser)
             try:
                 state = service.sign_in()
+                if with_all is not None:
+                    chat_tokens = _chat_signed_in(with_all, service, network, store,
+                                                  provider.issuer, browser)
             finally:
                 service.close()
                 network.close()
@@ -106,9 +141,24 @@ def main(argv: list[str] | None = None) -> int:
                     raise RuntimeError(f"the launcher was not ready as measured: {got}")
                 return sample
 
+            all_cmd = [sys.executable, "-m", "benchmarks.ready_integrations", "--config",
+                       str(with_all)]
+
+            def launcher_all() -> Any:
+                sample = spawn_and_measure(all_cmd, env)
+                got = sample.reported
+                read = got.get("integrations") or {}
+                if not got.get("signed_in") or got.get("probed") != SERVICES or \
+                        set(read) != {"mail", "calendar", "chat", "files", "portal"} or \
+                        set(read.values()) != {"ok"}:
+                    raise RuntimeError(f"the launcher with integrations was not ready: {got}")
+                return sample
+
             if args.warm:  # the file cache, and the launcher's warm configuration
                 spawn_and_measure(baseline_cmd, env)
                 launcher()
+                if with_all is not None:
+                    launcher_all()
             for _ in range(args.repeats):  # interleaved, so drift hits both alike
                 base = spawn_and_measure(baseline_cmd, env)
                 app = launcher()
@@ -122,16 +172,49 @@ def main(argv: list[str] | None = None) -> int:
                     "resident_mib": app.reported.get("resident_mib"),
                     "libraries": app.reported.get("libraries"),
                 })
+                if with_all is not None:
+                    full = launcher_all()
+                    out["integrations"].append({
+                        "peak_rss_mib": full.peak_rss_mib,
+                        "vmhwm_mib": full.reported.get("peak_rss_mib"),
+                        "t_ready_ms": full.reported.get("t_ready_ms"),
+                        "libraries": full.reported.get("libraries"),
+                    })
             out["probe_hits"] = health.hits.count
     except Exception as exc:  # one JSON line: the runner reports it as an error
         out = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
     finally:
         if account:
             store.delete(account)
+        if chat_tokens is not None:
+            chat_tokens.forget("chat")
+        if more is not None:
+            more.close()
+        if ox is not None:
+            ox.close()
         provider.close()
     print(json.dumps(out))
     sys.stdout.flush()
     return 0 if out["ok"] else 1
+
+
+def _chat_signed_in(tenant: Path, auth: Any, network: Any, store: Any, issuer: str,
+                    browser: Any) -> Any:
+    """The chat's Matrix token, got once by single sign-on in ``browser`` and kept in the
+    keyring where the launcher looks (as after its first run); the ServiceTokens."""
+    from workplace.auth.service_tokens import ServiceTokens
+    from workplace.config.schema import Tenant
+    from workplace.integrations.runner import Context, Integrations
+
+    settings = Tenant.model_validate(json.loads(tenant.read_text(encoding="utf-8")))
+    tokens = ServiceTokens(store, issuer)
+    context = Context(session=network.session, trust=network.trust,
+                      services=lambda: settings.services, reminder_minutes=lambda: 5,
+                      open_browser=browser)
+    reading = Integrations(settings.integrations, auth, context, None, tokens).check("chat")
+    if reading.availability.value != "ok":
+        raise RuntimeError(f"the chat sign-in before the runs: {reading.detail}")
+    return tokens
 
 
 def bench_memory(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
@@ -145,7 +228,7 @@ def bench_memory(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     env.pop("GNOME_KEYRING_CONTROL", None)
     module = [sys.executable, "-m", "benchmarks.memory", "--repeats", str(repeats),
-              "--tmp", str(tmp)]
+              "--tmp", str(tmp), "--integrations"]
     cmd = keyring_session_command(module if quick else [*module, "--warm"], tmp)
     if isinstance(cmd, str):
         raise Skipped(cmd)
@@ -167,7 +250,7 @@ def bench_memory(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
         "libraries loaded when ready": runs[-1].get("libraries"),
         "resident when ready (MiB, last run, /proc/self/smaps)": runs[-1].get("resident_mib"),
     }
-    return [
+    figures = [
         _figure(
             f"peak RSS signed in, probes done ({SERVICES} services)", "MiB",
             [r["peak_rss_mib"] for r in runs],
@@ -175,6 +258,16 @@ def bench_memory(repeats: int, tmp: Path, *, quick: bool = False) -> list[Any]:
             "ratio <= 1.6", notes,
         ),
     ]
+    full = data.get("integrations") or []
+    if full:
+        figures.append(_figure(
+            f"peak RSS signed in, every integration read ({SERVICES} services; mail, "
+            "calendar, chat, files, portal)", "MiB", [r["peak_rss_mib"] for r in full],
+            [r["peak_rss_mib"] for r in runs], "ratio <= 1.10 (vs. without integrations)",
+            {"launcher VmHWM, self-reported (MiB)": [r["vmhwm_mib"] for r in full],
+             "ready (ms, each run)": [r["t_ready_ms"] for r in full],
+             "libraries loaded when ready": full[-1].get("libraries")}))
+    return figures
 
 
 if __name__ == "__main__":
