@@ -85,6 +85,9 @@ def test_democtl_raises_the_chat_files_and_portal_readings(
     # -- recent documents open in the demo web office, signed in ---------------------
     documents = files.documents
     assert len(documents) == 5
+    # on the files tile's own address (the launcher opens it without asking whether to
+    # trust another website)
+    assert documents[0].open_url.startswith(demo.services["files"].url)
     with requests.Session() as browser:
         browser.trust_env = False
         page = browse(documents[0].open_url, session=browser)

@@ -14,8 +14,8 @@ and calendar services answer the OX App Suite API (a stand-in), so the E-Mail ti
 shows the unread count and the next meeting appears.
 
 Chat, files and portal are on too (demo_integrations.py): the real Synapse where it
-is installed (``make synapse``), else a Matrix stand-in; the Nextcloud and Nubus
-portal stand-ins.
+is installed (``make synapse``), else a Matrix stand-in (``DEMO_CHAT=standin make run``
+takes the stand-in anyway); the Nextcloud and Nubus portal stand-ins.
 
 While it runs, ``tests/stack/democtl.py mail`` delivers a new mail (the badge rises, a
 notification comes), ``democtl.py meeting`` adds a meeting starting in 3 minutes (its
@@ -89,7 +89,9 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, stop)
     provider = _start(out)
     services = DemoServices(out, catalog=os.environ.get("DEMO_CATALOG", "on") != "off",
-                            issuer=provider.issuer, chat_and_files=True)
+                            issuer=provider.issuer, chat_and_files=True,
+                            real_synapse=False if os.environ.get("DEMO_CHAT") == "standin"
+                            else None)
     try:
         services.start()
         tenant_file = out / "tenant.json"

@@ -11,8 +11,11 @@
   provider session, like the other demo services.
 - **Files**: the Nextcloud STAND-IN (nextcloud_standin.py: OCS notifications, WebDAV
   SEARCH), which takes only the provider's bearer tokens for ``opendesk-nextcloud``;
-  one notification and five recent documents at the start. A recent document opens
-  on the demo files service (``/document/<id>``, signed in).
+  one notification and five recent documents at the start. The demo files service
+  relays Nextcloud's paths to it (one address for the tile and the API, as in
+  openDesk, so a document's link is the organisation's own); a recent document
+  (``/index.php/f/<id>``) opens on the demo files service (``/document/<id>``, signed
+  in).
 - **Portal**: the Nubus notifications API STAND-IN (portal_standin.py), bearer tokens
   for ``opendesk-portal``; no announcement at the start.
 """
@@ -125,7 +128,8 @@ class DemoIntegrations:
 
     def file_notification(self, subject: str) -> int:
         """A new Nextcloud notification (as the sharing app makes one)."""
-        return self.files.notify(subject, link=f"{self.files.base_url}/index.php/f/1")
+        base = self.files.web_url.rstrip("/") or self.files.base_url
+        return self.files.notify(subject, link=f"{base}/index.php/f/{min(self.documents)}")
 
     def document_page(self, file_id: str) -> str | None:
         """The demo web office's page of a document (None: no such document)."""
@@ -137,12 +141,16 @@ class DemoIntegrations:
                 f"<span lang='en'>The document is open in the web office.</span></p>"
                 f"<p><small>{html.escape(path)}</small></p>")
 
-    def settings(self, common: dict[str, Any]) -> dict[str, Any]:
-        """The chat, files and portal integrations as IT would set them for the demo."""
+    def settings(self, common: dict[str, Any], *, files_url: str = "") -> dict[str, Any]:
+        """The chat, files and portal integrations as IT would set them for the demo.
+        ``files_url``: where Nextcloud's API is reached (the demo files service relays
+        it, so the files tile and Nextcloud share one address, as in openDesk); the
+        stand-in's own address without it."""
         return {
             "chat": {**common, "service": "chat", "homeserver_url": self.chat.url,
                      "audience": "opendesk-matrix", "scopes": ["matrix"], "claims": []},
-            "files": {**common, "service": "files", "base_url": self.files.base_url,
+            "files": {**common, "service": "files",
+                      "base_url": files_url or self.files.base_url,
                       "audience": FILES_AUDIENCE, "scopes": ["nextcloud"],
                       "claims": ["opendesk_username"]},
             "portal": {**common, "service": "portal", "api_url": self.portal.api_url,

@@ -59,6 +59,10 @@ BUILTIN = ROOT / "resources" / "tenants" / "musterstadt.toml"
 CATALOG_PORT = 47614
 FIRST_SERVICE_PORT = 47620
 CATALOG_PATH = "/catalog/manifest.json"
+NEXTCLOUD_PATHS = ("/ocs/", "/remote.php/", "/index.php/")
+FORWARDED = {"authorization", "ocs-apirequest", "accept", "content-type", "depth",
+             "if-none-match"}
+FORWARDED_BACK = {"content-type", "etag", "location", "www-authenticate", "cache-control"}
 
 PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>{title} – Musterstadt</title>
@@ -148,9 +152,43 @@ class _ServiceHandler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
 
+    def _forward(self) -> bool:
+        """The files service also answers Nextcloud's API (the stand-in behind it), as a
+        real files tile's address is Nextcloud's: relayed as it is."""
+        service: DemoService = self.server.owner
+        if service.nextcloud is None or not self.path.startswith(NEXTCLOUD_PATHS):
+            return False
+        import requests
+
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {k: v for k, v in self.headers.items() if k.lower() in FORWARDED}
+        with requests.Session() as session:
+            session.trust_env = False
+            answer = session.request(self.command, service.nextcloud() + self.path,
+                                     headers=headers, data=body, allow_redirects=False,
+                                     timeout=30)
+        self.send_response(answer.status_code)
+        for key, value in answer.headers.items():
+            if key.lower() in FORWARDED_BACK:
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(answer.content)))
+        self.end_headers()
+        if self.command != "HEAD" and answer.content:
+            self.wfile.write(answer.content)
+        return True
+
+    def do_PROPFIND(self) -> None:
+        if not self._forward():
+            self._send(405, b"", "text/plain")
+
+    do_SEARCH = do_DELETE = do_PROPFIND
+
     def do_GET(self) -> None:
         service: DemoService = self.server.owner
         path = self.path.split("?", 1)[0]
+        if self._forward():
+            return
         if path == "/health":
             self._send(200, b"ok", "text/plain; charset=utf-8")
             return
@@ -222,6 +260,8 @@ class DemoService:
     """The OX App Suite API this service answers too (mail, calendar)."""
     signin: DemoSignIn | None = field(default=None, repr=False)
     documents: Callable[[str], str | None] | None = field(default=None, repr=False)
+    nextcloud: Callable[[], str] | None = field(default=None, repr=False)
+    """The files service: the Nextcloud stand-in's base URL, whose API it relays."""
     """The files service's web office: a recent document's page (``/document/<id>``)."""
     _server: _Server | None = field(default=None, repr=False)
 
@@ -377,6 +417,8 @@ class DemoServices:
         if issuer and chat_and_files:
             self.more = DemoIntegrations(issuer, real_synapse=real_synapse)
             self.services["files"].documents = self.more.document_page
+            more = self.more
+            self.services["files"].nextcloud = lambda: more.files.base_url
         self.catalog_running = catalog
         self._control = _bind(_CatalogHandler, CATALOG_PORT if fixed_ports else 0)
         self._control.owner = self
@@ -506,7 +548,9 @@ class DemoServices:
                   "claims": ["opendesk_objectid", "context"], "minutes_office": 1,
                   "minutes_home": 1}
         more = self.more.settings({k: v for k, v in common.items()
-                                   if k not in ("audience", "claims")}) if self.more else {}
+                                   if k not in ("audience", "claims")},
+                                  files_url=self.services["files"].url.rstrip("/")
+                                  ) if self.more else {}
         return {
             **more,
             "mail": {**common, "service": "mail", "backend": "ox", "scopes": ["read_mail"],
