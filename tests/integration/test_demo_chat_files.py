@@ -100,3 +100,7 @@ def test_democtl_raises_the_chat_files_and_portal_readings(
     democtl_says(capsys, "announce")
     portal = kit.check("portal")
     assert [notice.title for notice in portal.notices] == ["Wartung am Samstag, 8 bis 12 Uhr"]
+
+    # -- sign-out logs the chat device out on the homeserver ---------------------------
+    kit.forget()
+    assert demo.more.chat.devices() == []
