@@ -36,16 +36,18 @@ LIBRARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cryptography (Rust bindings)", ("cryptography.hazmat.bindings._rust",)),
     ("joserfc (+ cryptography)", ("joserfc.jws", "joserfc.jwt", "joserfc.jwk")),
     ("keyring (+ SecretStorage, jeepney, cryptography)", ("keyring", "@keyring")),
+    ("SecretStorage (+ jeepney, cryptography): the Linux keyring", ("secretstorage",)),
     ("QtNetwork", ("PySide6.QtNetwork",)),
     ("PyICU (URL rules)", ("icu",)),
 )
 """Name -> modules to import (``@keyring``: also resolve the keyring backend)."""
 
 ORDER: tuple[str, ...] = (
-    "workplace.config.loader", "workplace.net.setup", "keyring", "@keyring",
+    "workplace.config.loader", "workplace.net.setup", "secretstorage",
     "workplace.auth.service", "workplace.catalog.remote", "workplace.status.probe",
 )
-"""What a signed-in start loads after its first paint, step by step."""
+"""What a signed-in start loads after its first paint, step by step (on Linux the
+Secret Service without keyring: :mod:`workplace.auth.keyring_store`)."""
 
 PROBE = r"""
 import json, sys, time

@@ -45,6 +45,8 @@ def test_without_a_secure_keyring_the_banner_says_what_it_means(
     import keyring.core
     from keyring.backends import fail
 
+    # Named for keyring: on Linux the Secret Service is otherwise used without it.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
     gui = signin.gui()
     sign_in_by_click(qtbot, gui)

@@ -278,6 +278,8 @@ def test_session_only_banner_without_a_secure_keyring(
     import keyring.core
     from keyring.backends import fail
 
+    # Named for keyring: on Linux the Secret Service is otherwise used without it.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
     gui = signin.gui()
     sign_in_by_click(qtbot, gui)

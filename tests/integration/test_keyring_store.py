@@ -252,3 +252,88 @@ def test_the_windows_credential_is_kept_on_this_machine() -> None:
     store.save("erika", secret)
     assert store.load("erika") == secret
     assert len(fake.items) > 1
+
+
+# -- Linux: the Secret Service without the keyring library ------------------------------
+
+_WITHOUT_KEYRING = """
+import json, sys
+from workplace.auth.keyring_store import KeyringStore
+store = KeyringStore(service=sys.argv[1])
+out = {"available": store.available, "backend": store.backend_name, "reason": store.reason}
+if store.available:
+    store.save("acct", "x" * 6000)
+    out["loaded"] = store.load("acct") == "x" * 6000
+    store.delete("acct")
+    out["after_delete"] = store.load("acct")
+out["keyring_loaded"] = sorted(m for m in sys.modules if m.split(".")[0] == "keyring")
+print(json.dumps(out))
+"""
+
+
+def _in_a_fresh_process(env: dict[str, str] | None = None) -> dict[str, Any]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_KEYRING, f"workplace-test-{uuid.uuid4()}"],
+        env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=60,
+        check=True,
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def test_on_linux_the_secret_service_is_used_without_the_keyring_library() -> None:
+    out = _in_a_fresh_process()
+    assert out == {"available": True, "backend": "SecretService.Keyring", "reason": "",
+                   "loaded": True, "after_delete": None, "keyring_loaded": []}
+
+
+def test_without_a_secret_service_keyring_says_what_it_found() -> None:
+    # No session bus at all: keyring chooses as before and the reason is the same.
+    out = _in_a_fresh_process({"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"})
+    assert out["available"] is False and out["keyring_loaded"]
+    assert out["reason"] == "no secure keyring is available (found: fail.Keyring)"
+
+
+@pytest.fixture
+def keyring_library_backend(secret_service: Any) -> Any:
+    """keyring's own Secret Service backend: what launchers before this one wrote with."""
+    return secret_service
+
+
+def test_an_item_written_by_the_keyring_library_is_read_and_deleted(
+    keyring_library_backend: Any,
+) -> None:
+    from workplace.auth.secret_service import SecretServiceBackend
+
+    service = f"workplace-test-{uuid.uuid4()}"
+    keyring_library_backend.set_password(service, "erika", "1:refresh-from-keyring")
+    store = KeyringStore(SecretServiceBackend(), service=service)
+    assert store.backend_name == "SecretService.Keyring"
+    assert store.load("erika") == "refresh-from-keyring"
+    store.delete("erika")
+    assert keyring_library_backend.get_password(service, "erika") is None
+
+
+def test_an_item_written_without_keyring_is_read_by_the_keyring_library(
+    keyring_library_backend: Any,
+) -> None:
+    import secretstorage
+
+    from workplace.auth.secret_service import SecretServiceBackend
+
+    service = f"workplace-test-{uuid.uuid4()}"
+    KeyringStore(SecretServiceBackend(), service=service).save("erika", "rotated")
+    assert keyring_library_backend.get_password(service, "erika") == "1:rotated"
+    connection = secretstorage.dbus_init()
+    try:  # keyring's attributes and label, so either program finds the other's item
+        (item,) = secretstorage.search_items(connection, {"service": service})
+        assert item.get_attributes() == {
+            "service": service, "username": "erika", "application": "Python keyring library"}
+        assert item.get_label() == f"Password for 'erika' on '{service}'"
+    finally:
+        connection.close()
+    keyring_library_backend.delete_password(service, "erika")

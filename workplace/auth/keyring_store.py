@@ -5,6 +5,13 @@ Only the Secret Service, KWallet, the macOS Keychain and the Windows Credential
 Locker are accepted. Plaintext, null, fail and chained-only-insecure backends are
 refused, whatever ``PYTHON_KEYRING_BACKEND`` or a ``keyringrc.cfg`` says.
 
+On Linux (and the BSDs) the launcher talks to the Secret Service itself
+(:class:`~workplace.auth.secret_service.SecretServiceBackend`): the keyring library,
+about 9 MiB with its backend discovery, is not imported. Only where no Secret Service
+answers (KWallet without its Secret Service bridge, or none at all), or where
+``PYTHON_KEYRING_BACKEND`` names a backend, keyring chooses as before, with the same
+allow-list and the same explanation of what it found. Windows and macOS use keyring.
+
 On the Secret Service, reading and deleting never create a keyring
 (:mod:`workplace.auth.secret_service`); only a save may, when a sign-in has a token
 to keep. Each call takes an optional ``cancel`` event that gives up a waiting
@@ -15,9 +22,18 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from workplace.auth.secret_service import (
+    BACKEND_ID,
+    SecretMissing,
+    SecretServiceBackend,
+    service_available,
+)
 
 log = logging.getLogger("workplace.auth")
 
@@ -34,6 +50,8 @@ WINDOWS_BLOB_LIMIT = 2560
 
 
 def backend_id(backend: Any) -> str:
+    if isinstance(backend, SecretServiceBackend):
+        return BACKEND_ID  # the same items as keyring's backend: the same name
     cls = type(backend)
     return f"{cls.__module__}.{cls.__qualname__}"
 
@@ -81,13 +99,18 @@ class _Plain:
 
     def delete_password(self, service: str, username: str,
                         cancel: threading.Event | None = None) -> None:
-        self._backend.delete_password(service, username)
+        from keyring.errors import PasswordDeleteError  # a keyring backend: loaded
+
+        try:
+            self._backend.delete_password(service, username)
+        except PasswordDeleteError as exc:
+            raise SecretMissing(str(exc)) from exc
 
 
 def secrets_of(backend: Any) -> Secrets:
     """How the store talks to ``backend``: the Secret Service without creating a
     keyring to look, every other backend as keyring offers it."""
-    if backend_id(backend) == "keyring.backends.SecretService.Keyring":
+    if backend_id(backend) == BACKEND_ID:
         from workplace.auth.secret_service import SecretServiceStore
 
         return SecretServiceStore(backend)
@@ -134,16 +157,15 @@ class KeyringStore:
             chunk_limit = ChunkLimit(WINDOWS_BLOB_LIMIT)
         self._limit = chunk_limit
 
-    def _choose(self, backend: Any | None) -> Any:
+    def _choose(self, given: Any | None) -> Any:
+        backend: Any = given if given is not None else _secret_service_directly()
         if backend is None:
             try:
                 import keyring
                 backend = keyring.get_keyring()
             except Exception as exc:
                 raise KeyringUnavailable(f"the keyring cannot be loaded ({exc})") from None
-        from keyring.backends.chainer import ChainerBackend
-
-        members = list(backend.backends) if isinstance(backend, ChainerBackend) else [backend]
+        members = list(backend.backends) if _is_chainer(backend) else [backend]
         for member in members:
             if backend_id(member) in self._allowed:
                 return member
@@ -237,10 +259,27 @@ class KeyringStore:
             self._delete_quietly(f"{account}/{index}", cancel)
 
     def _delete_quietly(self, account: str, cancel: threading.Event | None) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        with contextlib.suppress(PasswordDeleteError):
+        with contextlib.suppress(SecretMissing):
             self._need().delete_password(self.service, account, cancel)
+
+
+def _secret_service_directly() -> SecretServiceBackend | None:
+    """The Secret Service without keyring, where it is the platform's keyring and
+    answers; None to let keyring choose (Windows, macOS, ``PYTHON_KEYRING_BACKEND``
+    set, or no Secret Service on the session bus)."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return None
+    try:
+        if service_available():
+            return SecretServiceBackend()
+    except ImportError as exc:  # secretstorage missing: keyring says what it found
+        log.info("the Secret Service cannot be used directly: %s", exc)
+    return None
+
+
+def _is_chainer(backend: Any) -> bool:
+    chainer = sys.modules.get("keyring.backends.chainer")  # loaded if backend is one
+    return chainer is not None and isinstance(backend, chainer.ChainerBackend)
 
 
 def _vanished_errors() -> tuple[type[BaseException], ...]:

@@ -6,6 +6,11 @@ collection, and secretstorage creates that collection when there is none: the sy
 then asks the user to "choose a password for the new keyring" before they did
 anything, just because the launcher looked for a remembered session.
 
+On Linux the launcher talks to the service here directly (:class:`SecretServiceBackend`):
+the keyring library, with its entry-point scan to choose a backend, is never imported
+there. The items are keyring's own (the same attributes, label and application), so a
+session remembered by an older launcher, through keyring, is read, and vice versa.
+
 Here, looking and forgetting search every existing collection through the service
 itself (``SearchItems``), which creates nothing. Only :meth:`SecretServiceStore.set_password`
 may create the default collection, and so make the system ask: that is a sign-in
@@ -42,6 +47,42 @@ PROMPT_POLL_S = 0.2
 
 class PromptDismissed(Exception):
     """The user (or the launcher closing) dismissed the system's keyring prompt."""
+
+
+class SecretMissing(LookupError):
+    """Nothing to delete: no existing keyring holds the entry."""
+
+
+class SecretServiceBackend:
+    """What keyring's Secret Service backend (``keyring.backends.SecretService.Keyring``,
+    default scheme) keeps of an item, without the keyring library: its attributes
+    (``username``, ``service``, plus ``application`` on writing) and the default keyring."""
+
+    appid = "Python keyring library"
+    preferred_collection: str | None = None
+
+    def _query(self, service: str, username: str, **extra: str) -> dict[str, str]:
+        return {"username": username, "service": service, **extra}
+
+
+def service_available() -> bool:
+    """Whether a Secret Service runs or can be started on the session bus (keyring's own
+    test before it picks the backend). False without a session bus."""
+    import secretstorage
+    from secretstorage.exceptions import SecretStorageException
+
+    try:
+        connection = secretstorage.dbus_init()
+    except (SecretStorageException, OSError) as exc:  # OSError: the bus socket is gone
+        log.info("no session bus for the Secret Service: %s", exc)
+        return False
+    try:
+        return bool(secretstorage.check_service_availability(connection))
+    except Exception as exc:  # a bus that answers oddly: keyring may know better
+        log.info("the Secret Service cannot be asked: %s", exc)
+        return False
+    finally:
+        connection.close()
 
 
 class SecretServiceStore:
@@ -97,14 +138,13 @@ class SecretServiceStore:
 
     def delete_password(self, service: str, username: str,
                         cancel: threading.Event | None = None) -> None:
-        """Delete every copy in every existing keyring; PasswordDeleteError if none."""
-        from keyring.errors import PasswordDeleteError
+        """Delete every copy in every existing keyring; SecretMissing if none."""
         from secretstorage import Item
 
         with _connection() as connection:
             unlocked, locked = _search(connection, self._query(service, username))
             if not unlocked and not locked:
-                raise PasswordDeleteError("No such password!")
+                raise SecretMissing("No such password!")
             if locked:
                 _unlock(connection, list(locked), cancel)
             for path in [*unlocked, *locked]:
