@@ -273,12 +273,37 @@ class Workplace:
         """
         with self._trust_lock:
             if self._verified is None:
-                from workplace.config.loader import load_settings
-
                 taken = warm.fingerprint(self.paths, self.override)
-                self._verified = load_settings(self.paths, self.override)
+                self._verified = self._confirmed_records(taken) or self._load_models()
                 self._taken = taken
             return self._verified
+
+    def _confirmed_records(self, taken: warm.Fingerprint) -> Settings | None:
+        """A warm start's records, when a trusted load in a child process shows exactly
+        them (:mod:`workplace.commands.trustcheck`): pydantic then stays out of the
+        launcher. None: read the IT sources here."""
+        shown = self._first_paint
+        if shown is None or warm.key(taken, ()) != shown.keyed:
+            return None  # not a warm start, or a file changed since the first paint
+        from workplace.config.trustcheck import confirmable, confirmed
+
+        if not confirmable(shown.settings) or not confirmed(self.override, shown.content):
+            return None
+        return shown.settings
+
+    def _load_models(self) -> Settings:
+        from workplace.config.loader import load_settings
+
+        return load_settings(self.paths, self.override)
+
+    def _models(self) -> Settings:
+        """The trusted settings as schema models (saving preferences needs them):
+        confirmed records are read again here, once. Blocking; holds the trust lock."""
+        with self._trust_lock:
+            trusted = self.trusted()
+            if self._first_paint is not None and trusted is self._first_paint.settings:
+                trusted = self._verified = self._load_models()
+            return trusted
 
     def remove_leftovers(self) -> int:
         """Temporary files of writes killed half-way, in the launcher's own directories (disk:
@@ -292,6 +317,11 @@ class Workplace:
         settings = self.trusted()
         with self._trust_lock:
             taken = self._taken
+        shown = self._first_paint
+        if shown is not None and settings is shown.settings:  # confirmed by the child
+            shown.catalog.fold_search_texts()
+            return TrustedView(settings, None, None, shown.catalog, shown.keyed, (),
+                               warm.Content(shown.content, {}, ""))
         remote = self._trusted_remote(settings)
         depends = self._depends(remote)
         keyed = warm.key(taken, depends) if taken is not None else None  # before reading
@@ -479,7 +509,7 @@ class Workplace:
         settings come back. ``settings`` (what the window showed) is not trusted."""
         del settings
         with self._trust_lock:
-            saved = self.preferences.save(self.trusted(), **changes)
+            saved = self.preferences.save(self._models(), **changes)
             self._verified = saved
             return saved
 

@@ -130,6 +130,12 @@ def _run_with_workplace(handler: Any, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from workplace.config.trustcheck import ARGUMENT
+
+    if args_list[:1] == [ARGUMENT]:  # the launcher's own check of its settings
+        from workplace.commands.trustcheck import child_main
+
+        return child_main(args_list[1:])
     if args_list in (["--version"], ["-V"]):
         print(f"workplace {__version__}")
         return 0

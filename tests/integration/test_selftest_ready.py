@@ -86,6 +86,13 @@ def test_ready_restores_the_session_and_probes_every_service(
         if Path("/proc/self/status").exists():
             assert report["peak_rss_mib"] > 0
 
+        # The next start is warm: its trusted load of the (unchanged) configuration runs
+        # in a child process, and neither the schema nor keyring enter the launcher.
+        warm = selftest(config, "--ready", "--timeout", "60")
+        assert warm["ok"] is True and warm["warm_start"] is True, warm
+        assert warm["signed_in"] is True and warm["probed"] == SERVICES
+        assert not {"pydantic", "keyring"} & set(warm["libraries"]), warm["libraries"]
+
         plain = selftest(config)  # without --ready: no sign-in, no probes, no new fields
         assert plain["ok"] is True
         assert not {"signed_in", "probed", "t_ready_ms", "peak_rss_mib"} & plain.keys()

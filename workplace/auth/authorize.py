@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
@@ -22,7 +23,9 @@ from workplace.auth.discovery import ProviderMetadata
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.auth.loopback import LoopbackListener
 from workplace.auth.pkce import Attempt
-from workplace.config.schema import IdentityProvider
+
+if TYPE_CHECKING:
+    from workplace.config.schema import IdentityProvider
 
 log = logging.getLogger("workplace.auth")
 

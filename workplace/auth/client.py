@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 
@@ -35,7 +35,9 @@ from workplace.auth.jwks import JwksCache
 from workplace.auth.pkce import Attempt
 from workplace.auth.state import Profile
 from workplace.auth.tokens import TokenResponse, TokenSet, revoke, token_request, userinfo
-from workplace.config.schema import IdentityProvider
+
+if TYPE_CHECKING:
+    from workplace.config.schema import IdentityProvider
 
 log = logging.getLogger("workplace.auth")
 

@@ -26,6 +26,7 @@ import time
 import webbrowser
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from workplace.auth.authorize import authorize
 from workplace.auth.client import Grant, SessionFactory, TokenClient
@@ -39,7 +40,9 @@ from workplace.auth.session_store import SessionStore
 from workplace.auth.state import AuthState, AuthStatus
 from workplace.auth.tokens import OAuthError
 from workplace.config.paths import Paths
-from workplace.config.schema import IdentityProvider
+
+if TYPE_CHECKING:
+    from workplace.config.schema import IdentityProvider
 
 log = logging.getLogger("workplace.auth")
 

@@ -8,10 +8,14 @@ use it with :meth:`RemoteCatalog.cached`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workplace.catalog.catalog import OTHER_ID, Catalog
 from workplace.catalog.snapshot import CatalogSnapshot
-from workplace.config.schema import Category, Service
 from workplace.config.settings import ConfigProblem, Settings
+
+if TYPE_CHECKING:
+    from workplace.config.schema import Category, Service
 
 
 def merge_catalog(

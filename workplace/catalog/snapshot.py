@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from workplace.catalog.cache import CacheRecord, fingerprint
 from workplace.catalog.manifest import parse_manifest, validate_manifest
 from workplace.catalog.univention import map_navigation, map_portal, navigation_url, portal_url
-from workplace.config.schema import Category, Service
 from workplace.config.settings import ConfigProblem, Settings
+
+if TYPE_CHECKING:
+    from workplace.config.schema import Category, Service
 
 
 class SourceKind(StrEnum):

@@ -8,10 +8,13 @@ the last clean start as :class:`Record` objects: one class per schema class, wit
 same name, the same fields (as attributes) and the same few methods (the mixins
 below, which the schema classes inherit too), but read-only and without pydantic.
 
-Only the first paint sees records. :meth:`workplace.app.Workplace.trusted` reads the
-IT sources themselves right after it, and the window adopts those pydantic models;
-nothing runs, saves or connects on a record. A record has none of pydantic's methods
-(``model_copy``, ``model_dump``, ...): code that needs one works on the trusted models.
+Records are what the first paint shows. :meth:`workplace.app.Workplace.trusted` then
+reads the IT sources themselves, in a child process where it can
+(:mod:`workplace.config.trustcheck`): only when that trusted load shows exactly these
+records do they stay, as the trusted settings, and pydantic never enters the launcher.
+Otherwise the window adopts the pydantic models. A record has pydantic's ``model_copy``
+(unvalidated, as pydantic's) but none of its other methods (``model_dump``, ...): code
+that needs one (saving preferences) works on the models (``Workplace._models``).
 
 This module imports nothing heavy; keep it that way (the schema imports it).
 """
@@ -104,6 +107,11 @@ class Record:
 
     def __init__(self, values: dict[str, Any]) -> None:
         object.__setattr__(self, "__dict__", values)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Record:
+        """A copy with some fields replaced, as pydantic's ``model_copy`` (which does
+        not validate ``update`` either: only the program's own values go there)."""
+        return type(self)({**self.__dict__, **(update or {})})
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")

@@ -20,7 +20,9 @@ it, so anyone with the user's rights can make it say anything and still match. I
 therefore used for the window's first paint only. What runs and what is locked comes
 from the IT sources themselves: :meth:`workplace.app.Workplace.trusted` reads them in
 the first job after the paint, before anything is launched or saved, and replaces
-what the snapshot showed. The command line never reads the snapshot.
+what the snapshot showed, unless a trusted load in a child process shows exactly the
+snapshot's content (:mod:`workplace.config.trustcheck`). The command line never reads
+the snapshot.
 
 The file holds three lines, each one JSON document::
 

@@ -13,11 +13,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from workplace.config.schema import Service
 from workplace.integrations.model import Meeting
+
+if TYPE_CHECKING:
+    from workplace.config.schema import Service
 
 URL = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 TITLE_MAX = 200

@@ -13,12 +13,15 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workplace.auth import plan
 from workplace.catalog.schedule import jittered
-from workplace.config.schema import IntegrationBase
 from workplace.integrations.model import Availability, Reading
 from workplace.net.profile import LOW_BANDWIDTH_STRETCH, ConnectionProfile, ProfileKind
+
+if TYPE_CHECKING:
+    from workplace.config.schema import IntegrationBase
 
 NOT_AVAILABLE_SECONDS = 6 * 3600.0
 """A scope the provider does not grant is asked about again this seldom (or after a

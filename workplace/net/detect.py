@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import requests
 
-from workplace.config.schema import NetworkSettings
 from workplace.net.errors import NetworkError
 from workplace.net.http import get_capped
 from workplace.net.profile import (
@@ -32,6 +32,9 @@ from workplace.net.profile import (
     decide_profile,
 )
 from workplace.net.proxy import mask_credentials
+
+if TYPE_CHECKING:
+    from workplace.config.schema import NetworkSettings
 
 log = logging.getLogger("workplace.net")
 

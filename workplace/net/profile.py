@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from workplace.config.schema import Preferences
+if TYPE_CHECKING:
+    from workplace.config.schema import Preferences
+
 
 Reachability = Literal["online", "local", "site", "disconnected", "unknown"]
 """What the OS says (Qt's QNetworkInformation.Reachability, lower-cased; ``unknown``

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
-from workplace.config.schema import Service
+from typing import TYPE_CHECKING
+
 from workplace.net.profile import ConnectionProfile, ProbeScope
+
+if TYPE_CHECKING:
+    from workplace.config.schema import Service
 
 
 def needs_vpn_warning(service: Service, profile: ConnectionProfile) -> bool:

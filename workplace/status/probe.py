@@ -28,16 +28,19 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from workplace.config.schema import Service
 from workplace.net.errors import NetworkError, NetworkErrorKind
 from workplace.net.http import POOL_PER_HOST, get_capped
 from workplace.net.profile import ConnectionProfile, ProbeScope, ProfileKind
 from workplace.status.decide import probe_target
 from workplace.status.model import ServiceState, ServiceStatus
+
+if TYPE_CHECKING:
+    from workplace.config.schema import Service
 
 log = logging.getLogger("workplace.net")
 
