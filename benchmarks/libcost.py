@@ -43,11 +43,14 @@ LIBRARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 """Name -> modules to import (``@keyring``: also resolve the keyring backend)."""
 
 ORDER: tuple[str, ...] = (
-    "workplace.config.loader", "workplace.net.setup", "secretstorage",
-    "workplace.auth.service", "workplace.catalog.remote", "workplace.status.probe",
+    "workplace.net.setup", "secretstorage",
+    "workplace.auth.service", "workplace.status.probe",
 )
-"""What a signed-in start loads after its first paint, step by step (on Linux the
-Secret Service without keyring: :mod:`workplace.auth.keyring_store`)."""
+"""What a warm signed-in start loads after its first paint, step by step: the
+configuration is confirmed in a child process (:mod:`workplace.config.trustcheck`), so
+no loader; on Linux the Secret Service without keyring
+(:mod:`workplace.auth.keyring_store`). A cold start adds ``workplace.config.loader``,
+a central catalog ``workplace.catalog.remote`` (both pydantic)."""
 
 PROBE = r"""
 import json, sys, time
