@@ -59,6 +59,8 @@ def rss():
         for line in f:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
+from workplace.ui.pysidesource import install
+install()  # as the launcher: PySide6's import hook keeps no copy of each library's source
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 out = []
