@@ -200,8 +200,10 @@ class Waiting(QObject):
         if reading is None:
             return
         panel = self.files_panel
-        if panel is not None:
-            panel.raise_()  # open already: to the front, on the page asked for
+        if panel is not None:  # open already: to the front, on the page asked for
+            from workplace.ui.windowdialogs import present
+
+            present(panel)  # raised where the platform can (offscreen warns)
         else:
             panel = FilesPanel(self._service_name(reading.service_id), self._gui.window,
                                language=lambda: self._gui.appearance.language)

@@ -397,9 +397,9 @@ class MainWindow(QMainWindow):
     def _on_search_return_pressed(self) -> None:
         first = self.model.first_tile()
         if self.model.query and first.isValid():
-            service = self.model.service_at(first)
-            if service is not None:
-                self.launch(service)
+            # The first result, as a click would open it: a recently edited document
+            # opens itself, not the files service.
+            self._on_view_launch_requested(first)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if watched is self.header.search and event.type() == QEvent.Type.KeyPress:
