@@ -67,7 +67,7 @@ def tenant(demo: DemoServices, nextcloud: NextcloudStandIn, portal: PortalStandI
     found.pop("catalog")
     found["categories"] = manifest["categories"]
     found["services"] = [
-        {**s, "url": nextcloud.base_url + "/", "health_url": nextcloud.base_url + "/status"}
+        {**s, "url": nextcloud.base_url + "/", "health_url": nextcloud.base_url + "/status.php"}
         if s["id"] == "files" else s for s in manifest["services"]]
     found["integrations"].update({
         "files": {"enabled": True, "base_url": nextcloud.base_url,

@@ -123,6 +123,12 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._body()
         path = urlsplit(self.path).path
+        if path == "/status.php":  # public in Nextcloud too: what a status probe asks
+            self._json(200, {"installed": True, "maintenance": False,
+                             "needsDbUpgrade": False, "version": "29.0.0.19",
+                             "versionstring": "29.0.0", "edition": "",
+                             "productname": "Nextcloud", "extendedSupport": False})
+            return
         file_id = path.removeprefix(WEB_FILE)
         if path.startswith(WEB_FILE) and file_id.isdigit() and self.server.owner.web_url:
             # Nextcloud's file link (the launcher's default open_url): in the demo, the

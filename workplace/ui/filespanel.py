@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -96,6 +96,7 @@ class FilesPanel(QDialog):
         self.documents_hint = QLabel(docs_page)
         self.documents_hint.setWordWrap(True)
         self.documents = QListWidget(docs_page)
+        self.documents.setObjectName("panelList")  # padded rows, a focus ring (stylesheet)
         self.documents.setUniformItemSizes(True)
         self.documents.itemActivated.connect(self._on_documents_item_activated)
         self.documents.currentRowChanged.connect(self._update_buttons)
@@ -116,6 +117,7 @@ class FilesPanel(QDialog):
         self.notices_hint = QLabel(notes_page)
         self.notices_hint.setWordWrap(True)
         self.notices = QListWidget(notes_page)
+        self.notices.setObjectName("panelList")
         self.notices.setWordWrap(True)
         self.notices.currentRowChanged.connect(self._update_buttons)
         self.dismiss_button = QPushButton(notes_page)
@@ -148,8 +150,17 @@ class FilesPanel(QDialog):
             "Notifications of the files service. Delete dismisses one here and on the "
             "server."))
         self.open_button.setText(self.tr("&Open"))
+        self.open_button.setMinimumWidth(self._button_width(self.open_button.text()))
         self.dismiss_button.setText(self.tr("&Dismiss"))
         self._fill()
+
+    def _button_width(self, text: str) -> int:
+        """Wide enough for ``text`` in the primary button's font (11 pt, semi-bold) and
+        its padding: the stylesheet sizes that button for full-width use only."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 11.0) * 1.05)
+        font.setWeight(QFont.Weight.DemiBold)
+        return QFontMetrics(font).horizontalAdvance(text.replace("&", "")) + 2 * 20
 
     # -- what it shows ------------------------------------------------------------------
 

@@ -140,6 +140,15 @@ QFrame#banner[tone="info"] {{
 }}
 QListView#tiles {{ background: {t['window']}; border: none; }}
 QListView#tiles:focus {{ outline: none; }}
+QListWidget#panelList {{
+    background: {t['surface']}; color: {t['text']};
+    border: {bw}px solid {t['border']}; border-radius: 6px; padding: {fw}px;
+}}
+QListWidget#panelList:focus {{ border: {fw}px solid {t['focus']}; padding: {bw}px; }}
+QListWidget#panelList::item {{ padding: 6px 6px; border-radius: 4px; }}
+QListWidget#panelList::item:selected {{
+    background: {t['accent']}; color: {t['on_accent']};
+}}
 QLabel#emptyTitle {{ font-size: {pt(15)}; font-weight: 600; }}
 QLabel#orgName {{ font-size: {pt(14)}; font-weight: 600; }}
 QLabel#orgSub {{ color: {t['secondary_text']}; }}

@@ -213,6 +213,8 @@ class Waiting(QObject):
             self.files_panel = panel
             self._show_files_panel()
             panel.open()
+            log.info("files panel opened", extra={"event": "waiting.files_panel",
+                                                  "page": page})
         panel.show_page(page)
         self.controller.refresh_documents("files")
 
