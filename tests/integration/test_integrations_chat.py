@@ -102,6 +102,23 @@ def test_single_sign_on_gets_a_matrix_token_and_counts_unread_rooms(
     assert sso_rounds(harness.browser, synapse) == 1  # the token was used throughout
 
 
+def test_rooms_unread_before_the_first_sync_are_counted_at_once(
+    harness: Any, synapse: TestSynapse, tokens: ServiceTokens
+) -> None:
+    """A new start (an initial /sync) counts the rooms that were unread before it, as
+    the running launcher's incremental syncs did (Synapse leaves a room out of an
+    initial sync when the filter leaves nothing of it)."""
+    auth = signed_in(harness)
+    running = integrations(harness, auth, chat(synapse), service_tokens=tokens)
+    assert running.check("chat").availability == Availability.OK
+    synapse.say(synapse.room_with_erika("Kämmerei"), "Bitte um Rückruf")
+    counted = running.check("chat")
+    assert (counted.unread or 0) >= 1
+    restarted = integrations(harness, auth, chat(synapse), service_tokens=tokens)
+    first = restarted.check("chat")
+    assert (first.unread, first.mentions) == (counted.unread, counted.mentions)
+
+
 def test_a_restarted_launcher_uses_the_token_from_the_keyring(
     harness: Any, synapse: TestSynapse, tokens: ServiceTokens
 ) -> None:

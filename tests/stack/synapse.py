@@ -136,7 +136,9 @@ class TestSynapse:
             "enable_metrics": False,
             "presence": {"enabled": False},
             "bcrypt_rounds": 4,
-            "sync_response_cache_duration": 0,
+            # Under caches (at the top level Synapse ignores it and keeps a sync's answer
+            # for 2 minutes: a second initial sync of the same device got the first's).
+            "caches": {"sync_response_cache_duration": 0},
             "rc_message": {"per_second": 1000, "burst_count": 1000},
             "rc_login": {key: {"per_second": 1000, "burst_count": 1000}
                          for key in ("address", "account", "failed_attempts")},
