@@ -10,7 +10,8 @@ Max writes Erika and mentions her: the chat tile shows the rooms with "@"; a fil
 notification raises the files badge and comes as a desktop notification without its
 content; the portal's maintenance announcement is a banner and a notification ("Neue
 Mitteilung …", no title: previews are off); by keyboard only (search, Menu key), the
-files tile opens "Zuletzt bearbeitet" and Enter opens a document in the web office.
+files tile's notifications (Entf dismisses one, on the stand-in too) and "Zuletzt
+bearbeitet" (Enter opens a document in the web office); the search finds a document.
 Screenshots: build/screenshots/waiting-more-*.png.
 """
 
@@ -132,21 +133,35 @@ def test_chat_mention_file_notice_announcement_and_recent_documents(
                 for n in _shown(desktop)), WAIT_S), _shown(desktop)
             _shot(desktop, "more-2-announcement")
 
-            # By keyboard: search the files tile, its menu (Menu key), "Zuletzt
-            # bearbeitet…", Enter on the first document.
+            # By keyboard: search the files tile, its menu (Menu key), "Benachrichtigungen…":
+            # Entf dismisses the newest notification, on the server too.
             _press(desktop, launcher, "ctrl+f")
             desktop.xdotool("type", "--delay", "40", "Dateien")
-            desktop.xdotool("key", "Down")
-            desktop.xdotool("key", "Menu")
-            desktop.xdotool("key", "Down", "Down")
-            desktop.xdotool("key", "Return")
-            launcher.wait_for("waiting.files_panel", timeout=WAIT_S)
-            _shot(desktop, "more-3-recent-documents")
+            desktop.xdotool("key", "Down", "Menu", "Down", "Down", "Down", "Return")
+            opened = launcher.wait_for("waiting.files_panel", timeout=WAIT_S)
+            assert opened["page"] == 1, opened
+            _shot(desktop, "more-3-notifications")
+            desktop.xdotool("key", "Delete")
+            assert poll_until(lambda: len(files.state.notifications) == 1, WAIT_S)
+            assert [n["subject"] for n in files.state.notifications.values()] == [
+                "Max hat „Haushalt 2025.odt“ mit Ihnen geteilt"]
+            desktop.xdotool("key", "Escape")
+
+            # ... "Zuletzt bearbeitet…": Enter opens the first document in the web office.
+            desktop.xdotool("key", "Menu", "Down", "Down", "Return")
+            opened = launcher.wait_for("waiting.files_panel", timeout=WAIT_S)
+            assert opened["page"] == 0, opened
+            _shot(desktop, "more-4-recent-documents")
             desktop.xdotool("key", "Return")
             launcher.wait_for("waiting.document", timeout=WAIT_S)
             visits = Path(env["FAKE_BROWSER_VISITS"])
             assert poll_until(lambda: visits.exists() and f"/index.php/f/{document}" in
                               visits.read_text(encoding="utf-8"), WAIT_S)
+
+            # The window's search finds documents too.
+            _press(desktop, launcher, "ctrl+f")
+            desktop.xdotool("type", "--delay", "40", "Protokoll")
+            _shot(desktop, "more-5-search")
         assert not launcher.problems, launcher.problems
     finally:
         subprocess.run([sys.executable, "-m", "workplace", "logout"], cwd=ROOT, env=env,

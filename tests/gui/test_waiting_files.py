@@ -269,3 +269,23 @@ def test_a_portal_announcement_is_a_banner_and_one_notification(
     controller.refresh_now()
     qtbot.waitUntil(lambda: controller.checks > checks + 2, timeout=WAIT_MS)
     assert banner.isHidden()  # it does not come back
+
+
+def test_a_found_document_says_where_it_is_and_when_it_changed_in_one_sentence(
+    make_gui: GuiFactory, isolated_xdg: dict[str, Path]
+) -> None:
+    """German abbreviations end with a period ("vor 3 Std."): the sentence has one."""
+    from tests.gui.conftest import write_preferences
+    from workplace.integrations.model import Document
+
+    write_preferences(isolated_xdg, 'language = "de"\n')
+    gui = make_gui()
+    model = gui.window.model
+    document = Document("Protokoll Juni.odt", "/Protokolle/Protokoll Juni.odt",
+                        time.time() - 3 * 3600 - 60, "https://files.example.org/f/1")
+    model.set_documents("files", [document])
+    model.set_query("protokoll")
+    found = [model.index(r, 0) for r in range(model.rowCount())
+             if model.index(r, 0).data(Role.DOCUMENT) is not None]
+    assert [i.data(Role.DESCRIPTION) for i in found] == [
+        "In /Protokolle, geändert vor 3 Std. Öffnet in Dateien."]
