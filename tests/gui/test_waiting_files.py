@@ -28,6 +28,7 @@ from nextcloud_standin import NextcloudStandIn
 from portal_standin import PortalStandIn
 from provider import TestProvider
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import GuiFactory
 from tests.gui.test_signin import Visits, fake_browser, sign_in_by_click  # noqa: F401
@@ -289,3 +290,32 @@ def test_a_found_document_says_where_it_is_and_when_it_changed_in_one_sentence(
              if model.index(r, 0).data(Role.DOCUMENT) is not None]
     assert [i.data(Role.DESCRIPTION) for i in found] == [
         "In /Protokolle, geändert vor 3 Std. Öffnet in Dateien."]
+
+
+def test_the_focus_ring_of_a_panel_row_goes_around_the_row_not_through_its_text(
+    make_gui: GuiFactory, isolated_xdg: dict[str, Path]
+) -> None:
+    """The panel's rows are padded (stylesheet); Qt asks for the focus ring around the
+    text only, which in high contrast crossed the letters. It rings the row."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionFocusRect
+
+    from tests.gui.conftest import write_preferences
+
+    write_preferences(isolated_xdg, "high_contrast = true\n")
+    gui = make_gui()
+    style = QApplication.style()
+    listed = QListWidget(gui.window)
+    listed.setObjectName("panelList")
+    image = QImage(200, 60, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    option = QStyleOptionFocusRect()
+    option.rect = QRect(40, 20, 100, 16)  # the text's rectangle inside a padded row
+    painter = QPainter(image)
+    style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, listed)
+    painter.end()
+    white = QColor("white").rgb()
+    assert image.pixel(90, 16) != white  # the ring, above the text
+    assert image.pixel(90, 21) == white  # the text's first line of pixels stays clear
+    assert image.pixel(41, 28) == white

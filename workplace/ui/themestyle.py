@@ -101,6 +101,10 @@ class ThemedStyle(QProxyStyle):
                 index = widget.tabAt(rect.center())
                 if index >= 0:
                     rect = widget.tabRect(index).adjusted(1, 1, -1, -4)
+            elif widget is not None and widget.objectName() == "panelList":
+                # The stylesheet pads its rows (6 px) and Qt gives the text's rectangle:
+                # ring the row, not through the text.
+                rect = rect.adjusted(-5, -5, 5, 5)
             self._focus_ring(rect, painter)
             return
         if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
