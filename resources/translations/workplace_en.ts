@@ -398,67 +398,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="141"/>
+        <location filename="../../workplace/ui/filespanel.py" line="143"/>
         <source>&amp;Recently edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="142"/>
+        <location filename="../../workplace/ui/filespanel.py" line="144"/>
         <source>&amp;Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="143"/>
+        <location filename="../../workplace/ui/filespanel.py" line="145"/>
         <source>Recently edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="145"/>
+        <location filename="../../workplace/ui/filespanel.py" line="147"/>
         <source>Your latest changed files. Enter opens one in the web office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="146"/>
+        <location filename="../../workplace/ui/filespanel.py" line="148"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="148"/>
+        <location filename="../../workplace/ui/filespanel.py" line="150"/>
         <source>Notifications of the files service. Delete dismisses one here and on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="150"/>
+        <location filename="../../workplace/ui/filespanel.py" line="152"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="151"/>
+        <location filename="../../workplace/ui/filespanel.py" line="154"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="176"/>
+        <location filename="../../workplace/ui/filespanel.py" line="187"/>
         <source>Your latest changed files. They open in the web office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="177"/>
+        <location filename="../../workplace/ui/filespanel.py" line="188"/>
         <source>No recently edited files yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="181"/>
+        <location filename="../../workplace/ui/filespanel.py" line="192"/>
         <source>Dismissed notifications are removed on the server too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="182"/>
+        <location filename="../../workplace/ui/filespanel.py" line="193"/>
         <source>No notifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="208"/>
+        <location filename="../../workplace/ui/filespanel.py" line="219"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,52 +969,52 @@
 <context>
     <name>NextMeetingStrip</name>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="88"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="103"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="89"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="104"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="93"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="108"/>
         <source>Enter application password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="94"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="109"/>
         <source>Enter the calendar&apos;s application password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="95"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="110"/>
         <source>Sign in to chat…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="96"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="111"/>
         <source>Sign in to the chat again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="134"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="149"/>
         <source>Your calendar needs an application password before the next meeting can show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="139"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="154"/>
         <source>Finishing the sign-in in your browser…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="140"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="155"/>
         <source>The chat needs you to sign in again before it can show unread messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/nextmeeting.py" line="145"/>
+        <location filename="../../workplace/ui/nextmeeting.py" line="160"/>
         <source>Join: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2136,17 +2136,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="459"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="460"/>
         <source>In %1, %2. Opens in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="464"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="466"/>
         <source>%1, recently edited document</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="499"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="501"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -2154,22 +2154,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="507"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="509"/>
         <source>Recently edited documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="521"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="523"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="526"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="528"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="533"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="535"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2225,17 +2225,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="252"/>
+        <location filename="../../workplace/ui/waitingview.py" line="256"/>
         <source>The notification could not be dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="253"/>
+        <location filename="../../workplace/ui/waitingview.py" line="257"/>
         <source>%1 did not take it. It is shown again until it can be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingview.py" line="285"/>
+        <location filename="../../workplace/ui/waitingview.py" line="289"/>
         <source>%n more announcement(s) after this one.</source>
         <translation>
             <numerusform>%n more announcement after this one.</numerusform>
@@ -2243,22 +2243,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="288"/>
+        <location filename="../../workplace/ui/waitingview.py" line="292"/>
         <source>More…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="289"/>
+        <location filename="../../workplace/ui/waitingview.py" line="293"/>
         <source>Open the announcement in the portal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="290"/>
+        <location filename="../../workplace/ui/waitingview.py" line="294"/>
         <source>Announcement from your IT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="367"/>
+        <location filename="../../workplace/ui/waitingview.py" line="371"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>

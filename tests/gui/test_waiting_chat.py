@@ -33,6 +33,7 @@ from workplace.ui.tilemodel import Role
 pytestmark = pytest.mark.integration
 
 WAIT_MS = 60_000
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
 @pytest.fixture
@@ -148,7 +149,7 @@ def test_sign_in_to_chat_again_on_the_chat_tile_only_brings_the_badge_back(
     assert chat(gui).availability == Availability.OK, chat(gui).detail
     chat_signed_out_in_element(qtbot, gui, synapse, monkeypatch)
     model = gui.window.model
-    assert model.find("chat").data(Role.WAITING_PROBLEM) == "Bitte erneut anmelden"
+    assert model.find("chat").data(Role.WAITING_PROBLEM) == "Erneut anmelden"
     assert model.find("chat").data(Role.BADGE) == ""
     assert "bitte erneut anmelden" in accessible(gui, "chat")
     assert model.find("mail").data(Role.WAITING_PROBLEM) == ""
@@ -158,6 +159,9 @@ def test_sign_in_to_chat_again_on_the_chat_tile_only_brings_the_badge_back(
     strip = gui.waiting.strip
     assert strip.isVisible() and strip.sign_in.isVisible()
     assert strip.sign_in in strip.focus_chain()
+    assert strip.icon_name == "chat"  # the strip speaks of the chat, not the calendar
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    gui.window.grab().save(str(SHOTS / "waiting-chat-sign-in-again.png"))
 
     # The strip's button, by keyboard: one round in the browser, the chat is back.
     monkeypatch.setenv("FAKE_BROWSER_ACTION", "login")

@@ -66,7 +66,7 @@ def test_the_count_is_on_the_mail_tile_and_in_its_accessible_name(
 
     # The mail server refused a fresh token: that tile says so, the others do not.
     model.set_waiting({"mail": TileWaiting.of([mail(None, Availability.SIGN_IN_AGAIN)])})
-    assert index.data(Role.WAITING_PROBLEM) == "Bitte erneut anmelden"
+    assert index.data(Role.WAITING_PROBLEM) == "Erneut anmelden"
     assert accessible(gui, "mail") == "E-Mail, bitte erneut anmelden"
     assert "E-Mail: bitte erneut anmelden" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert all(model.find(s).data(Role.WAITING_PROBLEM) == ""

@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workplace.integrations.model import Meeting
@@ -53,6 +54,10 @@ class NextMeetingStrip(QFrame):
         self._signing_in = False
         self._icon = QLabel(self)
         self._icon.setFixedSize(20, 20)
+        self.icon_name = ""
+        """The mark shown: ``calendar``, or ``chat`` while the strip asks for the chat."""
+        self._icon_colour = QColor()
+        self._theme = theme
         self.line = QLabel(self)
         self.line.setTextFormat(Qt.TextFormat.PlainText)
         self.line.setWordWrap(True)
@@ -81,8 +86,18 @@ class NextMeetingStrip(QFrame):
         self._update()
 
     def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._show_icon()
+
+    def _show_icon(self) -> None:
+        """The calendar's mark, or the chat's while the strip speaks of the chat."""
+        theme = self._theme
         colour = theme.text if theme.high_contrast else theme.accent
-        self._icon.setPixmap(icons.pixmap("calendar", colour, 20, self.devicePixelRatioF()))
+        name = "chat" if self.meeting is None and not self._password_for \
+            and self._sign_in_for else "calendar"
+        if name != self.icon_name or colour != self._icon_colour:
+            self.icon_name, self._icon_colour = name, QColor(colour)
+            self._icon.setPixmap(icons.pixmap(name, colour, 20, self.devicePixelRatioF()))
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Next"))
@@ -149,6 +164,7 @@ class NextMeetingStrip(QFrame):
         self.sign_in.setEnabled(not self._signing_in)
         self.setVisible(meeting is not None or bool(self._password_for)
                         or bool(self._sign_in_for))
+        self._show_icon()
         self._plan(now)
 
     def _plan(self, now: float) -> None:
