@@ -388,77 +388,82 @@
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="56"/>
+        <location filename="../../workplace/ui/filespanel.py" line="52"/>
+        <source>your files</source>
+        <translation>Ihren Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="57"/>
         <source>changed %1</source>
         <translation>geändert %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="62"/>
+        <location filename="../../workplace/ui/filespanel.py" line="63"/>
         <source>%1 · in %2 · %3</source>
         <translation>%1 · in %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="143"/>
+        <location filename="../../workplace/ui/filespanel.py" line="144"/>
         <source>&amp;Recently edited</source>
         <translation>&amp;Zuletzt bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="144"/>
+        <location filename="../../workplace/ui/filespanel.py" line="145"/>
         <source>&amp;Notifications</source>
         <translation>&amp;Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="145"/>
+        <location filename="../../workplace/ui/filespanel.py" line="146"/>
         <source>Recently edited</source>
         <translation>Zuletzt bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="147"/>
+        <location filename="../../workplace/ui/filespanel.py" line="148"/>
         <source>Your latest changed files. Enter opens one in the web office.</source>
         <translation>Ihre zuletzt geänderten Dateien. Die Eingabetaste öffnet eine im Web-Office.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="148"/>
+        <location filename="../../workplace/ui/filespanel.py" line="149"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="150"/>
+        <location filename="../../workplace/ui/filespanel.py" line="151"/>
         <source>Notifications of the files service. Delete dismisses one here and on the server.</source>
         <translation>Benachrichtigungen der Dateiablage. Entf verwirft eine hier und auf dem Server.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="152"/>
+        <location filename="../../workplace/ui/filespanel.py" line="153"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="154"/>
+        <location filename="../../workplace/ui/filespanel.py" line="155"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="187"/>
+        <location filename="../../workplace/ui/filespanel.py" line="188"/>
         <source>Your latest changed files. They open in the web office.</source>
         <translation>Ihre zuletzt geänderten Dateien. Sie öffnen sich im Web-Office.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="188"/>
+        <location filename="../../workplace/ui/filespanel.py" line="189"/>
         <source>No recently edited files yet.</source>
         <translation>Noch keine zuletzt bearbeiteten Dateien.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="192"/>
+        <location filename="../../workplace/ui/filespanel.py" line="193"/>
         <source>Dismissed notifications are removed on the server too.</source>
         <translation>Verworfene Benachrichtigungen werden auch auf dem Server entfernt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="193"/>
+        <location filename="../../workplace/ui/filespanel.py" line="194"/>
         <source>No notifications.</source>
         <translation>Keine Benachrichtigungen.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="219"/>
+        <location filename="../../workplace/ui/filespanel.py" line="220"/>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>

@@ -388,77 +388,82 @@
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="56"/>
+        <location filename="../../workplace/ui/filespanel.py" line="52"/>
+        <source>your files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workplace/ui/filespanel.py" line="57"/>
         <source>changed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="62"/>
+        <location filename="../../workplace/ui/filespanel.py" line="63"/>
         <source>%1 · in %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="143"/>
+        <location filename="../../workplace/ui/filespanel.py" line="144"/>
         <source>&amp;Recently edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="144"/>
+        <location filename="../../workplace/ui/filespanel.py" line="145"/>
         <source>&amp;Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="145"/>
+        <location filename="../../workplace/ui/filespanel.py" line="146"/>
         <source>Recently edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="147"/>
+        <location filename="../../workplace/ui/filespanel.py" line="148"/>
         <source>Your latest changed files. Enter opens one in the web office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="148"/>
+        <location filename="../../workplace/ui/filespanel.py" line="149"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="150"/>
+        <location filename="../../workplace/ui/filespanel.py" line="151"/>
         <source>Notifications of the files service. Delete dismisses one here and on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="152"/>
+        <location filename="../../workplace/ui/filespanel.py" line="153"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="154"/>
+        <location filename="../../workplace/ui/filespanel.py" line="155"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="187"/>
+        <location filename="../../workplace/ui/filespanel.py" line="188"/>
         <source>Your latest changed files. They open in the web office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="188"/>
+        <location filename="../../workplace/ui/filespanel.py" line="189"/>
         <source>No recently edited files yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="192"/>
+        <location filename="../../workplace/ui/filespanel.py" line="193"/>
         <source>Dismissed notifications are removed on the server too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="193"/>
+        <location filename="../../workplace/ui/filespanel.py" line="194"/>
         <source>No notifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="219"/>
+        <location filename="../../workplace/ui/filespanel.py" line="220"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -178,7 +178,7 @@ def test_recent_documents_open_by_keyboard_and_the_search_finds_them(
     first = panel.documents.item(0)
     assert first.text() == "Haushalt 2025.odt · in /Projekte · changed 5 min ago"
     assert first.data(Qt.ItemDataRole.AccessibleTextRole) == first.text()
-    assert panel.documents.item(1).text().startswith("Protokoll Juni.odt · in / · ")
+    assert panel.documents.item(1).text().startswith("Protokoll Juni.odt · in your files · ")
 
     # Enter opens it through the files service (the link router: a catalog service).
     followed: list[str] = []
@@ -284,12 +284,16 @@ def test_a_found_document_says_where_it_is_and_when_it_changed_in_one_sentence(
     model = gui.window.model
     document = Document("Protokoll Juni.odt", "/Protokolle/Protokoll Juni.odt",
                         time.time() - 3 * 3600 - 60, "https://files.example.org/f/1")
-    model.set_documents("files", [document])
+    top = Document("Protokoll Mai.odt", "/Protokoll Mai.odt", time.time() - 3 * 3600 - 60,
+                   "https://files.example.org/f/2")
+    model.set_documents("files", [document, top])
     model.set_query("protokoll")
     found = [model.index(r, 0) for r in range(model.rowCount())
              if model.index(r, 0).data(Role.DOCUMENT) is not None]
+    # A file at the top says so in words, not with a bare "/".
     assert [i.data(Role.DESCRIPTION) for i in found] == [
-        "In /Protokolle, geändert vor 3 Std. Öffnet in Dateien."]
+        "In /Protokolle, geändert vor 3 Std. Öffnet in Dateien.",
+        "In Ihren Dateien, geändert vor 3 Std. Öffnet in Dateien."]
 
 
 def test_the_focus_ring_of_a_panel_row_goes_around_the_row_not_through_its_text(

@@ -46,9 +46,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def folder_of(document: Document) -> str:
-    """"/Projekte" for "/Projekte/Haushalt 2025.odt"; "/" at the top."""
+    """"/Projekte" for "/Projekte/Haushalt 2025.odt"; "Ihren Dateien" at the top (a
+    bare "/" means nothing to most people)."""
     folder = document.path.rsplit("/", 1)[0] if "/" in document.path else ""
-    return folder or "/"
+    return folder or QCoreApplication.translate("FilesPanel", "your files")
 
 
 def changed_words(epoch: float, now: float, language: str) -> str:
