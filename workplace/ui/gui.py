@@ -268,6 +268,7 @@ class Gui(QObject):
         if self._disposed:
             return
         self.early_imports = early_imports()
+        self.links.listen_for_file_open()
         self.jobs.run(
             self.workplace.load_trusted, self._on_trusted_loaded, self._on_trusted_failed,
             name="trusted-settings",

@@ -34,6 +34,7 @@ says so; the settings switch changes it through the settings store.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
@@ -135,9 +136,26 @@ class LinkRouter(QObject):
         self.waiting: list[str] = []
         """Links waiting for the central catalog's first copy (first start only)."""
         self._listening = False
-        self._app = QApplication.instance()
-        if self._app is not None:
-            self._app.installEventFilter(self)
+        self._app: Any = None
+        if sys.platform == "darwin":  # a launch's link may come as FileOpen before the paint
+            self.listen_for_file_open()
+
+    def listen_for_file_open(self) -> None:
+        """Take macOS's FileOpen events (a link the system hands to the application).
+
+        An application-wide event filter sees every event of every object, and the first
+        time it meets an object of a class Python has not seen, PySide builds that class
+        (and its enums): before the first paint that cost about a quarter of the start.
+        So the Gui calls this once the first frame is drawn; on macOS, where a launch's
+        link may arrive before that, the router listens from the start."""
+        if self._app is None:
+            self._app = QApplication.instance()
+            if self._app is not None:
+                self._app.installEventFilter(self)
+
+    @property
+    def listening_for_file_open(self) -> bool:
+        return self._app is not None
 
     def sync_mail_links(self) -> None:
         """Make the system match ``mail_links`` once at start; never touch it for a user
