@@ -199,9 +199,11 @@ def test_open_link_goes_through_the_launch_path(
 
 
 def test_a_macos_file_open_event_is_a_link(
-    make_gui: GuiFactory, config: Path, browser: Path
+    make_gui: GuiFactory, config: Path, browser: Path, qtbot: Any
 ) -> None:
-    make_gui(config)  # its link router listens to the application's events
+    gui = make_gui(config)  # its link router listens to the application's events
+    # ... from the first paint on (issue 15: not the cost of the first frame)
+    qtbot.waitUntil(lambda: gui.links.listening_for_file_open)
     QCoreApplication.sendEvent(QCoreApplication.instance(),
                                QFileOpenEvent(QUrl("matrix:u/erika:example.org")))
     assert opened_urls(browser) == ["https://chat.example.org/#/user/@erika:example.org"]

@@ -29,7 +29,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QScreen
@@ -46,6 +46,9 @@ from workplace.ui.status import StatusController
 from workplace.ui.statustext import USABLE, StatusTexts
 from workplace.ui.window import MainWindow
 
+if TYPE_CHECKING:
+    from workplace.ui.linkrouting import LinkRouter
+
 log = logging.getLogger("workplace.ui")
 
 DEFAULT_SIZE = (1160, 760)
@@ -55,11 +58,14 @@ STATUS_START_DELAY_MS = 250
 """Then the connection profile, the status probes and the catalog plan."""
 LOADED_AFTER_FIRST_PAINT = (
     "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
-    "PySide6.QtNetwork",
+    "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
+    "workplace.links.action",
 )
 """Libraries that only the work after the first paint needs (validation, HTTP,
-sign-in, keyring, Qt's network module): none of them may stand between a warm start
-and its first paint. (A cold start validates the files first: it needs pydantic.)"""
+sign-in, keyring, Qt's network module), and parts of the window the first frame does
+not show (the settings dialog, the routing of incoming links): none of them may stand
+between a warm start and its first paint. (A cold start validates the files first: it
+needs pydantic; a start with a link routes it at once.)"""
 
 
 def early_imports() -> list[str]:
@@ -206,9 +212,9 @@ class Gui(QObject):
         if not (geometry and self.window.restoreGeometry(geometry)):
             self._place_window()
         self.window.quit_requested.connect(self.quit)
-        from workplace.ui.linkrouting import LinkRouter
-
-        self.links = LinkRouter(workplace, self.window, self.jobs, parent=self)
+        self._links: LinkRouter | None = None
+        if sys.platform == "darwin":  # a launch's link may come as FileOpen before the paint
+            self.links.listen_for_file_open()
         self.single = single_instance
         if single_instance is not None:
             single_instance.message_received.connect(self._on_single_message_received)
@@ -229,6 +235,16 @@ class Gui(QObject):
 
         self.waiting = Waiting(self)
         """Unread mail and the next meeting (after sign-in), and their notifications."""
+
+    @property
+    def links(self) -> LinkRouter:
+        """Incoming links (built on first use, at the latest after the first paint: its
+        module and its application-wide event filter are not needed for the first frame)."""
+        if self._links is None:
+            from workplace.ui.linkrouting import LinkRouter
+
+            self._links = LinkRouter(self.workplace, self.window, self.jobs, parent=self)
+        return self._links
 
     def _place_window(self) -> None:
         """The default size, but never larger than the screen, centred on it."""
@@ -404,7 +420,8 @@ class Gui(QObject):
             return
         self._disposed = True
         self.waiting.dispose()
-        self.links.dispose()
+        if self._links is not None:
+            self._links.dispose()
         self.account.dispose()
         self.status.dispose()
         self.jobs.wait()

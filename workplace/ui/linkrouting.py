@@ -34,7 +34,6 @@ says so; the settings switch changes it through the settings store.
 from __future__ import annotations
 
 import logging
-import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
@@ -137,8 +136,6 @@ class LinkRouter(QObject):
         """Links waiting for the central catalog's first copy (first start only)."""
         self._listening = False
         self._app: Any = None
-        if sys.platform == "darwin":  # a launch's link may come as FileOpen before the paint
-            self.listen_for_file_open()
 
     def listen_for_file_open(self) -> None:
         """Take macOS's FileOpen events (a link the system hands to the application).
@@ -147,7 +144,7 @@ class LinkRouter(QObject):
         time it meets an object of a class Python has not seen, PySide builds that class
         (and its enums): before the first paint that cost about a quarter of the start.
         So the Gui calls this once the first frame is drawn; on macOS, where a launch's
-        link may arrive before that, the router listens from the start."""
+        link may arrive before that, it builds the router and calls this at once."""
         if self._app is None:
             self._app = QApplication.instance()
             if self._app is not None:
