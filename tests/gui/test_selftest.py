@@ -73,5 +73,5 @@ def test_a_warm_start_paints_before_any_heavy_library_is_loaded(tmp_path: Path) 
     assert set(LOADED_AFTER_FIRST_PAINT) == {
         "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
         "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
-        "workplace.links.action",
+        "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
     }

@@ -48,6 +48,7 @@ from workplace.ui.window import MainWindow
 
 if TYPE_CHECKING:
     from workplace.ui.linkrouting import LinkRouter
+    from workplace.ui.waitingview import Waiting
 
 log = logging.getLogger("workplace.ui")
 
@@ -59,11 +60,12 @@ STATUS_START_DELAY_MS = 250
 LOADED_AFTER_FIRST_PAINT = (
     "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
     "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
-    "workplace.links.action",
+    "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
 )
 """Libraries that only the work after the first paint needs (validation, HTTP,
 sign-in, keyring, Qt's network module), and parts of the window the first frame does
-not show (the settings dialog, the routing of incoming links): none of them may stand
+not show (the settings dialog, the routing of incoming links, what is waiting for the
+signed-in user and its notifications): none of them may stand
 between a warm start and its first paint. (A cold start validates the files first: it
 needs pydantic; a start with a link routes it at once.)"""
 
@@ -231,10 +233,22 @@ class Gui(QObject):
         self.status.statuses_changed.connect(self._on_status_statuses_changed)
         self.status.profile_changed.connect(self._on_status_profile_changed)
         self.status.catalog_refreshed.connect(self._on_status_catalog_refreshed)
-        from workplace.ui.waitingview import Waiting
+        self._waiting: Waiting | None = None
 
-        self.waiting = Waiting(self)
-        """Unread mail and the next meeting (after sign-in), and their notifications."""
+    @property
+    def waiting(self) -> Waiting:
+        """Unread mail, the next meeting, chat, files and the portal (after sign-in), and
+        their notifications. Built on first use, at the latest right after the first
+        paint, before the trusted load that sign-in waits for: nothing of it is in the
+        first frame (its strip and banner show only what a signed-in check found)."""
+        return self._ensure_waiting()
+
+    def _ensure_waiting(self) -> Waiting:
+        if self._waiting is None:
+            from workplace.ui.waitingview import Waiting
+
+            self._waiting = Waiting(self)
+        return self._waiting
 
     @property
     def links(self) -> LinkRouter:
@@ -285,6 +299,7 @@ class Gui(QObject):
             return
         self.early_imports = early_imports()
         self.links.listen_for_file_open()
+        self._ensure_waiting()  # before the trusted load, after which sign-in begins
         self.jobs.run(
             self.workplace.load_trusted, self._on_trusted_loaded, self._on_trusted_failed,
             name="trusted-settings",
@@ -419,7 +434,8 @@ class Gui(QObject):
         if self._disposed:
             return
         self._disposed = True
-        self.waiting.dispose()
+        if self._waiting is not None:
+            self._waiting.dispose()
         if self._links is not None:
             self._links.dispose()
         self.account.dispose()
@@ -443,7 +459,8 @@ class Gui(QObject):
             self.jobs.run(
                 lambda: self.workplace.save_geometry(geometry), name="save-geometry", serial=True
             )
-        self.waiting.dispose()
+        if self._waiting is not None:
+            self._waiting.dispose()
         self.account.dispose()
         self.status.dispose()
         self.jobs.wait()
