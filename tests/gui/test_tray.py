@@ -101,6 +101,9 @@ def test_a_service_going_down_and_back_is_notified(
         config.write_text(json.dumps(demo.tenant()), encoding="utf-8")
         write_preferences(isolated_xdg, 'language = "en"\nnotifications = true\n')
         gui = make_gui(config, status=True, synchronous=False)
+        # What is waiting and its notifications are built without a tray (as make_gui's
+        # Gui has none): the stand-in only records the status summary and notices.
+        assert gui.waiting.notifier is not None
         tray = RecordingTray()
         gui.tray = tray
         qtbot.waitUntil(lambda: gui.summary == "10 of 10 services available", timeout=WAIT_MS)
