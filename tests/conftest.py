@@ -123,3 +123,17 @@ def provider(shared_provider: Any) -> Iterator[Any]:
     shared_provider.set_behaviour()
     yield shared_provider
     shared_provider.set_behaviour()
+
+
+@pytest.fixture
+def demo(provider: Any, tmp_path: Path) -> Iterator[Any]:
+    """The demo organisation's live services (tests/stack/demo_services.py) signing in
+    at the test provider, on free ports."""
+    from demo_services import DemoServices
+
+    services = DemoServices(tmp_path / "demo", fixed_ports=False, issuer=provider.issuer)
+    services.start()
+    try:
+        yield services
+    finally:
+        services.close()

@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from demo_services import DemoServices
-from provider import TestProvider
 
 from tests.gui.conftest import GuiFactory
 from tests.gui.test_signin import Visits, fake_browser, sign_in_by_click  # noqa: F401
@@ -26,15 +25,6 @@ pytestmark = pytest.mark.integration
 
 WAIT_MS = 30_000
 
-
-@pytest.fixture
-def demo(provider: TestProvider, tmp_path: Path) -> Iterator[DemoServices]:
-    services = DemoServices(tmp_path / "demo", fixed_ports=False, issuer=provider.issuer)
-    services.start()
-    try:
-        yield services
-    finally:
-        services.close()
 
 
 @pytest.fixture

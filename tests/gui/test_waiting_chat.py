@@ -42,15 +42,6 @@ def synapse(provider: TestProvider) -> Iterator[TestSynapse]:
         yield running
 
 
-@pytest.fixture
-def demo(provider: TestProvider, tmp_path: Path) -> Iterator[DemoServices]:
-    services = DemoServices(tmp_path / "demo", fixed_ports=False, issuer=provider.issuer)
-    services.start()
-    try:
-        yield services
-    finally:
-        services.close()
-
 
 @pytest.fixture
 def gui(make_gui: GuiFactory, demo: DemoServices, synapse: TestSynapse,

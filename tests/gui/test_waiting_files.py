@@ -49,15 +49,6 @@ def stand_ins(provider: TestProvider) -> Iterator[tuple[NextcloudStandIn, Portal
         yield nextcloud, portal
 
 
-@pytest.fixture
-def demo(provider: TestProvider, tmp_path: Path) -> Iterator[DemoServices]:
-    services = DemoServices(tmp_path / "demo", fixed_ports=False, issuer=provider.issuer)
-    services.start()
-    try:
-        yield services
-    finally:
-        services.close()
-
 
 def tenant(demo: DemoServices, nextcloud: NextcloudStandIn, portal: PortalStandIn
            ) -> dict[str, Any]:

@@ -8,8 +8,6 @@ to valid bearer tokens with the right audience and scope only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,15 +20,6 @@ pytestmark = pytest.mark.integration
 
 SIGNED_IN = "Angemeldet als Erika Mustermann"
 
-
-@pytest.fixture
-def demo(provider: Any, tmp_path: Path) -> Iterator[DemoServices]:
-    services = DemoServices(tmp_path / "demo", fixed_ports=False, issuer=provider.issuer)
-    services.start()
-    try:
-        yield services
-    finally:
-        services.close()
 
 
 def _browser() -> requests.Session:
