@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # pydantic, HTTP, JOSE and keyring come after a warm start's 
     from workplace.auth.service import AuthService
     from workplace.catalog.icons import IconCache
     from workplace.catalog.remote import RefreshResult, RemoteCatalog
-    from workplace.catalog.snapshot import CatalogSnapshot
+    from workplace.catalog.snapshot import CatalogSnapshot, CatalogSource
     from workplace.config.preferences import PreferenceStore
     from workplace.config.schema import Service
     from workplace.integrations.runner import Integrations
@@ -188,6 +188,9 @@ class Workplace:
     """The fingerprint taken before the trusted load (what the next snapshot is keyed on)."""
     _first_paint: warm.FirstPaint | None = field(default=None, repr=False)
     """A warm start's snapshot, as shown until :meth:`adopt`."""
+    _confirmed: tuple[str, CatalogSnapshot] | None = field(default=None, repr=False)
+    """The central catalog's copy the child checked when it confirmed the first paint,
+    with its record's digest (:meth:`_confirmed_records`)."""
     _preferences: PreferenceStore | None = field(default=None, repr=False)
     _launcher: tuple[Settings, Launcher] | None = field(default=None, repr=False)
     _network: NetworkSetup | None = field(default=None, repr=False)
@@ -281,14 +284,26 @@ class Workplace:
     def _confirmed_records(self, taken: warm.Fingerprint) -> Settings | None:
         """A warm start's records, when a trusted load in a child process shows exactly
         them (:mod:`workplace.commands.trustcheck`): pydantic then stays out of the
-        launcher. None: read the IT sources here."""
+        launcher. The central catalog's copy the child checked comes with them
+        (:attr:`_confirmed`). None: read the IT sources here."""
         shown = self._first_paint
-        if shown is None or warm.key(taken, ()) != shown.keyed:
-            return None  # not a warm start, or a file changed since the first paint
-        from workplace.config.trustcheck import confirmable, confirmed
+        if shown is None:
+            return None  # not a warm start
+        from workplace.catalog.snapshot import CatalogSource
 
-        if not confirmable(shown.settings) or not confirmed(self.override, shown.content):
+        source = CatalogSource.from_settings(shown.settings)
+        depends = self._cache_files(source)
+        if warm.key(taken, depends) != shown.keyed:
+            return None  # a file changed since the first paint
+        from workplace.config.trustcheck import confirmed
+
+        answer = confirmed(self.override, shown.content)
+        if answer is None:
             return None
+        checked = answer.snapshot(source)
+        if source is not None and checked is None:
+            return None  # the content matched, but no checked copy came with it
+        self._confirmed = checked
         return shown.settings
 
     def _load_models(self) -> Settings:
@@ -319,9 +334,7 @@ class Workplace:
             taken = self._taken
         shown = self._first_paint
         if shown is not None and settings is shown.settings:  # confirmed by the child
-            shown.catalog.fold_search_texts()
-            return TrustedView(settings, None, None, shown.catalog, shown.keyed, (),
-                               warm.Content(shown.content, {}, ""))
+            return self._confirmed_view(shown)
         remote = self._trusted_remote(settings)
         depends = self._depends(remote)
         keyed = warm.key(taken, depends) if taken is not None else None  # before reading
@@ -330,6 +343,25 @@ class Workplace:
         else:
             snapshot = remote.cached() if remote is not None else None
         return self._view(settings, remote, snapshot, keyed, depends)
+
+    def _confirmed_view(self, shown: warm.FirstPaint) -> TrustedView:
+        """The trusted view of a warm start the child confirmed: the records painted, the
+        central catalog's copy the child checked (vouched for in the RemoteCatalog)."""
+        remote: RemoteCatalog | None = None
+        snapshot: CatalogSnapshot | None = None
+        depends: tuple[Path, ...] = ()
+        with self._trust_lock:
+            checked = self._confirmed
+        if checked is not None:
+            from workplace.catalog.remote import RemoteCatalog
+
+            digest, snapshot = checked
+            remote = RemoteCatalog(self.paths, self.session, shown.settings)
+            remote.vouch(digest, snapshot)
+            depends = self._cache_files(remote.source)
+        shown.catalog.fold_search_texts()
+        return TrustedView(shown.settings, remote, snapshot, shown.catalog, shown.keyed,
+                           depends, warm.Content(shown.content, {}, ""))
 
     def _view(
         self, settings: Settings, remote: RemoteCatalog | None,
@@ -348,11 +380,14 @@ class Workplace:
 
     def _depends(self, remote: RemoteCatalog | None) -> tuple[Path, ...]:
         """The cached copy of the central catalog (part of the snapshot's key)."""
-        if remote is None or remote.source is None:
+        return self._cache_files(remote.source if remote is not None else None)
+
+    def _cache_files(self, source: CatalogSource | None) -> tuple[Path, ...]:
+        if source is None:
             return ()
         from workplace.catalog.cache import cache_file
 
-        return (cache_file(self.paths.cache_dir, remote.source.kind, remote.source.url),)
+        return (cache_file(self.paths.cache_dir, source.kind, source.url),)
 
     def adopt(self, view: TrustedView) -> bool:
         """Put the trusted load in effect (GUI thread); True if the window must show

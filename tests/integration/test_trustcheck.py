@@ -8,11 +8,17 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from joserfc.jwk import ECKey
 
+from tests.support.manifest_server import ManifestServer, Route
 from workplace.app import Workplace
+from workplace.catalog.cache import cache_file
+from workplace.catalog.launch import LaunchError
+from workplace.catalog.signature import sign_detached
 from workplace.config import trustcheck, warm
 from workplace.config.preferences import PreferenceLockedError
 
@@ -118,7 +124,7 @@ def test_the_child_answers_on_its_pipe(it_file: Path) -> None:
         workplace.close()
     done = subprocess.run(trustcheck.command(None), capture_output=True, text=True,
                           env=dict(os.environ), timeout=60, check=True)
-    assert json.loads(done.stdout) == {"content": shown}
+    assert json.loads(done.stdout) == {"content": shown, "catalog": None}  # none configured
 
 
 def test_a_warm_start_confirmed_by_the_child_never_loads_pydantic(it_file: Path) -> None:
@@ -134,3 +140,180 @@ def test_a_warm_start_confirmed_by_the_child_never_loads_pydantic(it_file: Path)
                           env=dict(os.environ), timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- a real tenant
+# A central catalog (signed, served on loopback) and every integration on: what real
+# deployments have. The child checks the cached copy as a cold start does.
+
+CENTRAL = {
+    "version": 3,
+    "categories": [{"id": "central", "name": {"de": "Zentral", "en": "Central"}}],
+    "services": [{"id": "wiki", "name": {"de": "Wissen", "en": "Wiki"},
+                  "category": "central", "url": "https://wiki.la.example/"}],
+}
+
+INTEGRATIONS = """
+[integrations.mail]
+enabled = true
+backend = "ox"
+api_url = "https://ox.la.example/api"
+
+[integrations.calendar]
+enabled = true
+service = "calendar"
+backend = "ox"
+api_url = "https://ox.la.example/api"
+
+[integrations.chat]
+enabled = true
+service = "chat"
+homeserver_url = "https://matrix.la.example/"
+
+[integrations.files]
+enabled = true
+service = "files"
+base_url = "https://files.la.example/"
+
+[integrations.portal]
+enabled = true
+service = "portal"
+api_url = "https://portal.la.example/"
+"""
+
+
+@pytest.fixture
+def catalog_server() -> Iterator[ManifestServer]:
+    server = ManifestServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def real_tenant(isolated_xdg: dict[str, Path], catalog_server: ManifestServer) -> Path:
+    """The IT file, the central catalog refreshed once into the cache and the start-up
+    snapshot of a clean start that shows it."""
+    key = ECKey.generate_key("P-256")
+    public = {**key.as_dict(private=False), "kid": "catalog"}
+    body = json.dumps(CENTRAL).encode("utf-8")
+    catalog_server.routes["/m.json"] = Route(body=body, etag='"3"')
+    catalog_server.routes["/m.json.jws"] = Route(
+        body=sign_detached(body, key, "ES256", "catalog").encode())
+    folder = isolated_xdg["XDG_CONFIG_DIRS"] / "workplace"
+    folder.mkdir(parents=True)
+    path = folder / "workplace.toml"
+    path.write_text(
+        IT.replace("[preferences]", f"[catalog]\nmanifest_url = "
+                   f"\"{catalog_server.url('/m.json')}\"\nmanifest_public_key = "
+                   f"'{json.dumps(public)}'\n\n[preferences]") + INTEGRATIONS,
+        encoding="utf-8")
+    first = Workplace.build()
+    try:
+        refreshed = first.refresh_catalog()
+        assert refreshed is not None and refreshed.changed, refreshed
+        first.apply_snapshot(refreshed.snapshot)
+        assert first.remember_start()
+    finally:
+        first.close()
+    return path
+
+
+def test_a_warm_start_with_a_central_catalog_and_integrations_never_loads_pydantic(
+    real_tenant: Path,
+) -> None:
+    """The trusted load, the catalog's copy, the integrations, a refresh the server
+    answers with 'unchanged' and a launch of a central service: all without the schema."""
+    probe = (
+        "import sys\n"
+        "from workplace.app import Workplace, build_integrations\n"
+        "from workplace.catalog.remote import RefreshKind\n"
+        "opened = []\n"
+        "def browser(url):\n"
+        "    opened.append(url)\n"
+        "    return True\n"
+        "w = Workplace.build(first_paint_from_cache=True, open_url=browser)\n"
+        "assert w.warm_start\n"
+        "view = w.load_trusted(); w.adopt(view)\n"
+        "assert view.settings is w.settings, 'not confirmed'\n"
+        "assert w.snapshot is not None and w.snapshot.signed and w.remote is not None\n"
+        "integrations = build_integrations(w, None)\n"
+        "assert integrations is not None\n"
+        "names = integrations.names()\n"
+        "assert [integrations.can_hold(n) for n in names] == "
+        "[False, False, True, False, True], names\n"
+        "assert integrations.can_sign_in('chat') and integrations.can_dismiss('files')\n"
+        "result = w.refresh_catalog()\n"
+        "assert result is not None and result.kind is RefreshKind.NOT_MODIFIED, result\n"
+        "w.launch(w.catalog.get('wiki'))\n"
+        "assert opened == ['https://wiki.la.example/'], opened\n"
+        "w.close()\n"
+        "print(sorted(m for m in ('pydantic', 'workplace.config.schema') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=dict(os.environ), timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_an_edited_catalog_cache_is_not_confirmed(real_tenant: Path) -> None:
+    """Someone with the user's rights adds a service to the cached copy of the signed
+    catalog and makes the start-up snapshot show it, fingerprint and all: the child
+    checks the copy (its signature no longer verifies), so the launcher reads the IT
+    sources itself and the service never opens."""
+    workplace = Workplace.build()
+    paths = workplace.paths
+    assert workplace.remote is not None and workplace.remote.source is not None
+    cached = cache_file(paths.cache_dir, workplace.remote.source.kind,
+                        workplace.remote.source.url)
+    workplace.close()
+    phish = {"id": "phish", "name": "Wiki", "category": "central",
+             "url": "https://phish.example/"}
+    record = json.loads(cached.read_text(encoding="utf-8"))
+    for document in record["documents"].values():
+        edited = json.loads(document["body"])
+        edited["services"].append(phish)
+        document["body"] = json.dumps(edited)
+    cached.write_text(json.dumps(record), encoding="utf-8")
+    snapshot = warm.snapshot_file(paths)
+    head_line, content, origins = snapshot.read_text(encoding="utf-8").splitlines()
+    head, shown = json.loads(head_line), json.loads(content)
+    central = next(s for s in shown["catalog"]["services"] if isinstance(s, dict))
+    shown["catalog"]["services"].append({**central, "id": "phish",
+                                         "url": "https://phish.example/"})
+    head["fingerprint"] = warm.key(warm.fingerprint(paths, None), [cached])
+    snapshot.write_text("\n".join([json.dumps(head), json.dumps(
+        shown, ensure_ascii=False, separators=(",", ":")), origins]), encoding="utf-8")
+
+    workplace = _warm()
+    try:
+        phished = workplace.catalog.get("phish")
+        assert phished is not None  # the edited snapshot paints it
+        view = workplace.load_trusted()
+        assert view.settings is not workplace.settings  # not confirmed: read here
+        assert view.snapshot is None  # the edited copy does not verify
+        assert view.catalog.get("phish") is None
+        workplace.adopt(view)
+        with pytest.raises(LaunchError):
+            workplace.launch(phished)
+    finally:
+        workplace.close()
+
+
+def test_a_copy_vouched_for_holds_only_for_the_record_it_came_from(real_tenant: Path) -> None:
+    """The catalog's copy the child checked stands for a record with the same content
+    only: a cache file changed since is checked again (here: refused)."""
+    workplace = _warm()
+    try:
+        view = workplace.load_trusted()
+        assert view.settings is workplace.settings and view.remote is not None
+        assert view.remote.cached() is view.snapshot or view.remote.cached() == view.snapshot
+        source = view.remote.source
+        assert source is not None
+        cached = cache_file(workplace.paths.cache_dir, source.kind, source.url)
+        record = json.loads(cached.read_text(encoding="utf-8"))
+        for document in record["documents"].values():
+            document["body"] = document["body"].replace("wiki.la.example", "phish.example")
+        cached.write_text(json.dumps(record), encoding="utf-8")
+        assert view.remote.cached() is None  # checked again: the signature fails
+    finally:
+        workplace.close()

@@ -25,6 +25,8 @@ from workplace.config.atomic import atomic_write_text
 log = logging.getLogger("workplace.catalog")
 
 FORMAT = 1
+MAX_MANIFEST_BYTES = 2 * 1024 * 1024
+"""A manifest (or portal document) larger than this is refused while it downloads."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,18 @@ class LastFailure:
 
 def fingerprint(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def content_digest(record: CacheRecord) -> str:
+    """What a check of ``record`` depends on (its source, documents, signature and key), as
+    one digest: a record with the same digest validates to the same copy. The dates and
+    the validators of a conditional request are left out."""
+    text = json.dumps(
+        [record.kind, record.url, record.feed, record.signature, record.key_fingerprint,
+         sorted((url, d.body) for url, d in record.documents.items())],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def cache_file(cache_dir: Path, kind: str, url: str) -> Path:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from workplace.catalog.search import SearchIndex
+from workplace.config.plain import Record
 
 if TYPE_CHECKING:  # a warm start's first paint shows a catalog without pydantic
     from workplace.config.schema import Category, Service, Tenant
@@ -19,8 +20,15 @@ OTHER_ID = "other"
 
 
 @cache
-def other_category() -> Category:
-    """The category ``other`` ("Weitere"); it needs the schema, so it is built on use."""
+def other_category(plain: bool = False) -> Category:
+    """The category ``other`` ("Weitere"), built on use: a schema model, or with
+    ``plain`` a record (:mod:`workplace.config.plain`) for a catalog of records, which
+    then needs no schema."""
+    if plain:
+        from workplace.config.plain import record_class
+
+        name = record_class("LocalizedText")({"de": "Weitere", "en": "Other"})
+        return cast("Category", record_class("Category")({"id": OTHER_ID, "name": name}))
     from workplace.config.schema import Category, LocalizedText
 
     # Built without validation: a constant, and validating it here would build the
@@ -70,8 +78,9 @@ class Catalog:
                 service = service.model_copy(update={"category": OTHER_ID})
             kept.append(service)
         ordered = list(declared.values())
-        if OTHER_ID not in declared and any(s.category == OTHER_ID for s in kept):
-            ordered.append(other_category())
+        others = [s for s in kept if s.category == OTHER_ID]
+        if OTHER_ID not in declared and others:
+            ordered.append(other_category(isinstance(others[0], Record)))
         order = {c.id: i for i, c in enumerate(ordered)}
         kept.sort(key=lambda s: order[s.category])  # stable: configured order within a group
         return cls(tuple(ordered), tuple(kept))

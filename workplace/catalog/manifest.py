@@ -20,14 +20,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workplace.catalog.cache import MAX_MANIFEST_BYTES as MAX_MANIFEST_BYTES
 from workplace.config.locate import PathPart, format_path
 from workplace.config.schema import Category, Service, Strict, described
 from workplace.config.settings import ConfigProblem
 from workplace.config.sources import parse_text
 from workplace.config.validate import check_duplicates, explain, german
-
-MAX_MANIFEST_BYTES = 2 * 1024 * 1024
-"""A manifest (or portal document) larger than this is refused while it downloads."""
 
 FORBIDDEN_KEYS: Mapping[str, str] = {
     "native_apps": "a remote catalog cannot define native applications; "

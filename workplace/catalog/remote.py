@@ -25,10 +25,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from workplace.catalog.cache import (
+    MAX_MANIFEST_BYTES,
     CachedDocument,
     CacheRecord,
     LastFailure,
     cache_file,
+    content_digest,
     fingerprint,
     read_failure,
     read_record,
@@ -36,7 +38,6 @@ from workplace.catalog.cache import (
     write_failure,
     write_record,
 )
-from workplace.catalog.manifest import MAX_MANIFEST_BYTES, parse_manifest
 from workplace.catalog.snapshot import (
     CatalogSnapshot,
     CatalogSource,
@@ -137,6 +138,8 @@ class RemoteCatalog:
         self._clock = clock
         self._deadline = deadline_seconds
         self.source = CatalogSource.from_settings(settings)
+        self._checked: tuple[str, CatalogSnapshot] | None = None
+        """The digest of the last record validated, and its copy (see :meth:`_snapshot`)."""
 
     # -- disk -------------------------------------------------------------------
 
@@ -145,13 +148,38 @@ class RemoteCatalog:
             return None
         return read_record(cache_file(self._paths.cache_dir, self.source.kind, self.source.url))
 
+    def _snapshot(self, record: CacheRecord, source: CatalogSource) -> CatalogSnapshot:
+        """``record`` validated for ``source`` (:func:`snapshot_from_record`, raising
+        UntrustedCache), unless a record with the same content was validated already:
+        then that copy, with this record's dates. The check is as strict as ever; only
+        its result is kept (in memory) for content that passed it, so a refresh that
+        finds the server's catalog unchanged needs no schema."""
+        digest = content_digest(record)
+        checked = self._checked
+        if checked is not None and checked[0] == digest and checked[1].source == source:
+            return dataclasses.replace(
+                checked[1], fetched_at=record.fetched_at, checked_at=record.checked_at)
+        snapshot = snapshot_from_record(record, source)
+        self._checked = (digest, snapshot)
+        return snapshot
+
+    def vouch(self, digest: str, snapshot: CatalogSnapshot) -> None:
+        """``snapshot`` is what a record with ``digest`` validated to (a trusted load in a
+        child process checked it: :mod:`workplace.config.trustcheck`)."""
+        if snapshot.source == self.source:
+            self._checked = (digest, snapshot)
+
+    def checked(self) -> tuple[str, CatalogSnapshot] | None:
+        """The digest of the last record validated here, and its copy."""
+        return self._checked
+
     def cached(self) -> CatalogSnapshot | None:
         """The last-known-good copy, validated again; None if there is none (disk only)."""
         record = self._record()
         if record is None or self.source is None:
             return None
         try:
-            return snapshot_from_record(record, self.source)
+            return self._snapshot(record, self.source)
         except UntrustedCache as exc:
             log.warning("not using the cached catalog: %s", exc)
             return None
@@ -192,7 +220,7 @@ class RemoteCatalog:
         good: CatalogSnapshot | None = None
         if record is not None:
             try:
-                good = snapshot_from_record(record, source)
+                good = self._snapshot(record, source)
             except UntrustedCache as exc:
                 log.warning("the cached catalog is not usable: %s", exc)
                 record = None
@@ -365,7 +393,7 @@ class RemoteCatalog:
 
     def _validate(self, source: CatalogSource, candidate: CacheRecord) -> CatalogSnapshot:
         try:
-            return snapshot_from_record(candidate, source)
+            return self._snapshot(candidate, source)
         except UntrustedCache:
             pass
         problems = _problems(source, candidate)
@@ -429,6 +457,8 @@ def _documents(
 
 def _problems(source: CatalogSource, record: CacheRecord) -> list[ConfigProblem]:
     """Every problem of a rejected candidate, each naming its URL and field."""
+    from workplace.catalog.manifest import parse_manifest
+
     urls = source.document_urls()
     if source.kind is SourceKind.MANIFEST:
         return parse_manifest(record.documents[source.url].body, source.url)[1]

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Where the remote catalog comes from, and a validated copy of it (disk only, no network).
 
-This module is what the first paint uses: it imports no HTTP or JOSE library.
+This module is what the first paint uses: it imports no HTTP or JOSE library, and the
+schema (pydantic) only when a copy is validated (:func:`snapshot_from_record`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from workplace.catalog.cache import CacheRecord, fingerprint
-from workplace.catalog.manifest import parse_manifest, validate_manifest
-from workplace.catalog.univention import map_navigation, map_portal, navigation_url, portal_url
+from workplace.catalog.univention import navigation_url, portal_url
 from workplace.config.settings import ConfigProblem, Settings
 
 if TYPE_CHECKING:
@@ -106,6 +106,9 @@ def _verify_again(body: str, signature: str, public_key: str) -> None:
 
 def snapshot_from_record(record: CacheRecord, source: CatalogSource) -> CatalogSnapshot:
     """Validate a cached record again for ``source``; raises UntrustedCache saying why."""
+    from workplace.catalog.manifest import parse_manifest, validate_manifest
+    from workplace.catalog.univention import map_navigation, map_portal
+
     if record.kind != source.kind.value or record.url != source.url:
         raise UntrustedCache("the cached catalog is for another source")
     if source.signed and (

@@ -17,9 +17,15 @@ then the records are what the trusted load would have built, and a user-edited c
 outcome (a change, a problem in a file, a child that cannot start or answers
 anything else) means the full load in the launcher, reported as before.
 
-Only tenants without a central catalog and without integrations are confirmed this
-way: the central catalog's copy and the integrations' settings are used as models
-(checked against the schema's classes) later on.
+The central catalog: the child reads the cached copy and checks it exactly as a cold
+start does (the pinned key's signature verified again, the schema and the rules of
+the manifest or the portal feed). Its answer carries the copy it checked, as plain
+data, with the digest of the record it checked (:func:`~workplace.catalog.cache.
+content_digest`); the launcher uses that copy only when the content matched, and its
+:class:`~workplace.catalog.remote.RemoteCatalog` takes it as already checked for a
+record with that digest (a refresh the server answers with "unchanged" then needs no
+schema either; any other content is checked here, with the schema, as before). The
+integrations work on the records as they are (:mod:`workplace.integrations.kinds`).
 """
 
 from __future__ import annotations
@@ -28,11 +34,15 @@ import json
 import logging
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from workplace.config.plain import from_plain
 
 if TYPE_CHECKING:
-    from workplace.config.settings import Settings
+    from workplace.catalog.remote import RemoteCatalog
+    from workplace.catalog.snapshot import CatalogSnapshot, CatalogSource
 
 log = logging.getLogger("workplace.config")
 
@@ -41,10 +51,50 @@ ARGUMENT = "--confirm-start-snapshot"
 TIMEOUT_S = 60.0
 
 
-def confirmable(settings: Settings) -> bool:
-    """Whether the records of ``settings`` may stand for the trusted load (see above)."""
-    tenant = settings.tenant
-    return not tenant.catalog.configured and not tenant.integrations.enabled()
+@dataclass(frozen=True)
+class Confirmed:
+    """The child's answer when it showed exactly the snapshot's content."""
+
+    catalog: dict[str, Any] | None
+    """The central catalog's copy the child checked, plain (:func:`encode_catalog`)."""
+
+    def snapshot(self, source: CatalogSource | None) -> tuple[str, CatalogSnapshot] | None:
+        """The checked copy for ``source`` (the trusted settings' catalog) and the digest
+        of the record it came from; None when the child had none."""
+        found = self.catalog
+        if found is None or source is None:
+            return None
+        from workplace.catalog.snapshot import CatalogSnapshot
+
+        return str(found["digest"]), CatalogSnapshot(
+            source=source,
+            version=int(found["version"]),
+            generated=found["generated"],
+            fetched_at=float(found["fetched_at"]),
+            checked_at=float(found["checked_at"]),
+            categories=tuple(found["categories"]),
+            services=tuple(found["services"]),
+            epoch=int(found["epoch"]),
+            signed=bool(found["signed"]),
+        )
+
+
+def encode_catalog(remote: RemoteCatalog | None,
+                   snapshot: CatalogSnapshot | None) -> dict[str, Any] | None:
+    """The child's copy of the central catalog as plain data (the schema's models tagged
+    with their classes, as in the start-up snapshot), with its record's digest."""
+    checked = remote.checked() if remote is not None else None
+    if snapshot is None or checked is None or checked[1] is not snapshot or snapshot.problems:
+        return None
+    from workplace.config.warm import plain
+
+    return {
+        "digest": checked[0], "version": snapshot.version, "generated": snapshot.generated,
+        "fetched_at": snapshot.fetched_at, "checked_at": snapshot.checked_at,
+        "epoch": snapshot.epoch, "signed": snapshot.signed,
+        "categories": [plain(c) for c in snapshot.categories],
+        "services": [plain(s) for s in snapshot.services],
+    }
 
 
 def command(override: Path | None) -> list[str]:
@@ -57,8 +107,9 @@ def command(override: Path | None) -> list[str]:
     return [*head, str(override)] if override is not None else head
 
 
-def confirmed(override: Path | None, shown: str) -> bool:
-    """Whether a trusted load in a child process shows exactly ``shown`` (blocking)."""
+def confirmed(override: Path | None, shown: str) -> Confirmed | None:
+    """The answer of a trusted load in a child process that shows exactly ``shown``;
+    None when it shows anything else or cannot tell (blocking)."""
     try:
         done = subprocess.run(  # our own program, no shell
             command(override), stdin=subprocess.DEVNULL, capture_output=True,
@@ -66,17 +117,18 @@ def confirmed(override: Path | None, shown: str) -> bool:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         log.info("the settings check could not run (%s): reading them here", exc)
-        return False
+        return None
     if done.returncode != 0:
         log.info("the settings check ended with %s: reading them here", done.returncode)
-        return False
+        return None
     try:
-        answer = json.loads(done.stdout.decode("utf-8"))
+        answer = json.loads(done.stdout.decode("utf-8"), object_hook=from_plain)
         content = answer["content"] if isinstance(answer, dict) else None
+        catalog = answer.get("catalog") if isinstance(answer, dict) else None
     except (UnicodeDecodeError, ValueError, KeyError):
         log.info("the settings check answered something else: reading them here")
-        return False
+        return None
     if content != shown:
         log.info("the settings changed since the last start: reading them here")
-        return False
-    return True
+        return None
+    return Confirmed(catalog if isinstance(catalog, dict) else None)

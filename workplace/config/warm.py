@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from workplace import __version__
 from workplace.config.paths import IT_MAIN_NAMES, Paths
-from workplace.config.plain import TAG, LazyMapping, from_plain
+from workplace.config.plain import TAG, LazyMapping, Record, from_plain
 from workplace.config.settings import Origin, Settings
 
 if TYPE_CHECKING:
@@ -124,11 +124,19 @@ def _plain(value: Any) -> Any:
         for name in fields:
             out[name] = _plain(getattr(value, name))
         return out
+    if isinstance(value, Record):  # a confirmed record: its fields, in the model's order
+        return {TAG: type(value).__name__, **{k: _plain(v) for k, v in vars(value).items()}}
     if isinstance(value, dict):
         if TAG in value or not all(isinstance(key, str) for key in value):
             raise NotPlain(f"a mapping with the key {TAG!r} or a key that is no text")
         return {TAG: "", **{key: _plain(item) for key, item in value.items()}}
     raise NotPlain(f"{type(value).__name__} values are not kept in the snapshot")
+
+
+def plain(value: Any) -> Any:
+    """``value`` (a schema model, a record or plain data) as the snapshot writes it;
+    raises :class:`NotPlain`."""
+    return _plain(value)
 
 
 @dataclass(frozen=True)

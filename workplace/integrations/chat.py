@@ -19,15 +19,18 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import requests
 
 from workplace.auth.service_tokens import ServiceTokens
-from workplace.config.schema import ChatIntegration
 from workplace.integrations import matrix, matrix_sso
 from workplace.integrations.errors import CheckError, CheckErrorKind
 from workplace.integrations.matrix import Credentials, Unread
 from workplace.net.hangup import Hangup
+
+if TYPE_CHECKING:  # the model or its record (workplace.integrations.kinds)
+    from workplace.config.schema import ChatIntegration
 
 log = logging.getLogger("workplace.integrations")
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from workplace.config.schema import ChatIntegration
 from workplace.integrations import claims
+from workplace.integrations.kinds import is_chat
 from workplace.integrations.runner import Integrations, TokenSource, need, resource
 
 CHAT_LOGIN = {
@@ -32,7 +32,7 @@ def token_report(integrations: Integrations, auth: TokenSource | None) -> list[d
             "scopes": list(config.scopes), "claims": list(config.claims), "problems": [],
         }
         rows.append(row)
-        if isinstance(config, ChatIntegration):
+        if is_chat(config):
             row["login"] = config.login
             kept = integrations.own_sign_in(name)
             row["matrix_token"] = "kept" if kept else "none"

@@ -24,32 +24,35 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import requests
 
 from workplace.auth.app_passwords import AppPasswords
 from workplace.auth.service_tokens import ServiceTokens
 from workplace.auth.state import AuthState
-from workplace.config.schema import (
-    CalendarIntegration,
-    ChatIntegration,
-    FilesIntegration,
-    IntegrationBase,
-    MailIntegration,
-    PortalIntegration,
-    Service,
-)
-from workplace.config.schema import (
-    Integrations as IntegrationSettings,
-)
 from workplace.integrations import caldav, claims, nextcloud, ox, portal
 from workplace.integrations.bearer import Validators, basic, bearer
 from workplace.integrations.chat import Chat, device_name
 from workplace.integrations.errors import CheckError, CheckErrorKind
+from workplace.integrations.kinds import is_calendar, is_chat, is_files, is_mail, is_portal
 from workplace.integrations.meeting import meetings, service_hosts
 from workplace.integrations.model import Availability, Notice, Reading
 from workplace.net.hangup import Hangup
+
+if TYPE_CHECKING:  # models or their records (kinds.py): pydantic is not needed here
+    from workplace.config.schema import (
+        CalendarIntegration,
+        ChatIntegration,
+        FilesIntegration,
+        IntegrationBase,
+        MailIntegration,
+        PortalIntegration,
+        Service,
+    )
+    from workplace.config.schema import (
+        Integrations as IntegrationSettings,
+    )
 
 log = logging.getLogger("workplace.integrations")
 
@@ -115,7 +118,7 @@ class Integrations:
         self._announcements = portal.Announcements()
         self._chat: Chat | None = None
         chat = self._configs.get("chat")
-        if isinstance(chat, ChatIntegration):
+        if is_chat(chat):
             self._chat = Chat(chat, service_tokens, open_browser=context.open_browser,
                               device=device_name(context.host()),
                               sso_seconds=context.sso_seconds)
@@ -135,7 +138,7 @@ class Integrations:
 
     def needs_app_password(self, name: str) -> bool:
         config = self._configs.get(name)
-        return isinstance(config, CalendarIntegration) and config.backend == "caldav" \
+        return is_calendar(config) and config.backend == "caldav" \
             and config.caldav_auth == "app_password"
 
     def can_hold(self, name: str) -> bool:
@@ -144,16 +147,16 @@ class Integrations:
         where the connection profile allows it
         (:func:`~workplace.integrations.schedule.held_connection_allowed`)."""
         config = self._configs.get(name)
-        if isinstance(config, ChatIntegration):
+        if is_chat(config):
             return config.long_poll
-        if isinstance(config, PortalIntegration):
+        if is_portal(config):
             return config.event_stream
-        return isinstance(config, MailIntegration) and config.backend == "imap" \
+        return is_mail(config) and config.backend == "imap" \
             and config.imap_idle
 
     def can_sign_in(self, name: str) -> bool:
         """Whether ``name`` has a sign-in of its own (:meth:`sign_in`): the chat."""
-        return isinstance(self._configs.get(name), ChatIntegration)
+        return is_chat(self._configs.get(name))
 
     def own_sign_in(self, name: str) -> bool | None:
         """Whether ``name``'s own token (the chat's Matrix token) is kept; None when it
@@ -164,7 +167,7 @@ class Integrations:
 
     def can_dismiss(self, name: str) -> bool:
         """Whether ``name``'s notices can be dismissed (:meth:`dismiss`)."""
-        return isinstance(self._configs.get(name), FilesIntegration | PortalIntegration)
+        return is_files(self._configs.get(name)) or is_portal(self._configs.get(name))
 
     # -- one check ---------------------------------------------------------------
 
@@ -255,7 +258,7 @@ class Integrations:
 
     def _with_password(self, name: str) -> Reading:
         config = self._configs[name]
-        assert isinstance(config, CalendarIntegration)
+        assert is_calendar(config)
         state = self._signed_in()
         if state is None:
             return self._reading(name, Availability.SIGNED_OUT, "not signed in")
@@ -280,18 +283,18 @@ class Integrations:
         return state.email if state else ""
 
     def _ask(self, name: str, config: IntegrationBase, token: str) -> Reading:
-        if isinstance(config, ChatIntegration):
+        if is_chat(config):
             return self._chat_reading(name, config, token)
-        if isinstance(config, FilesIntegration):
+        if is_files(config):
             return self._files(name, config, token)
-        if isinstance(config, PortalIntegration):
+        if is_portal(config):
             assert config.api_url
             with self._context.session() as session:
                 found = portal.announcements(session, config.api_url, token,
                                              self._announcements, self._context.clock(),
                                              self._validators[name])
             return self._reading(name, Availability.OK, "", notices=found)
-        if isinstance(config, MailIntegration):
+        if is_mail(config):
             if config.backend == "imap":
                 count = self._imap_count(config, token)
             else:
@@ -299,7 +302,7 @@ class Integrations:
                 with self._context.session() as session:
                     count = ox.unread(session, config.api_url, token, self._validators[name])
             return self._reading(name, Availability.OK, "", unread=count)
-        assert isinstance(config, CalendarIntegration)
+        assert is_calendar(config)
         return self._calendar(name, config, bearer(token), self._user(config, token, "email"),
                               token=token)
 
@@ -356,7 +359,7 @@ class Integrations:
         """The user asked to sign in to ``name`` again (the chat tile's "sign in
         again"): one sign-in round in the browser, then a check. Blocking."""
         config = self._configs[name]
-        if not isinstance(config, ChatIntegration):
+        if not is_chat(config):
             return self.check(name)
         try:
             return self._with_token(name, config, lambda token: self._chat_reading(
@@ -370,7 +373,7 @@ class Integrations:
         does not come back in Nextcloud's own clients either), a portal announcement's
         banner is hidden there. True when done (or already gone). Blocking."""
         config = self._configs.get(name)
-        if isinstance(config, FilesIntegration):
+        if is_files(config):
             assert config.base_url
             base = config.base_url
 
@@ -378,7 +381,7 @@ class Integrations:
                 with self._context.session() as session:
                     nextcloud.dismiss(session, base, token, notice_id)
                 return True
-        elif isinstance(config, PortalIntegration):
+        elif is_portal(config):
             assert config.api_url
             api = config.api_url
 
@@ -440,11 +443,11 @@ class Integrations:
         from workplace.integrations.imap import Mailbox
 
         config = self._configs[name]
-        if isinstance(config, ChatIntegration):
+        if is_chat(config):
             return self._hold_chat(name, config, on_reading, stop)
-        if isinstance(config, PortalIntegration):
+        if is_portal(config):
             return self._hold_portal(name, config, on_reading, stop)
-        assert isinstance(config, MailIntegration)
+        assert is_mail(config)
         if self._signed_in() is None:
             return self._reading(name, Availability.SIGNED_OUT, "not signed in")
         assert self._auth is not None
