@@ -300,10 +300,7 @@ class Workplace:
         answer = confirmed(self.override, shown.content)
         if answer is None:
             return None
-        checked = answer.snapshot(source)
-        if source is not None and checked is None:
-            return None  # the content matched, but no checked copy came with it
-        self._confirmed = checked
+        self._confirmed = answer.snapshot(source)  # None: the child had no copy in effect
         return shown.settings
 
     def _load_models(self) -> Settings:
@@ -352,13 +349,17 @@ class Workplace:
         depends: tuple[Path, ...] = ()
         with self._trust_lock:
             checked = self._confirmed
-        if checked is not None:
+        if shown.settings.tenant.catalog.configured:
             from workplace.catalog.remote import RemoteCatalog
 
-            digest, snapshot = checked
             remote = RemoteCatalog(self.paths, self.session, shown.settings)
-            remote.vouch(digest, snapshot)
-            depends = self._cache_files(remote.source)
+            if remote.source is None:
+                remote = None
+            else:
+                depends = self._cache_files(remote.source)
+                if checked is not None:
+                    digest, snapshot = checked
+                    remote.vouch(digest, snapshot)
         shown.catalog.fold_search_texts()
         return TrustedView(shown.settings, remote, snapshot, shown.catalog, shown.keyed,
                            depends, warm.Content(shown.content, {}, ""))
