@@ -48,9 +48,10 @@ ORDER: tuple[str, ...] = (
 )
 """What a warm signed-in start loads after its first paint, step by step: the
 configuration is confirmed in a child process (:mod:`workplace.config.trustcheck`), so
-no loader; on Linux the Secret Service without keyring
-(:mod:`workplace.auth.keyring_store`). A cold start adds ``workplace.config.loader``,
-a central catalog ``workplace.catalog.remote`` (both pydantic)."""
+no loader, and the central catalog's copy the child checked comes with it (no schema
+for ``workplace.catalog.remote``); on Linux the Secret Service without keyring
+(:mod:`workplace.auth.keyring_store`). A cold start adds ``workplace.config.loader``
+and the catalog's check (both pydantic)."""
 
 PROBE = r"""
 import json, sys, time

@@ -317,3 +317,27 @@ def test_a_copy_vouched_for_holds_only_for_the_record_it_came_from(real_tenant: 
         assert view.remote.cached() is None  # checked again: the signature fails
     finally:
         workplace.close()
+
+
+def test_after_an_unchanged_refresh_the_confirmed_records_key_the_next_snapshot(
+    real_tenant: Path,
+) -> None:
+    """A refresh the server answers with 304 rewrites the cached copy (its check time),
+    which the start-up snapshot is keyed on: remembering the start again re-keys it from
+    the confirmed records (no schema), so the next start is warm and confirmed again."""
+    workplace = _warm()
+    try:
+        view = workplace.load_trusted()
+        workplace.adopt(view)
+        assert view.settings is workplace.settings
+        result = workplace.refresh_catalog()
+        assert result is not None and result.ok and not result.changed, result
+        workplace.snapshot = result.snapshot  # as the window does with a 304
+        assert workplace.remember_start()  # same content, new key
+    finally:
+        workplace.close()
+    again = _warm()
+    try:
+        assert again.load_trusted().settings is again.settings
+    finally:
+        again.close()
