@@ -300,7 +300,11 @@ class Workplace:
         answer = confirmed(self.override, shown.content)
         if answer is None:
             return None
-        self._confirmed = answer.snapshot(source)  # None: the child had no copy in effect
+        try:
+            self._confirmed = answer.snapshot(source)  # None: the child had no copy in effect
+        except ValueError as exc:
+            log.info("the settings check answered something else (%s): reading them here", exc)
+            return None
         return shown.settings
 
     def _load_models(self) -> Settings:

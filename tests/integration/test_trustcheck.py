@@ -341,3 +341,22 @@ def test_after_an_unchanged_refresh_the_confirmed_records_key_the_next_snapshot(
         assert again.load_trusted().settings is again.settings
     finally:
         again.close()
+
+
+def test_a_damaged_catalog_in_the_answer_means_the_full_load(
+    real_tenant: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child's content matches but the copy it hands over is not one: nothing of it
+    is taken, the launcher reads the IT sources and the cached copy itself."""
+    workplace = _warm()
+    assert workplace._first_paint is not None
+    answer = json.dumps({"content": workplace._first_paint.content,
+                         "catalog": {"digest": "x", "version": "three"}})
+    monkeypatch.setattr(trustcheck, "command", lambda _override: [
+        sys.executable, "-c", f"import sys; sys.stdout.write({answer!r})"])
+    try:
+        view = workplace.load_trusted()
+        assert view.settings is not workplace.settings  # read here
+        assert view.snapshot is not None and view.snapshot.version == 3
+    finally:
+        workplace.close()

@@ -60,23 +60,27 @@ class Confirmed:
 
     def snapshot(self, source: CatalogSource | None) -> tuple[str, CatalogSnapshot] | None:
         """The checked copy for ``source`` (the trusted settings' catalog) and the digest
-        of the record it came from; None when the child had none."""
+        of the record it came from; None when the child had none. Raises ValueError
+        when the answer does not hold one as :func:`encode_catalog` writes it."""
         found = self.catalog
         if found is None or source is None:
             return None
         from workplace.catalog.snapshot import CatalogSnapshot
 
-        return str(found["digest"]), CatalogSnapshot(
-            source=source,
-            version=int(found["version"]),
-            generated=found["generated"],
-            fetched_at=float(found["fetched_at"]),
-            checked_at=float(found["checked_at"]),
-            categories=tuple(found["categories"]),
-            services=tuple(found["services"]),
-            epoch=int(found["epoch"]),
-            signed=bool(found["signed"]),
-        )
+        try:
+            return str(found["digest"]), CatalogSnapshot(
+                source=source,
+                version=int(found["version"]),
+                generated=found["generated"],
+                fetched_at=float(found["fetched_at"]),
+                checked_at=float(found["checked_at"]),
+                categories=tuple(found["categories"]),
+                services=tuple(found["services"]),
+                epoch=int(found["epoch"]),
+                signed=bool(found["signed"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"the catalog in the answer is damaged ({exc!r})") from None
 
 
 def encode_catalog(remote: RemoteCatalog | None,
