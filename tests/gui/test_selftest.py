@@ -74,4 +74,5 @@ def test_a_warm_start_paints_before_any_heavy_library_is_loaded(tmp_path: Path) 
         "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
         "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
         "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
+        "subprocess",
     }

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +113,8 @@ def command(override: Path | None) -> list[str]:
 def confirmed(override: Path | None, shown: str) -> Confirmed | None:
     """The answer of a trusted load in a child process that shows exactly ``shown``;
     None when it shows anything else or cannot tell (blocking)."""
+    import subprocess  # here: the command line imports this module for ARGUMENT at start
+
     try:
         done = subprocess.run(  # our own program, no shell
             command(override), stdin=subprocess.DEVNULL, capture_output=True,
