@@ -61,13 +61,14 @@ LOADED_AFTER_FIRST_PAINT = (
     "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
     "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
     "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
-    "subprocess",
+    "subprocess", "datetime", "workplace.integrations.model",
 )
 """Libraries that only the work after the first paint needs (validation, HTTP,
 sign-in, keyring, Qt's network module), and parts of the window the first frame does
 not show (the settings dialog, the routing of incoming links, what is waiting for the
-signed-in user and its notifications), and what only starts programs (``subprocess``:
-the settings check's child, launching): none of them may stand
+signed-in user and its notifications, the integrations' values and ``datetime``
+for their times), and what only starts programs (``subprocess``: the settings
+check's child, launching): none of them may stand
 between a warm start and its first paint. (A cold start validates the files first: it
 needs pydantic; a start with a link routes it at once.)"""
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 
-from workplace.integrations.model import Availability, Meeting, Reading, badge_text
+if TYPE_CHECKING:
+    from workplace.integrations.model import Availability, Meeting, Reading
+
+# The integrations' model (and datetime) are imported where a value of theirs is in
+# hand: the first paint shows no tile with something waiting, and so needs neither.
 
 
 class WaitingWords(QObject):
@@ -92,6 +96,8 @@ def relative_start(meeting: Meeting, now: float, language: str) -> str:
     if seconds < 60 * 60:
         minutes = int((seconds + 59) // 60)
         return _words().within(minutes)
+    from datetime import datetime
+
     start = datetime.fromtimestamp(meeting.start).astimezone()
     today = datetime.fromtimestamp(now).astimezone().date()
     at = clock(meeting.start, language)
@@ -115,6 +121,8 @@ def relative_past(epoch: float, now: float, language: str) -> str:
         return _words().minutes_ago(int(seconds // 60))
     if seconds < 12 * 60 * 60:
         return _words().hours_ago(int(seconds // 3600))
+    from datetime import datetime
+
     then = datetime.fromtimestamp(epoch).astimezone()
     today = datetime.fromtimestamp(now).astimezone().date()
     at = clock(epoch, language)
@@ -133,6 +141,8 @@ def unread_words(count: int) -> str:
 
 
 def badge(count: int | None) -> str:
+    from workplace.integrations.model import badge_text
+
     return badge_text(count)
 
 
@@ -177,6 +187,8 @@ def unread_mail(count: int) -> str:
 
 def problem(availability: Availability) -> str:
     """The words a tile shows for an integration that needs the user, else empty."""
+    from workplace.integrations.model import Availability
+
     if availability == Availability.SIGN_IN_AGAIN:
         return QCoreApplication.translate("WaitingText", "Please sign in again")
     if availability == Availability.NEEDS_PASSWORD:
@@ -197,6 +209,8 @@ def meeting_title(meeting: Meeting) -> str:
 
 def problem_text(availability: Availability) -> str:
     """The same inside a sentence: "E-Mail, bitte erneut anmelden, erreichbar"."""
+    from workplace.integrations.model import Availability
+
     if availability == Availability.SIGN_IN_AGAIN:
         return QCoreApplication.translate("WaitingText", "please sign in again")
     if availability == Availability.NEEDS_PASSWORD:
@@ -220,6 +234,8 @@ class TileWaiting:
 
     @classmethod
     def of(cls, readings: Iterable[Reading]) -> TileWaiting:
+        from workplace.integrations.model import Availability
+
         count: int | None = None
         problem: Availability | None = None
         mentions = 0
@@ -238,7 +254,7 @@ class TileWaiting:
 
     @property
     def badge(self) -> str:
-        text = badge_text(self.count)
+        text = badge(self.count)
         return f"@{text}" if text and self.mentions else text
 
     def _counts(self) -> list[str]:

@@ -57,7 +57,6 @@ from PySide6.QtWidgets import (
 from workplace import APP_NAME
 from workplace.app import Workplace
 from workplace.config.settings import Settings
-from workplace.integrations.model import badge_text
 from workplace.ui import icons
 from workplace.ui.appearance import Appearance
 from workplace.ui.banners import BannerArea
@@ -557,7 +556,12 @@ class MainWindow(QMainWindow):
         name = self.workplace.settings.tenant.organisation.name.get(self.appearance.language)
         product = self.tr("Workplace")
         title = product if name in (product, *DEFAULT_NAMES) else f"{name} – {product}"
-        self.setWindowTitle(f"({badge_text(self._unread)}) {title}" if self._unread else title)
+        if not self._unread:
+            self.setWindowTitle(title)
+            return
+        from workplace.integrations.model import badge_text  # only once something is waiting
+
+        self.setWindowTitle(f"({badge_text(self._unread)}) {title}")
 
     def attach_status(self, status: StatusController) -> None:
         """Show what ``status`` finds out (the Gui builds it after the window)."""
