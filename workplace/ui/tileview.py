@@ -31,8 +31,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -83,8 +82,9 @@ ACCESSIBLE_ROLES = (
 __all__ = ["FAVOURITE_SHORTCUT", "TileDelegate", "TileView"]
 
 
-@dataclass(frozen=True)
-class _Place:
+# A NamedTuple, not a dataclass: defining one before the first paint costs about
+# 3.5 M instructions (exec of its generated methods); this costs a quarter.
+class _Place(NamedTuple):
     """Where a tile was on screen before the rows changed."""
 
     service_id: str
