@@ -159,6 +159,12 @@ class FirstPaint(QObject):
         return False
 
 
+def remember_after(result: Any) -> bool:
+    """Whether a catalog refresh's ``result`` is worth remembering for the next start:
+    any answer that leaves a checked copy in effect (new, or unchanged: a 304)."""
+    return bool(result.ok and result.snapshot is not None)
+
+
 class Gui(QObject):
     """The running GUI: owns the window and, where available, tray and single instance.
 
@@ -362,8 +368,11 @@ class Gui(QObject):
 
     @Slot(object)
     def _on_status_catalog_refreshed(self, result: Any) -> None:
-        """A new central catalog is shown: the next start's first paint shows it too."""
-        if result.changed and self.save_state and not self._disposed:
+        """A central catalog answered (new or unchanged): the next start's first paint
+        shows it too. An unchanged answer rewrites the cached file the start-up snapshot
+        is keyed on, so it is remembered again as well (``remember_start`` writes only
+        when something differs); else the next start would be a cold one."""
+        if remember_after(result) and self.save_state and not self._disposed:
             self.jobs.run(
                 self.workplace.remember_start, self._on_start_remembered,
                 name="remember-start", serial=True,
