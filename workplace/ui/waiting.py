@@ -124,6 +124,9 @@ class WaitingController(QObject):
         self._disposed = False
         self._round_pending = False
         self._watches: dict[str, tuple[threading.Thread, threading.Event]] = {}
+        self._dismissing: dict[str, set[str]] = {}
+        """Notices dismissed here that a reading may still show (asked before the
+        server deleted them), per integration."""
         self._asking: set[str] = set()
         """Integrations whose sign-in round runs now."""
         self._watch_failures: dict[str, int] = {}
@@ -211,6 +214,7 @@ class WaitingController(QObject):
         self._timer.stop()
         self._stop_watches()
         self._told.clear()
+        self._dismissing.clear()
         if self.schedule is not None:
             self.schedule.running.clear()
             self.schedule.held.clear()
@@ -336,7 +340,7 @@ class WaitingController(QObject):
         from workplace.integrations.runner import with_failures
 
         previous = self.readings.get(reading.name)
-        reading = with_failures(reading, previous)
+        reading = self._without_dismissed(with_failures(reading, previous))
         self.readings[reading.name] = reading
         log.info(
             "%s: %s", reading.name, reading.availability.value,
@@ -526,14 +530,8 @@ class WaitingController(QObject):
         reading = self.readings.get(name)
         if integrations is None or reading is None or not self.active:
             return
-        kept = tuple(n for n in reading.notices if n.id != notice_id)
-        if name == "files":
-            unread: int | None = len(kept)
-            changed = dataclasses.replace(reading, notices=kept, unread=unread)
-        else:
-            changed = dataclasses.replace(reading, notices=tuple(
-                dataclasses.replace(n, popup=False) if n.id == notice_id else n
-                for n in reading.notices))
+        self._dismissing.setdefault(name, set()).add(notice_id)
+        changed = self._without_dismissed(reading)
         self.readings[name] = changed
         self.reading_changed.emit(changed)
         session = self._session
@@ -542,6 +540,8 @@ class WaitingController(QObject):
             if session != self._session or self._disposed:
                 return
             self.dismissed.emit(name, notice_id, bool(ok))
+            if not ok:
+                self._dismissing.get(name, set()).discard(notice_id)
             if not ok and self.schedule is not None and self.active:
                 self.schedule.due[name] = self._clock()  # the server's word wins
                 self._arm()
@@ -552,6 +552,23 @@ class WaitingController(QObject):
 
         self._jobs.run(lambda: integrations.dismiss(name, notice_id), done, failed,
                        name=f"integration-dismiss-{name}")
+
+    def _without_dismissed(self, reading: Reading) -> Reading:
+        """``reading`` without what the user dismissed here. A check that was asked
+        before the server deleted it still has it: it must not come back for a moment
+        (the badge rose again). An id is let go once a reading no longer has it."""
+        hidden = self._dismissing.get(reading.name)
+        if not hidden or reading.availability != Availability.OK:
+            return reading
+        hidden &= {n.id for n in reading.notices}
+        if not hidden:
+            return reading
+        if reading.name == "files":
+            kept = tuple(n for n in reading.notices if n.id not in hidden)
+            return dataclasses.replace(reading, notices=kept, unread=len(kept))
+        return dataclasses.replace(reading, notices=tuple(
+            dataclasses.replace(n, popup=False) if n.id in hidden else n
+            for n in reading.notices))
 
     def refresh_documents(self, name: str = "files") -> None:
         """The "Zuletzt bearbeitet" list was opened: ask the server again (a job)."""
