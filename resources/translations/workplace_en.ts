@@ -388,82 +388,82 @@
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="52"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="142"/>
         <source>your files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="57"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="147"/>
         <source>changed %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="63"/>
+        <location filename="../../workplace/ui/filespanel.py" line="50"/>
         <source>%1 · in %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="144"/>
+        <location filename="../../workplace/ui/filespanel.py" line="131"/>
         <source>&amp;Recently edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="145"/>
+        <location filename="../../workplace/ui/filespanel.py" line="132"/>
         <source>&amp;Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="146"/>
+        <location filename="../../workplace/ui/filespanel.py" line="133"/>
         <source>Recently edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="148"/>
+        <location filename="../../workplace/ui/filespanel.py" line="135"/>
         <source>Your latest changed files. Enter opens one in the web office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="149"/>
+        <location filename="../../workplace/ui/filespanel.py" line="136"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="151"/>
+        <location filename="../../workplace/ui/filespanel.py" line="138"/>
         <source>Notifications of the files service. Delete dismisses one here and on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="153"/>
+        <location filename="../../workplace/ui/filespanel.py" line="140"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="155"/>
+        <location filename="../../workplace/ui/filespanel.py" line="142"/>
         <source>&amp;Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="188"/>
+        <location filename="../../workplace/ui/filespanel.py" line="175"/>
         <source>Your latest changed files. They open in the web office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="189"/>
+        <location filename="../../workplace/ui/filespanel.py" line="176"/>
         <source>No recently edited files yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="193"/>
+        <location filename="../../workplace/ui/filespanel.py" line="180"/>
         <source>Dismissed notifications are removed on the server too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="194"/>
+        <location filename="../../workplace/ui/filespanel.py" line="181"/>
         <source>No notifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/filespanel.py" line="220"/>
+        <location filename="../../workplace/ui/filespanel.py" line="207"/>
         <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,130 +764,130 @@
 <context>
     <name>LinkRouter</name>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="259"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="285"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="274"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="300"/>
         <source>The link could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="260"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="282"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="275"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="297"/>
         <source>An unexpected error occurred.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="322"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="337"/>
         <source>There is no service “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="323"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="338"/>
         <source>The link may be out of date, or this service is not available to you. Your services are shown below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="328"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="343"/>
         <source>E-mail links cannot be opened here yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="329"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="344"/>
         <source>Your IT department has not set up where e-mail links open. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="334"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="349"/>
         <source>Chat links cannot be opened here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="335"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="350"/>
         <source>There is no chat among your services. Please contact the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="340"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="355"/>
         <source>Phone links cannot be opened here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="341"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="356"/>
         <source>Your IT department has not set up telephony for links. Please dial the number yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="346"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="361"/>
         <source>This link is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="347"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="362"/>
         <source>Links this long are not opened, to protect your computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="351"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="366"/>
         <source>This link contains hidden characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="352"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="367"/>
         <source>Hidden or text-direction characters can make a link look like a different one, so it was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="357"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="372"/>
         <source>This link was not opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="358"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="373"/>
         <source>Its address is not safe: it may imitate another address. The details say why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="363"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="378"/>
         <source>This link asks for something the launcher does not do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="364"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="379"/>
         <source>A link to the launcher can only open one of your services or a search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="369"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="384"/>
         <source>The launcher does not open this kind of link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="370"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="385"/>
         <source>It opens e-mail, chat, meeting and phone links and links to your services.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="374"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="389"/>
         <source>This e-mail link is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="375"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="390"/>
         <source>This chat link is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="376"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="391"/>
         <source>This phone link is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="379"/>
-        <location filename="../../workplace/ui/linkrouting.py" line="380"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="394"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="395"/>
         <source>This link is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/linkrouting.py" line="381"/>
+        <location filename="../../workplace/ui/linkrouting.py" line="396"/>
         <source>Please check the link or ask whoever sent it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,78 +895,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="306"/>
-        <location filename="../../workplace/ui/window.py" line="558"/>
+        <location filename="../../workplace/ui/window.py" line="305"/>
+        <location filename="../../workplace/ui/window.py" line="557"/>
         <source>Workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="311"/>
+        <location filename="../../workplace/ui/window.py" line="310"/>
         <source>Workplace – all services in one place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="320"/>
+        <location filename="../../workplace/ui/window.py" line="319"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="323"/>
+        <location filename="../../workplace/ui/window.py" line="322"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="327"/>
+        <location filename="../../workplace/ui/window.py" line="326"/>
         <source>No services found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="470"/>
+        <location filename="../../workplace/ui/window.py" line="469"/>
         <source>No service matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="472"/>
+        <location filename="../../workplace/ui/window.py" line="471"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="480"/>
+        <location filename="../../workplace/ui/window.py" line="479"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="481"/>
+        <location filename="../../workplace/ui/window.py" line="480"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="485"/>
+        <location filename="../../workplace/ui/window.py" line="484"/>
         <source>The services could not be loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="486"/>
+        <location filename="../../workplace/ui/window.py" line="485"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="491"/>
+        <location filename="../../workplace/ui/window.py" line="490"/>
         <source>No services to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="492"/>
+        <location filename="../../workplace/ui/window.py" line="491"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="495"/>
+        <location filename="../../workplace/ui/window.py" line="494"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="496"/>
+        <location filename="../../workplace/ui/window.py" line="495"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,17 +2141,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="460"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="458"/>
         <source>In %1, %2. Opens in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="466"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="465"/>
         <source>%1, recently edited document</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="501"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="500"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -2159,22 +2159,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="509"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="508"/>
         <source>Recently edited documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="523"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="522"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="528"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="527"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="535"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="534"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2230,12 +2230,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="256"/>
+        <location filename="../../workplace/ui/waitingview.py" line="257"/>
         <source>The notification could not be dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="257"/>
+        <location filename="../../workplace/ui/waitingview.py" line="258"/>
         <source>%1 did not take it. It is shown again until it can be.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,77 +2271,77 @@
 <context>
     <name>WaitingText</name>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="91"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="95"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="99"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="105"/>
         <source>at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="101"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="107"/>
         <source>tomorrow at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="104"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="110"/>
         <source>on %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="113"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="119"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="122"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="130"/>
         <source>today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="124"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="132"/>
         <source>yesterday at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="127"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="135"/>
         <source>on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="181"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="206"/>
         <source>Please sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="183"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="208"/>
         <source>Application password needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="189"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="214"/>
         <source>Next: %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="195"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="220"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="201"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="228"/>
         <source>please sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="203"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="230"/>
         <source>application password needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="256"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="285"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2349,7 +2349,7 @@
 <context>
     <name>WaitingWords</name>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="26"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="30"/>
         <source>running for %n min</source>
         <translation>
             <numerusform>running for %n min</numerusform>
@@ -2357,7 +2357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="29"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="33"/>
         <source>in %n min</source>
         <translation>
             <numerusform>in %n min</numerusform>
@@ -2365,7 +2365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="32"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="36"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -2373,7 +2373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="35"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="39"/>
         <source>%n new e-mail(s)</source>
         <translation>
             <numerusform>%n new e-mail</numerusform>
@@ -2381,7 +2381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="38"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="42"/>
         <source>%n unread e-mail(s)</source>
         <translation>
             <numerusform>%n unread e-mail</numerusform>
@@ -2389,7 +2389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="41"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="45"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>%n min ago</numerusform>
@@ -2397,7 +2397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="44"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="48"/>
         <source>%n hour(s) ago</source>
         <translation>
             <numerusform>%n hour ago</numerusform>
@@ -2405,7 +2405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="47"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="51"/>
         <source>%n room(s) with unread messages</source>
         <translation>
             <numerusform>%n room with unread messages</numerusform>
@@ -2413,7 +2413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="50"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="54"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>%n mention</numerusform>
@@ -2421,7 +2421,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="53"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="57"/>
         <source>%n notification(s)</source>
         <translation>
             <numerusform>%n notification</numerusform>
@@ -2429,7 +2429,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="56"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="60"/>
         <source>%n new file notification(s)</source>
         <translation>
             <numerusform>%n new file notification</numerusform>
@@ -2437,7 +2437,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="59"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="63"/>
         <source>%n new announcement(s)</source>
         <translation>
             <numerusform>%n new announcement</numerusform>
@@ -2445,7 +2445,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="62"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="66"/>
         <source>%n room(s) with new messages</source>
         <translation>
             <numerusform>%n room with new messages</numerusform>
@@ -2453,7 +2453,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingtext.py" line="65"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="69"/>
         <source>%n new mention(s)</source>
         <translation>
             <numerusform>%n new mention</numerusform>

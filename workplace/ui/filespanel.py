@@ -45,24 +45,11 @@ from workplace.ui import waitingtext
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def folder_of(document: Document) -> str:
-    """"/Projekte" for "/Projekte/Haushalt 2025.odt"; "Ihren Dateien" at the top (a
-    bare "/" means nothing to most people)."""
-    folder = document.path.rsplit("/", 1)[0] if "/" in document.path else ""
-    return folder or QCoreApplication.translate("FilesPanel", "your files")
-
-
-def changed_words(epoch: float, now: float, language: str) -> str:
-    """"geändert vor 5 Min.", "geändert heute um 09:12", "geändert am 03.05."."""
-    return QCoreApplication.translate("FilesPanel", "changed %1").replace(
-        "%1", waitingtext.relative_past(epoch, now, language))
-
-
 def document_line(document: Document, now: float, language: str) -> str:
     """One row, as it is shown and read: name, folder, when it changed."""
     return QCoreApplication.translate("FilesPanel", "%1 · in %2 · %3").replace(
-        "%1", document.name).replace("%2", folder_of(document)).replace(
-        "%3", changed_words(document.modified, now, language))
+        "%1", document.name).replace("%2", waitingtext.document_folder(document)).replace(
+        "%3", waitingtext.document_changed(document.modified, now, language))
 
 
 class FilesPanel(QDialog):

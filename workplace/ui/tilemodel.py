@@ -454,13 +454,12 @@ class TileModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return document.name
         if role in (Role.DESCRIPTION, Qt.ItemDataRole.AccessibleDescriptionRole):
-            from workplace.ui.filespanel import changed_words, folder_of
-
-            changed = changed_words(document.modified, time.time(), self._language)
+            changed = waitingtext.document_changed(document.modified, time.time(), self._language)
             text = QCoreApplication.translate("TileModel", "In %1, %2. Opens in %3.")
             if changed.endswith("."):  # "vor 3 Std.": its period ends the sentence too
                 text = text.replace("%2.", "%2")
-            return text.replace("%1", folder_of(document)).replace("%2", changed).replace(
+            folder = waitingtext.document_folder(document)
+            return text.replace("%1", folder).replace("%2", changed).replace(
                 "%3", service.name.get(self._language))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return QCoreApplication.translate("TileModel", "%1, recently edited document").replace(

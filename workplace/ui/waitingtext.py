@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 
 if TYPE_CHECKING:
-    from workplace.integrations.model import Availability, Meeting, Reading
+    from workplace.integrations.model import Availability, Document, Meeting, Reading
 
 # The integrations' model (and datetime) are imported where a value of theirs is in
 # hand: the first paint shows no tile with something waiting, and so needs neither.
@@ -133,6 +133,19 @@ def relative_past(epoch: float, now: float, language: str) -> str:
     day = _locale(language).toString(QDateTime.fromSecsSinceEpoch(int(epoch)).date(),
                                      "dd.MM.yyyy" if language == "de" else "MMM d, yyyy")
     return QCoreApplication.translate("WaitingText", "on %1").replace("%1", day)
+
+
+def document_folder(document: Document) -> str:
+    """"/Projekte" for "/Projekte/Haushalt 2025.odt"; "Ihren Dateien" at the top (a
+    bare "/" means nothing to most people)."""
+    folder = document.path.rsplit("/", 1)[0] if "/" in document.path else ""
+    return folder or QCoreApplication.translate("FilesPanel", "your files")
+
+
+def document_changed(epoch: float, now: float, language: str) -> str:
+    """"geändert vor 5 Min.", "geändert heute um 09:12", "geändert am 03.05."."""
+    return QCoreApplication.translate("FilesPanel", "changed %1").replace(
+        "%1", relative_past(epoch, now, language))
 
 
 def unread_words(count: int) -> str:

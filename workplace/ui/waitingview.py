@@ -251,12 +251,12 @@ class Waiting(QObject):
 
     @Slot(str, str, bool)
     def _on_controller_dismissed(self, name: str, _notice_id: str, ok: bool) -> None:
-        if not ok:
+        reading = self.controller.readings.get(name)
+        if not ok and reading is not None:
             self._gui.window.banners.show_message(
                 self.tr("The notification could not be dismissed"),
                 self.tr("%1 did not take it. It is shown again until it can be.").replace(
-                    "%1", self._service_name(self.controller.integrations.config(name).service)
-                    if self.controller.integrations is not None else name))
+                    "%1", self._service_name(reading.service_id)))
 
     # -- portal announcements ------------------------------------------------------------
 
