@@ -34,6 +34,8 @@ APT_PACKAGES=(
   # (tests/support/atspi*.py): the accessibility bus, pyatspi for the system python3,
   # a window manager for real keyboard focus, xdotool to press keys
   at-spi2-core python3-pyatspi openbox xdotool
+  # ip, to add an address to the loopback link: the network-change test (netlink)
+  iproute2
   # the Windows build and its tests under Wine (make windows, tests/windows)
   wine64 wixl msitools gcc-mingw-w64-x86-64-win32
 )

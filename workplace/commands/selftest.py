@@ -52,7 +52,7 @@ from typing import Any
 TIMEOUT_MS = 30_000
 HEAVY_NAMES = (
     "pydantic", "requests", "urllib3", "truststore", "authlib", "joserfc", "cryptography",
-    "keyring", "secretstorage", "jeepney", "icu",
+    "keyring", "secretstorage", "jeepney", "icu", "PySide6.QtNetwork",
 )
 """Libraries ``--ready`` names when they are loaded (the memory benchmark prints them)."""
 
@@ -217,9 +217,7 @@ def run(args: argparse.Namespace) -> int:
             mapped = resident_by_mapping()
             if mapped is not None:
                 result["resident_mib"] = mapped
-            result["libraries"] = sorted(
-                {name.split(".")[0] for name in sys.modules} & set(HEAVY_NAMES)
-            )
+            result["libraries"] = sorted(name for name in HEAVY_NAMES if name in sys.modules)
             if readiness.ready_at is None:
                 result["error"] = f"{readiness.missing()} within {args.timeout:g} s"
                 return _finish(gui, emit(1), ready)

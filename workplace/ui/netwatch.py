@@ -6,9 +6,13 @@ listen to :attr:`NetworkWatch.changed`; a burst of OS events (a Wi-Fi switch rep
 reachability, medium and metered one after another) becomes ONE round after a short
 debounce. Wake-up is noticed by a heartbeat that fires much later than planned.
 
-``QNetworkInformation`` (where the platform has a backend) also answers what the
-profile detection asks the OS: reachability, metered or cellular, captive portal.
-Tests set :attr:`NetworkWatch.forced` instead.
+What the profile detection asks the OS (reachability, metered or cellular, captive
+portal) comes, on Linux, from NetworkManager over the system bus
+(:mod:`workplace.net.nmstate`), and network changes from the kernel
+(:mod:`workplace.net.netlink`): Qt's ``QNetworkInformation`` would load QtNetwork and
+every network-information plugin (about 7 MiB for the launcher's lifetime). Elsewhere
+``QNetworkInformation`` answers (where the platform has a backend). Tests set
+:attr:`NetworkWatch.forced` instead.
 
 Signals:
     changed(str): one debounced round is due; the reason (``network``, ``wake``).
@@ -18,10 +22,18 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 import time
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    from workplace.net.nmstate import NmState, NmWatcher
 
 log = logging.getLogger("workplace.ui")
 
@@ -43,6 +55,8 @@ class OsNetwork(NamedTuple):
 
 class NetworkWatch(QObject):
     changed = Signal(str)
+    _nm_state = Signal(object)
+    """NetworkManager's state, from its watcher's thread (queued to this object's)."""
 
     def __init__(self, parent: QObject | None = None, *, use_os: bool = True) -> None:
         super().__init__(parent)
@@ -60,6 +74,12 @@ class NetworkWatch(QObject):
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._on_heartbeat_timeout)
         self._last_beat = time.time()
+        self._route_socket: socket.socket | None = None
+        self._route_notifier: QSocketNotifier | None = None
+        self._nm_watcher: NmWatcher | None = None
+        self._nm: OsNetwork | None = None
+        self._given: OsNetwork | None = None
+        self._nm_state.connect(self._on_nm_state)
 
     def start(self) -> None:
         """Begin watching (after the first paint: loading the backend talks to D-Bus)."""
@@ -69,7 +89,61 @@ class NetworkWatch(QObject):
         self._last_beat = time.time()
         self._heartbeat.start()
         if self._use_os:
-            self._load_backend()
+            if sys.platform.startswith("linux"):
+                self._watch_linux()
+            else:
+                self._load_backend()
+
+    def stop(self) -> None:
+        """Stop listening to the OS (the launcher quits)."""
+        if self._route_notifier is not None:
+            self._route_notifier.setEnabled(False)
+            self._route_notifier = None
+        if self._route_socket is not None:
+            from workplace.net import netlink
+
+            netlink.close(self._route_socket)
+            self._route_socket = None
+        watcher, self._nm_watcher = self._nm_watcher, None
+        if watcher is not None:
+            watcher.stop()
+
+    def _watch_linux(self) -> None:
+        from PySide6.QtCore import QSocketNotifier
+
+        from workplace.net import netlink
+        from workplace.net.nmstate import NmWatcher
+
+        self._route_socket = netlink.open_route_socket()
+        if self._route_socket is not None:
+            notifier = QSocketNotifier(self._route_socket.fileno(),
+                                       QSocketNotifier.Type.Read, self)
+            notifier.activated.connect(self._on_route_change)
+            self._route_notifier = notifier
+        else:
+            log.info("no netlink socket: network changes are noticed on wake-up only")
+        self._nm_watcher = NmWatcher(self._nm_state.emit)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+        self._nm_watcher.start()
+
+    @Slot()
+    def _on_route_change(self, *_args: Any) -> None:
+        from workplace.net import netlink
+
+        if self._route_socket is not None and netlink.drain(self._route_socket):
+            self.notify("network")
+
+    @Slot(object)
+    def _on_nm_state(self, state: NmState | None) -> None:
+        if state is None:
+            self._nm = None
+            return
+        self._nm = OsNetwork(state.reachability, state.metered, state.captive)
+        # A detection round that already used another answer runs again.
+        if self._given is not None and self._nm != self._given:
+            self.notify("network")
 
     def _load_backend(self) -> None:
         try:
@@ -95,6 +169,9 @@ class NetworkWatch(QObject):
         """The OS's view now (GUI thread; the result is handed to the detection job)."""
         if self.forced is not None:
             return self.forced
+        if self._nm_watcher is not None:
+            self._given = self._nm or OsNetwork()
+            return self._given
         info = self._info
         if info is None:
             return OsNetwork()
