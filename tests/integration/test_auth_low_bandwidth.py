@@ -5,14 +5,13 @@ access token lapses and is fetched on demand, with or without the data saver."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
-import requests
 from harness import Harness
 
 from workplace.auth import AuthService, AuthStatus
 from workplace.auth.plan import KEEPALIVE, KEEPALIVE_MIN, KEEPALIVE_SPREAD, TOKEN_SKEW
+from workplace.net.http import HttpSession, Response
 
 pytestmark = pytest.mark.integration
 
@@ -90,10 +89,10 @@ def test_each_keep_alive_falls_at_a_random_point_of_its_window(harness: Harness)
 def test_keep_alive_comes_halfway_to_the_announced_session_end(harness: Harness) -> None:
     announced = [7200]  # what the provider says the session has left (idle timeout)
 
-    def factory() -> requests.Session:
+    def factory() -> HttpSession:
         session = harness.session_factory()
 
-        def announce(response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        def announce(response: Response) -> None:
             if response.url.endswith("/token") and response.status_code == 200:
                 data = response.json()
                 data["refresh_expires_in"] = announced[0]

@@ -87,11 +87,15 @@ def test_ready_restores_the_session_and_probes_every_service(
             assert report["peak_rss_mib"] > 0
 
         # The next start is warm: its trusted load of the (unchanged) configuration runs
-        # in a child process, and neither the schema nor keyring enter the launcher.
+        # in a child process, and neither the schema nor keyring enter the launcher; nor
+        # does requests (with its charset detection and IDNA tables): the program's HTTP
+        # runs on urllib3 alone, and only a PAC file (pypac) brings requests in.
         warm = selftest(config, "--ready", "--timeout", "60")
         assert warm["ok"] is True and warm["warm_start"] is True, warm
         assert warm["signed_in"] is True and warm["probed"] == SERVICES
-        assert not {"pydantic", "keyring"} & set(warm["libraries"]), warm["libraries"]
+        assert "urllib3" in warm["libraries"], warm["libraries"]
+        assert not {"pydantic", "keyring", "requests", "charset_normalizer", "idna"} & set(
+            warm["libraries"]), warm["libraries"]
 
         plain = selftest(config)  # without --ready: no sign-in, no probes, no new fields
         assert plain["ok"] is True

@@ -19,7 +19,7 @@ from workplace.auth import AuthService, KeyringStore
 from workplace.auth.client import TokenClient
 from workplace.config.paths import Paths
 from workplace.config.schema import IdentityProvider
-from workplace.net.http import create_session
+from workplace.net.http import HttpSession, Response, create_session
 
 
 @dataclass
@@ -74,9 +74,9 @@ class Recorder:
     calls: list[tuple[str, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def hook(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+    def hook(self, response: Response) -> None:
         with self.lock:
-            self.calls.append((response.request.method or "", urlsplit(response.url).path))
+            self.calls.append((response.method, urlsplit(response.url).path))
 
     def paths(self) -> list[str]:
         return [path for _, path in self.calls]
@@ -94,7 +94,7 @@ class Harness:
     services: list[AuthService] = field(default_factory=list)
     timeout: tuple[float, float] = (5.0, 15.0)
 
-    def session_factory(self) -> requests.Session:
+    def session_factory(self) -> HttpSession:
         session = create_session(timeout=self.timeout, retries=0)
         session.hooks["response"].append(self.recorder.hook)
         return session

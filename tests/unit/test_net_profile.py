@@ -7,7 +7,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
-import requests
 import urllib3.exceptions
 from pydantic import ValidationError
 
@@ -256,6 +255,6 @@ def test_vpn_interfaces_from_sys_class_net(tmp_path: Path) -> None:
 def test_refused_connection_is_unreachable_not_timeout() -> None:
     inner = urllib3.exceptions.NewConnectionError(None, "refused")  # type: ignore[arg-type]
     wrapped = urllib3.exceptions.MaxRetryError(None, "/", inner)  # type: ignore[arg-type]
-    error = classify(requests.ConnectionError(wrapped), "http://127.0.0.1:9/?token=x")
+    error = classify(wrapped, "http://127.0.0.1:9/?token=x")
     assert error.kind == NetworkErrorKind.UNREACHABLE
     assert error.url == "http://127.0.0.1:9/"

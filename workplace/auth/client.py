@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import requests
-
 from workplace.auth import device
 from workplace.auth.device import DeviceChallenge, Wait
 from workplace.auth.discovery import Discovery, ProviderMetadata
@@ -38,10 +36,11 @@ from workplace.auth.tokens import TokenResponse, TokenSet, revoke, token_request
 
 if TYPE_CHECKING:
     from workplace.config.schema import IdentityProvider
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.auth")
 
-SessionFactory = Callable[[], requests.Session]
+SessionFactory = Callable[[], "HttpSession"]
 
 
 @dataclass(frozen=True)
@@ -80,11 +79,11 @@ class TokenClient:
         return self._discovery is not None
 
     @contextmanager
-    def _session(self) -> Iterator[requests.Session]:
+    def _session(self) -> Iterator[HttpSession]:
         with self._new_session() as session:
             yield session
 
-    def _metadata(self, session: requests.Session, *, fresh: bool = False) -> ProviderMetadata:
+    def _metadata(self, session: HttpSession, *, fresh: bool = False) -> ProviderMetadata:
         if self._discovery is None:
             raise AuthError(AuthErrorKind.NOT_CONFIGURED)
         metadata = self._discovery.get(session, fresh=fresh)
@@ -99,7 +98,7 @@ class TokenClient:
         with self._session() as session:
             return self._metadata(session, fresh=fresh)
 
-    def _verify(self, session: requests.Session, metadata: ProviderMetadata,
+    def _verify(self, session: HttpSession, metadata: ProviderMetadata,
                 response: TokenResponse, nonce: str | None,
                 subject: str | None) -> dict[str, Any]:
         """The ID token's claims, everything checked but its times."""
@@ -115,7 +114,7 @@ class TokenClient:
             keys, session, redeemed=True,  # every one is the token endpoint's answer
         )
 
-    def _signed_in(self, session: requests.Session, metadata: ProviderMetadata,
+    def _signed_in(self, session: HttpSession, metadata: ProviderMetadata,
                    response: TokenResponse, nonce: str | None) -> Grant:
         """A sign-in's answer: the ID token fully checked, times too, and who it is."""
         claims = self._verify(session, metadata, response, nonce, None)

@@ -7,9 +7,8 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
-
-import requests
 
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.auth.tokens import (
@@ -21,6 +20,9 @@ from workplace.auth.tokens import (
     token_request,
 )
 from workplace.config.urls import UnsafeUrlError, check_url
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.auth")
 
@@ -49,7 +51,7 @@ class DeviceChallenge:
 
 
 def start(
-    session: requests.Session, url: str, client_id: str, scopes: list[str], now: float,
+    session: HttpSession, url: str, client_id: str, scopes: list[str], now: float,
     *, resources: tuple[str, ...] = (),
 ) -> DeviceChallenge:
     form = [("client_id", client_id), ("scope", " ".join(scopes))]
@@ -80,7 +82,7 @@ def start(
 
 
 def poll(
-    session: requests.Session, token_url: str, client_id: str, challenge: DeviceChallenge,
+    session: HttpSession, token_url: str, client_id: str, challenge: DeviceChallenge,
     cancel: threading.Event, clock: Callable[[], float], wait: Wait = event_wait,
 ) -> TokenResponse:
     """Poll until the user has approved; respects interval, slow_down and expires_in."""

@@ -9,14 +9,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.config.atomic import atomic_write_text
 from workplace.config.urls import UnsafeUrlError, check_url
 from workplace.net.errors import NetworkError
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.auth")
 
@@ -101,7 +102,7 @@ class Discovery:
         self._clock = clock
         self._metadata: ProviderMetadata | None = None
 
-    def get(self, session: requests.Session, *, fresh: bool = False) -> ProviderMetadata:
+    def get(self, session: HttpSession, *, fresh: bool = False) -> ProviderMetadata:
         now = self._clock()
         if not fresh:
             cached = self._metadata or self._read_cache()

@@ -10,14 +10,16 @@ from __future__ import annotations
 import hmac
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
 
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.auth.jwks import JwksCache
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 DEFAULT_LEEWAY = 120.0
 """Seconds of clock difference tolerated for exp and iat."""
@@ -47,7 +49,7 @@ def read_header(raw: str) -> dict[str, Any]:
 
 
 def verify_id_token(
-    raw: str, expect: Expectations, keys: JwksCache, session: requests.Session, *,
+    raw: str, expect: Expectations, keys: JwksCache, session: HttpSession, *,
     redeemed: bool,
 ) -> dict[str, Any]:
     """The claims of an ID token whose signature, issuer, audience, party, subject and

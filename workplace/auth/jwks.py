@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import requests
 from joserfc.jwk import ECKey, JWKRegistry, OKPKey, RSAKey
 
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.net.errors import NetworkError
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.auth")
 
@@ -43,7 +45,7 @@ class JwksCache:
     def uri(self) -> str:
         return self._uri
 
-    def _fetch(self, session: requests.Session) -> None:
+    def _fetch(self, session: HttpSession) -> None:
         try:
             response = session.get(self._uri, headers={"Accept": "application/json"},
                                    allow_redirects=False)
@@ -83,7 +85,7 @@ class JwksCache:
         # No kid: only unambiguous with exactly one key of the right type.
         return candidates[0] if len(candidates) == 1 else None
 
-    def key_for(self, kid: str | None, alg: str, session: requests.Session, *,
+    def key_for(self, kid: str | None, alg: str, session: HttpSession, *,
                 redeemed: bool = False) -> PublicKey:
         """The key for a token's ``kid`` and ``alg``, or AuthError(INVALID_TOKEN).
 

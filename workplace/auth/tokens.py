@@ -9,14 +9,17 @@ from __future__ import annotations
 import email.utils
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-import requests
 from authlib.oauth2.rfc6749.parameters import prepare_token_request
 
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.net.errors import NetworkError
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
+    from workplace.net.response import Response
 
 log = logging.getLogger("workplace.auth")
 
@@ -68,7 +71,7 @@ class OAuthError(AuthError):
         self.error = error
 
 
-def _server_time(response: requests.Response) -> float | None:
+def _server_time(response: Response) -> float | None:
     date = response.headers.get("Date")
     if not date:
         return None
@@ -78,7 +81,7 @@ def _server_time(response: requests.Response) -> float | None:
         return None
 
 
-def post_form(session: requests.Session, url: str, body: str) -> requests.Response:
+def post_form(session: HttpSession, url: str, body: str) -> Response:
     """POST a form to the provider, never following a redirect; NetworkError -> AuthError."""
     try:
         # Never follow a redirect: a 307/308 would replay the code or refresh token
@@ -91,7 +94,7 @@ def post_form(session: requests.Session, url: str, body: str) -> requests.Respon
 
 
 def token_request(
-    session: requests.Session, url: str, grant_type: str, **params: str
+    session: HttpSession, url: str, grant_type: str, **params: str
 ) -> TokenResponse:
     """POST to the token endpoint (never retried: POST is not idempotent)."""
     body = prepare_token_request(grant_type, **params)
@@ -120,7 +123,7 @@ def token_request(
 
 
 def revoke(
-    session: requests.Session, url: str, token: str, client_id: str
+    session: HttpSession, url: str, token: str, client_id: str
 ) -> None:
     """RFC 7009 revocation of a refresh token. One attempt; failures are the caller's."""
     body = urlencode(
@@ -131,7 +134,7 @@ def revoke(
         raise AuthError(AuthErrorKind.PROVIDER_ERROR, f"revocation answered {response.status_code}")
 
 
-def userinfo(session: requests.Session, url: str, access_token: str) -> dict[str, Any]:
+def userinfo(session: HttpSession, url: str, access_token: str) -> dict[str, Any]:
     try:
         response = session.get(url, headers={
             "Authorization": f"Bearer {access_token}", "Accept": "application/json",
@@ -141,7 +144,7 @@ def userinfo(session: requests.Session, url: str, access_token: str) -> dict[str
     return json_object(response, "userinfo")
 
 
-def json_object(response: requests.Response, what: str) -> dict[str, Any]:
+def json_object(response: Response, what: str) -> dict[str, Any]:
     """A 200 answer's JSON object, or AuthError(PROVIDER_ERROR) naming ``what`` answered."""
     try:
         data = response.json() if response.status_code == 200 else None

@@ -28,7 +28,7 @@ from workplace.config.paths import Paths
 from workplace.config.urls import UnsafeUrlError, check_url
 
 if TYPE_CHECKING:
-    import requests
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.catalog")
 
@@ -45,7 +45,7 @@ ACCEPT = "image/svg+xml, image/png, image/webp, image/jpeg;q=0.9"
 _SVG_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
                         rb"(?:<!DOCTYPE[^>]*>\s*)?(?:<!--.*?-->\s*)*<svg[\s>]", re.S | re.I)
 
-SessionFactory = Callable[[], "requests.Session"]
+SessionFactory = Callable[[], "HttpSession"]
 
 
 def sniff(body: bytes) -> str | None:

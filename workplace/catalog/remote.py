@@ -50,14 +50,14 @@ from workplace.config.settings import ConfigProblem, Settings
 from workplace.net.errors import NetworkError, NetworkErrorKind
 
 if TYPE_CHECKING:
-    import requests
 
     from workplace.catalog.signature import PinnedKeys
     from workplace.net.fetch import Fetched
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.catalog")
 
-SessionFactory = Callable[[], "requests.Session"]
+SessionFactory = Callable[[], "HttpSession"]
 REFRESH_DEADLINE = 60.0
 """Seconds the documents of one refresh (and the signature) may take to download, all
 together: connecting, redirects and every read, however slowly a server sends."""
@@ -316,7 +316,7 @@ class RemoteCatalog:
 
     def _fetch(
         self,
-        session: requests.Session,
+        session: HttpSession,
         source: CatalogSource,
         url: str,
         old: CachedDocument | None,
@@ -360,7 +360,7 @@ class RemoteCatalog:
         return answer
 
     def _verify(
-        self, session: requests.Session, source: CatalogSource, body: str, keys: PinnedKeys
+        self, session: HttpSession, source: CatalogSource, body: str, keys: PinnedKeys
     ) -> str:
         from workplace.catalog.signature import (
             MAX_SIGNATURE_BYTES,

@@ -51,8 +51,8 @@ from typing import Any
 
 TIMEOUT_MS = 30_000
 HEAVY_NAMES = (
-    "pydantic", "requests", "urllib3", "truststore", "authlib", "joserfc", "cryptography",
-    "keyring", "secretstorage", "jeepney", "icu", "PySide6.QtNetwork",
+    "pydantic", "requests", "charset_normalizer", "idna", "urllib3", "truststore", "authlib",
+    "joserfc", "cryptography", "keyring", "secretstorage", "jeepney", "icu", "PySide6.QtNetwork",
 )
 """Libraries ``--ready`` names when they are loaded (the memory benchmark prints them)."""
 

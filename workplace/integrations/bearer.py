@@ -11,12 +11,14 @@ import base64
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from workplace.integrations.errors import CheckError, CheckErrorKind
 from workplace.net.errors import NetworkError
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
+    from workplace.net.response import Response
 
 MAX_BYTES = 512 * 1024
 
@@ -42,7 +44,7 @@ class Validators:
             out["If-Modified-Since"] = modified
         return out
 
-    def remember(self, url: str, response: requests.Response, body: bytes) -> None:
+    def remember(self, url: str, response: Response, body: bytes) -> None:
         etag = response.headers.get("ETag", "")
         modified = response.headers.get("Last-Modified", "")
         with self._lock:
@@ -61,7 +63,7 @@ class Validators:
             self._seen.clear()
 
 
-def refusal(response: requests.Response) -> CheckError | None:
+def refusal(response: Response) -> CheckError | None:
     """A 401/403 as REFUSED or NOT_GRANTED (RFC 6750 §3.1), else None."""
     if response.status_code not in (401, 403):
         return None
@@ -85,7 +87,7 @@ def basic(user: str, password: str) -> str:
     return "Basic " + base64.b64encode(raw).decode("ascii")
 
 
-def request(session: requests.Session, method: str, url: str, authorization: str, *,
+def request(session: HttpSession, method: str, url: str, authorization: str, *,
             validators: Validators | None = None, headers: dict[str, str] | None = None,
             data: bytes | None = None, accept: str = "application/json") -> bytes:
     """One request with ``authorization`` (:func:`bearer` or :func:`basic`); the body
@@ -97,14 +99,11 @@ def request(session: requests.Session, method: str, url: str, authorization: str
     if validators is not None:
         sent.update(validators.headers(url))
     try:
-        response = session.request(method, url, headers=sent, data=data,
-                                   allow_redirects=False, stream=True)
-        body = response.raw.read(MAX_BYTES + 1, decode_content=True)
-        response.close()
+        with session.request(method, url, headers=sent, data=data,
+                             allow_redirects=False, stream=True) as response:
+            body = response.read(MAX_BYTES + 1)
     except NetworkError as exc:
         raise CheckError(CheckErrorKind.FAILED, f"{exc.kind.value}: {exc.detail}") from None
-    except requests.RequestException as exc:
-        raise CheckError(CheckErrorKind.FAILED, type(exc).__name__) from None
     refused = refusal(response)
     if refused is not None:
         raise refused

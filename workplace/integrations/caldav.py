@@ -14,12 +14,14 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-
-import requests
+from typing import TYPE_CHECKING
 
 from workplace.integrations.bearer import request
 from workplace.integrations.errors import CheckError, CheckErrorKind
 from workplace.integrations.meeting import Event
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 DAV, CAL, CS = "DAV:", "urn:ietf:params:xml:ns:caldav", "http://calendarserver.org/ns/"
 
@@ -63,7 +65,7 @@ def _utc(epoch: float) -> str:
     return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(epoch))
 
 
-def collection_tag(session: requests.Session, url: str, authorization: str) -> str:
+def collection_tag(session: HttpSession, url: str, authorization: str) -> str:
     """The collection's getctag or sync-token ("" if it has neither)."""
     body = request(session, "PROPFIND", url, authorization, data=PROPFIND,
                    headers={**XML, "Depth": "0"}, accept="application/xml")
@@ -80,7 +82,7 @@ PAD_SECONDS = 6 * 3600.0
 moved on a little) can still use its answer while the collection is unchanged."""
 
 
-def events(session: requests.Session, url: str, authorization: str, *, start: float,
+def events(session: HttpSession, url: str, authorization: str, *, start: float,
            end: float, known: Known | None = None) -> list[Event]:
     """The events between ``start`` and ``end`` (maybe more); ``known`` makes it
     conditional."""

@@ -21,8 +21,6 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import requests
-
 from workplace.auth.service_tokens import ServiceTokens
 from workplace.integrations import matrix, matrix_sso
 from workplace.integrations.errors import CheckError, CheckErrorKind
@@ -31,6 +29,7 @@ from workplace.net.hangup import Hangup
 
 if TYPE_CHECKING:  # the model or its record (workplace.integrations.kinds)
     from workplace.config.schema import ChatIntegration
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.integrations")
 
@@ -39,7 +38,7 @@ LONG_POLL_SECONDS = 25.0
 """How long the homeserver holds a /sync when nothing changes (under the 60 s a request
 may take, and under common proxies' idle limits)."""
 
-SessionFactory = Callable[[], requests.Session]
+SessionFactory = Callable[[], "HttpSession"]
 LauncherToken = Callable[[], str | None]
 Refused = Callable[[str], None]
 
@@ -195,7 +194,7 @@ class Chat:
                 log.info("chat: the homeserver refused the token; one new sign-in")
         raise AssertionError("unreachable")
 
-    def _sync(self, session: requests.Session, credentials: Credentials,
+    def _sync(self, session: HttpSession, credentials: Credentials,
               wait: float) -> tuple[int, int]:
         if not self.unread.filter_id:
             self.unread.filter_id = matrix.upload_filter(session, credentials)

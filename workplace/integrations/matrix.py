@@ -22,14 +22,15 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
-
-import requests
 
 from workplace.integrations.bearer import bearer
 from workplace.integrations.errors import CheckError, CheckErrorKind
 from workplace.net.errors import NetworkError
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 CLIENT = "/_matrix/client/v3"
 SSO = "m.login.sso"
@@ -84,7 +85,7 @@ def _url(homeserver: str, path: str) -> str:
     return f"{homeserver.rstrip('/')}{CLIENT}{path}"
 
 
-def _call(session: requests.Session, method: str, url: str, *, token: str | None = None,
+def _call(session: HttpSession, method: str, url: str, *, token: str | None = None,
           body: dict[str, Any] | None = None, timeout: tuple[float, float] = TIMEOUT) -> Any:
     """One request; the JSON answer. Raises CheckError: REFUSED for a token the server
     does not take (401, or 403 M_FORBIDDEN at login), FAILED otherwise."""
@@ -96,14 +97,11 @@ def _call(session: requests.Session, method: str, url: str, *, token: str | None
         headers["Content-Type"] = "application/json"
         data = json.dumps(body).encode()
     try:
-        response = session.request(method, url, headers=headers, data=data, timeout=timeout,
-                                   allow_redirects=False, stream=True)
-        raw = response.raw.read(MAX_BYTES + 1, decode_content=True)
-        response.close()
+        with session.request(method, url, headers=headers, data=data, timeout=timeout,
+                             allow_redirects=False, stream=True) as response:
+            raw = response.read(MAX_BYTES + 1)
     except NetworkError as exc:
         raise CheckError(CheckErrorKind.FAILED, f"{exc.kind.value}: {exc.detail}") from None
-    except (requests.RequestException, OSError, ValueError) as exc:
-        raise CheckError(CheckErrorKind.FAILED, type(exc).__name__) from None
     if len(raw) > MAX_BYTES:
         raise CheckError(CheckErrorKind.FAILED, "the answer is too large")
     try:
@@ -122,7 +120,7 @@ def _call(session: requests.Session, method: str, url: str, *, token: str | None
     return answer
 
 
-def login_types(session: requests.Session, homeserver: str) -> set[str]:
+def login_types(session: HttpSession, homeserver: str) -> set[str]:
     """The login types the homeserver offers (``GET /login``)."""
     answer = _call(session, "GET", _url(homeserver, "/login"))
     flows = answer.get("flows") if isinstance(answer, dict) else None
@@ -136,7 +134,7 @@ def sso_url(homeserver: str, redirect_url: str, idp: str = "") -> str:
     return _url(homeserver, path) + "?" + urlencode({"redirectUrl": redirect_url})
 
 
-def login(session: requests.Session, homeserver: str, login_type: str, token: str,
+def login(session: HttpSession, homeserver: str, login_type: str, token: str,
           device_name: str) -> Credentials:
     """``POST /login`` with a login token (``m.login.token``) or a JWT
     (``org.matrix.login.jwt``): a new device named ``device_name``."""
@@ -149,13 +147,13 @@ def login(session: requests.Session, homeserver: str, login_type: str, token: st
     return Credentials(homeserver, *values)  # type: ignore[arg-type]
 
 
-def logout(session: requests.Session, credentials: Credentials) -> None:
+def logout(session: HttpSession, credentials: Credentials) -> None:
     """``POST /logout``: the device and its token end on the server."""
     _call(session, "POST", _url(credentials.homeserver, "/logout"),
           token=credentials.access_token, body={})
 
 
-def upload_filter(session: requests.Session, credentials: Credentials) -> str:
+def upload_filter(session: HttpSession, credentials: Credentials) -> str:
     """Store :data:`SYNC_FILTER` on the server once; its id for every sync."""
     path = f"/user/{quote(credentials.user_id, safe='')}/filter"
     answer = _call(session, "POST", _url(credentials.homeserver, path),
@@ -166,7 +164,7 @@ def upload_filter(session: requests.Session, credentials: Credentials) -> str:
     return filter_id
 
 
-def sync(session: requests.Session, credentials: Credentials, *, filter_id: str,
+def sync(session: HttpSession, credentials: Credentials, *, filter_id: str,
          since: str | None, wait_seconds: float = 0.0) -> dict[str, Any]:
     """One ``/sync``: at once (``wait_seconds`` 0) or a long poll that the server holds
     until something changes or ``wait_seconds`` pass."""

@@ -23,15 +23,16 @@ import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
-
-import requests
 
 from workplace.integrations.bearer import Validators, bearer, json_answer, request
 from workplace.integrations.caldav import _tree
 from workplace.integrations.errors import CheckError, CheckErrorKind
 from workplace.integrations.model import Document, Notice
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 OCS = {"OCS-APIRequest": "true"}
 NOTIFICATIONS = "/ocs/v2.php/apps/notifications/api/v2/notifications"
@@ -79,7 +80,7 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def notifications(session: requests.Session, base: str, token: str,
+def notifications(session: HttpSession, base: str, token: str,
                   validators: Validators | None = None) -> tuple[Notice, ...]:
     """The user's notifications, newest first."""
     body = request(session, "GET", f"{base.rstrip('/')}{NOTIFICATIONS}", bearer(token),
@@ -103,7 +104,7 @@ def notifications(session: requests.Session, base: str, token: str,
     return tuple(found)
 
 
-def dismiss(session: requests.Session, base: str, token: str, notice_id: str) -> None:
+def dismiss(session: HttpSession, base: str, token: str, notice_id: str) -> None:
     """Delete one notification on the server; one already gone (404) counts as done."""
     if not notice_id.isdigit():
         raise CheckError(CheckErrorKind.FAILED, "not a notification id")
@@ -130,7 +131,7 @@ class Recent:
             self.user, self.tag, self.documents = "", "", ()
 
 
-def user_id(session: requests.Session, base: str, token: str) -> str:
+def user_id(session: HttpSession, base: str, token: str) -> str:
     """The user's id as Nextcloud knows it (``user_oidc`` maps it from a claim)."""
     body = request(session, "GET", f"{base.rstrip('/')}/ocs/v2.php/cloud/user", bearer(token),
                    headers=OCS)
@@ -141,7 +142,7 @@ def user_id(session: requests.Session, base: str, token: str) -> str:
     return found
 
 
-def documents(session: requests.Session, base: str, token: str, *, open_url: str,
+def documents(session: HttpSession, base: str, token: str, *, open_url: str,
               known: Recent) -> tuple[Document, ...]:
     """The ten files changed last; the last answer again while the folder's ETag has not
     changed."""

@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
-
-import requests
 
 from workplace.integrations.bearer import Validators, bearer, json_answer, request
 from workplace.integrations.errors import CheckError, CheckErrorKind
 from workplace.integrations.meeting import Event, ox_time
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 INBOX = "default0/INBOX"
 FOLDER_COLUMNS = (1, 300, 309, 311)
@@ -48,7 +49,7 @@ def _data(answer: Any) -> Any:
     return answer.get("data")
 
 
-def unread(session: requests.Session, api: str, token: str,
+def unread(session: HttpSession, api: str, token: str,
            validators: Validators | None = None) -> int:
     """The inbox's unread count (column 311)."""
     query = urlencode({"action": "get", "id": INBOX,
@@ -81,7 +82,7 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def events(session: requests.Session, api: str, token: str, *, start: float, end: float,
+def events(session: HttpSession, api: str, token: str, *, start: float, end: float,
            validators: Validators | None = None) -> list[Event]:
     """The events between ``start`` and ``end`` (epoch seconds), recurrences expanded."""
     query = urlencode({"action": "all", "rangeStart": _utc(start), "rangeEnd": _utc(end),

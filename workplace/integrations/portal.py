@@ -21,15 +21,16 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import requests
 
 from workplace.integrations.bearer import Validators, bearer, json_answer, refusal, request
 from workplace.integrations.errors import CheckError, CheckErrorKind
 from workplace.integrations.model import Notice
 from workplace.net.errors import NetworkError
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
 
 STREAM_READ_SECONDS = 300.0
 """A stream silent this long is opened anew (a proxy may have dropped it quietly)."""
@@ -132,7 +133,7 @@ def _base(api: str) -> str:
     return f"{api.rstrip('/')}/v1/notifications"
 
 
-def announcements(session: requests.Session, api: str, token: str, known: Announcements,
+def announcements(session: HttpSession, api: str, token: str, known: Announcements,
                   now: float, validators: Validators | None = None) -> tuple[Notice, ...]:
     """All current announcements (one GET)."""
     body = request(session, "GET", _base(api) + "/", bearer(token), validators=validators)
@@ -142,7 +143,7 @@ def announcements(session: requests.Session, api: str, token: str, known: Announ
     return known.replace(data, now)
 
 
-def hide(session: requests.Session, api: str, token: str, notice_id: str) -> None:
+def hide(session: HttpSession, api: str, token: str, notice_id: str) -> None:
     """The banner was closed: ``popup`` false on the server."""
     request(session, "POST", f"{_base(api)}/{quote(notice_id, safe='')}/hide", bearer(token))
 
@@ -151,7 +152,7 @@ OPEN = "open"
 """The first event of :func:`events`: the stream is connected (as EventSource's)."""
 
 
-def events(session: requests.Session, api: str, token: str) -> Iterator[tuple[str, Any]]:
+def events(session: HttpSession, api: str, token: str) -> Iterator[tuple[str, Any]]:
     """The event stream: :data:`OPEN` once connected, then one ``(event name, data)`` at
     a time, until it ends. Raises
     CheckError: REFUSED / NOT_GRANTED at the start, FAILED when it drops."""
@@ -162,8 +163,6 @@ def events(session: requests.Session, api: str, token: str) -> Iterator[tuple[st
             timeout=(5.0, STREAM_READ_SECONDS))
     except NetworkError as exc:
         raise CheckError(CheckErrorKind.FAILED, f"{exc.kind.value}: {exc.detail}") from None
-    except requests.RequestException as exc:
-        raise CheckError(CheckErrorKind.FAILED, type(exc).__name__) from None
     try:
         refused = refusal(response)
         if refused is not None:
@@ -173,8 +172,8 @@ def events(session: requests.Session, api: str, token: str) -> Iterator[tuple[st
             raise CheckError(CheckErrorKind.FAILED,
                              f"the stream answered {response.status_code}")
         yield OPEN, None  # connected: what happens from now on comes through here
-        yield from parse(response.iter_lines(chunk_size=1, decode_unicode=False))
-    except (requests.RequestException, NetworkError, OSError, ValueError) as exc:
+        yield from parse(response.iter_lines(chunk_size=1))
+    except (NetworkError, OSError, ValueError) as exc:
         raise CheckError(CheckErrorKind.FAILED,
                          f"the event stream dropped ({type(exc).__name__})") from None
     finally:

@@ -26,8 +26,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-import requests
-
 from workplace.auth.app_passwords import AppPasswords
 from workplace.auth.service_tokens import ServiceTokens
 from workplace.auth.state import AuthState
@@ -53,6 +51,7 @@ if TYPE_CHECKING:  # models or their records (kinds.py): pydantic is not needed 
     from workplace.config.schema import (
         Integrations as IntegrationSettings,
     )
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.integrations")
 
@@ -76,7 +75,7 @@ class TokenSource(Protocol):
 class Context:
     """What a check needs from the running program, each a cheap call."""
 
-    session: Callable[[], requests.Session]
+    session: Callable[[], HttpSession]
     """The program's session factory (proxy, trust store, byte counter)."""
     trust: Callable[[], ssl.SSLContext]
     """The TLS context for IMAP (the same trust as HTTP)."""

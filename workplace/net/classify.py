@@ -1,11 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""requests' and urllib3's exceptions as a :class:`~workplace.net.errors.NetworkError`."""
+"""urllib3's and the socket's exceptions as a :class:`~workplace.net.errors.NetworkError`."""
 
 from __future__ import annotations
 
 import ssl
 
-import requests
 import urllib3.exceptions
 
 from workplace.net.deadline import passed
@@ -13,10 +12,12 @@ from workplace.net.errors import NetworkError, NetworkErrorKind
 
 
 def _reason(exc: BaseException) -> BaseException | None:
-    """The urllib3 exception behind a requests exception (max retries wraps it)."""
+    """The exception behind ``exc``: a retry's last failure, or what urllib3 wrapped."""
+    if isinstance(exc, urllib3.exceptions.MaxRetryError):
+        return exc.reason
+    if isinstance(exc, urllib3.exceptions.ProxyError):
+        return exc.original_error
     inner = exc.args[0] if exc.args else None
-    if isinstance(inner, urllib3.exceptions.MaxRetryError):
-        return inner.reason
     return inner if isinstance(inner, BaseException) else None
 
 
@@ -36,37 +37,33 @@ def tls_cause(exc: BaseException) -> str:
     return found
 
 
-def classify(exc: requests.RequestException, url: str) -> NetworkError:
-    """Map a requests exception to a NetworkError (the URL has no query, so no secrets)."""
+def classify(exc: BaseException, url: str) -> NetworkError:
+    """Map a transport failure to a NetworkError (the URL has no query, so no secrets)."""
     safe_url = url.split("?", 1)[0]
     if passed():  # cut off by the deadline, whatever urllib3 made of the cut
         return NetworkError(
             NetworkErrorKind.TIMEOUT, "the server did not finish its answer in time",
             url=safe_url,
         )
-    reason = _reason(exc)
-    if isinstance(exc, requests.exceptions.SSLError) or isinstance(
-        reason, urllib3.exceptions.SSLError
-    ):
-        return NetworkError(
-            NetworkErrorKind.TLS, "TLS verification failed", url=safe_url, cause=tls_cause(exc)
-        )
-    if isinstance(exc, requests.exceptions.ProxyError):
+    reason = (exc.reason or exc) if isinstance(exc, urllib3.exceptions.MaxRetryError) else exc
+    if isinstance(reason, urllib3.exceptions.ProxyError):
         return NetworkError(
             NetworkErrorKind.UNREACHABLE, "the proxy cannot be reached", url=safe_url
+        )
+    if isinstance(reason, urllib3.exceptions.SSLError | ssl.SSLError):
+        return NetworkError(
+            NetworkErrorKind.TLS, "TLS verification failed", url=safe_url, cause=tls_cause(exc)
         )
     if isinstance(reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ProtocolError):
         # NewConnectionError subclasses ConnectTimeoutError, but "refused" is not slow.
         return NetworkError(
             NetworkErrorKind.UNREACHABLE, "the server cannot be reached", url=safe_url
         )
-    if isinstance(exc, requests.Timeout) or isinstance(
-        reason, urllib3.exceptions.TimeoutError
-    ):
+    if isinstance(reason, urllib3.exceptions.TimeoutError | TimeoutError):
         return NetworkError(
             NetworkErrorKind.TIMEOUT, "the server did not answer in time", url=safe_url
         )
-    if isinstance(exc, requests.exceptions.RetryError):
+    if isinstance(reason, urllib3.exceptions.ResponseError):
         return NetworkError(
             NetworkErrorKind.HTTP_STATUS, "the server kept failing", url=safe_url
         )

@@ -14,9 +14,10 @@
 - **macOS:** likewise urllib reads manual proxies only; the PAC address comes from
   ``scutil --proxy``.
 
-Proxy environment variables, when set, win over all of them: that is what requests does
-with them, and what users who set them expect. Without these settings a launcher behind
-an agency proxy configured the usual way would never get out.
+Proxy environment variables, when set, win over all of them: that is what the transport
+does with them (:func:`~workplace.net.proxy.environment_proxy`), and what users who set
+them expect. Without these settings a launcher behind an agency proxy configured the
+usual way would never get out.
 
 Runs a tool, reads a file or the registry: call it from a worker thread, never the GUI
 thread.
@@ -66,7 +67,7 @@ Runner = Callable[[list[str]], str | None]
 
 
 def environment_has_proxy(env: Mapping[str, str]) -> bool:
-    """Whether proxy environment variables are set (requests follows those itself)."""
+    """Whether proxy environment variables are set (the transport follows those itself)."""
     return any(env.get(name) or env.get(name.upper()) for name in ENV_PROXY_NAMES)
 
 

@@ -20,10 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-import requests
-
 from workplace.net.errors import NetworkError
-from workplace.net.http import get_capped
+from workplace.net.http import HttpSession, get_capped
 from workplace.net.profile import (
     CheckResult,
     ConnectionProfile,
@@ -38,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("workplace.net")
 
-SessionFactory = Callable[[], requests.Session]
+SessionFactory = Callable[[], HttpSession]
 CHECK_TIMEOUT: tuple[float, float] = (3.0, 4.0)
 """(connect, read) seconds for the intranet probe and the captive-portal check."""
 MAX_CHECK_BYTES = 16 * 1024
@@ -85,7 +83,7 @@ def _system_interfaces(sys_class_net: Path) -> list[str]:
             return []
 
 
-def check_intranet(session: requests.Session, url: str) -> CheckResult:
+def check_intranet(session: HttpSession, url: str) -> CheckResult:
     """OK when the intranet URL answers over verified TLS with anything but a server error."""
     try:
         got = get_capped(session, url, max_bytes=MAX_CHECK_BYTES, timeout=CHECK_TIMEOUT)
@@ -96,7 +94,7 @@ def check_intranet(session: requests.Session, url: str) -> CheckResult:
 
 
 def check_captive(
-    session: requests.Session, url: str, expected_body: str = ""
+    session: HttpSession, url: str, expected_body: str = ""
 ) -> tuple[CheckResult, str | None]:
     """OK on the expected answer; CAPTIVE (with the login URL, if any) on another one."""
     try:

@@ -6,7 +6,7 @@ Every HTTP failure in the program is one of these, from the session
 (:mod:`workplace.net.http`), a careful download (:mod:`workplace.net.fetch`) or a
 probe, so no caller converts kinds by hand. The catalog's refresh result carries the
 kind as it is; sign-in errors name it as their cause. This module imports no HTTP
-library (the first paint may import it); :mod:`workplace.net.classify` maps requests'
+library (the first paint may import it); :mod:`workplace.net.classify` maps urllib3's
 exceptions onto it.
 """
 

@@ -2,7 +2,7 @@
 """One careful GET for documents from elsewhere (the central catalog, its signature,
 service icons), on top of the program's HTTP session.
 
-Redirects are followed here, not by requests: at most a few, and only within the
+Redirects are followed here, not by the session: at most a few, and only within the
 origin (scheme, host and port) of the first URL, so a manifest can never be served
 from another host or downgraded to ``http:``. Conditional headers make a 304 cheap,
 and the size limit is enforced while the body streams in, not after. Every failure is
@@ -15,14 +15,16 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import requests
-
 from workplace.config.urls import UnsafeUrlError, check_url
-from workplace.net.classify import classify
 from workplace.net.deadline import passed, time_limit
 from workplace.net.errors import NetworkError, NetworkErrorKind
+
+if TYPE_CHECKING:
+    from workplace.net.http import HttpSession
+    from workplace.net.response import Response
 
 log = logging.getLogger("workplace.net")
 
@@ -64,7 +66,7 @@ def origin(url: str) -> tuple[str, str, int]:
 
 
 def fetch(
-    session: requests.Session,
+    session: HttpSession,
     url: str,
     *,
     etag: str | None = None,
@@ -98,7 +100,7 @@ def fetch(
 
 
 def _fetch(
-    session: requests.Session,
+    session: HttpSession,
     url: str,
     *,
     etag: str | None,
@@ -117,10 +119,7 @@ def _fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     for _hop in range(MAX_REDIRECTS + 1):
-        try:
-            response = session.get(current, headers=headers, allow_redirects=False, stream=True)
-        except requests.RequestException as exc:  # a plain requests.Session
-            raise classify(exc, current) from None
+        response = session.get(current, headers=headers, allow_redirects=False, stream=True)
         try:
             if response.status_code in REDIRECT_CODES:
                 current = _next_hop(current, response.headers.get("Location"), start)
@@ -171,7 +170,7 @@ def _next_hop(current: str, location: str | None, start: tuple[str, str, int]) -
 
 
 def _answer(
-    response: requests.Response,
+    response: Response,
     url: str,
     max_bytes: int,
     deadline: float,
@@ -215,21 +214,18 @@ def _answer(
             url=shown(url),
         )
     body = bytearray()
-    try:
-        for chunk in response.iter_content(CHUNK):
-            body += chunk
-            if len(body) > max_bytes:
-                raise NetworkError(
-                    NetworkErrorKind.TOO_LARGE,
-                    f"the document is larger than {_size(max_bytes)}; download stopped",
-                    url=shown(url),
-                )
-            if clock() > deadline:
-                raise NetworkError(
-                    NetworkErrorKind.TIMEOUT, "the download took too long", url=shown(url)
-                )
-    except requests.RequestException as exc:
-        raise classify(exc, url) from None
+    for chunk in response.iter_content(CHUNK):
+        body += chunk
+        if len(body) > max_bytes:
+            raise NetworkError(
+                NetworkErrorKind.TOO_LARGE,
+                f"the document is larger than {_size(max_bytes)}; download stopped",
+                url=shown(url),
+            )
+        if clock() > deadline:
+            raise NetworkError(
+                NetworkErrorKind.TIMEOUT, "the download took too long", url=shown(url)
+            )
     return Fetched(
         200,
         bytes(body),

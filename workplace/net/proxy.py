@@ -37,7 +37,7 @@ log = logging.getLogger("workplace.net")
 
 ProxyMode = Literal["system", "pac", "manual", "none"]
 DIRECT: Mapping[str, str] = {}
-"""No proxy: an empty ``proxies`` mapping handed to the transport adapter."""
+"""No proxy: an empty ``{scheme: proxy}`` mapping handed to the transport."""
 FAILED_PROXY_SECONDS = 300.0
 """How long a proxy that could not be reached is tried last (Chromium uses 5 minutes)."""
 
@@ -230,11 +230,11 @@ class ProxyPolicy:
 
     @property
     def trust_env(self) -> bool:
-        """Whether requests may read proxy environment variables (system mode only)."""
+        """Whether the proxy environment variables apply (system mode only)."""
         return self.mode == "system"
 
     def proxies_for(self, url: str) -> Mapping[str, str] | None:
-        """The ``proxies`` for one request; None leaves requests' own choice (system)."""
+        """The ``{scheme: proxy}`` for one request; None: the environment's (system)."""
         return self.choices_for(url)[0]
 
     def choices_for(self, url: str) -> list[Mapping[str, str] | None]:
@@ -368,8 +368,33 @@ def _policy_for(found: DesktopProxy, pac_fetcher: PacFetcher | None) -> ProxyPol
 
 
 def system_proxies() -> dict[str, str]:
-    """The proxies requests would take from the environment/OS, credentials masked."""
+    """The proxies the environment/OS names (:func:`environment_proxy` picks from them),
+    credentials masked."""
     import urllib.request
 
     found = urllib.request.getproxies()
     return {k: mask_credentials(v) for k, v in sorted(found.items()) if isinstance(v, str)}
+
+
+def environment_proxy(url: str) -> str | None:
+    """The proxy the environment (``http_proxy``, ``https_proxy``, ``all_proxy``) or the
+    OS's manual setting names for ``url``, None for direct: ``no_proxy`` (names on label
+    boundaries, IPs and networks, as :class:`Exclusions`) and the OS's bypass list
+    (:func:`urllib.request.proxy_bypass`) exclude hosts, as requests did."""
+    import urllib.request
+
+    found = urllib.request.getproxies()
+    parts = urlsplit(url)
+    proxy = found.get(parts.scheme.lower()) or found.get("all")
+    if not proxy:
+        return None
+    no_proxy = found.get("no", "")
+    if no_proxy and Exclusions(tuple(no_proxy.replace(" ", "").split(","))).matches(url):
+        return None
+    host = parts.hostname or ""
+    try:
+        if host and urllib.request.proxy_bypass(host):
+            return None
+    except OSError:  # the OS's bypass check may resolve the name (macOS, Windows)
+        pass
+    return str(proxy)

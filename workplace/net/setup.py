@@ -6,12 +6,14 @@
 RemoteCatalog, the probes. All sessions share one byte counter, one proxy policy (so
 a PAC file is fetched once) and one trust context (the OS store is read once).
 
-They also share one keep-alive connection pool per (timeout, retries) setting: each
-call still returns a fresh session (own cookies, safe to close), but a connection, and
+They also share one transport (keep-alive connection pools) per (timeout, retries)
+setting: each call still returns a fresh session (own headers, safe to close), but a
+connection, and
 its TLS handshake, made by one is reused by the next (probe rounds, the silent
 refresh, the catalog's conditional GET) while the server keeps it open.
 
-Importing this module is cheap: requests and truststore load on the first session.
+Importing this module is cheap: urllib3 and truststore load on the first session.
+requests never does: only pypac needs it, and pypac loads with a PAC file.
 """
 
 from __future__ import annotations
@@ -27,11 +29,9 @@ from workplace.net.proxy import Exclusions, PacError, PacFetcher, ProxyPolicy, m
 if TYPE_CHECKING:
     import ssl
 
-    import requests
-
     from workplace.config.schema import Preferences
     from workplace.config.settings import Settings
-    from workplace.net.http import ByteCounter, HttpSession, _Adapter
+    from workplace.net.http import ByteCounter, HttpSession, Transport
 
 MAX_PAC_BYTES = 1024 * 1024
 
@@ -71,7 +71,7 @@ class NetworkSetup:
         self.problems: list[str] = list(problems)
         self._counter = counter
         self._context: ssl.SSLContext | None = None
-        self._adapters: dict[tuple[tuple[float, float], int], _Adapter] = {}
+        self._transports: dict[tuple[tuple[float, float], int], Transport] = {}
         self._lock = threading.Lock()
         if self.proxy.mode in ("pac", "system") and self.proxy.pac_fetcher is None:
             self.proxy.pac_fetcher = fetch_pac(self.direct_session)
@@ -128,11 +128,11 @@ class NetworkSetup:
     ) -> HttpSession:
         """A new session with this setup's proxy, trust and counter.
 
-        With this setup's own proxy it mounts the shared adapter for ``timeout`` and
+        With this setup's own proxy it uses the shared transport for ``timeout`` and
         ``retries`` (keep-alive connections outlive the session); another ``proxy``
-        gets a private adapter, closed with the session.
+        gets a private transport, closed with the session.
         """
-        from workplace.net.http import DEFAULT_TIMEOUT, create_adapter, create_session
+        from workplace.net.http import DEFAULT_TIMEOUT, create_session, create_transport
 
         timeout = timeout or DEFAULT_TIMEOUT
         if proxy is not None and proxy is not self.proxy:
@@ -142,21 +142,21 @@ class NetworkSetup:
             )
         counter, context = self.counter, self._trust()
         with self._lock:
-            adapter = self._adapters.get((timeout, retries))
-            if adapter is None:
-                adapter = create_adapter(
+            transport = self._transports.get((timeout, retries))
+            if transport is None:
+                transport = create_transport(
                     timeout=timeout, retries=retries, counter=counter, proxy=self.proxy,
                     context=context, shared=True,
                 )
-                self._adapters[(timeout, retries)] = adapter
-        return create_session(adapter=adapter)
+                self._transports[(timeout, retries)] = transport
+        return create_session(transport=transport)
 
     def close(self) -> None:
         """Close the pooled keep-alive connections (sessions made later open new ones)."""
         with self._lock:
-            adapters, self._adapters = list(self._adapters.values()), {}
-        for adapter in adapters:
-            adapter.dispose()
+            transports, self._transports = list(self._transports.values()), {}
+        for transport in transports:
+            transport.dispose()
 
     def __call__(self) -> HttpSession:
         return self.session()
@@ -190,11 +190,11 @@ class NetworkSetup:
         }
 
 
-def fetch_pac(session_factory: Callable[[], requests.Session]) -> PacFetcher:
+def fetch_pac(session_factory: Callable[[], HttpSession]) -> PacFetcher:
     """A PAC fetcher on a direct session (``session_factory`` must not use a proxy)."""
 
     def fetch(url: str) -> str:
-        from workplace.net.http import get_capped  # requests: not at the first paint
+        from workplace.net.http import get_capped  # urllib3: not at the first paint
 
         session = session_factory()
         try:

@@ -31,8 +31,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import requests
-
 from workplace.net.errors import NetworkError, NetworkErrorKind
 from workplace.net.http import POOL_PER_HOST, get_capped
 from workplace.net.profile import ConnectionProfile, ProbeScope, ProfileKind
@@ -41,10 +39,11 @@ from workplace.status.model import ServiceState, ServiceStatus
 
 if TYPE_CHECKING:
     from workplace.config.schema import Service
+    from workplace.net.http import HttpSession
 
 log = logging.getLogger("workplace.net")
 
-SessionFactory = Callable[[], requests.Session]
+SessionFactory = Callable[[], "HttpSession"]
 MAX_BODY = 4 * 1024
 MAX_HOPS = 3
 MAX_WORKERS = 32
@@ -203,7 +202,7 @@ def _probe_all(
     return results
 
 
-def _close_when_done(session: requests.Session, futures: list[Future[ServiceStatus]]) -> None:
+def _close_when_done(session: HttpSession, futures: list[Future[ServiceStatus]]) -> None:
     left = [f for f in futures if not f.done()]
     if not left:
         session.close()
@@ -224,7 +223,7 @@ def _close_when_done(session: requests.Session, futures: list[Future[ServiceStat
 
 def _probe_one(
     service: Service,
-    session: requests.Session,
+    session: HttpSession,
     options: ProbeOptions,
     deadline: float,
     clock: Callable[[], float],
@@ -251,7 +250,7 @@ def _probe_url(
     service_id: str,
     url: str,
     is_health: bool,
-    session: requests.Session,
+    session: HttpSession,
     options: ProbeOptions,
     deadline: float,
     clock: Callable[[], float],

@@ -58,7 +58,7 @@ AUTH_START_DELAY_MS = 150
 STATUS_START_DELAY_MS = 250
 """Then the connection profile, the status probes and the catalog plan."""
 LOADED_AFTER_FIRST_PAINT = (
-    "pydantic", "requests", "authlib", "joserfc", "cryptography", "keyring",
+    "pydantic", "urllib3", "authlib", "joserfc", "cryptography", "keyring",
     "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
     "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
     "subprocess", "datetime", "workplace.integrations.model",

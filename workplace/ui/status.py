@@ -17,7 +17,7 @@ point. A whole office wakes up or changes networks within the same minute; none 
 this happens in the same second on every computer (benchmarks/fleet.py).
 
 Nothing here imports ``workplace.net``/``status`` at import time: the first round
-starts after the first paint, and only then are requests and friends loaded.
+starts after the first paint, and only then are urllib3 and friends loaded.
 
 Signals:
     profile_changed(): :attr:`profile` / :attr:`policy` changed (also after a settings change).
