@@ -305,6 +305,162 @@ def test_a_desktop_setting_the_launcher_cannot_follow_is_reported(
     assert any("WPAD" in p for p in setup.describe()["problems"])
 
 
+def test_system_mode_leaves_out_the_hosts_no_proxy_names(
+    server: LoopbackServer, proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``no_proxy`` as requests read it: names (with their subdomains) and networks."""
+    monkeypatch.setenv("http_proxy", proxy.url)
+    monkeypatch.setenv("no_proxy", "127.0.0.0/8, intranet.example")
+    server.routes["/"] = Route(body=b"direct")
+    session = NetworkSetup()()
+    assert session.get(server.url("/", "localhost")).text == "via proxy"
+    assert session.get(server.url("/")).text == "direct"
+    assert proxy.requests == [("GET", server.url("/", host="localhost"))]
+    monkeypatch.setenv("no_proxy", "localhost")
+    assert NetworkSetup()().get(server.url("/", "localhost")).text == "direct"
+    assert len(proxy.requests) == 1
+
+
+def test_the_proxy_gets_its_credentials_and_logs_never_show_them(
+    server: LoopbackServer, proxy: RecordingProxy, tls_server: LoopbackServer, ca: LocalCa,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """User and password of a proxy URL (percent-encoded, as the desktop's settings are
+    written) go to the proxy as Basic credentials, for plain requests and tunnels: in
+    Latin-1 as requests sent them, in UTF-8 where Latin-1 has no letter for a name."""
+    import base64
+    import logging
+
+    tls_server.routes["/secure"] = Route(body=b"tunnelled")
+    caplog.set_level(logging.DEBUG)
+    for login in ("k%C3%B6nig:s%40cret", "%C5%82ukasz:s%40cret"):
+        with_login = proxy.url.replace("http://", f"http://{login}@")
+        setup = NetworkSetup(ProxyPolicy.manual(with_login), ca_bundle=str(ca.ca_file))
+        with setup() as session:
+            assert session.get(server.url("/", "localhost")).text == "via proxy"
+            assert session.get(tls_server.url("/secure", host="localhost")).text == "tunnelled"
+        assert "cret" not in caplog.text and "cret" not in str(setup.describe())
+    basic = ["Basic " + base64.b64encode(who.encode(encoding)).decode()
+             for who, encoding in (("könig:s@cret", "latin-1"), ("łukasz:s@cret", "utf-8"))]
+    assert proxy.credentials == [basic[0], basic[0], basic[1], basic[1]]
+    assert [method for method, _ in proxy.requests] == ["GET", "CONNECT"] * 2
+
+
+def _dead_proxy_pac(server: LoopbackServer, dead: str) -> str:
+    server.routes["/proxy.pac"] = Route(body=(
+        f'function FindProxyForURL(url, host) {{ return "PROXY {dead}; DIRECT"; }}\n'
+    ).encode())
+    return server.url("/proxy.pac")
+
+
+def test_failing_over_from_a_proxy_logs_it_without_credentials(
+    server: LoopbackServer, caplog: pytest.LogCaptureFixture,
+) -> None:
+    import logging
+
+    dead = f"127.0.0.1:{closed_port()}"
+    server.routes["/"] = Route(body=b"direct")
+    setup = NetworkSetup(ProxyPolicy.pac(_dead_proxy_pac(server, dead)))
+    caplog.set_level(logging.INFO, logger="workplace.net")
+    assert setup().get(server.url("/")).text == "direct"
+    assert f"proxy http://{dead} cannot be reached; trying the next one" in caplog.text
+
+
+# =========================================================================== redirects
+
+
+def test_a_redirect_to_another_host_drops_the_authorization(server: LoopbackServer) -> None:
+    """As requests did: a token goes along a redirect within its host, never to another
+    one (127.0.0.1 -> localhost is another host, though the same server)."""
+    server.routes["/same"] = Route(302, b"", {"Location": "/target"})
+    server.routes["/other"] = Route(
+        302, b"", {"Location": server.url("/target", host="localhost")})
+    server.routes["/target"] = Route(body=b"here")
+    session = create_session(retries=0)
+    token = {"Authorization": "Bearer secret"}
+    assert session.get(server.url("/same"), headers=token).text == "here"
+    assert session.get(server.url("/other"), headers=token).text == "here"
+    sent = [(path, headers.get("authorization")) for _m, path, headers in server.received]
+    assert sent == [
+        ("/same", "Bearer secret"), ("/target", "Bearer secret"),
+        ("/other", "Bearer secret"), ("/target", None),
+    ]
+
+
+def test_redirected_posts_become_gets_as_with_requests(server: LoopbackServer) -> None:
+    """302 and 303 turn a POST into a GET without body; 307 sends it again as it was."""
+    server.routes["/see-other"] = Route(303, b"", {"Location": "/target"})
+    server.routes["/found"] = Route(302, b"", {"Location": "/target"})
+    server.routes["/temporary"] = Route(307, b"", {"Location": "/target"})
+    server.routes["/target"] = Route(body=b"here")
+    session = create_session(retries=0)
+    for path in ("/see-other", "/found", "/temporary"):
+        assert session.post(server.url(path), data={"a": "1"}).text == "here"
+    assert [(method, path) for method, path, _h in server.received] == [
+        ("POST", "/see-other"), ("GET", "/target"), ("POST", "/found"), ("GET", "/target"),
+        ("POST", "/temporary"), ("POST", "/target"),
+    ]
+    assert server.bodies == [b"a=1", b"a=1", b"a=1", b"a=1"]
+    gets = [headers for method, _p, headers in server.received if method == "GET"]
+    assert not any("content-type" in h or "content-length" in h for h in gets)
+
+
+def test_more_than_five_redirects_are_refused(server: LoopbackServer) -> None:
+    server.routes["/loop"] = Route(302, b"", {"Location": "/loop"})
+    session = create_session(retries=0)
+    with pytest.raises(NetworkError) as caught:
+        session.get(server.url("/loop?token=x"))
+    assert caught.value.kind is NetworkErrorKind.REDIRECT_REFUSED
+    assert caught.value.url == server.url("/loop")
+    assert server.seen.count(("GET", "/loop")) == 6
+    kept = session.get(server.url("/loop"), allow_redirects=False)
+    assert kept.status_code == 302 and kept.headers["location"] == "/loop"
+
+
+# =========================================================================== bodies
+
+
+class _CutServer:
+    """Promises a longer body than it sends, then hangs up (a connection that breaks)."""
+
+    def __init__(self) -> None:
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(8)
+        self.url = f"http://127.0.0.1:{self._sock.getsockname()[1]}/cut"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self._sock.accept()
+                with conn:
+                    conn.recv(65536)
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b")
+
+    def close(self) -> None:
+        self._sock.close()
+        self._thread.join(timeout=5)
+
+
+def test_a_body_that_breaks_off_is_a_network_error() -> None:
+    """Reading the body fails as the request does, with a NetworkError: whole, streamed
+    or read in pieces (urllib3's own errors used to escape a streamed read)."""
+    cut = _CutServer()
+    session = create_session(retries=0)
+    try:
+        with pytest.raises(NetworkError) as whole:
+            session.get(cut.url)
+        assert whole.value.kind is NetworkErrorKind.UNREACHABLE
+        with session.get(cut.url, stream=True) as response, pytest.raises(NetworkError):
+            response.read(1000)
+        with session.get(cut.url, stream=True) as response, pytest.raises(NetworkError):
+            list(response.iter_content(10))
+    finally:
+        cut.close()
+
+
 # =========================================================================== counting
 
 

@@ -41,6 +41,7 @@ class _Handler(BaseHTTPRequestHandler):
         owner = self.server.owner
         path = urlsplit(self.path).path
         owner.seen.append((self.command, path))
+        owner.received.append((self.command, path, {k.lower(): v for k, v in self.headers.items()}))
         route = owner.routes.get(path)
         if route is None:
             route = Route(404, b"not found")
@@ -111,6 +112,8 @@ class LoopbackServer:
     def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.routes: dict[str, Route] = {}
         self.seen: list[tuple[str, str]] = []
+        self.received: list[tuple[str, str, dict[str, str]]] = []
+        """Method, path and headers (names in lower case) of every request, in order."""
         self.bodies: list[bytes] = []
         """Bodies of POST requests, in order."""
         self.release = threading.Event()
@@ -149,6 +152,7 @@ class _ProxyHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         """A plain-http proxy request: recorded and answered by the proxy itself."""
         self.server.owner.requests.append(("GET", self.path))
+        self.server.owner.credentials.append(self.headers.get("Proxy-Authorization"))
         body = b"via proxy"
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
@@ -159,6 +163,7 @@ class _ProxyHandler(BaseHTTPRequestHandler):
     def do_CONNECT(self) -> None:
         """A tunnel: recorded, then always to 127.0.0.1 on the named port."""
         self.server.owner.requests.append(("CONNECT", self.path))
+        self.server.owner.credentials.append(self.headers.get("Proxy-Authorization"))
         _host, _, port = self.path.rpartition(":")
         try:
             upstream = socket.create_connection(("127.0.0.1", int(port)), timeout=5)
@@ -201,6 +206,8 @@ class RecordingProxy:
 
     def __init__(self) -> None:
         self.requests: list[tuple[str, str]] = []
+        self.credentials: list[str | None] = []
+        """The Proxy-Authorization header of each request (None without one)."""
         self._server = _ProxyServer(("127.0.0.1", 0), _ProxyHandler)
         self._server.owner = self
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"

@@ -21,6 +21,7 @@ made by the previous one.
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import socket
@@ -37,7 +38,6 @@ from urllib3 import BaseHTTPResponse, PoolManager, ProxyManager, Timeout
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import MaxRetryError, ProxyError
-from urllib3.util import make_headers
 from urllib3.util.retry import Retry
 
 from workplace.net.deadline import bounded, remaining
@@ -254,12 +254,17 @@ def _timeout(value: Timeouts, default: tuple[float, float]) -> Timeout:
 
 
 def _proxy_headers(proxy: str) -> dict[str, str] | None:
-    """``Proxy-Authorization`` for a proxy URL with credentials (percent-decoded)."""
+    """``Proxy-Authorization`` for a proxy URL with credentials (percent-decoded): Basic
+    in Latin-1 as requests sent it, UTF-8 (as browsers send it) for what Latin-1 lacks."""
     parts = urlsplit(proxy)
     if parts.username is None:
         return None
-    user = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
-    return make_headers(proxy_basic_auth=user)
+    login = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+    try:
+        raw = login.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = login.encode("utf-8")
+    return {"Proxy-Authorization": "Basic " + base64.b64encode(raw).decode("ascii")}
 
 
 def _proxy_failed(exc: Exception) -> bool:
