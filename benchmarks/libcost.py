@@ -28,9 +28,11 @@ LIBRARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("the schema (pydantic models)", ("workplace.config.schema",)),
     ("configuration loader (+ schema, TOML)", ("workplace.config.loader",)),
     ("urllib3 (+ ssl)", ("urllib3",)),
-    ("requests (+ urllib3, idna, charset_normalizer)", ("requests",)),
+    ("requests (+ urllib3, idna, charset_normalizer): only with a PAC file (pypac)",
+     ("requests",)),
     ("truststore (OS trust store)", ("truststore",)),
-    ("the network setup (requests, truststore, proxy)", ("workplace.net.setup",)),
+    ("the network stack (urllib3, truststore, proxy: workplace.net.http)",
+     ("workplace.net.http",)),
     ("authlib (the parts used)", ("authlib.oauth2.rfc6749.parameters",
                                   "authlib.oauth2.rfc7636")),
     ("cryptography (Rust bindings)", ("cryptography.hazmat.bindings._rust",)),
@@ -43,7 +45,7 @@ LIBRARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 """Name -> modules to import (``@keyring``: also resolve the keyring backend)."""
 
 ORDER: tuple[str, ...] = (
-    "workplace.net.setup", "secretstorage",
+    "workplace.net.http", "secretstorage",
     "workplace.auth.service", "workplace.status.probe",
 )
 """What a warm signed-in start loads after its first paint, step by step: the
