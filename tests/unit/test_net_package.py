@@ -60,6 +60,24 @@ def test_the_error_family_loads_without_an_http_library() -> None:
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
 
+def test_the_program_s_http_runs_without_requests() -> None:
+    """Issue 15: urllib3 alone carries the program's HTTP (requests with its charset
+    detection and IDNA tables cost 4 MiB); only pypac, for a PAC file, brings requests."""
+    code = (
+        "import sys, workplace.net.setup, workplace.net.http, workplace.net.fetch,"
+        " workplace.net.detect, workplace.auth.client, workplace.status.probe,"
+        " workplace.integrations.runner, workplace.catalog.icons;"
+        "setup = workplace.net.setup.NetworkSetup(workplace.net.proxy.ProxyPolicy('none'));"
+        "setup().close(); setup.close();"
+        "print(sorted(m for m in ('requests', 'charset_normalizer', 'idna', 'pypac')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
 def test_sign_in_errors_build_on_the_family() -> None:
     """Every network kind, the catalog's too, becomes a sign-in error that keeps its
     cause (a kind the table did not list raised KeyError)."""
