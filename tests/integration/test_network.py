@@ -387,6 +387,17 @@ def test_a_redirect_to_another_host_drops_the_authorization(server: LoopbackServ
     ]
 
 
+def test_the_proxy_is_chosen_again_for_each_redirect_hop(
+    server: LoopbackServer, proxy: RecordingProxy
+) -> None:
+    """127.0.0.1 is excluded (direct); its redirect to localhost goes through the proxy."""
+    server.routes["/hop"] = Route(302, b"", {"Location": server.url("/next", host="localhost")})
+    setup = NetworkSetup(ProxyPolicy.manual(proxy.url, exclusions=["127.0.0.0/8"]))
+    assert setup().get(server.url("/hop")).text == "via proxy"
+    assert server.seen == [("GET", "/hop")]
+    assert proxy.requests == [("GET", server.url("/next", host="localhost"))]
+
+
 def test_redirected_posts_become_gets_as_with_requests(server: LoopbackServer) -> None:
     """302 and 303 turn a POST into a GET without body; 307 sends it again as it was."""
     server.routes["/see-other"] = Route(303, b"", {"Location": "/target"})
