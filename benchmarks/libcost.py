@@ -33,8 +33,6 @@ LIBRARIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("truststore (OS trust store)", ("truststore",)),
     ("the network stack (urllib3, truststore, proxy: workplace.net.http)",
      ("workplace.net.http",)),
-    ("authlib (the parts used)", ("authlib.oauth2.rfc6749.parameters",
-                                  "authlib.oauth2.rfc7636")),
     ("cryptography (Rust bindings)", ("cryptography.hazmat.bindings._rust",)),
     ("joserfc (+ cryptography)", ("joserfc.jws", "joserfc.jwt", "joserfc.jwk")),
     ("keyring (+ SecretStorage, jeepney, cryptography)", ("keyring", "@keyring")),

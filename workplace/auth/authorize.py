@@ -14,9 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
-
-from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from workplace.auth.callback import looks_like_answer, validate_callback
 from workplace.auth.discovery import ProviderMetadata
@@ -45,16 +43,21 @@ def grant_url(provider: IdentityProvider, metadata: ProviderMetadata, redirect_u
               attempt: Attempt, resources: tuple[str, ...] = ()) -> str:
     """The authorization URL: state, nonce and the PKCE challenge; never the verifier.
     ``resources``: resource indicators (RFC 8707), one ``resource`` parameter each."""
-    extra = dict(provider.extra_auth_params)
-    url = str(prepare_grant_uri(
-        metadata.authorization_endpoint, provider.client_id, "code",
-        redirect_uri=redirect_uri, scope=" ".join(provider.scopes),
-        state=attempt.state, nonce=attempt.nonce, code_challenge=attempt.code_challenge,
-        code_challenge_method="S256", **extra,
-    ))
-    if resources:
-        url += "&" + urlencode([("resource", resource) for resource in resources])
-    return url
+    params = [("response_type", "code"), ("client_id", provider.client_id)]
+    # An empty scope (no scopes configured) is left out rather than sent empty.
+    params += [(name, value) for name, value in (
+        ("redirect_uri", redirect_uri), ("scope", " ".join(provider.scopes)),
+        ("state", attempt.state)) if value]
+    params += [
+        ("nonce", attempt.nonce), ("code_challenge", attempt.code_challenge),
+        ("code_challenge_method", "S256"), *provider.extra_auth_params.items(),
+        *(("resource", resource) for resource in resources),
+    ]
+    # RFC 6749 3.1: the endpoint's own query parameters are kept; ours are added
+    # (application/x-www-form-urlencoded).
+    parts = urlsplit(metadata.authorization_endpoint)
+    query = [*parse_qsl(parts.query, keep_blank_values=True), *params]
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def authorize(

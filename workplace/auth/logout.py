@@ -18,8 +18,6 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlencode
 
-from workplace.auth.loopback import LoopbackListener
-
 log = logging.getLogger("workplace.auth")
 
 SIGNED_OUT_PATH = "/signed-out"
@@ -46,6 +44,9 @@ class SignedOutPage:
         self.confirmed = False
         """Whether the provider came back to the page (the sign-out finished there)."""
         self._finished = threading.Event()
+        # Only when signing out: the loopback server (http.server) is not loaded before.
+        from workplace.auth.loopback import LoopbackListener
+
         self._listener = LoopbackListener(
             SIGNED_OUT_PATH,
             lambda query: "signed_out" if query.get("state") == self.state else None,

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import secrets
 from dataclasses import dataclass, field
-
-from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 
 @dataclass(frozen=True)
@@ -20,4 +20,10 @@ class Attempt:
 
     @property
     def code_challenge(self) -> str:
-        return str(create_s256_code_challenge(self.code_verifier))
+        return s256_challenge(self.code_verifier)
+
+
+def s256_challenge(verifier: str) -> str:
+    """RFC 7636 4.2: ``BASE64URL-ENCODE(SHA256(ASCII(code_verifier)))``, unpadded."""
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")

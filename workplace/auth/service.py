@@ -23,12 +23,10 @@ import logging
 import random
 import threading
 import time
-import webbrowser
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from workplace.auth.authorize import authorize
 from workplace.auth.client import Grant, SessionFactory, TokenClient
 from workplace.auth.device import DeviceChallenge, Wait, event_wait
 from workplace.auth.errors import AuthError, AuthErrorKind
@@ -45,6 +43,13 @@ if TYPE_CHECKING:
     from workplace.config.schema import IdentityProvider
 
 log = logging.getLogger("workplace.auth")
+
+
+def system_browser(url: str) -> bool:
+    """The desktop's browser (Python's webbrowser, loaded on the first use)."""
+    import webbrowser
+
+    return webbrowser.open(url)
 
 SIGN_IN_SECONDS = 300.0
 NOT_GRANTED = frozenset({"invalid_target", "invalid_scope", "access_denied"})
@@ -67,7 +72,7 @@ class AuthService:
         keyring_store: KeyringStore,
         *,
         client: TokenClient | None = None,
-        open_browser: Callable[[str], bool] = webbrowser.open,
+        open_browser: Callable[[str], bool] | None = None,
         clock: Callable[[], float] = time.time,
         wait: Wait = event_wait,
         sign_in_seconds: float = SIGN_IN_SECONDS,
@@ -78,13 +83,13 @@ class AuthService:
         self._client = client or TokenClient(
             provider, paths.cache_dir, http_session_factory, clock=clock, resources=resources)
         self._store = SessionStore(keyring_store, self._client.issuer, provider.client_id)
-        self._open_browser = open_browser
+        self._open_browser = open_browser or system_browser
         self._clock = clock
         self._wait = wait
         self._sign_in_seconds = sign_in_seconds
         self._draw = draw
         """Where in its window each keep-alive, retry and post-wake refresh falls."""
-        self._end_session = EndSession(open_browser)
+        self._end_session = EndSession(self._open_browser)
         self._changed = threading.Condition()
         """The one lock: every change of ``_state`` is a swap under it (and wakes those
         waiting for a refresh under way). Readers take ``_state`` as it is."""
@@ -415,6 +420,9 @@ class AuthService:
         holds state, nonce and the PKCE challenge, never the verifier. An exception in
         it is logged and does not stop the sign-in.
         """
+        # Only an interactive sign-in loads the browser round (the loopback server).
+        from workplace.auth.authorize import authorize
+
         with self._attempt():
             metadata = self._client.metadata(fresh=True)  # also the reachability check
             answer = authorize(self._config, metadata, self._open_browser,

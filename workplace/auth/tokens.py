@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from authlib.oauth2.rfc6749.parameters import prepare_token_request
-
 from workplace.auth.errors import AuthError, AuthErrorKind
 from workplace.net.errors import NetworkError
 
@@ -97,7 +95,9 @@ def token_request(
     session: HttpSession, url: str, grant_type: str, **params: str
 ) -> TokenResponse:
     """POST to the token endpoint (never retried: POST is not idempotent)."""
-    body = prepare_token_request(grant_type, **params)
+    # RFC 6749 4.1.3 / 6: the form body; parameters without a value are left out.
+    body = urlencode([("grant_type", grant_type),
+                      *((name, value) for name, value in params.items() if value)])
     response = post_form(session, url, body)
     try:
         data = response.json()
