@@ -17,9 +17,10 @@ import pytest
 from demo_services import DemoServices
 
 from tests.gui.conftest import GuiFactory
-from tests.gui.test_signin import Visits, fake_browser, sign_in_by_click  # noqa: F401
+from tests.gui.test_signin import Visits, fake_browser, sign_in_by_click, wait_phase  # noqa: F401
 from workplace.integrations.model import Availability
 from workplace.integrations.notices import NoticeKind
+from workplace.ui.account import Phase
 
 pytestmark = pytest.mark.integration
 
@@ -41,6 +42,57 @@ def gui(make_gui: GuiFactory, demo: DemoServices, fake_browser: Visits,  # noqa:
     window = make_gui(tenant, synchronous=False, auth=True)
     sign_in_by_click(qtbot, window)
     yield window
+    store.delete(account)
+
+
+def test_what_is_waiting_is_built_only_where_it_switched_integrations_on(
+    qtbot: Any, make_gui: GuiFactory, demo: DemoServices, fake_browser: Visits,  # noqa: F811
+    secret_service: Any, tmp_path: Path,
+) -> None:
+    """A tenant without integrations has nothing waiting: no controller, strip or
+    notifier (about 2 MiB); one with them has it before the sign-in begins."""
+    from workplace.auth.keyring_store import SERVICE, KeyringStore
+
+    account = f"arbeitsplatz@{demo.issuer}"
+    store = KeyringStore(secret_service, service=SERVICE)
+    store.delete(account)
+    plain = demo.tenant(demo.issuer)
+    plain.pop("integrations")
+    tenant = tmp_path / "plain.json"
+    tenant.write_text(json.dumps(plain), encoding="utf-8")
+    gui = make_gui(tenant, synchronous=False, auth=True)
+    sign_in_by_click(qtbot, gui)
+    assert gui._waiting is None
+    assert not [t for t in gui.window.header.account.menu_texts if "disturb" in t]
+    store.delete(account)
+
+    tenant = tmp_path / "tenant.json"
+    tenant.write_text(json.dumps(demo.tenant(demo.issuer)), encoding="utf-8")
+    gui = make_gui(tenant, synchronous=False, auth=True)
+    wait_phase(qtbot, gui, Phase.SIGNED_OUT)
+    assert gui._waiting is not None  # with the trusted configuration, before sign-in
+    store.delete(account)
+
+
+def test_what_is_waiting_built_after_the_sign_in_starts_its_checks(
+    qtbot: Any, make_gui: GuiFactory, demo: DemoServices, fake_browser: Visits,  # noqa: F811
+    secret_service: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from workplace.auth.keyring_store import SERVICE, KeyringStore
+    from workplace.ui.gui import Gui
+
+    account = f"arbeitsplatz@{demo.issuer}"
+    store = KeyringStore(secret_service, service=SERVICE)
+    store.delete(account)
+    tenant = tmp_path / "tenant.json"
+    tenant.write_text(json.dumps(demo.tenant(demo.issuer)), encoding="utf-8")
+    real = Gui._ensure_waiting
+    monkeypatch.setattr(Gui, "_ensure_waiting", lambda self: None)  # not with the config
+    gui = make_gui(tenant, synchronous=False, auth=True)
+    sign_in_by_click(qtbot, gui)
+    assert gui._waiting is None
+    monkeypatch.setattr(Gui, "_ensure_waiting", real)
+    qtbot.waitUntil(lambda: badge(gui) == 3, timeout=WAIT_MS)  # built now, signed in
     store.delete(account)
 
 

@@ -247,9 +247,10 @@ class Gui(QObject):
     @property
     def waiting(self) -> Waiting:
         """Unread mail, the next meeting, chat, files and the portal (after sign-in), and
-        their notifications. Built on first use, at the latest right after the first
-        paint, before the trusted load that sign-in waits for: nothing of it is in the
-        first frame (its strip and banner show only what a signed-in check found)."""
+        their notifications. Built on first use, at the latest when the trusted
+        configuration has integrations switched on, before the sign-in begins: nothing of
+        it is in the first frame (its strip and banner show only what a signed-in check
+        found), and a tenant without integrations never builds it."""
         return self._ensure_waiting()
 
     def _ensure_waiting(self) -> Waiting:
@@ -308,7 +309,6 @@ class Gui(QObject):
             return
         self.early_imports = early_imports()
         self.links.listen_for_file_open()
-        self._ensure_waiting()  # before the trusted load, after which sign-in begins
         self.jobs.run(
             self.workplace.load_trusted, self._on_trusted_loaded, self._on_trusted_failed,
             name="trusted-settings",
@@ -330,6 +330,10 @@ class Gui(QObject):
             self.window.apply_settings(view.settings)
         else:  # the same tiles: only the objects behind them change
             self.window.model.adopt_catalog(self.workplace.catalog)
+        if view.settings.tenant.integrations.enabled():
+            # What is waiting, only where IT switched integrations on (about 2 MiB
+            # otherwise for nothing); built before the sign-in below begins.
+            self._ensure_waiting()
         if self.save_state:
             workplace = self.workplace
             self.jobs.run(

@@ -162,6 +162,10 @@ class WaitingController(QObject):
 
     # -- sign-in and sign-out ----------------------------------------------------------
 
+    def follow_account(self) -> None:
+        """Take up the account's state now (signed in already: the checks start)."""
+        self._on_account_changed()
+
     @Slot()
     def _on_account_changed(self) -> None:
         from workplace.ui.account import Phase

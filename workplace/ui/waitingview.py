@@ -89,6 +89,9 @@ class Waiting(QObject):
         self._on_settings_changed(workplace.settings)
         self.controller.password_saved.connect(self._on_controller_password_saved)
         self.controller.password_failed.connect(self._on_controller_password_failed)
+        # Built after the sign-in (a test, or IT switching integrations on later): the
+        # controller starts from where the account is now.
+        self.controller.follow_account()
 
     def _service_name(self, service_id: str) -> str:
         service = self._gui.workplace.catalog.get(service_id)
