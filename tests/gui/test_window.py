@@ -376,6 +376,30 @@ def test_the_banner_area_shows_only_while_a_banner_does(make_gui: GuiFactory, qt
     assert banners.isVisible() and banners.message.isVisible()
 
 
+def test_a_banner_is_built_when_it_is_first_needed(make_gui: GuiFactory, qtbot: Any) -> None:
+    """Issue 15: a start with nothing to say paints without any banner, not even a
+    hidden one (six strips of labels and buttons, their scroll area); hiding one that
+    was never shown builds nothing; the first message builds its strip, in its place
+    above or below the others."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from workplace.ui.banner import Banner
+
+    gui = make_gui()
+    banners = gui.window.banners
+    assert banners.findChildren(Banner) == []
+    assert banners.findChildren(QScrollArea) == []
+    banners.conceal("network")
+    banners.hide_message()
+    assert banners.banners == () and banners.isHidden()
+    banners.show_message("Later")
+    banners.config.show_message("Earlier")
+    assert banners.banners == (banners.config, banners.message)
+    QApplication.processEvents()
+    assert banners.isVisible()
+    assert banners.config.y() < banners.message.y()
+
+
 # The offscreen platform cannot raise a popup or grab the keyboard for it, and says so.
 @pytest.mark.qt_log_ignore(
     r"This plugin does not support raise\(\)", "This plugin does not support grabbing"

@@ -27,7 +27,7 @@ from workplace.ui.windowdialogs import present
 
 if TYPE_CHECKING:
     from workplace.auth.state import AuthState
-    from workplace.ui.banner import Banner
+    from workplace.ui.banners import BannerArea
     from workplace.ui.header import AccountButton
     from workplace.ui.signin import SignInPage
 
@@ -62,7 +62,7 @@ class AccountView(QObject):
         *,
         page: SignInPage,
         button: AccountButton,
-        banner: Banner,
+        banners: BannerArea,
         screens: Screens,
         show_help: Callable[[], None],
     ) -> None:
@@ -70,7 +70,7 @@ class AccountView(QObject):
         self._controller = controller
         self._page = page
         self._button = button
-        self._banner = banner
+        self._banners = banners
         self._screens = screens
         page.sign_in_requested.connect(controller.sign_in)
         page.code_requested.connect(controller.sign_in_with_code)
@@ -90,13 +90,13 @@ class AccountView(QObject):
         controller = self._controller
         phase = controller.phase
         state = controller.state
-        button, page, screens = self._button, self._page, self._screens
+        button, page, screens, banners = self._button, self._page, self._screens, self._banners
         before = self._shown_phase
         phase_changed = phase != before
         self._shown_phase = phase
         if phase in (Phase.STARTING, Phase.DISABLED):
             button.hide()
-            self._banner.hide()
+            banners.conceal("account")
             screens.want_sign_in(False)
             return
         button.show()
@@ -111,7 +111,7 @@ class AccountView(QObject):
                 self._welcome_back(state)
             return
         button.set_user(None)
-        self._banner.hide()
+        banners.conceal("account")
         if phase == Phase.BROWSER:
             page.show_browser(bool(controller.browser_url))
         elif phase == Phase.DEVICE:
@@ -150,9 +150,8 @@ class AccountView(QObject):
         return notes
 
     def _show_session_banner(self, state: AuthState) -> None:
-        banner = self._banner
         if state.status.value != "session_only":
-            banner.hide()
+            self._banners.conceal("account")
             return
         kind = state.reason.value if state.reason is not None else "no_keyring"
         if kind not in ("no_keyring", "keyring_failed"):
@@ -160,8 +159,8 @@ class AccountView(QObject):
         title, hint = authtext.message(kind)
         # The keyring library's own English sentence stays out: IT gets plain lines
         # naming the keyring found (also in `workplace doctor`).
-        banner.show_message(title, [], hint,
-                            authtext.keyring_details(kind, state.detail, state.keyring_backend))
+        self._banners.account.show_message(
+            title, [], hint, authtext.keyring_details(kind, state.detail, state.keyring_backend))
 
     @Slot()
     def _on_page_browse_requested(self) -> None:

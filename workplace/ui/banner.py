@@ -214,6 +214,8 @@ class Banner(QFrame):
         self.action.setAccessibleDescription(description)
         self.action.setFocusPolicy(
             Qt.FocusPolicy.StrongFocus if text else Qt.FocusPolicy.NoFocus)
+        if text:  # Qt left it out of the Tab order while it took no focus: after close
+            QWidget.setTabOrder(self._close, self.action)
         self.action.setVisible(bool(text))
 
     def focus_chain(self) -> list[QWidget]:

@@ -57,7 +57,7 @@ class StatusView(QObject):
         status.catalog_refreshed.connect(self._show_catalog_result)
         status.icons_fetched.connect(model.icons_arrived)
         header.connection_requested.connect(status.round)
-        banners.network.action_requested.connect(self._on_network_action_requested)
+        banners.action_requested.connect(self._on_banner_action_requested)
         appearance.changed.connect(self._on_appearance_changed)
 
     @Slot()
@@ -99,8 +99,8 @@ class StatusView(QObject):
         )
         saver_title, saver_text = texts.saving_mode()
         self._header.set_saver(status.low_bandwidth, saver_title, saver_text)
-        banner = self._banners.network
         if kind == "captive":
+            banner = self._banners.network
             banner.show_message(
                 self.tr("Wi-Fi login needed"), [], texts.profile_explanation(profile)
             )
@@ -109,13 +109,16 @@ class StatusView(QObject):
                 self.tr("Opens the login page of this network in your browser"),
             )
         elif kind == "offline":
+            banner = self._banners.network
             banner.show_message(self.tr("No connection"), [], texts.profile_explanation(profile))
             banner.set_action("")
         else:
-            banner.hide()
+            self._banners.conceal("network")
 
-    @Slot()
-    def _on_network_action_requested(self) -> None:
+    @Slot(str)
+    def _on_banner_action_requested(self, name: str) -> None:
+        if name != "network":
+            return
         profile = self._status.profile
         url = profile.captive_open_url if profile is not None else None
         if not url:
@@ -136,7 +139,7 @@ class StatusView(QObject):
         if result is None:
             return
         if result.ok:
-            self._banners.catalog.hide()
+            self._banners.conceal("catalog")
             return
         snapshot = result.snapshot
         title, hint = self._texts.refresh_failed(

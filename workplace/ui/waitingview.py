@@ -71,9 +71,8 @@ class Waiting(QObject):
         self._files_service = ""
         self._announced: tuple[str, str] = ("", "")
         """The portal announcement the banner shows (integration, id)."""
-        banner = window.banners.portal
-        banner.dismissed.connect(self._on_portal_banner_dismissed)
-        banner.action_requested.connect(self._on_portal_banner_action_requested)
+        window.banners.dismissed.connect(self._on_banner_dismissed)
+        window.banners.action_requested.connect(self._on_banner_action_requested)
         self.controller.notice.connect(self._on_controller_notice)
         self.controller.dismissed.connect(self._on_controller_dismissed)
         self.password_dialog: AppPasswordDialog | None = None
@@ -266,7 +265,7 @@ class Waiting(QObject):
     def _show_announcement(self) -> None:
         """The portal's announcement still meant to be seen, most severe and newest
         first, as a banner above the tiles (the others follow when it is dismissed)."""
-        banner = self._gui.window.banners.portal
+        banners = self._gui.window.banners
         shown: tuple[str, Notice] | None = None
         order = {"error": 0, "warning": 1, "success": 3}
         for reading in self.controller.readings.values():
@@ -281,11 +280,12 @@ class Waiting(QObject):
                 break
         if shown is None:
             self._announced = ("", "")
-            banner.hide()
+            banners.conceal("portal")
             return
         name, notice = shown
-        if self._announced != (name, notice.id) or banner.isHidden():
+        if self._announced != (name, notice.id) or not banners.is_shown("portal"):
             self._announced = (name, notice.id)
+            banner = banners.portal
             hint = notice.message
             if more:
                 hint = (hint + "\n" if hint else "") + self.tr(
@@ -297,14 +297,18 @@ class Waiting(QObject):
             banner.show_message(notice.title or self.tr("Announcement from your IT"), (),
                                 hint)
 
-    @Slot()
-    def _on_portal_banner_dismissed(self) -> None:
+    @Slot(str)
+    def _on_banner_dismissed(self, banner: str) -> None:
+        if banner != "portal":
+            return
         name, notice_id = self._announced
         if name:
             self.controller.dismiss(name, notice_id)
 
-    @Slot()
-    def _on_portal_banner_action_requested(self) -> None:
+    @Slot(str)
+    def _on_banner_action_requested(self, banner: str) -> None:
+        if banner != "portal":
+            return
         name, notice_id = self._announced
         reading = self.controller.readings.get(name)
         notice = next((n for n in reading.notices if n.id == notice_id), None) \

@@ -213,11 +213,16 @@ class MainWindow(QMainWindow):
         banners top to bottom, then the page (the tiles, or the sign-in card).
 
         Qt skips hidden widgets, so banners that come and go keep their place; the
-        header says when its controls move to other rows (:attr:`HeaderBar.arranged`).
+        header says when its controls move to other rows (:attr:`HeaderBar.arranged`),
+        the banners when one is built (:attr:`BannerArea.built`). Qt links no widget
+        that takes no focus, so those are left out (an action button without a text):
+        the chain goes on past them.
         """
         strip = self.next_meeting.focus_chain() if self.next_meeting is not None else []
         chain = [*self.header.focus_chain(), *self.banners.focus_chain(), *strip, self.view,
                  *self.signin.focus_chain()]
+        chain = [widget for widget in chain
+                 if widget.focusPolicy() != Qt.FocusPolicy.NoFocus]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -281,7 +286,8 @@ class MainWindow(QMainWindow):
         store.favourites_changed.connect(self.favourites_changed)
         store.message.connect(self.banners.show_message)
         launcher.message.connect(self.banners.show_message)
-        launcher.launched.connect(self.banners.message.hide)
+        launcher.launched.connect(self.banners.hide_message)
+        self.banners.built.connect(self._update_tab_order)
         launcher.recent_changed.connect(self._on_recent_changed)
         self.appearance.changed.connect(self._on_appearance_changed)
         shortcuts: tuple[tuple[QKeySequence, Callable[[], None]], ...] = (
@@ -518,7 +524,7 @@ class MainWindow(QMainWindow):
 
         view = AccountView(
             controller, self.appearance, page=self.signin, button=self.header.account,
-            banner=self.banners.account, screens=self, show_help=self.show_help,
+            banners=self.banners, screens=self, show_help=self.show_help,
         )
         self._account = controller
         controller.changed.connect(self._on_account_changed)
