@@ -75,7 +75,8 @@ def test_a_warm_start_paints_before_any_heavy_library_is_loaded(tmp_path: Path) 
         "pydantic", "urllib3", "authlib", "joserfc", "cryptography", "keyring",
         "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
         "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
-        "subprocess", "datetime", "workplace.integrations.model",
+        "subprocess", "datetime", "workplace.integrations.model", "workplace.ui.signin",
+        "workplace.ui.qr", "workplace.ui.banner",
     }
 
 

@@ -400,6 +400,35 @@ def test_a_banner_is_built_when_it_is_first_needed(make_gui: GuiFactory, qtbot: 
     assert banners.config.y() < banners.message.y()
 
 
+def test_the_sign_in_screen_is_built_when_it_is_first_wanted(
+    make_gui: GuiFactory, qtbot: Any
+) -> None:
+    """Issue 15: the tiles paint without the sign-in screen behind them; it is built
+    when it is first wanted (signed out, signing in), with the organisation and the
+    colours that came before it, its buttons wired (its Tab order: test_layout_a11y)."""
+    from workplace.ui.signin import SignInPage
+
+    gui = make_gui()
+    window = gui.window
+    assert window.findChildren(SignInPage) == []
+    assert not window.signin_visible
+    gui.window.show_settings()
+    dialog = gui.window.dialogs.settings
+    assert dialog is not None
+    dialog.high_contrast.setChecked(True)
+    dialog.reject()
+    assert window.findChildren(SignInPage) == []
+
+    window.want_sign_in(True)
+    assert window.findChildren(SignInPage) == [window.signin] and window.signin_visible
+    page = window.signin
+    assert page.primary.text() == "Sign in with Musterstadt"
+    assert page.logo.accessibleName() == "Logo of City of Musterstadt"
+    assert page._theme is gui.appearance.theme and page._theme.high_contrast
+    qtbot.mouseClick(page.browse_link, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.view  # wired to the account view
+
+
 # The offscreen platform cannot raise a popup or grab the keyboard for it, and says so.
 @pytest.mark.qt_log_ignore(
     r"This plugin does not support raise\(\)", "This plugin does not support grabbing"

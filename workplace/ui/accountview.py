@@ -38,6 +38,13 @@ class Screens(Protocol):
     @property
     def signin_visible(self) -> bool: ...
 
+    @property
+    def signin(self) -> SignInPage:
+        """The sign-in screen (built the first time it is asked for)."""
+
+    def on_signin_built(self, wire: Callable[[SignInPage], None]) -> None:
+        """Call ``wire`` with the sign-in screen once it is built (now, if it is)."""
+
     def want_sign_in(self, wanted: bool, *, stop_browsing: bool = False) -> None:
         """The sign-in screen in place of the tiles (unless the user browses or searches)."""
 
@@ -60,24 +67,20 @@ class AccountView(QObject):
         controller: AccountController,
         appearance: Appearance,
         *,
-        page: SignInPage,
         button: AccountButton,
         banners: BannerArea,
         screens: Screens,
         show_help: Callable[[], None],
     ) -> None:
-        super().__init__(page)
+        super().__init__(button)
         self._controller = controller
-        self._page = page
         self._button = button
         self._banners = banners
         self._screens = screens
-        page.sign_in_requested.connect(controller.sign_in)
-        page.code_requested.connect(controller.sign_in_with_code)
-        page.cancel_requested.connect(controller.cancel)
-        page.reopen_requested.connect(controller.reopen_browser)
-        page.browse_requested.connect(self._on_page_browse_requested)
-        page.help_requested.connect(show_help)
+        self._show_help = show_help
+        # The sign-in screen is built when it is first shown (a signed-in start never
+        # builds it before its first paint); its buttons are wired then.
+        screens.on_signin_built(self._wire_page)
         button.sign_in_requested.connect(self._on_account_sign_in_requested)
         button.sign_out_requested.connect(controller.sign_out)
         controller.changed.connect(self.update)
@@ -85,12 +88,21 @@ class AccountView(QObject):
         self._shown_phase: Phase | None = None
         self.update()
 
+    def _wire_page(self, page: SignInPage) -> None:
+        controller = self._controller
+        page.sign_in_requested.connect(controller.sign_in)
+        page.code_requested.connect(controller.sign_in_with_code)
+        page.cancel_requested.connect(controller.cancel)
+        page.reopen_requested.connect(controller.reopen_browser)
+        page.browse_requested.connect(self._on_page_browse_requested)
+        page.help_requested.connect(self._show_help)
+
     @Slot()
     def update(self) -> None:
         controller = self._controller
         phase = controller.phase
         state = controller.state
-        button, page, screens, banners = self._button, self._page, self._screens, self._banners
+        button, screens, banners = self._button, self._screens, self._banners
         before = self._shown_phase
         phase_changed = phase != before
         self._shown_phase = phase
@@ -112,6 +124,7 @@ class AccountView(QObject):
             return
         button.set_user(None)
         banners.conceal("account")
+        page = screens.signin
         if phase == Phase.BROWSER:
             page.show_browser(bool(controller.browser_url))
         elif phase == Phase.DEVICE:
@@ -128,7 +141,7 @@ class AccountView(QObject):
         """After the user's own sign-in: the launcher to the front (or marked urgent
         where the window manager will not hand over the focus), and who is signed in
         said to screen readers."""
-        window = self._page.window()
+        window = self._button.window()
         if window.isMinimized():
             window.showNormal()
         present(window)
@@ -168,11 +181,12 @@ class AccountView(QObject):
 
     @Slot()
     def _on_account_sign_in_requested(self) -> None:
-        if self._screens.signin_visible and self._page.face == "welcome":
+        screens = self._screens
+        if screens.signin_visible and screens.signin.face == "welcome":
             self._controller.sign_in()
             return
-        self._screens.return_to_sign_in()
-        self._page.focus_primary()
+        screens.return_to_sign_in()
+        screens.signin.focus_primary()
 
 
 def announce(widget: QWidget, text: str) -> None:

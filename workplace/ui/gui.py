@@ -61,16 +61,18 @@ LOADED_AFTER_FIRST_PAINT = (
     "pydantic", "urllib3", "authlib", "joserfc", "cryptography", "keyring",
     "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
     "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
-    "subprocess", "datetime", "workplace.integrations.model",
+    "subprocess", "datetime", "workplace.integrations.model", "workplace.ui.signin",
+    "workplace.ui.qr", "workplace.ui.banner",
 )
 """Libraries that only the work after the first paint needs (validation, HTTP,
 sign-in, keyring, Qt's network module), and parts of the window the first frame does
 not show (the settings dialog, the routing of incoming links, what is waiting for the
 signed-in user and its notifications, the integrations' values and ``datetime``
-for their times), and what only starts programs (``subprocess``: the settings
-check's child, launching): none of them may stand
-between a warm start and its first paint. (A cold start validates the files first: it
-needs pydantic; a start with a link routes it at once.)"""
+for their times, the sign-in screen with its QR code, the banners), and what only
+starts programs (``subprocess``: the settings check's child, launching): none of them
+may stand between a warm start and its first paint. (A cold start validates the files
+first: it needs pydantic; a start with a link routes it at once; a configuration with
+warnings shows its banner.)"""
 
 
 def early_imports() -> list[str]:

@@ -65,7 +65,6 @@ from workplace.ui.header import HeaderBar
 from workplace.ui.jobs import Jobs
 from workplace.ui.launching import LaunchController
 from workplace.ui.settingsstore import SettingsStore
-from workplace.ui.signin import SignInPage
 from workplace.ui.tilemenu import TileMenu
 from workplace.ui.tilemodel import Role, TileModel
 from workplace.ui.tileview import TileView
@@ -78,6 +77,7 @@ if TYPE_CHECKING:
     from workplace.ui.account import AccountController
     from workplace.ui.accountview import AccountView
     from workplace.ui.nextmeeting import NextMeetingStrip
+    from workplace.ui.signin import SignInPage
     from workplace.ui.status import StatusController
     from workplace.ui.statusview import StatusView
 
@@ -171,16 +171,16 @@ class MainWindow(QMainWindow):
         self.view = TileView(theme, self)
         self.view.setModel(self.model)
         self.empty = EmptyState(self)
-        self.signin = SignInPage(theme, self)
+        self._signin: SignInPage | None = None
+        self._signin_organisation = ("", "", "")
+        self._signin_wiring: list[Callable[[SignInPage], None]] = []
         self.sign_in_wanted = False
         """The account view asks for the sign-in screen (signed out, or signing in)."""
         self.browsing_without_sign_in = False
         """The user chose to look at the services before signing in."""
         self.stack = QStackedWidget(self)
-        for page in (self.view, self.empty, self.signin):
-            self.stack.addWidget(page)
-            # Every page scrolls: a short (zoomed) window shrinks it, not the header.
-            page.setMinimumHeight(PAGE_MIN_HEIGHT)
+        for page in (self.view, self.empty):
+            self._add_page(page)
 
         content = _WindowContent(self.header, self.banners, self.stack, self)
         layout = QVBoxLayout(content)
@@ -207,6 +207,35 @@ class MainWindow(QMainWindow):
         self.launcher.load_recent()
         self.fit_to_screen()
 
+    def _add_page(self, page: QWidget) -> None:
+        self.stack.addWidget(page)
+        # Every page scrolls: a short (zoomed) window shrinks it, not the header.
+        page.setMinimumHeight(PAGE_MIN_HEIGHT)
+
+    @property
+    def signin(self) -> SignInPage:
+        """The sign-in screen, built the first time it is needed (signed out, or signing
+        in): a warm start that is signed in paints without it."""
+        if self._signin is None:
+            from workplace.ui.signin import SignInPage
+
+            page = SignInPage(self.appearance.theme, self)
+            page.set_organisation(*self._signin_organisation)
+            self._add_page(page)
+            self._signin = page
+            self._update_tab_order()
+            for wire in self._signin_wiring:
+                wire(page)
+            self._signin_wiring.clear()
+        return self._signin
+
+    def on_signin_built(self, wire: Callable[[SignInPage], None]) -> None:
+        """Call ``wire`` with the sign-in screen once it is built (now, if it is)."""
+        if self._signin is not None:
+            wire(self._signin)
+        else:
+            self._signin_wiring.append(wire)
+
     @Slot()
     def _update_tab_order(self) -> None:
         """Tab follows what is seen: the header row by row and left to right, the
@@ -219,8 +248,9 @@ class MainWindow(QMainWindow):
         the chain goes on past them.
         """
         strip = self.next_meeting.focus_chain() if self.next_meeting is not None else []
+        signin = self._signin.focus_chain() if self._signin is not None else []
         chain = [*self.header.focus_chain(), *self.banners.focus_chain(), *strip, self.view,
-                 *self.signin.focus_chain()]
+                 *signin]
         chain = [widget for widget in chain
                  if widget.focusPolicy() != Qt.FocusPolicy.NoFocus]
         for before, after in itertools.pairwise(chain):
@@ -318,7 +348,9 @@ class MainWindow(QMainWindow):
             subtitle = ""  # an unconfigured launcher: the name already says it
         self.header.set_branding(name, subtitle, organisation.logo)
         self.header.retranslate()
-        self.signin.set_organisation(name, organisation.short_name, organisation.logo)
+        self._signin_organisation = (name, organisation.short_name, organisation.logo)
+        if self._signin is not None:
+            self._signin.set_organisation(*self._signin_organisation)
         self.banners.retranslate()
         if self.next_meeting is not None:
             self.next_meeting.retranslate()
@@ -340,7 +372,8 @@ class MainWindow(QMainWindow):
         self.header.set_theme(theme)
         self.view.set_theme(theme)
         self.banners.set_theme(theme)
-        self.signin.set_theme(theme)
+        if self._signin is not None:
+            self._signin.set_theme(theme)
         self.empty.set_theme(theme)
         if self.next_meeting is not None:
             self.next_meeting.set_theme(theme)
@@ -445,7 +478,7 @@ class MainWindow(QMainWindow):
 
     @property
     def signin_visible(self) -> bool:
-        return self.stack.currentWidget() is self.signin
+        return self._signin is not None and self.stack.currentWidget() is self._signin
 
     def _update_empty_state(self) -> None:
         query = self.model.query
@@ -523,7 +556,7 @@ class MainWindow(QMainWindow):
         from workplace.ui.accountview import AccountView
 
         view = AccountView(
-            controller, self.appearance, page=self.signin, button=self.header.account,
+            controller, self.appearance, button=self.header.account,
             banners=self.banners, screens=self, show_help=self.show_help,
         )
         self._account = controller
