@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -121,3 +122,45 @@ def test_a_service_going_down_and_back_is_notified(
         assert tray.summaries[-1] == "10 of 10 services available"
     finally:
         demo.close()
+
+
+# Offscreen, the icon's show() looks for a platform tray window that is not there.
+@pytest.mark.qt_log_ignore(
+    r"No such signal QPlatformNativeInterface::systemTrayWindowChanged")
+def test_the_tray_icon_comes_right_after_the_first_paint(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, isolated_xdg: dict[str, Path]
+) -> None:
+    """Issue 15: asking the desktop for its tray and building the icon and its menu wait
+    until the window's first frame is drawn; from then on, closing the window keeps the
+    launcher in the tray. The desktop's answer "there is a tray" is a stand-in (offscreen
+    has none); the Tray and its QSystemTrayIcon are real."""
+    from workplace.app import Workplace, no_auth
+    from workplace.ui import tray as tray_module
+    from workplace.ui.gui import Gui, create_app
+    from workplace.ui.jobs import Jobs
+    from workplace.ui.netwatch import NetworkWatch, OsNetwork
+
+    write_preferences(isolated_xdg, 'language = "en"\nfavourites = ["mail"]\n')
+    monkeypatch.setattr(tray_module, "tray_available", lambda: True)
+    workplace = Workplace.build()
+    workplace.auth_factory = no_auth
+    watch = NetworkWatch(use_os=False)
+    watch.forced = OsNetwork("online")
+    gui = Gui(create_app(), workplace, jobs=Jobs(synchronous=True), use_tray=True,
+              save_state=False, status=False, watch=watch)
+    qtbot.addWidget(gui.window)
+    try:
+        assert gui.tray is None and not gui.window.tray_available
+        gui.show()
+        qtbot.waitUntil(lambda: gui.tray is not None)
+        assert gui.window.tray_available
+        entries = [action.text() for action in gui.tray._menu.actions()]
+        assert entries[0] == "Open window" and "Mail" in entries and entries[-1] == "Quit"
+        with qtbot.assertNotEmitted(gui.window.quit_requested):
+            gui.window.close()
+        assert gui.window.isHidden()  # closed to the tray, still running
+        with qtbot.waitSignal(gui.tray.open_window):
+            gui.tray._on_icon_activated(QSystemTrayIcon.ActivationReason.Trigger)
+        assert gui.window.isVisible()
+    finally:
+        gui.dispose()

@@ -208,19 +208,14 @@ class Gui(QObject):
         self.summary = ""
         """The status line of the tray tooltip ("8 of 10 services available")."""
         self.appearance = Appearance(app)
-        prefs = workplace.settings.preferences
         self.appearance.follow(workplace.settings)
         self.tray: Any = None
+        """The tray icon, made right after the first paint where the desktop has a tray
+        (:meth:`_ensure_tray`); None before that and without one."""
+        self._tray_wanted = use_tray
         self.desktop_notifications = use_tray
         """Notifications go to the desktop (tests without a tray keep them in the window)."""
-        if use_tray:
-            from workplace.ui.tray import Tray, tray_available
-
-            if tray_available():
-                self.tray = Tray(self)
-        self.window = MainWindow(
-            workplace, self.jobs, self.appearance, tray_available=self.tray is not None
-        )
+        self.window = MainWindow(workplace, self.jobs, self.appearance)
         geometry = workplace.state.window_geometry if restore_geometry else None
         if not (geometry and self.window.restoreGeometry(geometry)):
             self._place_window()
@@ -231,13 +226,6 @@ class Gui(QObject):
         self.single = single_instance
         if single_instance is not None:
             single_instance.message_received.connect(self._on_single_message_received)
-        if self.tray is not None:
-            self.tray.open_window.connect(self.window.bring_forward)
-            self.tray.quit_requested.connect(self.window.quit)
-            self.tray.launch_requested.connect(self._on_tray_launch_requested)
-            self.window.favourites_changed.connect(self._on_window_favourites_changed)
-            self._on_window_favourites_changed(list(prefs.favourites))
-            self.tray.show()
         self._attach_account()
         self.status = StatusController(workplace, self.jobs, self.watch, parent=self)
         self.window.attach_status(self.status)
@@ -259,8 +247,33 @@ class Gui(QObject):
         if self._waiting is None:
             from workplace.ui.waitingview import Waiting
 
+            self._ensure_tray()  # what is waiting notifies through it
+
             self._waiting = Waiting(self)
         return self._waiting
+
+    def _ensure_tray(self) -> None:
+        """The tray icon, where the desktop has a tray: made right after the first paint
+        (asking the desktop for its tray and building the icon and its menu is no work
+        for the first frame), before what is waiting, which notifies through it. From
+        then on, closing the window keeps the launcher in the tray."""
+        if not self._tray_wanted:
+            return
+        self._tray_wanted = False
+        from workplace.ui.tray import Tray, tray_available
+
+        if not tray_available():
+            return
+        tray = self.tray = Tray(self)
+        self.window.tray_available = True
+        tray.open_window.connect(self.window.bring_forward)
+        tray.quit_requested.connect(self.window.quit)
+        tray.launch_requested.connect(self._on_tray_launch_requested)
+        self.window.favourites_changed.connect(self._on_window_favourites_changed)
+        self._on_window_favourites_changed(list(self.workplace.settings.preferences.favourites))
+        if self.summary:
+            tray.set_summary(self.summary)
+        tray.show()
 
     @property
     def links(self) -> LinkRouter:
@@ -310,6 +323,7 @@ class Gui(QObject):
         if self._disposed:
             return
         self.early_imports = early_imports()
+        self._ensure_tray()
         self.links.listen_for_file_open()
         self.jobs.run(
             self.workplace.load_trusted, self._on_trusted_loaded, self._on_trusted_failed,
