@@ -35,7 +35,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from workplace.catalog.catalog import Catalog
 from workplace.catalog.launch import (
@@ -138,8 +138,7 @@ def no_auth(_workplace: Workplace, _open_browser: OpenUrl) -> AuthService | None
     return None
 
 
-@dataclass(frozen=True)
-class TrustedView:
+class TrustedView(NamedTuple):
     """The configuration from the IT sources and what it shows: the result of the first
     job after the first paint (:meth:`Workplace.load_trusted`), adopted on the GUI thread
     (:meth:`Workplace.adopt`)."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from tests.gui.conftest import GuiFactory, write_preferences
 from workplace.integrations.model import Availability, Meeting, Reading
 from workplace.ui.tilemodel import WAITING_ROLES, Role
-from workplace.ui.waitingtext import TileWaiting
+from workplace.ui.tilewaiting import TileWaiting
 
 WAIT_MS = 30_000
 

@@ -16,8 +16,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from workplace.config.urls import UnsafeUrlError, check_url
 
@@ -58,8 +57,7 @@ class LaunchError(Exception):
         return f"{base}: {self.detail}" if self.detail else base
 
 
-@dataclass(frozen=True)
-class Launched:
+class Launched(NamedTuple):
     """What was started: ``web`` with the URL, or ``native`` with the command line."""
 
     service_id: str

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from workplace.catalog.typos import TypoIndex, words
 
@@ -57,16 +56,14 @@ TYPO_CACHE = 64
 """Query words whose near matches are kept: typing one more letter asks again."""
 
 
-@dataclass(frozen=True)
-class _Field:
+class _Field(NamedTuple):
     kind: str  # "name" | "keyword" | "description"
     language: str  # "de" | "en" | ""
     plain: str
     umlauts: str
 
 
-@dataclass(frozen=True)
-class _Term:
+class _Term(NamedTuple):
     plain: str
     umlauts: str
 

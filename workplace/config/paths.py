@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -19,8 +19,7 @@ IT_MAIN_NAMES = ("workplace.toml", "workplace.json")
 """The main IT file in each configuration directory; the first that exists wins."""
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """All directories the launcher uses; build one with :meth:`from_environment`."""
 
     it_config_dirs: tuple[Path, ...]

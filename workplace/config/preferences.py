@@ -151,7 +151,7 @@ def _not_a_file(path: Path, kind: str) -> ConfigProblem:
 
 
 def _with_hint(problems: list[ConfigProblem]) -> list[ConfigProblem]:
-    return [replace(p, message=f"{p.message}; your preferences are ignored") for p in problems]
+    return [p._replace(message=f"{p.message}; your preferences are ignored") for p in problems]
 
 
 class PreferenceStore:

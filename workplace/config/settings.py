@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from workplace.config.plain import LazyMapping, field_names
 
@@ -20,8 +20,7 @@ BUILT_IN = "built-in"
 """The ``source`` of values that come from the program itself."""
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where an effective value came from: the layer and the file (or ``built-in``)."""
 
     layer: str
@@ -34,8 +33,7 @@ class Origin:
 DEFAULT_ORIGIN = Origin("default", BUILT_IN)
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
+class ConfigProblem(NamedTuple):
     """One problem in a configuration file, printed as ``file:line: key.path: message``.
 
     ``severity`` is ``error`` (the file is not used, the last good configuration is) or

@@ -33,9 +33,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from workplace.config.plain import from_plain
 
@@ -50,8 +49,7 @@ ARGUMENT = "--confirm-start-snapshot"
 TIMEOUT_S = 60.0
 
 
-@dataclass(frozen=True)
-class Confirmed:
+class Confirmed(NamedTuple):
     """The child's answer when it showed exactly the snapshot's content."""
 
     catalog: dict[str, Any] | None

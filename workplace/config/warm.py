@@ -45,9 +45,8 @@ import json
 import logging
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from workplace import __version__
 from workplace.config.paths import IT_MAIN_NAMES, Paths
@@ -139,8 +138,7 @@ def plain(value: Any) -> Any:
     return _plain(value)
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(NamedTuple):
     """What a snapshot shows, encoded (the trusted load's, to save and to compare)."""
 
     text: str
@@ -219,8 +217,7 @@ def save(paths: Paths, keyed: Fingerprint, depends: Sequence[Path], shown: Conte
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
-class FirstPaint:
+class FirstPaint(NamedTuple):
     """What a warm start shows until the trusted load: records, never models."""
 
     settings: Settings

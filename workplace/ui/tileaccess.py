@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import (
@@ -63,13 +62,13 @@ _NULL = shiboken6.VoidPtr(0)
 """``interface_cast``'s "no such interface": PySide needs a VoidPtr, not None or 0."""
 
 
-@dataclass
-class Section:
-    """One section of the grid: its header row (if any) and its tile rows."""
+class Section(NamedTuple):
+    """One section of the grid: its header row (if any) and its tile rows (filled in
+    as they are found)."""
 
     title: str
     header: int | None
-    tiles: list[int] = field(default_factory=list)
+    tiles: list[int]
 
 
 def sections_of(view: TileView) -> list[Section]:
@@ -79,10 +78,10 @@ def sections_of(view: TileView) -> list[Section]:
     for row in range(model.rowCount()):
         index = model.index(row, 0)
         if index.data(Role.KIND) == Kind.HEADER:
-            out.append(Section(str(index.data() or ""), row))
+            out.append(Section(str(index.data() or ""), row, []))
         else:
             if not out:
-                out.append(Section("", None))
+                out.append(Section("", None, []))
             out[-1].tiles.append(row)
     return out
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6.QtCore import (
@@ -39,12 +38,12 @@ from PySide6.QtCore import (
 from workplace.ui import waitingtext
 from workplace.ui.icons import RemoteIcons, icon_name_for, is_remote
 from workplace.ui.statustext import NOT_CHECKED, OFFLINE, USABLE, StatusTexts
-from workplace.ui.waitingtext import TileWaiting
 
 if TYPE_CHECKING:
     from workplace.config.schema import Category, Service
     from workplace.integrations.model import Document
     from workplace.status.model import ServiceStatus
+    from workplace.ui.tilewaiting import TileWaiting
 
 RECENT_LIMIT = 4
 ANNOUNCE_LIMIT = 3
@@ -63,12 +62,16 @@ class CatalogLike(Protocol):
     def prepare_search(self) -> None: ...
 
 
-class Kind(IntEnum):
+class Kind:
+    """What a row is (plain numbers: an enum class costs start-up time to define)."""
+
     HEADER = 0
     TILE = 1
 
 
-class Role(IntEnum):
+class Role:
+    """The model's own data roles (plain numbers, as Qt's roles are)."""
+
     SERVICE_ID = Qt.ItemDataRole.UserRole + 1
     KIND = Qt.ItemDataRole.UserRole + 2
     FAVOURITE = Qt.ItemDataRole.UserRole + 3
@@ -110,7 +113,8 @@ WAITING_ROLES = [
 # A NamedTuple, not a dataclass: defining one before the first paint costs about
 # 3.5 M instructions (exec of its generated methods); this costs a quarter.
 class Row(NamedTuple):
-    kind: Kind
+    kind: int
+    """A :class:`Kind`."""
     section: str
     title: str = ""
     service: Service | None = None
@@ -290,6 +294,8 @@ class TileModel(QAbstractListModel):
         """Show what is waiting (counts, what an integration needs); keeps rows and the
         current tile. Only the tiles whose count or need changed say so (``dataChanged``
         with the accessible roles): a refresh that finds the same number is silent."""
+        from workplace.ui.tilewaiting import TileWaiting
+
         before = self._waiting
         self._waiting = {k: v for k, v in by_service.items() if v != TileWaiting()}
         changed = {k for k in set(before) | set(self._waiting)
@@ -314,6 +320,8 @@ class TileModel(QAbstractListModel):
         return self._rows[index.row()].document
 
     def waiting_of(self, service_id: str) -> TileWaiting:
+        from workplace.ui.tilewaiting import TileWaiting
+
         return self._waiting.get(service_id, TileWaiting())
 
     def status_of(self, service_id: str) -> str | None:
@@ -329,7 +337,7 @@ class TileModel(QAbstractListModel):
 
     @property
     def tile_count(self) -> int:
-        return sum(1 for row in self._rows if row.kind is Kind.TILE)
+        return sum(1 for row in self._rows if row.kind == Kind.TILE)
 
     def service_at(self, index: Index) -> Service | None:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -338,7 +346,7 @@ class TileModel(QAbstractListModel):
 
     def first_tile(self) -> QModelIndex:
         for number, row in enumerate(self._rows):
-            if row.kind is Kind.TILE:
+            if row.kind == Kind.TILE:
                 return self.index(number, 0)
         return QModelIndex()
 
@@ -366,7 +374,7 @@ class TileModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].kind is Kind.HEADER:
+        if self._rows[index.row()].kind == Kind.HEADER:
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -380,7 +388,7 @@ class TileModel(QAbstractListModel):
             return row.section
         if role == Role.FIRST_SECTION:
             return index.row() == 0
-        if row.kind is Kind.HEADER:
+        if row.kind == Kind.HEADER:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return row.title
             return None
@@ -542,7 +550,7 @@ def _row_id(row: Row) -> str:
     return row.service.id if row.service is not None else ""
 
 
-def _layout(rows: Sequence[Row]) -> list[tuple[Kind, str, str, str | None]]:
+def _layout(rows: Sequence[Row]) -> list[tuple[int, str, str, str | None]]:
     return [(r.kind, r.section, r.title, r.service.id if r.service else None) for r in rows]
 
 

@@ -29,8 +29,8 @@ from workplace.integrations.notices import NoticeKind
 from workplace.ui.apppassword import AppPasswordDialog
 from workplace.ui.filespanel import FilesPanel
 from workplace.ui.notifications import Notifier
+from workplace.ui.tilewaiting import TileWaiting
 from workplace.ui.waiting import WaitingController
-from workplace.ui.waitingtext import TileWaiting
 
 if TYPE_CHECKING:
     from workplace.config.settings import Settings
