@@ -429,6 +429,21 @@ def test_the_sign_in_screen_is_built_when_it_is_first_wanted(
     assert window.stack.currentWidget() is window.view  # wired to the account view
 
 
+def test_the_account_menu_is_built_when_someone_is_signed_in(make_gui: GuiFactory) -> None:
+    """Issue 15: the first paint shows no account (the remembered sign-in is looked up
+    after it), so the account button's menu is built with the first signed-in user."""
+    from PySide6.QtWidgets import QMenu
+
+    button = make_gui().window.header.account
+    assert button.findChildren(QMenu) == [] and button.menu() is None
+    button.set_user("Erika Mustermann", "erika@example.org", notes=["Remembered"])
+    assert button.findChildren(QMenu) == [button.menu()]
+    assert button.menu_texts == [
+        "Erika Mustermann", "erika@example.org", "Remembered", "Sign out"]
+    button.set_user(None)
+    assert button.menu() is None and button.text() == "Sign in"
+
+
 # The offscreen platform cannot raise a popup or grab the keyboard for it, and says so.
 @pytest.mark.qt_log_ignore(
     r"This plugin does not support raise\(\)", "This plugin does not support grabbing"

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Slot
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtCore import QLocale, QObject, Slot
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workplace.ui import authtext
@@ -57,6 +57,8 @@ class Screens(Protocol):
 
 def format_time(epoch: float) -> str:
     """A moment in the user's language: "14.05.25, 17:30" or "5/14/25, 5:30 PM"."""
+    from PySide6.QtCore import QDateTime  # built on use: not before the first paint
+
     moment = QDateTime.fromSecsSinceEpoch(int(epoch))
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
@@ -192,6 +194,8 @@ class AccountView(QObject):
 def announce(widget: QWidget, text: str) -> None:
     """Have screen readers say ``text`` now, without moving the focus (Qt 6.8's
     announcement; over AT-SPI an ``object:announcement`` event)."""
+    from PySide6.QtGui import QAccessibleAnnouncementEvent  # built on use
+
     event = QAccessibleAnnouncementEvent(widget, text)
     event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
     QAccessible.updateAccessibility(event)

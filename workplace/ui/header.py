@@ -17,6 +17,8 @@ Signals (HeaderBar):
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
@@ -80,13 +82,21 @@ def _text_width(label: QLabel, text: str) -> int:
     return QFontMetrics(label.font()).horizontalAdvance(text) + 2 * label.margin() + 2
 
 
+class _AccountMenu(NamedTuple):
+    menu: QMenu
+    who: QWidgetAction
+    email: QWidgetAction
+    sign_out: QAction
+
+
 class AccountButton(QToolButton):
     """The signed-in user as a round avatar with initials and the name beside it (the
     name is left out when the header is narrow), or a "Sign in" button.
 
     The menu shows the name, the email address, how long the session holds (or
     why it is not remembered, or that the launcher is offline), switches others add
-    (:meth:`set_switches`: "Nicht stören") and "Sign out".
+    (:meth:`set_switches`: "Nicht stören") and "Sign out". It is built when first
+    needed (signed in): the first paint shows no account yet.
 
     Signals:
         sign_in_requested(), sign_out_requested()
@@ -105,18 +115,29 @@ class AccountButton(QToolButton):
         self._show_name = True
         self.setProperty("flat", True)
         self.setAutoRaise(True)
-        self._menu = QMenu(self)
-        self._menu.setObjectName("accountMenu")
-        # Name, address and notes are information, not disabled commands: a screen
-        # reader would call those "unavailable", and they would be drawn greyed out.
-        self._who = self._info_action(self, bold=True)  # not the menu's: clear()
-        self._email_action = self._info_action(self)  # deletes the menu's own actions
+        self._menu: _AccountMenu | None = None
         self._note_actions: list[QWidgetAction] = []
         self._switches: list[QAction] = []
-        self._sign_out = QAction(self)
-        self._sign_out.triggered.connect(self.sign_out_requested)
         self.clicked.connect(self._on_self_clicked)
         self.set_user(None)
+
+    def _built_menu(self) -> _AccountMenu:
+        if self._menu is None:
+            menu = QMenu(self)
+            menu.setObjectName("accountMenu")
+            # Name, address and notes are information, not disabled commands: a screen
+            # reader would call those "unavailable", and they would be drawn greyed out.
+            sign_out = QAction(self)
+            sign_out.triggered.connect(self.sign_out_requested)
+            self._menu = _AccountMenu(
+                menu,
+                who=self._info_action(self, bold=True),  # not the menu's: clear()
+                email=self._info_action(self),  # deletes the menu's own actions
+                sign_out=sign_out,
+            )
+            self._rebuild_menu()
+            self.retranslate()
+        return self._menu
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -140,7 +161,7 @@ class AccountButton(QToolButton):
         self._initials = initials_text or (initials(display_name) if display_name else "")
         self._notes = list(notes or [])
         self._rebuild_menu()
-        self.setMenu(self._menu if display_name else None)  # type: ignore[arg-type]
+        self.setMenu(self._built_menu().menu if display_name else None)  # type: ignore[arg-type]
         # Signed in, a click opens the menu; signed out, the button is a plain "Sign in"
         # button. (Qt offers assistive technology no action at all for an instant-popup
         # tool button without a menu: switch and voice users could not sign in.)
@@ -176,22 +197,25 @@ class AccountButton(QToolButton):
             label.setText(text)
 
     def _rebuild_menu(self) -> None:
-        self._menu.clear()
-        self._menu.addAction(self._who)
+        if self._menu is None:
+            return  # built with these contents when first needed
+        menu = self._menu.menu
+        menu.clear()
+        menu.addAction(self._menu.who)
         if self._email:
-            self._menu.addAction(self._email_action)
+            menu.addAction(self._menu.email)
         self._note_actions = []
         for note in self._notes:
-            action = self._info_action(self._menu)
+            action = self._info_action(menu)
             self._set_info(action, note)
-            self._menu.addAction(action)
+            menu.addAction(action)
             self._note_actions.append(action)
         if self._switches:
-            self._menu.addSeparator()
+            menu.addSeparator()
             for switch in self._switches:
-                self._menu.addAction(switch)
-        self._menu.addSeparator()
-        self._menu.addAction(self._sign_out)
+                menu.addAction(switch)
+        menu.addSeparator()
+        menu.addAction(self._menu.sign_out)
 
     def set_switches(self, actions: list[QAction]) -> None:
         """Checkable entries for the signed-in user's menu, before "Sign out"."""
@@ -201,21 +225,23 @@ class AccountButton(QToolButton):
     @property
     def menu_texts(self) -> list[str]:
         """The menu's lines as shown (tests, accessibility checks)."""
-        return [a.text() for a in self._menu.actions() if not a.isSeparator()]
+        return [a.text() for a in self.account_menu.actions() if not a.isSeparator()]
 
     @property
     def account_menu(self) -> QMenu:
         """The account menu (tests look at its lines)."""
-        return self._menu
+        return self._built_menu().menu
 
     def trigger_sign_out(self) -> None:
-        self._sign_out.trigger()
+        self._built_menu().sign_out.trigger()
 
     def retranslate(self) -> None:
-        self._sign_out.setText(self.tr("Sign out"))
+        if self._menu is not None:
+            self._menu.sign_out.setText(self.tr("Sign out"))
         if self._name:
-            self._set_info(self._who, self._name)
-            self._set_info(self._email_action, self._email)
+            if self._menu is not None:
+                self._set_info(self._menu.who, self._name)
+                self._set_info(self._menu.email, self._email)
             self.setText("")
             self.setAccessibleName(self.tr("Account: %1").replace("%1", self._name))
             self.setToolTip(f"{self._name}\n{self._email}".strip())

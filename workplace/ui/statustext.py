@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QColor
 
 from workplace.ui.theme import Theme
@@ -50,6 +50,8 @@ def status_icon(state: str) -> str | None:
 
 def format_time(epoch: float, language: str) -> str:
     locale = QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English)
+    from PySide6.QtCore import QDateTime  # built on use: not before the first paint
+
     moment = QDateTime.fromSecsSinceEpoch(int(epoch))
     return locale.toString(moment, QLocale.FormatType.ShortFormat)
 

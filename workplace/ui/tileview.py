@@ -47,7 +47,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleAnnouncementEvent,
     QAccessibleEvent,
     QContextMenuEvent,
     QCursor,
@@ -443,6 +442,8 @@ class TileView(QListView):
         """Say ``text`` politely (after what is being read), e.g. a service's new state."""
         self.announced.emit(text)
         if QAccessible.isActive():
+            from PySide6.QtGui import QAccessibleAnnouncementEvent  # built on use
+
             event = QAccessibleAnnouncementEvent(self, text)
             event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
             QAccessible.updateAccessibility(event)

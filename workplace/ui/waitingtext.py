@@ -11,9 +11,11 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QDateTime
+
     from workplace.integrations.model import Availability, Document, Meeting
 
 # The integrations' model (and datetime) are imported where a value of theirs is in
@@ -76,9 +78,15 @@ def _locale(language: str) -> QLocale:
     return QLocale(QLocale.Language.German if language == "de" else QLocale.Language.English)
 
 
+def _moment(epoch: float) -> QDateTime:
+    from PySide6.QtCore import QDateTime  # built on use: not before the first paint
+
+    return QDateTime.fromSecsSinceEpoch(int(epoch))
+
+
 def clock(epoch: float, language: str) -> str:
     """"14:00" (the locale's short time)."""
-    when = QDateTime.fromSecsSinceEpoch(int(epoch))
+    when = _moment(epoch)
     return _locale(language).toString(when.time(), QLocale.FormatType.ShortFormat)
 
 
@@ -103,7 +111,7 @@ def relative_start(meeting: Meeting, now: float, language: str) -> str:
         return QCoreApplication.translate("WaitingText", "at %1").replace("%1", at)
     if (start.date() - today).days == 1:
         return QCoreApplication.translate("WaitingText", "tomorrow at %1").replace("%1", at)
-    day = _locale(language).toString(QDateTime.fromSecsSinceEpoch(int(meeting.start)).date(),
+    day = _locale(language).toString(_moment(meeting.start).date(),
                                      "dd.MM." if language == "de" else "MMM d")
     text = QCoreApplication.translate("WaitingText", "on %1 at %2")
     return text.replace("%1", day).replace("%2", at)
@@ -128,7 +136,7 @@ def relative_past(epoch: float, now: float, language: str) -> str:
         return QCoreApplication.translate("WaitingText", "today at %1").replace("%1", at)
     if (today - then.date()).days == 1:
         return QCoreApplication.translate("WaitingText", "yesterday at %1").replace("%1", at)
-    day = _locale(language).toString(QDateTime.fromSecsSinceEpoch(int(epoch)).date(),
+    day = _locale(language).toString(_moment(epoch).date(),
                                      "dd.MM.yyyy" if language == "de" else "MMM d, yyyy")
     return QCoreApplication.translate("WaitingText", "on %1").replace("%1", day)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from workplace.config.settings import Settings
@@ -75,6 +75,10 @@ class WindowDialogs(QObject):
 
     def _on_help_link_opened(self, link: str) -> None:
         if link.startswith("mailto:"):
+            # Qt's URL and desktop classes are built on use (not before the first paint).
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl(link))
             return
         from workplace.config.schema import Service
