@@ -429,6 +429,23 @@ def test_the_sign_in_screen_is_built_when_it_is_first_wanted(
     assert window.stack.currentWidget() is window.view  # wired to the account view
 
 
+def test_the_empty_page_is_built_when_there_are_no_tiles(make_gui: GuiFactory) -> None:
+    """Issue 15: a start with tiles paints without the page that says there are none;
+    a search that finds nothing builds it, named and in the window's colours."""
+    from workplace.ui.emptystate import EmptyState
+
+    gui = make_gui()
+    window = gui.window
+    assert window.findChildren(EmptyState) == []
+    window.header.search.setText("xyzzy")
+    assert window.findChildren(EmptyState) == [window.empty]
+    assert window.stack.currentWidget() is window.empty
+    assert window.empty.accessibleName() == "No services found"
+    assert not window.empty._icon.pixmap().isNull()
+    window.header.search.clear()
+    assert window.stack.currentWidget() is window.view
+
+
 def test_the_account_menu_is_built_when_someone_is_signed_in(make_gui: GuiFactory) -> None:
     """Issue 15: the first paint shows no account (the remembered sign-in is looked up
     after it), so the account button's menu is built with the first signed-in user."""

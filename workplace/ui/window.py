@@ -60,7 +60,6 @@ from workplace.config.settings import Settings
 from workplace.ui import icons
 from workplace.ui.appearance import Appearance
 from workplace.ui.banners import BannerArea
-from workplace.ui.emptystate import EmptyState
 from workplace.ui.header import HeaderBar
 from workplace.ui.jobs import Jobs
 from workplace.ui.launching import LaunchController
@@ -76,6 +75,7 @@ if TYPE_CHECKING:
     from workplace.integrations.model import Document
     from workplace.ui.account import AccountController
     from workplace.ui.accountview import AccountView
+    from workplace.ui.emptystate import EmptyState
     from workplace.ui.nextmeeting import NextMeetingStrip
     from workplace.ui.signin import SignInPage
     from workplace.ui.status import StatusController
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.model.set_favourites(workplace.settings.preferences.favourites)
         self.view = TileView(theme, self)
         self.view.setModel(self.model)
-        self.empty = EmptyState(self)
+        self._empty: EmptyState | None = None
         self._signin: SignInPage | None = None
         self._signin_organisation = ("", "", "")
         self._signin_wiring: list[Callable[[SignInPage], None]] = []
@@ -179,8 +179,7 @@ class MainWindow(QMainWindow):
         self.browsing_without_sign_in = False
         """The user chose to look at the services before signing in."""
         self.stack = QStackedWidget(self)
-        for page in (self.view, self.empty):
-            self._add_page(page)
+        self._add_page(self.view)
 
         content = _WindowContent(self.header, self.banners, self.stack, self)
         layout = QVBoxLayout(content)
@@ -211,6 +210,20 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         # Every page scrolls: a short (zoomed) window shrinks it, not the header.
         page.setMinimumHeight(PAGE_MIN_HEIGHT)
+
+    @property
+    def empty(self) -> EmptyState:
+        """The page shown instead of the tiles when there are none, built the first time
+        it is needed (a start with tiles paints without it)."""
+        if self._empty is None:
+            from workplace.ui.emptystate import EmptyState
+
+            page = EmptyState(self)
+            page.setAccessibleName(self.tr("No services found"))
+            page.set_theme(self.appearance.theme)
+            self._add_page(page)
+            self._empty = page
+        return self._empty
 
     @property
     def signin(self) -> SignInPage:
@@ -361,7 +374,8 @@ class MainWindow(QMainWindow):
                 "Ctrl+D adds or removes a favourite"
             )
         )
-        self.empty.setAccessibleName(self.tr("No services found"))
+        if self._empty is not None:
+            self._empty.setAccessibleName(self.tr("No services found"))
         self.model.set_language(language)
         self._update_empty_state()
         self.banners.show_config_problems(settings, language)
@@ -374,7 +388,8 @@ class MainWindow(QMainWindow):
         self.banners.set_theme(theme)
         if self._signin is not None:
             self._signin.set_theme(theme)
-        self.empty.set_theme(theme)
+        if self._empty is not None:
+            self._empty.set_theme(theme)
         if self.next_meeting is not None:
             self.next_meeting.set_theme(theme)
 
