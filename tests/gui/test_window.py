@@ -400,6 +400,23 @@ def test_a_banner_is_built_when_it_is_first_needed(make_gui: GuiFactory, qtbot: 
     assert banners.config.y() < banners.message.y()
 
 
+def test_the_window_gives_the_banners_the_same_room_built_or_not(
+    make_gui: GuiFactory, qtbot: Any
+) -> None:
+    """A window too short for everything scrolls as a whole from the same height (the
+    page keeps the same room), whether a banner was ever built or not."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_gui().window
+    content = window.scroller.widget()
+    before = content.heightForWidth(400)
+    window.banners.show_message("Shown once")
+    QApplication.processEvents()
+    window.banners.message.hide()
+    assert window.banners.isHidden()
+    assert content.heightForWidth(400) == before
+
+
 def test_the_sign_in_screen_is_built_when_it_is_first_wanted(
     make_gui: GuiFactory, qtbot: Any
 ) -> None:

@@ -46,6 +46,8 @@ MIN_SHOWN_PX = 44
 """However short the window, this much of the banners stays in sight (the rest scrolls)."""
 NARROW_PX = 640
 """Below this width the strips keep less distance from the window's edges."""
+COLUMN_TOP = 14
+"""The column's distance from the header (in a narrow window: 8)."""
 STRIPS = (
     ("config", "banner", "warning"),
     # The portal's announcements (planned maintenance): IT's word, below its
@@ -162,10 +164,14 @@ class BannerArea(QWidget):
             self._scroll.set_height_limit(pixels)
 
     def sizeHint(self) -> QSize:
-        return super().sizeHint() if self._scroll is not None else QSize(0, 0)
+        return super().sizeHint() if self._scroll is not None else self.minimumSizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return super().minimumSizeHint() if self._scroll is not None else QSize(0, 0)
+        # Before the first banner: what the empty column asks for, its top margin, as
+        # the window has always counted it (see _WindowContent.heightForWidth).
+        if self._scroll is None:
+            return QSize(0, min(COLUMN_TOP, self._limit, MIN_SHOWN_PX))
+        return super().minimumSizeHint()
 
     def focus_chain(self) -> list[QWidget]:
         """The banners' controls, top to bottom (hidden ones included; Tab skips them)."""
@@ -231,7 +237,7 @@ class _BannerScroll(QScrollArea):
         inner = QWidget(self)
         inner.setObjectName("bannerColumn")
         self.column = QVBoxLayout(inner)
-        self.column.setContentsMargins(28, 14, 28, 0)
+        self.column.setContentsMargins(28, COLUMN_TOP, 28, 0)
         self.column.setSpacing(8)
         self.inner = inner
         self.setWidget(inner)
@@ -267,7 +273,7 @@ class _BannerScroll(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         side = 28 if event.size().width() >= NARROW_PX else 12
-        self.column.setContentsMargins(side, 14 if side == 28 else 8, side, 0)
+        self.column.setContentsMargins(side, COLUMN_TOP if side == 28 else 8, side, 0)
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()  # wrapped text: another height
