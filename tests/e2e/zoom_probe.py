@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,13 @@ def main(argv: list[str]) -> int:
     window = gui.window
     gui.show()
     QTest.qWaitForWindowExposed(window)
+    # The sign-in state settles first (without a provider: "disabled", after the trusted
+    # load): it shows the tiles when it does, which would switch the page under a look.
+    deadline = time.monotonic() + 30
+    while gui.account.phase.value == "starting":
+        if time.monotonic() > deadline:
+            raise RuntimeError("the sign-in state did not settle")
+        QTest.qWait(10)
     # The longest chips the header shows (a VPN at home, the data saver on).
     window.header.set_connection("Homeoffice · VPN", "Zuhause, mit VPN", "wifi", "ok")
     window.header.set_saver(True, "Sparmodus", "Weniger Daten")
