@@ -4,29 +4,29 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="215"/>
+        <location filename="../../workplace/ui/header.py" line="240"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="220"/>
+        <location filename="../../workplace/ui/header.py" line="246"/>
         <source>Account: %1</source>
         <translation>Konto: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="226"/>
-        <location filename="../../workplace/ui/header.py" line="227"/>
+        <location filename="../../workplace/ui/header.py" line="252"/>
+        <location filename="../../workplace/ui/header.py" line="253"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="228"/>
-        <location filename="../../workplace/ui/header.py" line="229"/>
+        <location filename="../../workplace/ui/header.py" line="254"/>
+        <location filename="../../workplace/ui/header.py" line="255"/>
         <source>Sign in to your organisation</source>
         <translation>Bei Ihrer Organisation anmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="223"/>
+        <location filename="../../workplace/ui/header.py" line="249"/>
         <source>Your account and sign-out</source>
         <translation>Ihr Konto und Abmeldung</translation>
     </message>
@@ -34,22 +34,22 @@
 <context>
     <name>AccountView</name>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="137"/>
+        <location filename="../../workplace/ui/accountview.py" line="152"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="144"/>
+        <location filename="../../workplace/ui/accountview.py" line="159"/>
         <source>Not remembered on this computer</source>
         <translation>Auf diesem Computer nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="147"/>
+        <location filename="../../workplace/ui/accountview.py" line="162"/>
         <source>Session holds until %1</source>
         <translation>Sitzung gültig bis %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="149"/>
+        <location filename="../../workplace/ui/accountview.py" line="164"/>
         <source>Remembered on this computer</source>
         <translation>Auf diesem Computer gespeichert</translation>
     </message>
@@ -365,22 +365,22 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="146"/>
+        <location filename="../../workplace/ui/banners.py" line="211"/>
         <source>The configuration has warnings</source>
         <translation>Die Konfiguration enthält Warnungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="148"/>
+        <location filename="../../workplace/ui/banners.py" line="213"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation>Der Arbeitsplatz funktioniert normal. Bitte informieren Sie Ihre IT.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="152"/>
+        <location filename="../../workplace/ui/banners.py" line="217"/>
         <source>The configuration could not be read completely</source>
         <translation>Die Konfiguration konnte nicht vollständig gelesen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="155"/>
+        <location filename="../../workplace/ui/banners.py" line="220"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation>Der Arbeitsplatz läuft mit dem weiter, was er lesen konnte. Bitte informieren Sie Ihre IT oder den Service-Desk.</translation>
     </message>
@@ -388,12 +388,12 @@
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="142"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="148"/>
         <source>your files</source>
         <translation>Ihren Dateien</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="147"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="153"/>
         <source>changed %1</source>
         <translation>geändert %1</translation>
     </message>
@@ -471,75 +471,75 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="507"/>
+        <location filename="../../workplace/ui/header.py" line="533"/>
         <source>Logo of %1</source>
         <translation>Logo von %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="551"/>
+        <location filename="../../workplace/ui/header.py" line="577"/>
         <source>Connection: %1</source>
         <translation>Verbindung: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="553"/>
+        <location filename="../../workplace/ui/header.py" line="579"/>
         <source>Press to check the connection again.</source>
         <translation>Drücken, um die Verbindung erneut zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="588"/>
+        <location filename="../../workplace/ui/header.py" line="614"/>
         <source>Search services (Ctrl+F)</source>
         <translation>Dienste durchsuchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="520"/>
-        <location filename="../../workplace/ui/header.py" line="589"/>
+        <location filename="../../workplace/ui/header.py" line="546"/>
+        <location filename="../../workplace/ui/header.py" line="615"/>
         <source>Search services</source>
         <translation>Dienste durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="591"/>
+        <location filename="../../workplace/ui/header.py" line="617"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation>Tippen, um die Dienste nach Name, Beschreibung oder Stichwort zu filtern</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="593"/>
+        <location filename="../../workplace/ui/header.py" line="619"/>
         <source>Help and service desk (F1)</source>
         <translation>Hilfe und Service-Desk (F1)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="594"/>
+        <location filename="../../workplace/ui/header.py" line="620"/>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="596"/>
+        <location filename="../../workplace/ui/header.py" line="622"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation>Kontakt zum Service-Desk und Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="598"/>
-        <location filename="../../workplace/ui/header.py" line="599"/>
+        <location filename="../../workplace/ui/header.py" line="624"/>
+        <location filename="../../workplace/ui/header.py" line="625"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="601"/>
+        <location filename="../../workplace/ui/header.py" line="627"/>
         <source>Language, colours and behaviour of the window</source>
         <translation>Sprache, Farben und Verhalten des Fensters</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="519"/>
+        <location filename="../../workplace/ui/header.py" line="545"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="523"/>
-        <location filename="../../workplace/ui/header.py" line="524"/>
+        <location filename="../../workplace/ui/header.py" line="549"/>
+        <location filename="../../workplace/ui/header.py" line="550"/>
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="605"/>
+        <location filename="../../workplace/ui/header.py" line="631"/>
         <source>Checking sign-in …</source>
         <translation>Anmeldung wird geprüft …</translation>
     </message>
@@ -895,78 +895,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="305"/>
-        <location filename="../../workplace/ui/window.py" line="557"/>
+        <location filename="../../workplace/ui/window.py" line="354"/>
+        <location filename="../../workplace/ui/window.py" line="611"/>
         <source>Workplace</source>
         <translation>Arbeitsplatz</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="310"/>
+        <location filename="../../workplace/ui/window.py" line="359"/>
         <source>Workplace – all services in one place</source>
         <translation>Arbeitsplatz – alle Dienste an einem Ort</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="319"/>
+        <location filename="../../workplace/ui/window.py" line="370"/>
         <source>Services</source>
         <translation>Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="322"/>
+        <location filename="../../workplace/ui/window.py" line="373"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation>Pfeiltasten wechseln zwischen Diensten, die Eingabetaste öffnet einen, Strg+D fügt einen Favoriten hinzu oder entfernt ihn</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="326"/>
+        <location filename="../../workplace/ui/window.py" line="222"/>
+        <location filename="../../workplace/ui/window.py" line="378"/>
         <source>No services found</source>
         <translation>Keine Dienste gefunden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="469"/>
+        <location filename="../../workplace/ui/window.py" line="523"/>
         <source>No service matches “%1”</source>
         <translation>Kein Dienst passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="471"/>
+        <location filename="../../workplace/ui/window.py" line="525"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation>Versuchen Sie ein anderes Wort, zum Beispiel „Post“ oder „Dateien“. Esc leert die Suche.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="479"/>
+        <location filename="../../workplace/ui/window.py" line="533"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation>Die Dienste Ihrer Organisation werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="480"/>
+        <location filename="../../workplace/ui/window.py" line="534"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation>Sie kommen aus der zentralen Dienstliste Ihrer Organisation; beim ersten Start dauert das einen Moment.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="484"/>
+        <location filename="../../workplace/ui/window.py" line="538"/>
         <source>The services could not be loaded yet</source>
         <translation>Die Dienste konnten noch nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="485"/>
+        <location filename="../../workplace/ui/window.py" line="539"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation>Die zentrale Dienstliste ist nicht erreichbar; die Meldung oben nennt den Grund. Der Arbeitsplatz versucht es selbst erneut, oder drücken Sie F5.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="490"/>
+        <location filename="../../workplace/ui/window.py" line="544"/>
         <source>No services to show</source>
         <translation>Keine Dienste anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="491"/>
+        <location filename="../../workplace/ui/window.py" line="545"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation>Die Konfiguration konnte nicht gelesen werden; die Meldung oben nennt den Grund.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="494"/>
+        <location filename="../../workplace/ui/window.py" line="548"/>
         <source>No services yet</source>
         <translation>Noch keine Dienste</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="495"/>
+        <location filename="../../workplace/ui/window.py" line="549"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation>Ihre IT hat für diesen Arbeitsplatz noch keine Dienste eingerichtet.</translation>
     </message>
@@ -1667,361 +1668,361 @@
 <context>
     <name>StatusTexts</name>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="65"/>
+        <location filename="../../workplace/ui/statustext.py" line="67"/>
         <source>Checking connection…</source>
         <translation>Verbindung wird geprüft …</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="68"/>
+        <location filename="../../workplace/ui/statustext.py" line="70"/>
         <source>Wi-Fi login needed</source>
         <translation>WLAN-Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="70"/>
+        <location filename="../../workplace/ui/statustext.py" line="72"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="71"/>
+        <location filename="../../workplace/ui/statustext.py" line="73"/>
         <source>Office</source>
         <translation>Büro</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="71"/>
+        <location filename="../../workplace/ui/statustext.py" line="73"/>
         <source>Home office</source>
         <translation>Homeoffice</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="72"/>
+        <location filename="../../workplace/ui/statustext.py" line="74"/>
         <source>On the move</source>
         <translation>Unterwegs</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="74"/>
+        <location filename="../../workplace/ui/statustext.py" line="76"/>
         <source>VPN</source>
         <translation>VPN</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="76"/>
+        <location filename="../../workplace/ui/statustext.py" line="78"/>
         <source>metered</source>
         <translation>getaktet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="82"/>
+        <location filename="../../workplace/ui/statustext.py" line="84"/>
         <source>The launcher is finding out how this computer is connected.</source>
         <translation>Der Arbeitsplatz prüft, wie dieser Computer verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="85"/>
+        <location filename="../../workplace/ui/statustext.py" line="87"/>
         <source>Connected to the agency network. All services can be reached.</source>
         <translation>Mit dem Behördennetz verbunden. Alle Dienste sind erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="88"/>
+        <location filename="../../workplace/ui/statustext.py" line="90"/>
         <source>A login page (for example in a hotel or on a train) blocks the internet. Open it, accept the terms, and the launcher checks again.</source>
         <translation>Eine Anmeldeseite (zum Beispiel im Hotel oder im Zug) sperrt das Internet. Öffnen Sie sie und bestätigen Sie die Bedingungen; danach prüft der Arbeitsplatz erneut.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="93"/>
+        <location filename="../../workplace/ui/statustext.py" line="95"/>
         <source>There is no network connection. The services are shown, but they cannot be checked or opened until the connection is back.</source>
         <translation>Es besteht keine Netzwerkverbindung. Die Dienste werden angezeigt, können aber erst wieder geprüft und geöffnet werden, wenn die Verbindung zurück ist.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="97"/>
+        <location filename="../../workplace/ui/statustext.py" line="99"/>
         <source>Connected over the VPN: intranet services can be reached.</source>
         <translation>Über das VPN verbunden: Intranet-Dienste sind erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="100"/>
+        <location filename="../../workplace/ui/statustext.py" line="102"/>
         <source>Internet without VPN: services marked “intranet or VPN only” cannot be reached.</source>
         <translation>Internet ohne VPN: Dienste mit „nur im Intranet/VPN“ sind nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="103"/>
+        <location filename="../../workplace/ui/statustext.py" line="105"/>
         <source>Connected to the internet.</source>
         <translation>Mit dem Internet verbunden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="106"/>
+        <location filename="../../workplace/ui/statustext.py" line="108"/>
         <source>The connection is metered: the launcher checks less often to save data.</source>
         <translation>Die Verbindung ist getaktet: Der Arbeitsplatz prüft seltener, um Datenvolumen zu sparen.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="112"/>
+        <location filename="../../workplace/ui/statustext.py" line="114"/>
         <source>Data saver</source>
         <translation>Sparmodus</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="114"/>
+        <location filename="../../workplace/ui/statustext.py" line="116"/>
         <source>Data saver is on: background checks run less often, only services with a status address are checked, and services open their low-bandwidth version where there is one.</source>
         <translation>Der Sparmodus ist an: Prüfungen im Hintergrund laufen seltener, nur Dienste mit Statusadresse werden geprüft, und Dienste öffnen ihre sparsame Version, wo es eine gibt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="125"/>
+        <location filename="../../workplace/ui/statustext.py" line="127"/>
         <source>available</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="126"/>
+        <location filename="../../workplace/ui/statustext.py" line="128"/>
         <source>slow</source>
         <translation>langsam</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="127"/>
+        <location filename="../../workplace/ui/statustext.py" line="129"/>
         <source>unreachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="128"/>
+        <location filename="../../workplace/ui/statustext.py" line="130"/>
         <source>intranet or VPN only</source>
         <translation>nur im Intranet/VPN</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="129"/>
+        <location filename="../../workplace/ui/statustext.py" line="131"/>
         <source>certificate problem</source>
         <translation>Zertifikatsproblem</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="130"/>
+        <location filename="../../workplace/ui/statustext.py" line="132"/>
         <source>sign-in required</source>
         <translation>Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="131"/>
+        <location filename="../../workplace/ui/statustext.py" line="133"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="132"/>
+        <location filename="../../workplace/ui/statustext.py" line="134"/>
         <source>offline</source>
         <translation>offline</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="139"/>
+        <location filename="../../workplace/ui/statustext.py" line="141"/>
         <source>Available</source>
         <translation>Erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="140"/>
+        <location filename="../../workplace/ui/statustext.py" line="142"/>
         <source>Slow</source>
         <translation>Langsam</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="141"/>
+        <location filename="../../workplace/ui/statustext.py" line="143"/>
         <source>Unreachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="142"/>
+        <location filename="../../workplace/ui/statustext.py" line="144"/>
         <source>Intranet or VPN only</source>
         <translation>Nur im Intranet/VPN</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="143"/>
+        <location filename="../../workplace/ui/statustext.py" line="145"/>
         <source>Certificate problem</source>
         <translation>Zertifikatsproblem</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="144"/>
+        <location filename="../../workplace/ui/statustext.py" line="146"/>
         <source>Sign-in required</source>
         <translation>Anmeldung nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="148"/>
+        <location filename="../../workplace/ui/statustext.py" line="150"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="155"/>
+        <location filename="../../workplace/ui/statustext.py" line="157"/>
         <source>Answered in %1 ms.</source>
         <translation>Antwort in %1 ms.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="156"/>
+        <location filename="../../workplace/ui/statustext.py" line="158"/>
         <source>The service answers.</source>
         <translation>Der Dienst antwortet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="158"/>
+        <location filename="../../workplace/ui/statustext.py" line="160"/>
         <source>The service answers slowly</source>
         <translation>Der Dienst antwortet langsam</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="160"/>
+        <location filename="../../workplace/ui/statustext.py" line="162"/>
         <source>(%1 ms)</source>
         <translation>(%1 ms)</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="164"/>
+        <location filename="../../workplace/ui/statustext.py" line="166"/>
         <source>The service did not answer. It may be down, or the connection is too slow.</source>
         <translation>Der Dienst hat nicht geantwortet. Er ist vielleicht gestört, oder die Verbindung ist zu langsam.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="168"/>
+        <location filename="../../workplace/ui/statustext.py" line="170"/>
         <source>This service can only be reached in the agency network or over the VPN. Connect the VPN first.</source>
         <translation>Dieser Dienst ist nur im Behördennetz oder über VPN erreichbar. Bitte zuerst das VPN verbinden.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="173"/>
+        <location filename="../../workplace/ui/statustext.py" line="175"/>
         <source>Its certificate is not trusted. This can be an attack on the connection, or the agency&apos;s own certificate is missing on this computer. Do not enter passwords; please tell the service desk.</source>
         <translation>Seinem Zertifikat wird nicht vertraut. Das kann ein Angriff auf die Verbindung sein, oder das Zertifikat der Behörde fehlt auf diesem Computer. Bitte keine Passwörter eingeben und den Service-Desk informieren.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="178"/>
+        <location filename="../../workplace/ui/statustext.py" line="180"/>
         <source>The service answers and asks you to sign in.</source>
         <translation>Der Dienst antwortet und verlangt eine Anmeldung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="180"/>
-        <location filename="../../workplace/ui/statustext.py" line="187"/>
+        <location filename="../../workplace/ui/statustext.py" line="182"/>
+        <location filename="../../workplace/ui/statustext.py" line="189"/>
         <source>Not checked: there is no network connection.</source>
         <translation>Nicht geprüft: Es besteht keine Netzwerkverbindung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="182"/>
+        <location filename="../../workplace/ui/statustext.py" line="184"/>
         <source>Not checked in this round (data saver, or the time for checks ran out before its turn). It is checked again in the next round.</source>
         <translation>In dieser Runde nicht geprüft (Sparmodus, oder die Zeit für die Prüfung war vor diesem Dienst abgelaufen). Er wird in der nächsten Runde wieder geprüft.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="192"/>
+        <location filename="../../workplace/ui/statustext.py" line="194"/>
         <source>No service checked</source>
         <translation>Kein Dienst geprüft</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="194"/>
+        <location filename="../../workplace/ui/statustext.py" line="196"/>
         <source>%1 of %2 services available</source>
         <translation>%1 von %2 Diensten erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="200"/>
+        <location filename="../../workplace/ui/statustext.py" line="202"/>
         <source>%1 is now %2</source>
         <translation>%1 ist jetzt %2</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="206"/>
+        <location filename="../../workplace/ui/statustext.py" line="208"/>
         <source>%1 is only reachable in the intranet</source>
         <translation>%1 ist nur im Intranet erreichbar</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="208"/>
+        <location filename="../../workplace/ui/statustext.py" line="210"/>
         <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
         <translation>Dieser Dienst ist nur im Intranet oder über VPN erreichbar. Trotzdem öffnen?</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="218"/>
+        <location filename="../../workplace/ui/statustext.py" line="220"/>
         <source>The last good copy (from %1) is still shown.</source>
         <translation>Die letzte gültige Fassung (vom %1) wird weiter angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="222"/>
+        <location filename="../../workplace/ui/statustext.py" line="224"/>
         <source>The services from the local configuration are shown.</source>
         <translation>Die Dienste aus der lokalen Konfiguration werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="225"/>
-        <location filename="../../workplace/ui/statustext.py" line="229"/>
-        <location filename="../../workplace/ui/statustext.py" line="293"/>
+        <location filename="../../workplace/ui/statustext.py" line="227"/>
+        <location filename="../../workplace/ui/statustext.py" line="231"/>
+        <location filename="../../workplace/ui/statustext.py" line="295"/>
         <source>The central service list could not be updated</source>
         <translation>Die zentrale Dienstliste konnte nicht aktualisiert werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="226"/>
+        <location filename="../../workplace/ui/statustext.py" line="228"/>
         <source>Its server cannot be reached right now.</source>
         <translation>Ihr Server ist gerade nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="230"/>
+        <location filename="../../workplace/ui/statustext.py" line="232"/>
         <source>Its server did not answer in time.</source>
         <translation>Ihr Server hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="233"/>
+        <location filename="../../workplace/ui/statustext.py" line="235"/>
         <source>The central service list is not trusted</source>
         <translation>Der zentralen Dienstliste wird nicht vertraut</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="235"/>
+        <location filename="../../workplace/ui/statustext.py" line="237"/>
         <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
         <translation>Das Zertifikat des Servers konnte nicht geprüft werden. Das kann ein Angriff sein oder ein fehlendes Zertifikat der Behörde. Bitte den Service-Desk informieren.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="240"/>
+        <location filename="../../workplace/ui/statustext.py" line="242"/>
         <source>The central service list needs a sign-in</source>
         <translation>Die zentrale Dienstliste verlangt eine Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="242"/>
+        <location filename="../../workplace/ui/statustext.py" line="244"/>
         <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
         <translation>Der Server verlangt eine Anmeldung, die der Arbeitsplatz nicht leisten kann. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="247"/>
+        <location filename="../../workplace/ui/statustext.py" line="249"/>
         <source>The central service list is not signed</source>
         <translation>Die zentrale Dienstliste ist nicht signiert</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="249"/>
+        <location filename="../../workplace/ui/statustext.py" line="251"/>
         <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
         <translation>Ihre IT-Abteilung verlangt eine Signatur, diese Fassung hat keine und wurde deshalb nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="254"/>
+        <location filename="../../workplace/ui/statustext.py" line="256"/>
         <source>The central service list has an invalid signature</source>
         <translation>Die Signatur der zentralen Dienstliste ist ungültig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="256"/>
+        <location filename="../../workplace/ui/statustext.py" line="258"/>
         <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
         <translation>Sie wurde vielleicht unterwegs verändert und deshalb nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="261"/>
+        <location filename="../../workplace/ui/statustext.py" line="263"/>
         <source>The central service list cannot be checked</source>
         <translation>Die zentrale Dienstliste kann nicht geprüft werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="263"/>
+        <location filename="../../workplace/ui/statustext.py" line="265"/>
         <source>The key to check its signature is not valid. Please tell your IT department.</source>
         <translation>Der Schlüssel zur Prüfung ihrer Signatur ist ungültig. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="268"/>
+        <location filename="../../workplace/ui/statustext.py" line="270"/>
         <source>An older central service list was refused</source>
         <translation>Eine ältere zentrale Dienstliste wurde abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="270"/>
+        <location filename="../../workplace/ui/statustext.py" line="272"/>
         <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
         <translation>Der Server bot eine ältere Fassung an als die verwendete; das kann eine wiedereingespielte Kopie sein, deshalb wurde sie nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="275"/>
+        <location filename="../../workplace/ui/statustext.py" line="277"/>
         <source>The central service list contains errors</source>
         <translation>Die zentrale Dienstliste enthält Fehler</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="276"/>
-        <location filename="../../workplace/ui/statustext.py" line="280"/>
+        <location filename="../../workplace/ui/statustext.py" line="278"/>
+        <location filename="../../workplace/ui/statustext.py" line="282"/>
         <source>It was not used. Please tell your IT department.</source>
         <translation>Sie wurde nicht verwendet. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="279"/>
+        <location filename="../../workplace/ui/statustext.py" line="281"/>
         <source>The central service list is too large</source>
         <translation>Die zentrale Dienstliste ist zu groß</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="283"/>
+        <location filename="../../workplace/ui/statustext.py" line="285"/>
         <source>The central service list was not fetched</source>
         <translation>Die zentrale Dienstliste wurde nicht abgerufen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="285"/>
+        <location filename="../../workplace/ui/statustext.py" line="287"/>
         <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
         <translation>Der Server leitete auf eine andere Adresse um, der der Arbeitsplatz nicht folgt. Bitte informieren Sie Ihre IT-Abteilung.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="294"/>
+        <location filename="../../workplace/ui/statustext.py" line="296"/>
         <source>The server gave an unexpected answer.</source>
         <translation>Der Server gab eine unerwartete Antwort.</translation>
     </message>
@@ -2049,7 +2050,7 @@
         <translation>Öffnet die Anmeldeseite dieses Netzwerks im Browser</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statusview.py" line="112"/>
+        <location filename="../../workplace/ui/statusview.py" line="113"/>
         <source>No connection</source>
         <translation>Keine Verbindung</translation>
     </message>
@@ -2057,32 +2058,32 @@
 <context>
     <name>TileActions</name>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="281"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="280"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="282"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="281"/>
         <source>Show menu</source>
         <translation>Menü zeigen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="283"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="282"/>
         <source>Focus</source>
         <translation>Auswählen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="289"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="288"/>
         <source>Opens the service</source>
         <translation>Öffnet den Dienst</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="292"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="291"/>
         <source>Shows the service&apos;s menu: open, favourite, copy the address</source>
         <translation>Zeigt das Menü des Dienstes: öffnen, als Favorit markieren, Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="295"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="294"/>
         <source>Moves the keyboard focus to the service</source>
         <translation>Setzt den Tastaturfokus auf den Dienst</translation>
     </message>
@@ -2123,7 +2124,7 @@
 <context>
     <name>TileModel</name>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="272"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="276"/>
         <source>%n more service(s) changed</source>
         <translation>
             <numerusform>%n weiterer Dienst hat seinen Status geändert</numerusform>
@@ -2131,27 +2132,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="424"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="432"/>
         <source>Favourite</source>
         <translation>Favorit</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="426"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="434"/>
         <source>Not a favourite</source>
         <translation>Kein Favorit</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="458"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="466"/>
         <source>In %1, %2. Opens in %3.</source>
         <translation>In %1, %2. Öffnet in %3.</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="465"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="473"/>
         <source>%1, recently edited document</source>
         <translation>%1, zuletzt bearbeitetes Dokument</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="500"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="508"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n Treffer</numerusform>
@@ -2159,22 +2160,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="508"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="516"/>
         <source>Recently edited documents</source>
         <translation>Zuletzt bearbeitete Dokumente</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="522"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="530"/>
         <source>Favourites</source>
         <translation>Favoriten</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="527"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="535"/>
         <source>Recently used</source>
         <translation>Zuletzt verwendet</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="534"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="542"/>
         <source>Other services</source>
         <translation>Weitere Dienste</translation>
     </message>
@@ -2205,42 +2206,42 @@
 <context>
     <name>Waiting</name>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="164"/>
+        <location filename="../../workplace/ui/waitingview.py" line="166"/>
         <source>Enter application password…</source>
         <translation>Anwendungspasswort eingeben …</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="168"/>
+        <location filename="../../workplace/ui/waitingview.py" line="170"/>
         <source>Sign in to chat again…</source>
         <translation>Im Chat erneut anmelden…</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="172"/>
+        <location filename="../../workplace/ui/waitingview.py" line="174"/>
         <source>Recently edited…</source>
         <translation>Zuletzt bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="174"/>
+        <location filename="../../workplace/ui/waitingview.py" line="176"/>
         <source>Notifications…</source>
         <translation>Benachrichtigungen…</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="179"/>
+        <location filename="../../workplace/ui/waitingview.py" line="181"/>
         <source>Join “%1”</source>
         <translation>An „%1“ teilnehmen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="257"/>
+        <location filename="../../workplace/ui/waitingview.py" line="259"/>
         <source>The notification could not be dismissed</source>
         <translation>Die Benachrichtigung konnte nicht verworfen werden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="258"/>
+        <location filename="../../workplace/ui/waitingview.py" line="260"/>
         <source>%1 did not take it. It is shown again until it can be.</source>
         <translation>%1 hat es nicht angenommen. Sie wird wieder angezeigt, bis es gelingt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingview.py" line="289"/>
+        <location filename="../../workplace/ui/waitingview.py" line="292"/>
         <source>%n more announcement(s) after this one.</source>
         <translation>
             <numerusform>Danach folgt %n weitere Mitteilung.</numerusform>
@@ -2248,22 +2249,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="292"/>
+        <location filename="../../workplace/ui/waitingview.py" line="295"/>
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="293"/>
+        <location filename="../../workplace/ui/waitingview.py" line="296"/>
         <source>Open the announcement in the portal</source>
         <translation>Die Mitteilung im Portal öffnen</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="294"/>
+        <location filename="../../workplace/ui/waitingview.py" line="297"/>
         <source>Announcement from your IT</source>
         <translation>Mitteilung Ihrer IT</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="371"/>
+        <location filename="../../workplace/ui/waitingview.py" line="378"/>
         <source>Do not disturb</source>
         <translation>Nicht stören</translation>
     </message>
@@ -2271,77 +2272,77 @@
 <context>
     <name>WaitingText</name>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="95"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="101"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="105"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="111"/>
         <source>at %1</source>
         <translation>um %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="107"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="113"/>
         <source>tomorrow at %1</source>
         <translation>morgen um %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="110"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="116"/>
         <source>on %1 at %2</source>
         <translation>am %1 um %2</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="119"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="125"/>
         <source>just now</source>
         <translation>gerade eben</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="130"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="136"/>
         <source>today at %1</source>
         <translation>heute um %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="132"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="138"/>
         <source>yesterday at %1</source>
         <translation>gestern um %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="135"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="141"/>
         <source>on %1</source>
         <translation>am %1</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="206"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="212"/>
         <source>Please sign in again</source>
         <translation>Erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="208"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="214"/>
         <source>Application password needed</source>
         <translation>Anwendungspasswort nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="214"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="220"/>
         <source>Next: %1, %2</source>
         <translation>Als Nächstes: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="220"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="226"/>
         <source>Meeting</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="228"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="234"/>
         <source>please sign in again</source>
         <translation>bitte erneut anmelden</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="230"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="236"/>
         <source>application password needed</source>
         <translation>Anwendungspasswort nötig</translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="285"/>
+        <location filename="../../workplace/ui/tilewaiting.py" line="75"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -4,29 +4,29 @@
 <context>
     <name>AccountButton</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="215"/>
+        <location filename="../../workplace/ui/header.py" line="240"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="220"/>
+        <location filename="../../workplace/ui/header.py" line="246"/>
         <source>Account: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="226"/>
-        <location filename="../../workplace/ui/header.py" line="227"/>
+        <location filename="../../workplace/ui/header.py" line="252"/>
+        <location filename="../../workplace/ui/header.py" line="253"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="228"/>
-        <location filename="../../workplace/ui/header.py" line="229"/>
+        <location filename="../../workplace/ui/header.py" line="254"/>
+        <location filename="../../workplace/ui/header.py" line="255"/>
         <source>Sign in to your organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="223"/>
+        <location filename="../../workplace/ui/header.py" line="249"/>
         <source>Your account and sign-out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -34,22 +34,22 @@
 <context>
     <name>AccountView</name>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="137"/>
+        <location filename="../../workplace/ui/accountview.py" line="152"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="144"/>
+        <location filename="../../workplace/ui/accountview.py" line="159"/>
         <source>Not remembered on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="147"/>
+        <location filename="../../workplace/ui/accountview.py" line="162"/>
         <source>Session holds until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/accountview.py" line="149"/>
+        <location filename="../../workplace/ui/accountview.py" line="164"/>
         <source>Remembered on this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -365,22 +365,22 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="146"/>
+        <location filename="../../workplace/ui/banners.py" line="211"/>
         <source>The configuration has warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="148"/>
+        <location filename="../../workplace/ui/banners.py" line="213"/>
         <source>The launcher works normally. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="152"/>
+        <location filename="../../workplace/ui/banners.py" line="217"/>
         <source>The configuration could not be read completely</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/banners.py" line="155"/>
+        <location filename="../../workplace/ui/banners.py" line="220"/>
         <source>The launcher keeps running with what it could read. Please tell your IT department or the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,12 +388,12 @@
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="142"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="148"/>
         <source>your files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="147"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="153"/>
         <source>changed %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -471,75 +471,75 @@
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../workplace/ui/header.py" line="507"/>
+        <location filename="../../workplace/ui/header.py" line="533"/>
         <source>Logo of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="551"/>
+        <location filename="../../workplace/ui/header.py" line="577"/>
         <source>Connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="553"/>
+        <location filename="../../workplace/ui/header.py" line="579"/>
         <source>Press to check the connection again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="588"/>
+        <location filename="../../workplace/ui/header.py" line="614"/>
         <source>Search services (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="520"/>
-        <location filename="../../workplace/ui/header.py" line="589"/>
+        <location filename="../../workplace/ui/header.py" line="546"/>
+        <location filename="../../workplace/ui/header.py" line="615"/>
         <source>Search services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="591"/>
+        <location filename="../../workplace/ui/header.py" line="617"/>
         <source>Type to filter the services by name, description or keyword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="593"/>
+        <location filename="../../workplace/ui/header.py" line="619"/>
         <source>Help and service desk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="594"/>
+        <location filename="../../workplace/ui/header.py" line="620"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="596"/>
+        <location filename="../../workplace/ui/header.py" line="622"/>
         <source>Contact details of the service desk and keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="598"/>
-        <location filename="../../workplace/ui/header.py" line="599"/>
+        <location filename="../../workplace/ui/header.py" line="624"/>
+        <location filename="../../workplace/ui/header.py" line="625"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="601"/>
+        <location filename="../../workplace/ui/header.py" line="627"/>
         <source>Language, colours and behaviour of the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="519"/>
+        <location filename="../../workplace/ui/header.py" line="545"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="523"/>
-        <location filename="../../workplace/ui/header.py" line="524"/>
+        <location filename="../../workplace/ui/header.py" line="549"/>
+        <location filename="../../workplace/ui/header.py" line="550"/>
         <source>Clear search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/header.py" line="605"/>
+        <location filename="../../workplace/ui/header.py" line="631"/>
         <source>Checking sign-in …</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,78 +895,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workplace/ui/window.py" line="305"/>
-        <location filename="../../workplace/ui/window.py" line="557"/>
+        <location filename="../../workplace/ui/window.py" line="354"/>
+        <location filename="../../workplace/ui/window.py" line="611"/>
         <source>Workplace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="310"/>
+        <location filename="../../workplace/ui/window.py" line="359"/>
         <source>Workplace – all services in one place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="319"/>
+        <location filename="../../workplace/ui/window.py" line="370"/>
         <source>Services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="322"/>
+        <location filename="../../workplace/ui/window.py" line="373"/>
         <source>Arrow keys move between services, Enter opens one, Ctrl+D adds or removes a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="326"/>
+        <location filename="../../workplace/ui/window.py" line="222"/>
+        <location filename="../../workplace/ui/window.py" line="378"/>
         <source>No services found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="469"/>
+        <location filename="../../workplace/ui/window.py" line="523"/>
         <source>No service matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="471"/>
+        <location filename="../../workplace/ui/window.py" line="525"/>
         <source>Try another word, for example “mail” or “Dateien”. Esc clears the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="479"/>
+        <location filename="../../workplace/ui/window.py" line="533"/>
         <source>Loading your organisation&apos;s services …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="480"/>
+        <location filename="../../workplace/ui/window.py" line="534"/>
         <source>They come from your organisation&apos;s central service list; this takes a moment on the first start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="484"/>
+        <location filename="../../workplace/ui/window.py" line="538"/>
         <source>The services could not be loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="485"/>
+        <location filename="../../workplace/ui/window.py" line="539"/>
         <source>The central service list is not reachable; the message above says why. The launcher tries again by itself, or press F5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="490"/>
+        <location filename="../../workplace/ui/window.py" line="544"/>
         <source>No services to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="491"/>
+        <location filename="../../workplace/ui/window.py" line="545"/>
         <source>The configuration could not be read; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="494"/>
+        <location filename="../../workplace/ui/window.py" line="548"/>
         <source>No services yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/window.py" line="495"/>
+        <location filename="../../workplace/ui/window.py" line="549"/>
         <source>Your IT department has not configured any services for this workplace.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,361 +1668,361 @@
 <context>
     <name>StatusTexts</name>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="65"/>
+        <location filename="../../workplace/ui/statustext.py" line="67"/>
         <source>Checking connection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="68"/>
+        <location filename="../../workplace/ui/statustext.py" line="70"/>
         <source>Wi-Fi login needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="70"/>
+        <location filename="../../workplace/ui/statustext.py" line="72"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="71"/>
+        <location filename="../../workplace/ui/statustext.py" line="73"/>
         <source>Office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="71"/>
+        <location filename="../../workplace/ui/statustext.py" line="73"/>
         <source>Home office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="72"/>
+        <location filename="../../workplace/ui/statustext.py" line="74"/>
         <source>On the move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="74"/>
+        <location filename="../../workplace/ui/statustext.py" line="76"/>
         <source>VPN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="76"/>
+        <location filename="../../workplace/ui/statustext.py" line="78"/>
         <source>metered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="82"/>
+        <location filename="../../workplace/ui/statustext.py" line="84"/>
         <source>The launcher is finding out how this computer is connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="85"/>
+        <location filename="../../workplace/ui/statustext.py" line="87"/>
         <source>Connected to the agency network. All services can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="88"/>
+        <location filename="../../workplace/ui/statustext.py" line="90"/>
         <source>A login page (for example in a hotel or on a train) blocks the internet. Open it, accept the terms, and the launcher checks again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="93"/>
+        <location filename="../../workplace/ui/statustext.py" line="95"/>
         <source>There is no network connection. The services are shown, but they cannot be checked or opened until the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="97"/>
+        <location filename="../../workplace/ui/statustext.py" line="99"/>
         <source>Connected over the VPN: intranet services can be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="100"/>
+        <location filename="../../workplace/ui/statustext.py" line="102"/>
         <source>Internet without VPN: services marked “intranet or VPN only” cannot be reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="103"/>
+        <location filename="../../workplace/ui/statustext.py" line="105"/>
         <source>Connected to the internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="106"/>
+        <location filename="../../workplace/ui/statustext.py" line="108"/>
         <source>The connection is metered: the launcher checks less often to save data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="112"/>
+        <location filename="../../workplace/ui/statustext.py" line="114"/>
         <source>Data saver</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="114"/>
+        <location filename="../../workplace/ui/statustext.py" line="116"/>
         <source>Data saver is on: background checks run less often, only services with a status address are checked, and services open their low-bandwidth version where there is one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="125"/>
+        <location filename="../../workplace/ui/statustext.py" line="127"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="126"/>
+        <location filename="../../workplace/ui/statustext.py" line="128"/>
         <source>slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="127"/>
+        <location filename="../../workplace/ui/statustext.py" line="129"/>
         <source>unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="128"/>
+        <location filename="../../workplace/ui/statustext.py" line="130"/>
         <source>intranet or VPN only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="129"/>
+        <location filename="../../workplace/ui/statustext.py" line="131"/>
         <source>certificate problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="130"/>
+        <location filename="../../workplace/ui/statustext.py" line="132"/>
         <source>sign-in required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="131"/>
+        <location filename="../../workplace/ui/statustext.py" line="133"/>
         <source>not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="132"/>
+        <location filename="../../workplace/ui/statustext.py" line="134"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="139"/>
+        <location filename="../../workplace/ui/statustext.py" line="141"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="140"/>
+        <location filename="../../workplace/ui/statustext.py" line="142"/>
         <source>Slow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="141"/>
+        <location filename="../../workplace/ui/statustext.py" line="143"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="142"/>
+        <location filename="../../workplace/ui/statustext.py" line="144"/>
         <source>Intranet or VPN only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="143"/>
+        <location filename="../../workplace/ui/statustext.py" line="145"/>
         <source>Certificate problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="144"/>
+        <location filename="../../workplace/ui/statustext.py" line="146"/>
         <source>Sign-in required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="148"/>
+        <location filename="../../workplace/ui/statustext.py" line="150"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="155"/>
+        <location filename="../../workplace/ui/statustext.py" line="157"/>
         <source>Answered in %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="156"/>
+        <location filename="../../workplace/ui/statustext.py" line="158"/>
         <source>The service answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="158"/>
+        <location filename="../../workplace/ui/statustext.py" line="160"/>
         <source>The service answers slowly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="160"/>
+        <location filename="../../workplace/ui/statustext.py" line="162"/>
         <source>(%1 ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="164"/>
+        <location filename="../../workplace/ui/statustext.py" line="166"/>
         <source>The service did not answer. It may be down, or the connection is too slow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="168"/>
+        <location filename="../../workplace/ui/statustext.py" line="170"/>
         <source>This service can only be reached in the agency network or over the VPN. Connect the VPN first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="173"/>
+        <location filename="../../workplace/ui/statustext.py" line="175"/>
         <source>Its certificate is not trusted. This can be an attack on the connection, or the agency&apos;s own certificate is missing on this computer. Do not enter passwords; please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="178"/>
+        <location filename="../../workplace/ui/statustext.py" line="180"/>
         <source>The service answers and asks you to sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="180"/>
-        <location filename="../../workplace/ui/statustext.py" line="187"/>
+        <location filename="../../workplace/ui/statustext.py" line="182"/>
+        <location filename="../../workplace/ui/statustext.py" line="189"/>
         <source>Not checked: there is no network connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="182"/>
+        <location filename="../../workplace/ui/statustext.py" line="184"/>
         <source>Not checked in this round (data saver, or the time for checks ran out before its turn). It is checked again in the next round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="192"/>
+        <location filename="../../workplace/ui/statustext.py" line="194"/>
         <source>No service checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="194"/>
+        <location filename="../../workplace/ui/statustext.py" line="196"/>
         <source>%1 of %2 services available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="200"/>
+        <location filename="../../workplace/ui/statustext.py" line="202"/>
         <source>%1 is now %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="206"/>
+        <location filename="../../workplace/ui/statustext.py" line="208"/>
         <source>%1 is only reachable in the intranet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="208"/>
+        <location filename="../../workplace/ui/statustext.py" line="210"/>
         <source>This service can only be reached in the intranet or over the VPN. Open it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="218"/>
+        <location filename="../../workplace/ui/statustext.py" line="220"/>
         <source>The last good copy (from %1) is still shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="222"/>
+        <location filename="../../workplace/ui/statustext.py" line="224"/>
         <source>The services from the local configuration are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="225"/>
-        <location filename="../../workplace/ui/statustext.py" line="229"/>
-        <location filename="../../workplace/ui/statustext.py" line="293"/>
+        <location filename="../../workplace/ui/statustext.py" line="227"/>
+        <location filename="../../workplace/ui/statustext.py" line="231"/>
+        <location filename="../../workplace/ui/statustext.py" line="295"/>
         <source>The central service list could not be updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="226"/>
+        <location filename="../../workplace/ui/statustext.py" line="228"/>
         <source>Its server cannot be reached right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="230"/>
+        <location filename="../../workplace/ui/statustext.py" line="232"/>
         <source>Its server did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="233"/>
+        <location filename="../../workplace/ui/statustext.py" line="235"/>
         <source>The central service list is not trusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="235"/>
+        <location filename="../../workplace/ui/statustext.py" line="237"/>
         <source>The server&apos;s certificate could not be verified. This can be an attack or a missing agency certificate. Please tell the service desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="240"/>
+        <location filename="../../workplace/ui/statustext.py" line="242"/>
         <source>The central service list needs a sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="242"/>
+        <location filename="../../workplace/ui/statustext.py" line="244"/>
         <source>The server asks for a sign-in the launcher cannot give. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="247"/>
+        <location filename="../../workplace/ui/statustext.py" line="249"/>
         <source>The central service list is not signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="249"/>
+        <location filename="../../workplace/ui/statustext.py" line="251"/>
         <source>Your IT department requires a signature, and this copy has none, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="254"/>
+        <location filename="../../workplace/ui/statustext.py" line="256"/>
         <source>The central service list has an invalid signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="256"/>
+        <location filename="../../workplace/ui/statustext.py" line="258"/>
         <source>It may have been changed on the way, so it was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="261"/>
+        <location filename="../../workplace/ui/statustext.py" line="263"/>
         <source>The central service list cannot be checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="263"/>
+        <location filename="../../workplace/ui/statustext.py" line="265"/>
         <source>The key to check its signature is not valid. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="268"/>
+        <location filename="../../workplace/ui/statustext.py" line="270"/>
         <source>An older central service list was refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="270"/>
+        <location filename="../../workplace/ui/statustext.py" line="272"/>
         <source>The server offered an older version than the one in use; that may be a replayed copy, so it was not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="275"/>
+        <location filename="../../workplace/ui/statustext.py" line="277"/>
         <source>The central service list contains errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="276"/>
-        <location filename="../../workplace/ui/statustext.py" line="280"/>
+        <location filename="../../workplace/ui/statustext.py" line="278"/>
+        <location filename="../../workplace/ui/statustext.py" line="282"/>
         <source>It was not used. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="279"/>
+        <location filename="../../workplace/ui/statustext.py" line="281"/>
         <source>The central service list is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="283"/>
+        <location filename="../../workplace/ui/statustext.py" line="285"/>
         <source>The central service list was not fetched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="285"/>
+        <location filename="../../workplace/ui/statustext.py" line="287"/>
         <source>The server redirected to another address, which the launcher does not follow. Please tell your IT department.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statustext.py" line="294"/>
+        <location filename="../../workplace/ui/statustext.py" line="296"/>
         <source>The server gave an unexpected answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2049,7 +2050,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/statusview.py" line="112"/>
+        <location filename="../../workplace/ui/statusview.py" line="113"/>
         <source>No connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,32 +2058,32 @@
 <context>
     <name>TileActions</name>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="281"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="280"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="282"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="281"/>
         <source>Show menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="283"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="282"/>
         <source>Focus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="289"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="288"/>
         <source>Opens the service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="292"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="291"/>
         <source>Shows the service&apos;s menu: open, favourite, copy the address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tileaccess.py" line="295"/>
+        <location filename="../../workplace/ui/tileaccess.py" line="294"/>
         <source>Moves the keyboard focus to the service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,7 +2124,7 @@
 <context>
     <name>TileModel</name>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="272"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="276"/>
         <source>%n more service(s) changed</source>
         <translation>
             <numerusform>%n more service changed</numerusform>
@@ -2131,27 +2132,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="424"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="432"/>
         <source>Favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="426"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="434"/>
         <source>Not a favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="458"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="466"/>
         <source>In %1, %2. Opens in %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="465"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="473"/>
         <source>%1, recently edited document</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/tilemodel.py" line="500"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="508"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -2159,22 +2160,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="508"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="516"/>
         <source>Recently edited documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="522"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="530"/>
         <source>Favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="527"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="535"/>
         <source>Recently used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/tilemodel.py" line="534"/>
+        <location filename="../../workplace/ui/tilemodel.py" line="542"/>
         <source>Other services</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2205,42 +2206,42 @@
 <context>
     <name>Waiting</name>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="164"/>
+        <location filename="../../workplace/ui/waitingview.py" line="166"/>
         <source>Enter application password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="168"/>
+        <location filename="../../workplace/ui/waitingview.py" line="170"/>
         <source>Sign in to chat again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="172"/>
+        <location filename="../../workplace/ui/waitingview.py" line="174"/>
         <source>Recently edited…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="174"/>
+        <location filename="../../workplace/ui/waitingview.py" line="176"/>
         <source>Notifications…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="179"/>
+        <location filename="../../workplace/ui/waitingview.py" line="181"/>
         <source>Join “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="257"/>
+        <location filename="../../workplace/ui/waitingview.py" line="259"/>
         <source>The notification could not be dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="258"/>
+        <location filename="../../workplace/ui/waitingview.py" line="260"/>
         <source>%1 did not take it. It is shown again until it can be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workplace/ui/waitingview.py" line="289"/>
+        <location filename="../../workplace/ui/waitingview.py" line="292"/>
         <source>%n more announcement(s) after this one.</source>
         <translation>
             <numerusform>%n more announcement after this one.</numerusform>
@@ -2248,22 +2249,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="292"/>
+        <location filename="../../workplace/ui/waitingview.py" line="295"/>
         <source>More…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="293"/>
+        <location filename="../../workplace/ui/waitingview.py" line="296"/>
         <source>Open the announcement in the portal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="294"/>
+        <location filename="../../workplace/ui/waitingview.py" line="297"/>
         <source>Announcement from your IT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingview.py" line="371"/>
+        <location filename="../../workplace/ui/waitingview.py" line="378"/>
         <source>Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,77 +2272,77 @@
 <context>
     <name>WaitingText</name>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="95"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="101"/>
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="105"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="111"/>
         <source>at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="107"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="113"/>
         <source>tomorrow at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="110"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="116"/>
         <source>on %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="119"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="125"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="130"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="136"/>
         <source>today at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="132"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="138"/>
         <source>yesterday at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="135"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="141"/>
         <source>on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="206"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="212"/>
         <source>Please sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="208"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="214"/>
         <source>Application password needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="214"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="220"/>
         <source>Next: %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="220"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="226"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="228"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="234"/>
         <source>please sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="230"/>
+        <location filename="../../workplace/ui/waitingtext.py" line="236"/>
         <source>application password needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workplace/ui/waitingtext.py" line="285"/>
+        <location filename="../../workplace/ui/tilewaiting.py" line="75"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
