@@ -236,7 +236,12 @@ def load(paths: Paths, override: Path | None) -> FirstPaint | None:
     if not supported():
         return None
     try:
-        head_line, text, others = snapshot_file(paths).read_text(encoding="utf-8").split("\n")[:3]
+        # The third line (every setting's origin, the bulk of a large tenant's snapshot)
+        # is decoded only if something asks for an origin the head does not name.
+        with snapshot_file(paths).open("rb") as snapshot:
+            head_line = snapshot.readline().decode("utf-8")
+            text = snapshot.readline().decode("utf-8").removesuffix("\n")
+            others = snapshot.read()
         head = json.loads(head_line)
         depends = [Path(p) for p in head["depends"]]
         now = key(fingerprint(paths, override), depends)
@@ -250,7 +255,8 @@ def load(paths: Paths, override: Path | None) -> FirstPaint | None:
         return None
 
 
-def _first_paint(head: dict[str, Any], text: str, others: str, keyed: Fingerprint) -> FirstPaint:
+def _first_paint(head: dict[str, Any], text: str, others: bytes, keyed: Fingerprint
+                 ) -> FirstPaint:
     from workplace.catalog.catalog import Catalog
 
     shown = json.loads(text, object_hook=from_plain)
@@ -260,7 +266,8 @@ def _first_paint(head: dict[str, Any], text: str, others: str, keyed: Fingerprin
     eager = {k: Origin(*v) for k, v in head["preference_origins"].items()}
 
     def every_origin() -> dict[str, Origin]:
-        return {**{k: Origin(*v) for k, v in json.loads(others).items()}, **eager}
+        lines = others.decode("utf-8").split("\n")
+        return {**{k: Origin(*v) for k, v in json.loads(lines[0]).items()}, **eager}
 
     settings = Settings(
         tenant=cast("Tenant", tenant),
