@@ -64,6 +64,12 @@ def test_without_a_secure_keyring_the_banner_says_what_it_means(
     for shown in _everything_shown(banner):
         assert "no secure keyring" not in shown and "found:" not in shown
     banner.more.click()  # "Details", as IT would open them
+    # The picture as the user sees it: after the layout has taken the unfolded details
+    # and the button's new text (grabbed at once, it showed the layout half done).
+    details = banner.technical_text
+    qtbot.waitUntil(lambda: details.isVisible()
+                    and banner.more.width() >= banner.more.sizeHint().width()
+                    and details.geometry().bottom() <= banner.contentsRect().bottom())
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert gui.window.grab().save(str(SCREENSHOTS / "banner-no-keyring-de.png"))
     assert "Auf diesem Computer nicht gespeichert" in gui.window.header.account.menu_texts
