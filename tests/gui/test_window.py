@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from tests.gui.conftest import GuiFactory, opened_urls, write_preferences
+from workplace.ui.banners import STRIPS
 from workplace.ui.tilemodel import Kind, Role
 from workplace.ui.tileview import TileDelegate
 
@@ -512,3 +513,26 @@ def test_the_tile_menu_opens_pins_and_copies(
     actions["Open"].trigger()
     assert opened_urls(browser) == ["https://chat.musterstadt.example/"]
     menu.close()
+
+
+@pytest.mark.parametrize("name", [name for name, _object, _tone in STRIPS])
+def test_every_message_strip_is_drawn_as_a_box_in_its_tones_colour(
+    make_gui: GuiFactory, qtbot: Any, name: str
+) -> None:
+    """The portal's, network's and catalog's strips have names of their own; each must
+    still get the banner's background and border (the portal's maintenance notice was
+    plain text on the page)."""
+    gui = make_gui()
+    window = gui.window
+    window.show()
+    banner = getattr(window.banners, name)
+    banner.show_message("Wartung am Samstag", hint="Von 8 bis 12 Uhr.")
+    banner.show()
+    qtbot.waitUntil(lambda: banner.isVisible() and banner.height() > 30)
+    image = banner.grab().toImage()
+    theme = gui.appearance.theme
+    tone = banner.property("tone")
+    wanted = theme.info_background if tone == "info" else theme.banner_background
+    # Inside the border, right of the close button's column, below the text.
+    assert image.pixelColor(image.width() - 4, image.height() - 4).name() == wanted.name()
+    assert wanted.name() != theme.window.name()
