@@ -88,8 +88,8 @@ def test_a_warm_start_paints_before_any_heavy_library_is_loaded(
         launcher.wait_for("auth.state")
     assert not any(e.get("event") == "config.snapshot_replaced" for e in launcher.seen)
     assert set(LOADED_AFTER_FIRST_PAINT) >= {
-        "pydantic", "urllib3", "authlib", "joserfc", "cryptography", "keyring",
-        "PySide6.QtNetwork",
+        "pydantic", "requests", "urllib3", "authlib", "joserfc", "cryptography",
+        "keyring", "secretstorage", "PySide6.QtNetwork",
     }
 
 

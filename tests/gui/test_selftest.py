@@ -72,9 +72,10 @@ def test_a_warm_start_paints_before_any_heavy_library_is_loaded(tmp_path: Path) 
         assert warm["ok"] and warm["warm_start"] and warm["services"] == 1000, warm
         assert warm["early_imports"] == [], warm
     assert set(LOADED_AFTER_FIRST_PAINT) == {
-        "pydantic", "urllib3", "authlib", "joserfc", "cryptography", "keyring",
-        "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
-        "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
+        "pydantic", "requests", "urllib3", "authlib", "joserfc", "cryptography", "keyring",
+        "secretstorage", "PySide6.QtNetwork", "workplace.ui.settingsdialog",
+        "workplace.ui.linkrouting", "workplace.links.action", "workplace.ui.waitingview",
+        "workplace.ui.notifications",
         "subprocess", "datetime", "workplace.integrations.model", "workplace.ui.signin",
         "workplace.ui.qr", "workplace.ui.banner",
     }

@@ -58,9 +58,10 @@ AUTH_START_DELAY_MS = 150
 STATUS_START_DELAY_MS = 250
 """Then the connection profile, the status probes and the catalog plan."""
 LOADED_AFTER_FIRST_PAINT = (
-    "pydantic", "urllib3", "authlib", "joserfc", "cryptography", "keyring",
-    "PySide6.QtNetwork", "workplace.ui.settingsdialog", "workplace.ui.linkrouting",
-    "workplace.links.action", "workplace.ui.waitingview", "workplace.ui.notifications",
+    "pydantic", "requests", "urllib3", "authlib", "joserfc", "cryptography", "keyring",
+    "secretstorage", "PySide6.QtNetwork", "workplace.ui.settingsdialog",
+    "workplace.ui.linkrouting", "workplace.links.action", "workplace.ui.waitingview",
+    "workplace.ui.notifications",
     "subprocess", "datetime", "workplace.integrations.model", "workplace.ui.signin",
     "workplace.ui.qr", "workplace.ui.banner",
 )
