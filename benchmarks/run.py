@@ -15,7 +15,9 @@ test provider: loopback.py, tests/stack); 7 the fleet at eight o'clock, 50,000
 launchers in virtual time: fleet.py (prints its before/after table; ``--quick``:
 5,000 launchers); the peer (Debian's Nextcloud desktop client beside the launcher and
 the bare window, skipped where it is not installed): peer.py; what each library costs
-once loaded: libcost.py.
+once loaded: libcost.py; how many enums PySide builds before the first paint, and
+their time, beside the bare window's (the largest part of what start-up costs over
+it): enums.py (``python -m benchmarks.enums --config TENANT``, not part of the table).
 """
 
 from __future__ import annotations
