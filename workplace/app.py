@@ -76,7 +76,7 @@ AuthFactory = Callable[["Workplace", OpenUrl], "AuthService | None"]
 def build_auth(workplace: Workplace, open_browser: OpenUrl) -> AuthService | None:
     """The tenant's sign-in service, or None without an identity provider.
 
-    Blocking (imports authlib/urllib3, opens the keyring): call it in a job.
+    Blocking (imports urllib3 and joserfc, opens the keyring): call it in a job.
     ``open_browser`` opens the sign-in and sign-out pages (the window wraps the
     system browser so it can offer "open the browser again"). The identity provider
     is always the one of the trusted settings, never the start-up snapshot's.

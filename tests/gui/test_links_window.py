@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QFileOpenEvent
 
 from tests.gui.conftest import GuiFactory, opened_urls, write_preferences
+from tests.support.itconfig import write_it_config
 from workplace.app import Workplace
 from workplace.links.action import Refusal, Refused
 from workplace.ui.single import SingleInstance, server_name
@@ -275,9 +276,7 @@ def test_links_use_the_trusted_catalog_not_the_snapshot(
     """A warm start's snapshot (user-writable) may paint tiles; a link never opens one."""
     from tests.gui.test_snapshot_trust import IT, tamper_snapshot
 
-    folder = isolated_xdg["XDG_CONFIG_DIRS"] / "workplace"
-    folder.mkdir(parents=True)
-    (folder / "workplace.toml").write_text(IT, encoding="utf-8")
+    write_it_config(isolated_xdg, IT)
     tamper_snapshot(tmp_path / "marker")
     workplace = Workplace.build(first_paint_from_cache=True, open_url=lambda _url: True)
     assert workplace.warm_start and workplace.catalog.get("evil") is not None

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.itconfig import write_it_config
 from workplace.app import Workplace
 from workplace.catalog.launch import LaunchError, LaunchErrorKind
 from workplace.config import warm
@@ -47,11 +48,7 @@ locked = ["theme", "start_at_login"]
 
 @pytest.fixture
 def it_file(isolated_xdg: dict[str, Path]) -> Path:
-    folder = isolated_xdg["XDG_CONFIG_DIRS"] / "workplace"
-    folder.mkdir(parents=True)
-    path = folder / "workplace.toml"
-    path.write_text(IT, encoding="utf-8")
-    return path
+    return write_it_config(isolated_xdg, IT)
 
 
 def tamper_snapshot(marker: Path) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from joserfc.jwk import ECKey
 
+from tests.support.itconfig import write_it_config
 from tests.support.manifest_server import ManifestServer, Route
 from workplace.app import Workplace
 from workplace.catalog.cache import cache_file
@@ -46,10 +47,7 @@ locked = ["theme", "start_at_login"]
 
 @pytest.fixture
 def it_file(isolated_xdg: dict[str, Path]) -> Path:
-    folder = isolated_xdg["XDG_CONFIG_DIRS"] / "workplace"
-    folder.mkdir(parents=True)
-    path = folder / "workplace.toml"
-    path.write_text(IT, encoding="utf-8")
+    path = write_it_config(isolated_xdg, IT)
     first = Workplace.build(first_paint_from_cache=True)
     assert first.remember_start(first.load_trusted())  # a clean cold start saves it
     first.close()
@@ -199,14 +197,9 @@ def real_tenant(isolated_xdg: dict[str, Path], catalog_server: ManifestServer) -
     catalog_server.routes["/m.json"] = Route(body=body, etag='"3"')
     catalog_server.routes["/m.json.jws"] = Route(
         body=sign_detached(body, key, "ES256", "catalog").encode())
-    folder = isolated_xdg["XDG_CONFIG_DIRS"] / "workplace"
-    folder.mkdir(parents=True)
-    path = folder / "workplace.toml"
-    path.write_text(
-        IT.replace("[preferences]", f"[catalog]\nmanifest_url = "
-                   f"\"{catalog_server.url('/m.json')}\"\nmanifest_public_key = "
-                   f"'{json.dumps(public)}'\n\n[preferences]") + INTEGRATIONS,
-        encoding="utf-8")
+    path = write_it_config(isolated_xdg, IT.replace(
+        "[preferences]", f"[catalog]\nmanifest_url = \"{catalog_server.url('/m.json')}\"\n"
+        f"manifest_public_key = '{json.dumps(public)}'\n\n[preferences]") + INTEGRATIONS)
     first = Workplace.build()
     try:
         refreshed = first.refresh_catalog()

@@ -354,23 +354,18 @@ class _CatalogHandler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         demo: DemoServices = self.server.owner
         parts = self.path.strip("/").split("/")
-        if parts in (["control", "mail", "deliver"], ["control", "calendar", "meeting"]):
-            length = int(self.headers.get("Content-Length") or 0)
-            options = json.loads(self.rfile.read(length) or b"{}") if length else {}
-            try:
-                done = demo.deliver() if parts[1] == "mail" else demo.meeting(**options)
-            except (KeyError, TypeError, ValueError) as exc:
-                self._send(400, str(exc).encode(), {"Content-Type": "text/plain"})
-                return
-            self._send(200, json.dumps({**demo.state(), "done": done}).encode(),
-                       {"Content-Type": "application/json"})
-            return
-        if parts in (["control", "chat", "say"], ["control", "files", "notify"],
+        if parts in (["control", "mail", "deliver"], ["control", "calendar", "meeting"],
+                     ["control", "chat", "say"], ["control", "files", "notify"],
                      ["control", "portal", "announce"]):
             length = int(self.headers.get("Content-Length") or 0)
             options = json.loads(self.rfile.read(length) or b"{}") if length else {}
             try:
-                done = demo.act(parts[1], options)
+                if parts[1] == "mail":
+                    done = demo.deliver()
+                elif parts[1] == "calendar":
+                    done = demo.meeting(**options)
+                else:
+                    done = demo.act(parts[1], options)
             except (KeyError, TypeError, ValueError) as exc:
                 self._send(400, str(exc).encode(), {"Content-Type": "text/plain"})
                 return

@@ -44,13 +44,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("workplace.auth")
 
-
-def system_browser(url: str) -> bool:
-    """The desktop's browser (Python's webbrowser, loaded on the first use)."""
-    import webbrowser
-
-    return webbrowser.open(url)
-
 SIGN_IN_SECONDS = 300.0
 NOT_GRANTED = frozenset({"invalid_target", "invalid_scope", "access_denied"})
 """OAuth errors of a token request for a resource that mean: not granted to this user."""
@@ -61,7 +54,9 @@ class AuthService:
 
     ``client`` talks to the provider; by default the real one for ``provider``, with
     ``http_session_factory`` and ``clock`` (a client passed in should use the same
-    clock). ``keyring_store`` holds the remembered session.
+    clock). ``keyring_store`` holds the remembered session. ``open_browser`` opens the
+    sign-in and sign-out pages (the program's one opener, ``catalog.launch.open_in_browser``
+    or the window's wrapper of it).
     """
 
     def __init__(
@@ -72,7 +67,7 @@ class AuthService:
         keyring_store: KeyringStore,
         *,
         client: TokenClient | None = None,
-        open_browser: Callable[[str], bool] | None = None,
+        open_browser: Callable[[str], bool],
         clock: Callable[[], float] = time.time,
         wait: Wait = event_wait,
         sign_in_seconds: float = SIGN_IN_SECONDS,
@@ -83,7 +78,7 @@ class AuthService:
         self._client = client or TokenClient(
             provider, paths.cache_dir, http_session_factory, clock=clock, resources=resources)
         self._store = SessionStore(keyring_store, self._client.issuer, provider.client_id)
-        self._open_browser = open_browser or system_browser
+        self._open_browser = open_browser
         self._clock = clock
         self._wait = wait
         self._sign_in_seconds = sign_in_seconds
