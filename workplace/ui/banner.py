@@ -50,6 +50,8 @@ class Banner(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        # Styled as a message strip whatever its object name (ui/stylesheet.py).
+        self.setProperty("banner", True)
         self._tone = tone
         self.setProperty("tone", tone)
         self.setFrameShape(QFrame.Shape.NoFrame)

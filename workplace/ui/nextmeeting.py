@@ -44,6 +44,8 @@ class NextMeetingStrip(QFrame):
                  clock: Callable[[], float] = time.time) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        # Styled as a message strip whatever its object name (ui/stylesheet.py).
+        self.setProperty("banner", True)
         self.setProperty("tone", "info")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._language = language

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from workplace.ui.theme import REFERENCE_PT, Theme, colour_tokens
 
-BANNER_NAMES = ("banner", "portalBanner", "networkBanner", "catalogBanner")
-"""Object names of the message strips (ui/banners.py, ui/nextmeeting.py)."""
-
 
 def _pt(base_pt: float, reference: float) -> str:
     """``reference`` points of the 9-pt design, scaled to the application font."""
@@ -38,11 +35,6 @@ def stylesheet_for(theme: Theme, base_pt: float = REFERENCE_PT) -> str:
         contrast) makes the border wider, and no window changes its size."""
         grow = border - 1
         return f"{max(0, vertical - grow)}px {max(0, horizontal - grow)}px"
-
-    def banners(suffix: str = "") -> str:
-        """Every message strip above the tiles: ``#banner`` and the ones the banner
-        area names for what they say (portal, network, catalog)."""
-        return ", ".join(f"QFrame#{name}{suffix}" for name in BANNER_NAMES)
 
     return f"""
 QDialog {{ background: {t['window']}; }}
@@ -137,13 +129,13 @@ QToolButton[flat="true"]:focus {{
 }}
 QToolButton[flat="true"]::menu-indicator {{ image: none; width: 0; }}
 QFrame#header {{ background: {t['surface']}; border-bottom: {bw}px solid {t['divider']}; }}
-{banners()} {{
+QFrame[banner="true"] {{
     background: {t['banner_background']};
     border: {bw}px solid {t['banner_border']};
     border-radius: 8px;
 }}
-{banners(" QLabel")} {{ color: {t['text']}; background: transparent; }}
-{banners('[tone="info"]')} {{
+QFrame[banner="true"] QLabel {{ color: {t['text']}; background: transparent; }}
+QFrame[banner="true"][tone="info"] {{
     background: {t['info_background']};
     border: {bw}px solid {t['info_border']};
 }}
