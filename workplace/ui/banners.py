@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from workplace.config.settings import Settings
+from workplace.ui.scrollcolumn import plain_column
 from workplace.ui.theme import Theme
 
 if TYPE_CHECKING:
@@ -229,12 +230,7 @@ class _BannerScroll(QScrollArea):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("bannerScroll")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.viewport().setAutoFillBackground(False)
-        inner = QWidget(self)
+        inner = plain_column(self)
         inner.setObjectName("bannerColumn")
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(28, COLUMN_TOP, 28, 0)

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workplace.ui import icons
+from workplace.ui.scrollcolumn import plain_column
 from workplace.ui.theme import Theme
 
 
@@ -20,13 +21,7 @@ class EmptyState(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.viewport().setAutoFillBackground(False)
-        inner = QWidget(self)
-        inner.setAutoFillBackground(False)
+        inner = plain_column(self)
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addStretch(1)
