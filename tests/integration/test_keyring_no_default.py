@@ -103,7 +103,7 @@ def test_only_a_sign_in_with_a_token_to_keep_asks_for_a_new_keyring(
             state = signing_in.result()
         finally:
             monitor.close()
-        assert state.status == AuthStatus.SIGNED_IN  # remembered
+        assert state.status == AuthStatus.SIGNED_IN, (state.reason, state.detail)  # remembered
         created = [c for c in monitor.calls() if c.member == "CreateCollection"]
         assert len(created) == 1
         assert keyring.default_alias() != "/"

@@ -6,6 +6,11 @@
 - ``-noreset``: without it the server resets whenever its last client disconnects, and a
   client connecting at that moment is refused. Tests where one program leaves while the
   next arrives (xdotool polling, a dialog starting) then failed about one time in ten.
+- ``-r``: no key auto-repeat. xdotool presses a key and releases it 12 ms later; on a
+  loaded machine the server could see the key held past its 660 ms repeat delay and
+  type it twice. A second Tab in gnome-keyring's "new keyring" prompt moves past the
+  confirm field to Cancel, and the Return meant for OK then dismissed the prompt (a
+  CI run failed so: the sign-in "could not save the session in the keyring").
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ def xvfb(size: str = "1280x800") -> Iterator[str]:
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         [binary, "-displayfd", str(write_fd), "-screen", "0", f"{size}x24",
-         "-nolisten", "tcp", "-noreset"],
+         "-nolisten", "tcp", "-noreset", "-r"],
         pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)

@@ -26,6 +26,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.xvfb import xvfb
+
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = ROOT / "packaging" / "windows"
 BUILD = [sys.executable, str(WINDOWS / "winbuild.py")]
@@ -111,7 +113,8 @@ def wine_copy(template: Path, target: Path, display: str, bundle: Path) -> Itera
 @pytest.fixture(scope="session")
 def display() -> Iterator[str]:
     """One X server (Xvfb) for every Windows program of the session."""
-    yield from xvfb()
+    with xvfb() as number:
+        yield number
 
 
 @pytest.fixture(scope="session")
@@ -152,25 +155,6 @@ def source_python(wine: Wine, code: str, *args: str, **kwargs: Any) -> Any:
     result = wine.python(code, *args, **kwargs)
     assert result.returncode == 0, result.output
     return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def xvfb() -> Iterator[str]:
-    """Xvfb on a free display (-displayfd: no guessing, no sleeping)."""
-    found = shutil.which("Xvfb")
-    if found is None:
-        pytest.fail("Xvfb is not installed; run scripts/bootstrap.sh (make test does)")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        [found, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def grab_screen(display: str, name: str) -> Path:
