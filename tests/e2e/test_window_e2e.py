@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -42,6 +44,8 @@ def test_real_window_shows_tiles(
         assert not painted["warm_start"], painted
         assert painted["early_imports"] == ["pydantic", "datetime"], painted
         shot = screenshot(xvfb_display, f"launcher-{language}.png")
+        # The window's icon, drawn when X11 asked for it (ui/icons.app_icon).
+        assert _window_icon_sizes(xvfb_display, launcher.proc.pid) == [16, 32, 64, 128]
     assert not launcher.tracebacks
 
     image = QImage(str(shot))
@@ -126,6 +130,27 @@ def test_status_tiles_under_xvfb(xvfb_display: str, tmp_path: Path) -> None:
                 pytest.fail(f"no red and green status marks on {shot}")
     finally:
         demo.close()
+
+
+def _window_icon_sizes(display: str, pid: int) -> list[int]:
+    """The sizes in the _NET_WM_ICON of ``pid``'s window, each checked to be drawn."""
+    def run(*args: str) -> str:
+        done = subprocess.run(args, env=dict(os.environ, DISPLAY=display), capture_output=True,
+                              text=True, timeout=30, check=True)
+        return done.stdout
+
+    window = run("xdotool", "search", "--sync", "--onlyvisible", "--pid", str(pid)).split()[0]
+    described = run("xprop", "-id", window, "_NET_WM_ICON")
+    sizes = [int(w) for w, h in re.findall(r"Icon \((\d+) x (\d+)\)", described) if w == h]
+    raw = run("xprop", "-notype", "-id", window, "32c", "_NET_WM_ICON").split("=", 1)[1]
+    pixels = [int(v) for v in raw.replace(",", " ").split()]
+    at = 0
+    for size in sizes:  # width, height, then ARGB pixels: some of each not transparent
+        assert pixels[at:at + 2] == [size, size], pixels[at:at + 2]
+        drawn = pixels[at + 2:at + 2 + size * size]
+        assert sum(1 for p in drawn if p >> 24) > size * size // 4, f"{size} px is empty"
+        at += 2 + size * size
+    return sizes
 
 
 def _coloured(image: QImage, colour: QColor) -> int:

@@ -16,8 +16,16 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPainterPath, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger("workplace.ui")
@@ -204,20 +212,64 @@ def badge(
     return canvas
 
 
-def app_icon() -> QIcon:
-    """The application's own (full colour) icon."""
-    result = QIcon()
-    source = svg_source("app") or ""
-    renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        image = QPixmap(size, size)
+class _SvgIconEngine(QIconEngine):
+    """An SVG drawn at the size asked for, once per size, as Qt's own SVG icon engine
+    does: nothing is rendered until a platform asks. It lists no sizes, so each
+    platform asks for the ones it shows (X11: 16, 32, 64 and 128 px for the window's
+    _NET_WM_ICON; Windows: its small and large icon; offscreen and Wayland: none at
+    start)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self._source = source
+        self._renderer: QSvgRenderer | None = None
+        self._rendered: dict[tuple[int, int, int], QPixmap] = {}
+
+    def _render(self, size: QSize) -> QPixmap:
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(QByteArray(self._source.encode("utf-8")))
+        image = QPixmap(size)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, size, size))
+        self._renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
-        result.addPixmap(image)
-    return result
+        return image
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), int(mode.value))
+        cached = self._rendered.get(key)
+        if cached is not None:
+            return cached
+        if size.isEmpty():
+            return QPixmap()
+        image = self._render(size)
+        if mode == QIcon.Mode.Disabled:  # greyed as Qt greys any icon
+            from PySide6.QtWidgets import QApplication, QStyleOption
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                image = app.style().generatedIconPixmap(mode, image, QStyleOption())
+        self._rendered[key] = image
+        return image
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        image = self.pixmap(QSize(round(rect.width() * scale), round(rect.height() * scale)),
+                            mode, state)
+        image.setDevicePixelRatio(scale)
+        painter.drawPixmap(rect, image)
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._source)
+
+
+@cache
+def app_icon() -> QIcon:
+    """The application's own (full colour) icon, drawn at each size when first asked for
+    (:class:`_SvgIconEngine`); one for the program (the window, the tray)."""
+    return QIcon(_SvgIconEngine(svg_source("app") or ""))
 
 
 def app_icon_with_count(count: int) -> QIcon:
