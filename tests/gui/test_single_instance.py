@@ -10,13 +10,20 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.gui.conftest import GuiFactory
-from workplace.ui.single import HandOverLock, SingleInstance, hand_over, server_name
+from workplace.ui.single import (
+    HandOverLock,
+    SingleInstance,
+    hand_over,
+    new_start_id,
+    server_name,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix socket paths")
 
@@ -75,6 +82,35 @@ def test_a_second_listener_defers_to_the_live_one(qtbot: Any, tmp_path: Path) ->
     second = SingleInstance(name)
     assert not second.listen()
     first.close()
+
+
+def test_a_start_that_tried_twice_is_followed_once(qtbot: Any, tmp_path: Path) -> None:
+    """The running launcher is busy past a new start's first wait (``workplace URL``
+    waits 1 s, then tries again: commands/run.py). The first message still lies in the
+    socket and is read once the launcher is free; the second comes too. The link must
+    open once, not twice."""
+    name = server_name(tmp_path / "cfg", str(tmp_path))
+    running = SingleInstance(name)
+    assert running.listen()
+    received: list[dict[str, Any]] = []
+    running.message_received.connect(received.append)
+    start = new_start_id()
+    link = "mailto:erika@example.org"
+    # This thread is the running launcher's GUI thread: it cannot answer while it waits.
+    assert not hand_over(name, [], timeout_ms=200, url=link, start_id=start)
+    again: list[bool] = []
+    retry = threading.Thread(target=lambda: again.append(
+        hand_over(name, [], timeout_ms=15_000, url=link, start_id=start)))
+    retry.start()
+    qtbot.waitUntil(lambda: bool(again), timeout=15_000)  # the loop runs again
+    retry.join()
+    assert again == [True]  # the retry is acknowledged, so that start ends
+    assert [m.get("url") for m in received] == [link]
+    # Another start (an id of its own, or none: an older launcher) is handled as ever.
+    with qtbot.waitSignal(running.message_received, timeout=15_000):
+        assert second_start(qtbot, name) == 0
+    assert len(received) == 2
+    running.close()
 
 
 def test_no_running_instance_means_no_hand_over(tmp_path: Path) -> None:

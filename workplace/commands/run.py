@@ -26,21 +26,28 @@ def run_window(args: argparse.Namespace) -> int:
         imported_before_first_paint,
         quit_on_signals,
     )
-    from workplace.ui.single import STARTING_TIMEOUT_MS, SingleInstance, hand_over, server_name
+    from workplace.ui.single import (
+        STARTING_TIMEOUT_MS,
+        SingleInstance,
+        hand_over,
+        new_start_id,
+        server_name,
+    )
 
     app = create_app([sys.argv[0]])
     paths = Paths.from_environment()
     name = server_name(paths.user_config_dir)
     link: str | None = getattr(args, "link", None)
     forwarded = [a for a in sys.argv[1:] if a != link]
-    if hand_over(name, forwarded, timeout_ms=1000, url=link):
+    start = new_start_id()  # both tries below carry it: the link is followed once
+    if hand_over(name, forwarded, timeout_ms=1000, url=link, start_id=start):
         log.info(
             "handed over to the running instance", extra={"event": "single_instance.forwarded"}
         )
         return 0
     single = SingleInstance(name)
     if not single.listen() and hand_over(
-        name, forwarded, timeout_ms=STARTING_TIMEOUT_MS, url=link
+        name, forwarded, timeout_ms=STARTING_TIMEOUT_MS, url=link, start_id=start
     ):
         return 0  # another start won the race (and may still be building its window)
 

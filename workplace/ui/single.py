@@ -8,6 +8,11 @@ for the acknowledgement and exits 0. A start for a link (``workplace mailto:…`
 the desktop runs) adds ``"url": "mailto:…"``; the running instance routes it with the
 same rules as any link (``workplace.ui.linkrouting``): the channel adds no trust.
 
+A start that does not get the acknowledgement within its first second tries again
+(the running window may be busy, or still starting). Its first message may still be
+read once that window is free, so both carry the same ``"start"`` id and the running
+instance acts on an id once: a link is followed once, however often it came.
+
 The socket name is scoped per user and per configuration directory (so isolated test
 runs never meet), and a socket left behind by a killed instance is detected (nobody
 answers) and replaced.
@@ -30,6 +35,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -48,6 +54,9 @@ MAX_MESSAGE = 64 * 1024
 MAX_URL = 8192
 """Characters of a link handed over; one longer is cut one past this, and the running
 instance refuses it as too long (``workplace.links.parse.MAX_LINK``, the same number)."""
+MAX_START_ID = 64
+SEEN_STARTS = 64
+"""How many starts' ids the running instance remembers (a repeat comes within seconds)."""
 LOCK_TIMEOUT_S = 5.0
 """The lock is held for milliseconds; longer means its holder hangs: go on without it."""
 
@@ -68,14 +77,23 @@ def server_name(user_config_dir: Path, runtime_dir: str | None = None) -> str:
     return str(Path(tempfile.gettempdir()) / f"workplace-{os.getuid()}-{digest}.sock")
 
 
+def new_start_id() -> str:
+    """One start's id: every hand-over attempt of that start carries it."""
+    return os.urandom(12).hex()
+
+
 def hand_over(
-    name: str, args: Sequence[str], timeout_ms: int = TIMEOUT_MS, url: str | None = None
+    name: str, args: Sequence[str], timeout_ms: int = TIMEOUT_MS, url: str | None = None,
+    start_id: str | None = None,
 ) -> bool:
     """Send ``args`` (and the link ``url``) to a running instance; True if it took them
-    (then exit 0). The caller keeps ``url`` short (:data:`MAX_URL`)."""
+    (then exit 0). The caller keeps ``url`` short (:data:`MAX_URL`). A start that tries
+    more than once passes the same ``start_id`` (:func:`new_start_id`) each time."""
     message: dict[str, object] = {"args": list(args), "cwd": os.getcwd()}
     if url is not None:
         message["url"] = url[: MAX_URL + 1]
+    if start_id is not None:
+        message["start"] = start_id
     payload = json.dumps(message, ensure_ascii=False) + "\n"
     reply = exchange(name, payload.encode("utf-8"), len(ACK), timeout_ms)
     return reply is not None and reply.startswith(ACK)
@@ -181,6 +199,7 @@ class SingleInstance(QObject):
         self._server = LocalServer(private=_in_private_dir(name), parent=self)
         self._server.received.connect(self._on_server_received)
         self._buffers: dict[int, bytes] = {}
+        self._seen: deque[str] = deque(maxlen=SEEN_STARTS)
 
     def listen(self) -> bool:
         """Start listening; replaces a stale socket. False if another instance answers.
@@ -231,5 +250,11 @@ class SingleInstance(QObject):
         if not isinstance(message, dict):
             self._server.drop(number)
             return
-        self._server.answer(number, ACK)
+        self._server.answer(number, ACK)  # a repeat is acknowledged too: that start ends
+        start = message.get("start")
+        if isinstance(start, str) and 0 < len(start) <= MAX_START_ID:
+            if start in self._seen:
+                log.info("single instance: a start's message came again; already handled")
+                return
+            self._seen.append(start)
         self.message_received.emit(message)
