@@ -13,7 +13,6 @@ badge back.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 import pytest
 from demo_services import DemoServices
+from integration_kit import sso_gives_up_after
 from provider import TestProvider
 from PySide6.QtCore import Qt
 from synapse import ERIKA, TestSynapse
@@ -46,14 +46,10 @@ def synapse(provider: TestProvider) -> Iterator[TestSynapse]:
 @pytest.fixture
 def gui(make_gui: GuiFactory, demo: DemoServices, synapse: TestSynapse,
         fake_browser: Visits, secret_service: Any, tmp_path: Path,  # noqa: F811
-        isolated_xdg: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
-        qtbot: Any) -> Iterator[Any]:
-    """The demo tenant in German with the chat integration on the real Synapse; a
-    chat sign-in round that does not come back gives up after 3 s (not 5 min)."""
+        isolated_xdg: dict[str, Path], qtbot: Any) -> Iterator[Any]:
+    """The demo tenant in German with the chat integration on the real Synapse."""
     from workplace.auth.keyring_store import SERVICE, KeyringStore
-    from workplace.integrations import runner
 
-    monkeypatch.setattr(runner, "Context", functools.partial(runner.Context, sso_seconds=3.0))
     write_preferences(isolated_xdg, 'language = "de"\n')
     account = f"arbeitsplatz@{demo.issuer}"
     store = KeyringStore(secret_service, service=SERVICE)
@@ -120,7 +116,8 @@ def test_the_chat_badge_counts_rooms_and_marks_a_mention(
 def chat_signed_out_in_element(qtbot: Any, gui: Any, synapse: TestSynapse,
                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Erika signs the launcher's session out in Element; the new round in the browser
-    never comes back: the chat asks to sign in again."""
+    never comes back (it gives up after 3 s here, not 5 min): the chat asks to sign in
+    again."""
     from workplace.auth.keyring_store import KeyringStore
     from workplace.auth.service_tokens import ServiceTokens
 
@@ -129,7 +126,8 @@ def chat_signed_out_in_element(qtbot: Any, gui: Any, synapse: TestSynapse,
     assert stored is not None
     synapse.delete_device(ERIKA, stored["device_id"])
     monkeypatch.setenv("FAKE_BROWSER_ACTION", "ignore")
-    round_done(qtbot, gui)
+    with sso_gives_up_after(3.0):
+        round_done(qtbot, gui)
     assert chat(gui).availability == Availability.SIGN_IN_AGAIN
 
 

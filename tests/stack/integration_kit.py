@@ -4,8 +4,9 @@ with the integrations' scopes, and :class:`Integrations` wired like app.py wires
 
 from __future__ import annotations
 
+import contextlib
 import ssl
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,26 @@ def integrations(harness: Harness, auth: AuthService | None, settings: dict[str,
                       host=lambda: "testhost", sso_seconds=sso_seconds)
     return Integrations(IntegrationSettings.model_validate(settings), auth, context,
                         app_passwords, service_tokens)
+
+
+@contextlib.contextmanager
+def sso_gives_up_after(seconds: float) -> Iterator[None]:
+    """The chat's single sign-on rounds that start inside the block give up after
+    ``seconds``: for the step whose round in the browser is meant never to come back.
+    Every other round keeps its long deadline, which covers a new browser process, the
+    provider's form and Synapse (a loaded machine can stretch that over seconds)."""
+    from workplace.integrations import matrix_sso
+
+    real = matrix_sso.login_token
+
+    def login_token(*args: Any, **kwargs: Any) -> str:
+        return real(*args, **{**kwargs, "seconds": seconds})
+
+    matrix_sso.login_token = login_token  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        matrix_sso.login_token = real  # type: ignore[assignment]
 
 
 def service(service_id: str, url: str) -> Service:
