@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -143,7 +142,10 @@ def test_search_prefers_the_current_language_on_ties() -> None:
     assert [s.id for s in catalog.search("post", "en")] == ["b", "a"]
 
 
-def test_search_stays_fast_at_a_thousand_services() -> None:
+def test_search_finds_the_right_services_among_a_thousand() -> None:
+    """At the scale of a large agency's catalog. How fast it is (build, typo index, a
+    keystroke's filter and repaint at 1,000 services) is measured in benchmarks/
+    (``bench_catalog_scale``), not asserted here."""
     services = [
         service(
             f"svc{n}",
@@ -154,17 +156,23 @@ def test_search_stays_fast_at_a_thousand_services() -> None:
         )
         for n in range(1000)
     ]
-    start = time.perf_counter()
     catalog = Catalog.build([], services)
     catalog.prepare_search()  # the typo index: the window builds it after the first letter
-    build = time.perf_counter() - start
-    queries = ["fach", "ubersicht 99", "strassenverkehr", "buergeramt kw5", "nothing-matches", "e"]
-    start = time.perf_counter()
-    for query in queries:
-        catalog.search(query)
-    per_search = (time.perf_counter() - start) / len(queries)
-    assert len(catalog.search("ubersicht 999")) == 1
-    assert len(catalog.search("buergeramt")) == 1000
-    # A keystroke must feel instant; generous bounds so a slow CI machine passes.
-    assert per_search < 0.05, per_search
-    assert build < 1.0, build
+
+    def found(query: str) -> list[str]:
+        return [s.id for s in catalog.search(query)]
+
+    everyone = [f"svc{n}" for n in range(1000)]
+    assert found("ubersicht 999") == ["svc999"]  # umlaut folded, one of a thousand
+    assert found("vorgang 512") == ["svc512"]  # in the description
+    assert found("fach") == everyone  # a prefix; equal matches keep the catalog's order
+    assert found("strassenverkehr") == everyone and found("buergeramt") == everyone
+    assert found("nothing-matches") == []
+    # A keyword's prefix: kw5, kw50-kw59, kw500-kw599; the whole word first.
+    with_kw5 = found("buergeramt kw5")
+    assert with_kw5[0] == "svc5"
+    assert set(with_kw5) == {"svc5"} | {f"svc{n}" for n in [*range(50, 60), *range(500, 600)]}
+    # A typo (swapped letters) among a thousand names, with a number in each.
+    typo = found("fachverfarhen 7")
+    assert typo[0] == "svc7"
+    assert set(typo) == {f"svc{n}" for n in range(1000) if "7" in str(n)}
