@@ -327,7 +327,8 @@ def test_while_the_session_is_looked_up_the_header_says_so(
                                           ("account", header.account))
                 if not widget.isHidden()}
 
-    qtbot.waitUntil(lambda: controller.phase != Phase.STARTING)
+    # First paint, the trusted-settings job, a 150 ms timer, the auth-build job.
+    qtbot.waitUntil(lambda: controller.phase != Phase.STARTING, timeout=30_000)
     assert controller.phase == Phase.DISABLED  # this window has no sign-in at all
     assert shown() == set()
 
