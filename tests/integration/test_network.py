@@ -666,7 +666,9 @@ def test_a_dripping_answer_ends_at_the_deadline_over_tls(
 ) -> None:
     """A probe's deadline ends the whole exchange, TLS records included: headers that
     drip are a TIMEOUT; a body that drips after the status is cut short (the status
-    stands). Each byte comes well within the read timeout, so only the deadline ends it."""
+    stands). Each byte comes well within the read timeout, so only the deadline ends it.
+    The body's deadline also covers the TLS handshake and the status line, which a
+    loaded machine may take over a second for: 5 s, and a body that would drip for 50."""
     import time
 
     session = create_session(retries=0, ca_bundle=ca.ca_file)
@@ -678,10 +680,10 @@ def test_a_dripping_answer_ends_at_the_deadline_over_tls(
     assert tls_server.hung_up.wait(10)
 
     tls_server.hung_up.clear()
-    tls_server.routes["/body"] = Route(200, b"ok" * 50, drip=0.05)
-    got = get_capped(session, tls_server.url("/body"), max_bytes=1000,
-                     deadline=time.monotonic() + 1.0)
-    assert got.status == 200 and got.truncated and len(got.body) < 100
+    tls_server.routes["/body"] = Route(200, b"ok" * 500, drip=0.05)
+    got = get_capped(session, tls_server.url("/body"), max_bytes=10_000,
+                     deadline=time.monotonic() + 5.0)
+    assert got.status == 200 and got.truncated and len(got.body) < 1000
     assert tls_server.hung_up.wait(10)
     assert not tls_server.dripped.is_set()
 
