@@ -36,6 +36,20 @@ class FakeClock:
 
 
 @dataclass
+class StillClock:
+    """Stands still from the real time of its making until the test moves it forward:
+    what a test of elapsed waits adds up needs no real time in it."""
+
+    now: float = field(default_factory=time.time)
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
 class Browser:
     """Stands in for the system browser, in process: submits the real sign-in form."""
 
