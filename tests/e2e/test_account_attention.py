@@ -36,7 +36,9 @@ sys.path.insert(0, str(ROOT / "tests" / "stack"))
 from fake_browser import write_launcher  # noqa: E402
 from provider import TestProvider  # noqa: E402
 
-pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+# Its own waits (`workplace login` up to 120 s, waits of up to 60 s for the launcher) add up
+# past the suite's 120 s per test.
+pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.timeout(600)]
 
 DEADLINE_S = 60.0
 STAND_IN = "Browser stand-in"

@@ -26,7 +26,9 @@ sys.path.insert(0, str(STACK))
 from fake_browser import write_launcher  # noqa: E402
 from provider import TestProvider  # noqa: E402
 
-pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+# Its own waits (`workplace login` up to 120 s, waits of up to 60 s for the launcher) add up
+# past the suite's 120 s per test.
+pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.timeout(600)]
 
 
 @pytest.fixture(scope="module")

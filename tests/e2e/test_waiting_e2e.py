@@ -36,7 +36,9 @@ from demo_services import DemoServices  # noqa: E402
 from fake_browser import write_launcher  # noqa: E402
 from provider import TestProvider  # noqa: E402
 
-pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+# Its own waits (`workplace login` up to 120 s, waits of up to 60 s for the launcher) add up
+# past the suite's 120 s per test.
+pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.timeout(600)]
 
 WAIT_S = 60
 

@@ -47,7 +47,9 @@ from tests.e2e.test_waiting_e2e import (  # the same desktop, dunst and demo set
 )
 from tests.support.atspi import Desktop, poll_until
 
-pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+# Its own waits (Synapse's start, `workplace login` up to 120 s, 60 s waits) add up
+# past the suite's 120 s per test.
+pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.timeout(600)]
 
 __all__ = ["demo", "desktop", "dunst"]  # fixtures used by name
 
