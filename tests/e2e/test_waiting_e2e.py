@@ -27,6 +27,7 @@ import pytest
 
 from tests.e2e.conftest import SCREENSHOTS, Launcher, grab_screen, run_launcher
 from tests.support.atspi import Desktop, poll_until, tool
+from tests.support.atspi_states import log_event
 
 ROOT = Path(__file__).resolve().parents[2]
 STACK = ROOT / "tests" / "stack"
@@ -201,7 +202,10 @@ def test_badge_notification_reminder_join_and_do_not_disturb(
     try:
         with run_launcher(env) as launcher:
             _reading(launcher, "mail", availability="ok", badge=3)
-            launcher.wait_for("status.round", timeout=WAIT_S)
+            # The tiles' status, before the picture: a round over every service (it may
+            # have come while the mail reading was awaited: the entries seen count too).
+            log_event(launcher, "status.round", lambda e: not e["states"].get("not_checked")
+                      and sum(e["states"].values()) == len(services.services), WAIT_S)
             _shot(desktop, "1-badge")
 
             # A new mail: F5 checks at once (otherwise the next check, within a minute).
