@@ -18,6 +18,7 @@ Screenshots: build/screenshots/waiting-more-*.png.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -92,6 +93,31 @@ def _reading(launcher: Any, integration: str, check: Any = None) -> dict[str, An
             return entry
 
 
+def _windows(desktop: Desktop, launcher: Any) -> list[str]:
+    """The launcher's windows on screen now."""
+    return desktop.xdotool("search", "--onlyvisible", "--pid", str(launcher.proc.pid)).split()
+
+
+def _activate_panel(desktop: Desktop, launcher: Any, title: str) -> str:
+    """Wait until openbox has mapped the files panel (a dialog titled with the files
+    service's name: WM_NAME; _NET_WM_NAME adds " — Arbeitsplatz") and it has the focus,
+    so keys go to it; its window id."""
+    found = desktop.xdotool("search", "--sync", "--all", "--onlyvisible", "--pid",
+                            str(launcher.proc.pid), "--name", f"^{re.escape(title)}( — .*)?$")
+    panel = found.split()[-1]
+    desktop.xdotool("windowactivate", "--sync", panel)
+    return panel
+
+
+def _close_panel(desktop: Desktop, launcher: Any, panel: str, main: str) -> None:
+    """Escape closes the panel; the main window has the focus again before the next key
+    (focus comes back asynchronously, through openbox)."""
+    desktop.xdotool("key", "Escape")
+    assert poll_until(lambda: panel not in _windows(desktop, launcher), WAIT_S), \
+        "the files panel did not close"
+    desktop.xdotool("windowactivate", "--sync", main)
+
+
 def test_chat_mention_file_notice_announcement_and_recent_documents(
     desktop: Desktop, dunst: Path, demo: tuple[TestProvider, DemoServices],
     servers: tuple[TestSynapse, NextcloudStandIn, PortalStandIn], tmp_path: Path,
@@ -100,6 +126,8 @@ def test_chat_mention_file_notice_announcement_and_recent_documents(
     synapse, files, portal = servers
     env = _environment(tmp_path, services, desktop)
     _tenant(env, services, synapse, files, portal)
+    files_name = next(s["name"]["de"] for s in services.manifest()["services"]
+                      if s["id"] == "files")  # the files panel's title
     _preferences(env)
     now = time.time()
     document = files.add_file("/Projekte/Haushalt 2025.odt", now - 600)
@@ -138,21 +166,24 @@ def test_chat_mention_file_notice_announcement_and_recent_documents(
             # By keyboard: search the files tile, its menu (Menu key), "Benachrichtigungen…":
             # Entf dismisses the newest notification, on the server too.
             _press(desktop, launcher, "ctrl+f")
+            main = desktop.xdotool("getactivewindow").strip()  # what _press activated
             desktop.xdotool("type", "--delay", "40", "Dateien")
             desktop.xdotool("key", "Down", "Menu", "Down", "Down", "Down", "Return")
             opened = launcher.wait_for("waiting.files_panel", timeout=WAIT_S)
             assert opened["page"] == 1, opened
+            panel = _activate_panel(desktop, launcher, files_name)
             _shot(desktop, "more-3-notifications")
             desktop.xdotool("key", "Delete")
             assert poll_until(lambda: len(files.state.notifications) == 1, WAIT_S)
             assert [n["subject"] for n in files.state.notifications.values()] == [
                 "Max hat „Haushalt 2025.odt“ mit Ihnen geteilt"]
-            desktop.xdotool("key", "Escape")
+            _close_panel(desktop, launcher, panel, main)
 
             # ... "Zuletzt bearbeitet…": Enter opens the first document in the web office.
             desktop.xdotool("key", "Menu", "Down", "Down", "Return")
             opened = launcher.wait_for("waiting.files_panel", timeout=WAIT_S)
             assert opened["page"] == 0, opened
+            _activate_panel(desktop, launcher, files_name)
             _shot(desktop, "more-4-recent-documents")
             desktop.xdotool("key", "Return")
             launcher.wait_for("waiting.document", timeout=WAIT_S)
