@@ -124,7 +124,11 @@ def test_status_tiles_under_xvfb(xvfb_display: str, tmp_path: Path) -> None:
     demo = DemoServices(tmp_path / "demo", fixed_ports=False).start()
     demo.control("mail", "stop")
     tenant = tmp_path / "tenant.json"
-    tenant.write_text(json.dumps(demo.tenant()), encoding="utf-8")
+    settings = demo.tenant()
+    # Slowness is not the point: a stall cannot turn "available" into "slow" here.
+    settings["network"] = {**settings.get("network", {}), "slow_threshold_ms": 60_000,
+                           "probe_budget_seconds": 60}
+    tenant.write_text(json.dumps(settings), encoding="utf-8")
     env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb",
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_CACHE_HOME=str(tmp_path / "cache"),
                XDG_STATE_HOME=str(tmp_path / "state"), XDG_DATA_HOME=str(tmp_path / "data"),

@@ -51,7 +51,11 @@ def test_the_demo_organisation_as_make_run_shows_it(
     make_gui: GuiFactory, qtbot: Any, demo: DemoServices, tmp_path: Path
 ) -> None:
     config = tmp_path / "demo-tenant.json"
-    config.write_text(json.dumps(demo.tenant()), encoding="utf-8")
+    tenant = demo.tenant()
+    # Slowness is not the point: a stall cannot turn "available" into "slow" here.
+    tenant["network"] = {**tenant.get("network", {}), "slow_threshold_ms": 60_000,
+                         "probe_budget_seconds": 60}
+    config.write_text(json.dumps(tenant), encoding="utf-8")
     gui = make_gui(config, status=True, synchronous=False)
     assert QKeySequence(Qt.Key.Key_F5).matches(QKeySequence(QKeySequence.StandardKey.Refresh))
 

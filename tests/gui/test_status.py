@@ -49,6 +49,11 @@ def tenant(tmp_path: Path, *services: str, extra: str = "") -> Path:
     return path
 
 
+PATIENT = "[network]\nslow_threshold_ms = 60000\nprobe_budget_seconds = 60\n"
+"""For tests where slowness is not the point: a stalled machine cannot make a loopback
+service "slow" (over 1.5 s) or "unreachable" (still running after the 5 s round)."""
+
+
 def index_of(gui: Any, service_id: str) -> Any:
     index = gui.window.model.find(service_id)
     assert index.isValid(), service_id
@@ -69,6 +74,7 @@ def test_tiles_show_status_after_probes_against_loopback(
         service("mail", server.url("/ok")),
         service("files", server.url("/login")),
         service("wiki", f"http://127.0.0.1:{closed_port()}/"),
+        extra=PATIENT,
     )
     gui = make_gui(config, status=True)
     wait_round(gui, qtbot)
@@ -102,7 +108,7 @@ def test_status_in_german(
     write_preferences(isolated_xdg, 'language = "de"\n')
     server.routes["/ok"] = Route(200, b"ok")
     config = tenant(tmp_path, service("mail", server.url("/ok")),
-                    service("wiki", f"http://127.0.0.1:{closed_port()}/"))
+                    service("wiki", f"http://127.0.0.1:{closed_port()}/"), extra=PATIENT)
     gui = make_gui(config, status=True)
     wait_round(gui, qtbot)
     mail = index_of(gui, "mail")
@@ -179,6 +185,7 @@ def test_data_saver_opens_the_low_bandwidth_url(
         service("video", "https://meet.example.org/", health_url=server.url("/health"),
                 low_bandwidth_url="https://meet.example.org/audio-only"),
         service("wiki", "https://wiki.example.org/"),
+        extra=PATIENT,
     )
     gui = make_gui(config, status=True)
     wait_round(gui, qtbot)
@@ -221,7 +228,7 @@ def test_offline_probes_nothing_and_tiles_say_offline(
     from workplace.status import schedule
 
     monkeypatch.setattr(schedule, "ROUND_SPREAD", 0.0)  # the round after a change: now
-    config = tenant(tmp_path, service("mail", server.url("/ok")))
+    config = tenant(tmp_path, service("mail", server.url("/ok")), extra=PATIENT)
     gui = make_gui(config, status=True, os_network=OsNetwork("disconnected"))
     wait_round(gui, qtbot)
     mail = index_of(gui, "mail")

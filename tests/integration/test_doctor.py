@@ -107,6 +107,8 @@ issuer = "{issuer}"
 
 [network]
 extra_ca_bundle = "{tmp_path / 'missing-agency-ca.pem'}"
+slow_threshold_ms = 60000  # slowness is not the point: a stall cannot make "ok" slow
+probe_budget_seconds = 60
 
 [[services]]
 id = "ok"
