@@ -65,6 +65,8 @@ def test_all_good_exits_0_with_stable_keys(tmp_path: Path, server: LoopbackServe
 intranet_probe_url = "{server.url('/intranet')}"
 captive_portal_check_url = "{server.url('/204')}"
 vpn_interfaces = ["no-such-vpn*"]
+slow_threshold_ms = 60000  # slowness is not the point: a stall cannot make "mail" slow
+probe_budget_seconds = 60
 
 [[services]]
 id = "mail"
@@ -224,6 +226,10 @@ def test_the_desktop_proxy_is_named_with_its_password_masked(
     ])
     server.routes["/mail"] = Route(200, b"")
     config = _config(tmp_path, f"""
+[network]
+slow_threshold_ms = 60000  # slowness is not the point
+probe_budget_seconds = 60
+
 [[services]]
 id = "mail"
 name = "Mail"
