@@ -66,6 +66,21 @@ def test_bundle_runs_selftest(bundle: Path, tmp_path: Path) -> None:
     assert result["ok"] is True
 
 
+def test_bundle_confirms_a_warm_start_in_its_own_child(bundle: Path, tmp_path: Path) -> None:
+    """Issue 15: a warm start paints from the snapshot, and a child process (the bundle's
+    own executable with ``--confirm-start-snapshot``: config/trustcheck.py) does the
+    trusted load. When the child cannot run or answers anything else, the launcher reads
+    the settings itself and pydantic is loaded; that must not happen in the bundle."""
+    env = _env(tmp_path)
+    exe = str(bundle / "workplace")
+    cold = json.loads(_run([exe, "selftest"], env).strip().splitlines()[-1])
+    assert cold["ok"] is True and cold["warm_start"] is False, cold
+    warm = json.loads(_run([exe, "selftest", "--ready"], env).strip().splitlines()[-1])
+    assert warm["ok"] is True and warm["warm_start"] is True, warm
+    assert warm["early_imports"] == [], warm
+    assert "pydantic" not in warm["libraries"], warm  # the child confirmed what was shown
+
+
 def test_bundle_refuses_look_alike_host_names(bundle: Path, tmp_path: Path) -> None:
     """ICU (the UTS #39 checks) is in the bundle: a look-alike host is refused by name."""
     config = tmp_path / "lookalike.toml"
