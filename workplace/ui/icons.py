@@ -36,6 +36,17 @@ REMOTE_RENDER_SIZE = 128
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
+def _draw_svg(renderer: QSvgRenderer, canvas: QPixmap | QImage, width: float,
+              height: float) -> None:
+    """``renderer``'s picture, antialiased, in the ``width`` × ``height`` box at the top
+    left of ``canvas``, which is cleared to transparent first."""
+    canvas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(canvas)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, width, height))
+    painter.end()
+
+
 @cache
 def svg_source(name: str) -> str | None:
     """The text of the bundled icon ``name``, or None if there is no such icon."""
@@ -78,11 +89,7 @@ def decode_icon(path: Path) -> QImage | None:
             size = QSize(REMOTE_RENDER_SIZE, REMOTE_RENDER_SIZE)
         size.scale(REMOTE_RENDER_SIZE, REMOTE_RENDER_SIZE, Qt.AspectRatioMode.KeepAspectRatio)
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
-        painter.end()
+        _draw_svg(renderer, image, size.width(), size.height())
         return image
     image = QImage()
     if not image.loadFromData(data) or image.isNull():
@@ -171,11 +178,7 @@ def pixmap(name: str, colour: QColor | str, size: int, dpr: float = 1.0) -> QPix
         svg = svg.replace("<svg ", f'<svg opacity="{rgb.alphaF():.3f}" ', 1)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     image = QPixmap(QSize(round(size * dpr), round(size * dpr)))
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size * dpr, size * dpr))
-    painter.end()
+    _draw_svg(renderer, image, size * dpr, size * dpr)
     image.setDevicePixelRatio(dpr)
     _pixmaps[key] = image
     return image
@@ -229,11 +232,7 @@ class _SvgIconEngine(QIconEngine):
         if self._renderer is None:
             self._renderer = QSvgRenderer(QByteArray(self._source.encode("utf-8")))
         image = QPixmap(size)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
-        painter.end()
+        _draw_svg(self._renderer, image, size.width(), size.height())
         return image
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
