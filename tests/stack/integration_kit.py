@@ -43,8 +43,7 @@ def register_resources(issuer: str, resources: dict[str, dict[str, Any]]) -> Non
 def integrations(harness: Harness, auth: AuthService | None, settings: dict[str, Any], *,
                  ca_file: Path | None = None, services: Iterable[Service] = (),
                  reminder_minutes: int = 5, app_passwords: Any = None,
-                 service_tokens: Any = None, open_browser: Any = None,
-                 sso_seconds: float = 60.0) -> Integrations:
+                 service_tokens: Any = None, open_browser: Any = None) -> Integrations:
     def trust() -> ssl.SSLContext:
         from workplace.net.http import trust_context
 
@@ -54,7 +53,7 @@ def integrations(harness: Harness, auth: AuthService | None, settings: dict[str,
     context = Context(session=harness.session_factory, trust=trust,
                       services=lambda: listed, reminder_minutes=lambda: reminder_minutes,
                       clock=harness.clock, open_browser=open_browser or harness.browser,
-                      host=lambda: "testhost", sso_seconds=sso_seconds)
+                      host=lambda: "testhost", sso_seconds=60.0)
     return Integrations(IntegrationSettings.model_validate(settings), auth, context,
                         app_passwords, service_tokens)
 
